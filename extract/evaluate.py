@@ -1,0 +1,119 @@
+"""Evaluation: accuracy per field of extracted notes against hand-made gold files.
+
+A gold file `NAME.gold.json` describes the document `NAME.pdf` (or `.txt`,
+`.md`) with the fields of the annotation guide; only the fields present in a
+gold file are scored, and `null`/`[]` there means "the document has none".
+Matching: type, kenmerk (spaces and case ignored) and date exactly; title,
+addressee and recommended decision by string similarity; attachments by count
+and one-to-one title similarity; Woo grounds as a set of canonical codes.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+from typing import Any
+
+from kenmerk.extract.woo_codes import canonical_ground
+
+FIELDS = ("document_type", "title", "kenmerk", "date", "addressee", "recommended_decision", "attachments", "woo_grounds")
+SIMILARITY = {"title": 0.90, "addressee": 0.85, "recommended_decision": 0.85}
+ATTACHMENT_SIMILARITY = 0.80
+
+
+def fold(text: Any) -> str:
+    """Case- and white-space-folded text for comparison."""
+    if text is None:
+        return ""
+    text = unicodedata.normalize("NFC", str(text)).casefold()
+    return re.sub(r"[\s\u00a0]+", " ", text).strip(" .;:,")
+
+
+def similarity(a: Any, b: Any) -> float:
+    a, b = fold(a), fold(b)
+    if not a and not b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _value(obj: dict, name: str) -> Any:
+    value = obj.get(name)
+    if name == "recommended_decision" and isinstance(value, dict):
+        return value.get("text")
+    if name == "attachments":
+        return [a.get("title") if isinstance(a, dict) else a for a in (value or [])]
+    if name == "woo_grounds":
+        return sorted({canonical_ground(v.get("code") if isinstance(v, dict) else str(v)) for v in (value or [])})
+    return value
+
+
+def _empty(value: Any) -> bool:
+    return value in (None, "", [], {})
+
+
+def field_matches(name: str, gold: Any, pred: Any) -> bool:
+    """Whether a predicted value matches the gold value of field `name`."""
+    if _empty(gold):
+        return _empty(pred)
+    if _empty(pred):
+        return False
+    if name == "kenmerk":
+        return fold(gold).replace(" ", "") == fold(pred).replace(" ", "")
+    if name in SIMILARITY:
+        return similarity(gold, pred) >= SIMILARITY[name]
+    if name == "attachments":
+        if len(gold) != len(pred):
+            return False
+        left = [p for p in pred if p]
+        for title in (g for g in gold if g):
+            best = max(range(len(left)), key=lambda i: similarity(title, left[i]), default=None)
+            if best is None or similarity(title, left[best]) < ATTACHMENT_SIMILARITY:
+                return False
+            left.pop(best)
+        return True
+    if name == "document_type":
+        return fold(gold) == fold(pred)
+    return str(gold) == str(pred)
+
+
+@dataclass
+class Report:
+    """Per-field counts and the misses, for `kenmerk eval`."""
+
+    right: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
+    total: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
+    misses: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def overall(self) -> float:
+        total = sum(self.total.values())
+        return sum(self.right.values()) / total if total else 0.0
+
+    def add(self, doc: str, gold: dict, pred: dict | None) -> None:
+        for name in FIELDS:
+            if name not in gold:
+                continue
+            g, p = _value(gold, name), _value(pred or {}, name)
+            self.total[name] += 1
+            if pred is not None and field_matches(name, g, p):
+                self.right[name] += 1
+            else:
+                self.misses.append((doc, name, f"expected {g!r}, got {p!r}" if pred is not None else "not extracted"))
+
+    def table(self) -> str:
+        rows = [f"{n:22s} {self.right[n]:4d}/{self.total[n]:<4d} {self.right[n] / self.total[n]:6.1%}"
+                for n in FIELDS if self.total[n]]
+        total = sum(self.total.values())
+        rows.append(f"overall accuracy {self.overall:.3f} ({sum(self.right.values())}/{total} fields)")
+        return "\n".join(rows)
+
+
+def load_gold(gold_dir: Path) -> dict[str, dict]:
+    """Gold annotations by document stem."""
+    return {p.name[: -len(".gold.json")]: json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted(Path(gold_dir).glob("*.gold.json"))}

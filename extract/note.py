@@ -1,0 +1,46 @@
+"""Build a `Note` from a `Layout`: run every field extractor, then validate.
+
+Each extractor is one named unit (`kenmerk.extract.fields.*`) that reads the
+laid-out document and returns its value with evidence; this module only wires
+them together, so adding a field touches one place.
+"""
+from __future__ import annotations
+
+import os
+
+from pydantic import ValidationError
+
+from kenmerk.extract.context import Document
+from kenmerk.extract.errors import InvalidNote
+from kenmerk.extract.fields import FIELD_EXTRACTORS
+from kenmerk.extract.layout import Layout
+from kenmerk.extract.model import Note, Source
+from kenmerk.extract.reader import DEFAULT_LIMITS, ReadLimits, read_bytes, read_path
+from kenmerk.extract.version import __version__
+
+
+def note_from_layout(layout: Layout, source: Source) -> Note:
+    """Run the field extractors over a laid-out document and validate the result."""
+    doc = Document(layout)
+    values: dict = {"extractor": __version__, "source": source, "evidence": {}, "warnings": list(layout.notes)}
+    for extractor in FIELD_EXTRACTORS:
+        extractor(doc, values)
+    values["warnings"].extend(doc.warnings)
+    try:
+        return Note.model_validate(values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise InvalidNote(f"invalid {where}: {first['msg']}", path=source.file_name) from None
+
+
+def extract_note(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> Note:
+    """Extract a `Note` from the bytes of a PDF, text or Markdown file called `name`."""
+    layout, source = read_bytes(data, name, limits)
+    return note_from_layout(layout, source)
+
+
+def read_note(path: str | os.PathLike[str], limits: ReadLimits = DEFAULT_LIMITS) -> Note:
+    """Extract a `Note` from a file (PDF, .txt, .md); `-` reads standard input."""
+    layout, source = read_path(path, limits)
+    return note_from_layout(layout, source)

@@ -1,0 +1,89 @@
+"""Read an input (path, bytes or standard input) into a `Layout` and its `Source`.
+
+The media type is decided by the bytes (a `%PDF` header), then by the file
+extension; a `.pdf` that is not a PDF is refused rather than read as text.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kenmerk.extract.errors import UnreadableInput
+from kenmerk.extract.layout import Layout
+from kenmerk.extract.model import Source
+from kenmerk.extract.pdf import read_pdf
+from kenmerk.extract.text import read_text
+
+TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown"}
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Limits on one input: bytes read and pages laid out."""
+
+    max_bytes: int = 200 * 1024 * 1024
+    max_pages: int = 1000
+
+
+DEFAULT_LIMITS = ReadLimits()
+
+
+def sniff_media_type(data: bytes, name: str) -> str:
+    """The media type of an input from its first bytes and its name."""
+    suffix = Path(name).suffix.lower()
+    if data.lstrip()[:5].startswith(b"%PDF"):
+        return "application/pdf"
+    if suffix == ".pdf":
+        raise UnreadableInput("not a PDF (no %PDF header)" if data.strip() else "empty file", path=name)
+    if suffix in TEXT_SUFFIXES:
+        return TEXT_SUFFIXES[suffix]
+    if data[:4] in (b"PK\x03\x04",) or data[:2] == b"\x1f\x8b":
+        raise UnreadableInput("an archive, not a document (use a folder or zip input)", path=name)
+    return "text/plain"
+
+
+def read_bytes(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[Layout, Source]:
+    """Lay out the bytes of one document named `name` (used in errors and `Source`)."""
+    if len(data) > limits.max_bytes:
+        raise UnreadableInput(f"file too large ({len(data)} bytes > limit {limits.max_bytes})", path=name)
+    if not data.strip():
+        raise UnreadableInput("empty file", path=name)
+    media_type = sniff_media_type(data, name)
+    if media_type == "application/pdf":
+        layout = read_pdf(data, name=name, max_pages=limits.max_pages)
+    else:
+        layout = read_text(data, name=name, markdown=media_type == "text/markdown")
+    source = Source(
+        file_name=os.path.basename(name) or name,
+        sha256=hashlib.sha256(data).hexdigest(),
+        media_type=media_type,
+        size=len(data),
+        page_count=len(layout.pages) if media_type == "application/pdf" else None,
+    )
+    return layout, source
+
+
+def read_path(path: str | os.PathLike[str], limits: ReadLimits = DEFAULT_LIMITS) -> tuple[Layout, Source]:
+    """Read a file from disk; `-` reads standard input."""
+    name = os.fspath(path)
+    if name == "-":
+        import sys
+
+        return read_bytes(sys.stdin.buffer.read(limits.max_bytes + 1), "<stdin>", limits)
+    p = Path(name)
+    try:
+        if p.is_dir():
+            raise UnreadableInput("is a directory", path=name)
+        size = p.stat().st_size
+        if size > limits.max_bytes:
+            raise UnreadableInput(f"file too large ({size} bytes > limit {limits.max_bytes})", path=name)
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableInput("no such file", path=name) from None
+    except PermissionError:
+        raise UnreadableInput("permission denied", path=name) from None
+    except OSError as exc:
+        raise UnreadableInput(f"cannot read ({exc.strerror or exc})", path=name) from None
+    return read_bytes(data, name, limits)

@@ -1,0 +1,86 @@
+"""Plain-text and Markdown conversions of notes → `Layout` (lines without positions).
+
+Conversions keep the colofon interleaved with the body ("Datum" on one line, the
+date on the next); the field extractors read label/value pairs from the line
+sequence. Markdown markup is removed; headings and bold lines are marked bold.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+
+from kenmerk.extract.errors import UnreadableInput
+from kenmerk.extract.layout import Layout, Line, Page
+
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_EMPH = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_BULLET = re.compile(r"^\s*[-*+]\s+")
+_COMMENT = re.compile(r"^#\s")
+
+
+def decode_text(data: bytes, *, name: str = "<text>") -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252; else refuse."""
+    if not data.strip():
+        raise UnreadableInput("empty file", path=name)
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                raise UnreadableInput(f"invalid {codec} text", path=name) from None
+    if b"\x00" in data:
+        raise UnreadableInput("binary data or text in an unknown encoding (NUL bytes)", path=name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise UnreadableInput("text in an unknown encoding (neither UTF-8 nor Windows-1252)", path=name) from None
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > max(3, len(text) // 100):
+        raise UnreadableInput("binary data or text in an unknown encoding", path=name)
+    return text
+
+
+def _strip_markdown(line: str) -> tuple[str, bool]:
+    heading = bool(_MD_HEADING.match(line))
+    line = _MD_HEADING.sub("", line)
+    stripped = line.strip()
+    bold = heading or (stripped.startswith("**") and stripped.rstrip().endswith("**"))
+    line = _MD_LINK.sub(r"\1", line)
+    for _ in range(2):
+        line = _MD_EMPH.sub(r"\2", line)
+    line = line.replace("**", "")
+    line = _MD_BULLET.sub("• ", line)
+    return line, bold
+
+
+def read_text(data: bytes | str, *, name: str = "<text>", markdown: bool = False) -> Layout:
+    """Lay out a text or Markdown conversion; form feeds separate pages."""
+    text = data if isinstance(data, str) else decode_text(data, name=name)
+    if not text.strip():
+        raise UnreadableInput("empty file", path=name)
+    pages: list[Page] = []
+    index = 0
+    for number, chunk in enumerate(text.split("\f"), 1):
+        lines: list[Line] = []
+        gap = False
+        for raw in chunk.splitlines():
+            if not markdown and index == 0 and not lines and _COMMENT.match(raw):
+                continue  # a "# ..." comment block heading a text conversion
+            bold = False
+            if markdown:
+                raw, bold = _strip_markdown(raw)
+            clean = " ".join(raw.split())
+            if not clean:
+                gap = bool(lines)  # a blank line ends a label's value
+                continue
+            lines.append(Line(text=clean, page=number, bold=bold, index=index, gap_before=gap))
+            index += 1
+            gap = False
+        pages.append(Page(number=number, lines=lines))
+    media = "text/markdown" if markdown else "text/plain"
+    return Layout(pages=pages, media_type=media, has_positions=False)

@@ -1,0 +1,1 @@
+"""kenmerk.output: `Note` → RDF graphs, files, stores and SPARQL endpoints; and the CLI."""

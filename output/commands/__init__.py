@@ -1,0 +1,1 @@
+"""Sub-commands of the `kenmerk` CLI, one module each."""
