@@ -1,0 +1,397 @@
+"""The DCAT-AP-NL 3.0 description of a published collection of notes.
+
+One `dcat:Catalog` with one `dcat:Dataset` (the notes), a `dcat:Distribution`
+for each dump file and for the SPARQL endpoint, a `dcat:DataService` for the
+endpoint, and VoID statistics on the dataset (`void:triples`, the number of
+notes as `void:entities`, the number of organisations as a property
+partition). Publisher and creator are TOOI organisation IRIs; access rights
+are EU NAL `access-right/PUBLIC`, the theme EU NAL `data-theme/GOVE`.
+
+Every node has an IRI under the base (`BASE catalog`, `BASE dataset`, …): no
+blank nodes, so the same inputs give the same graph. The EU NAL concepts and
+the agents the catalog points to are described in it with their type and label,
+as DCAT-AP's class-range shapes expect of a self-contained description.
+Validated in the tests against the DCAT-AP 3.0.1 and DCAT-AP-NL 3.0 shapes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, VOID, XSD, DefinedNamespace, Namespace
+
+from kenmerk.output.config import LICENCE_LABELS, ConfigError, PublishConfig
+from kenmerk.output.dump import DumpFile
+
+TOOI_ID = "https://identifier.overheid.nl/tooi/id/"
+EU = "http://publications.europa.eu/resource/authority/"
+IANA = "https://www.iana.org/assignments/media-types/"
+SPARQL_PROTOCOL = URIRef("https://www.w3.org/TR/sparql11-protocol/")
+DCAT_AP_NL = URIRef("https://docs.geostandaarden.nl/dcat/dcat-ap-nl30/")
+
+
+class VCARD(DefinedNamespace):
+    """The vCard terms a DCAT contact point uses."""
+
+    _NS = Namespace("http://www.w3.org/2006/vcard/ns#")
+    Kind: URIRef
+    Organization: URIRef
+    fn: URIRef
+    hasEmail: URIRef
+    hasURL: URIRef
+
+
+class SPDX(DefinedNamespace):
+    """SPDX checksum terms (DCAT-AP `spdx:checksum`)."""
+
+    _NS = Namespace("http://spdx.org/rdf/terms#")
+    Checksum: URIRef
+    checksum: URIRef
+    algorithm: URIRef
+    checksumValue: URIRef
+    ChecksumAlgorithm: URIRef
+
+
+class DCATAP(DefinedNamespace):
+    """DCAT-AP's own terms."""
+
+    _NS = Namespace("http://data.europa.eu/r5r/")
+    availability: URIRef
+
+
+#: EU NAL concepts used, with (scheme, Dutch label, English label, extra types)
+_NAL: dict[str, tuple[str, str, str, tuple[URIRef, ...]]] = {
+    "access-right/PUBLIC": ("access-right", "publiek", "public", (DCTERMS.RightsStatement,)),
+    "data-theme/GOVE": ("data-theme", "Overheid en publieke sector", "Government and public sector", ()),
+    "language/NLD": ("language", "Nederlands", "Dutch", (DCTERMS.LinguisticSystem,)),
+    "language/ENG": ("language", "Engels", "English", (DCTERMS.LinguisticSystem,)),
+    "country/NLD": ("country", "Nederland", "Netherlands", (DCTERMS.Location,)),
+    "file-type/RDF_N_QUADS": ("file-type", "N-Quads", "N-Quads", (DCTERMS.MediaTypeOrExtent,)),
+    "file-type/RDF_TRIG": ("file-type", "TriG", "TriG", (DCTERMS.MediaTypeOrExtent,)),
+    "file-type/RDF_N_TRIPLES": ("file-type", "N-Triples", "N-Triples", (DCTERMS.MediaTypeOrExtent,)),
+    "file-type/RDF_TURTLE": ("file-type", "Turtle", "Turtle", (DCTERMS.MediaTypeOrExtent,)),
+    "file-type/SPARQLQ": ("file-type", "SPARQL-query", "SPARQL query", (DCTERMS.MediaTypeOrExtent,)),
+    "planned-availability/STABLE": ("planned-availability", "stabiel", "stable", ()),
+}
+#: DCAT-AP 3.0.1's shapes want the algorithm under https://spdx.org/rdf/terms (pattern and class)
+SHA256 = URIRef("https://spdx.org/rdf/terms#checksumAlgorithm_sha256")
+DATA_THEMES = URIRef(EU + "data-theme")
+
+_LANGUAGES = {"nl": "language/NLD", "en": "language/ENG"}
+
+
+def _nal(code: str) -> URIRef:
+    if code not in _NAL:
+        raise KeyError(code)
+    return URIRef(EU + code)
+
+
+@dataclass(frozen=True)
+class Stats:
+    """VoID numbers of a collection: triples in note graphs, notes, distinct organisations."""
+
+    triples: int = 0
+    notes: int = 0
+    organisations: int = 0
+
+
+@dataclass(frozen=True)
+class CatalogIris:
+    """The IRIs of the catalog's nodes, all under the base."""
+
+    base: str
+
+    @classmethod
+    def of(cls, base: str) -> "CatalogIris":
+        return cls(base if base.endswith(("/", "#")) else base + "/")
+
+    @property
+    def catalog(self) -> URIRef:
+        return URIRef(self.base + "catalog")
+
+    @property
+    def dataset(self) -> URIRef:
+        return URIRef(self.base + "catalog/dataset")
+
+    @property
+    def contact(self) -> URIRef:
+        return URIRef(self.base + "catalog/contact")
+
+    @property
+    def service(self) -> URIRef:
+        return URIRef(self.base + "catalog/sparql")
+
+    @property
+    def service_distribution(self) -> URIRef:
+        return URIRef(self.base + "catalog/distribution/sparql")
+
+    @property
+    def organisations_partition(self) -> URIRef:
+        return URIRef(self.base + "catalog/dataset/organisations")
+
+    def distribution(self, name: str) -> URIRef:
+        return URIRef(self.base + "catalog/distribution/" + re.sub(r"[^A-Za-z0-9._-]", "_", name))
+
+
+def catalog_graph_iri(base: str) -> str:
+    """The named graph (and IRI) of the catalog in a store."""
+    return str(CatalogIris.of(base).catalog)
+
+
+def publication_date() -> dt.date:
+    """Today, or the day of `$SOURCE_DATE_EPOCH` (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+# -- organisations ------------------------------------------------------------------------------
+
+_TOOI_CODE = re.compile(r"^(mnre|gm|pv|ws|zb|oorg|so|col)(\d+)$", re.I)
+_TOOI_KIND = {"mnre": "ministerie", "gm": "gemeente", "pv": "provincie", "ws": "waterschap",
+              "zb": "zbo", "oorg": "oorg", "so": "so", "col": "col"}
+
+
+def resolve_agent(value: str, name: str | None = None, *, key: str = "publisher") -> tuple[URIRef, str]:
+    """(TOOI IRI, name) of a publisher or creator given as TOOI IRI, TOOI code or name."""
+    value = value.strip()
+    match = _TOOI_CODE.match(value)
+    if match:
+        iri = f"{TOOI_ID}{_TOOI_KIND[match.group(1).lower()]}/{match.group(1).lower()}{match.group(2)}"
+    elif value.startswith(("http://", "https://")):
+        iri = value
+    else:
+        iri = None
+    looked_up = _lookup_organisation(iri or value)
+    if looked_up is not None:
+        iri = iri or looked_up[0]
+        name = name or looked_up[1]
+    if iri is None:
+        raise ConfigError(f"{key} {value!r}: not a TOOI organisation; give its TOOI IRI or code (e.g. mnre1090)")
+    if not name:
+        raise ConfigError(f"{key} {iri}: unknown organisation name; set {key}_name")
+    return URIRef(iri), name
+
+
+def _lookup_organisation(value: str) -> tuple[str, str] | None:
+    """(IRI, label) from the TOOI tables in `kenmerk.vocab`, when they know `value`."""
+    try:
+        from kenmerk.vocab import resolve_organisation  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    try:
+        found = resolve_organisation(value)
+    except Exception:  # noqa: BLE001 - an unknown name is not an error here
+        return None
+    if not found:
+        return None
+    if isinstance(found, tuple):
+        return str(found[0]), str(found[1])
+    iri = getattr(found, "iri", None) or getattr(found, "uri", None)
+    label = getattr(found, "label", None) or getattr(found, "name", None)
+    if iri and label:
+        return str(iri), str(label)
+    return None
+
+
+# -- the catalog --------------------------------------------------------------------------------
+
+
+def build_catalog(
+    config: PublishConfig,
+    stats: Stats,
+    *,
+    dumps: Sequence[DumpFile] = (),
+    dump_root: str | os.PathLike[str] | None = None,
+    endpoint_url: str | None = None,
+    organisation_property: URIRef | None = None,
+    modified: dt.date | None = None,
+) -> Graph:
+    """The catalog graph; raises ConfigError when a required value is missing."""
+    config.require(*(("download_url",) if dumps else ()))
+    iris = CatalogIris.of(config.base)
+    lang = config.language or "nl"
+    publisher, publisher_name = resolve_agent(config.publisher, config.publisher_name)
+    creator, creator_name = (
+        resolve_agent(config.creator, config.creator_name, key="creator") if config.creator
+        else (publisher, publisher_name)
+    )
+    licence = URIRef(config.licence_iri())
+    endpoint = config.endpoint_url or endpoint_url
+    modified = modified or publication_date()
+    title = config.title or f"Nota's van {publisher_name}"
+    description = config.description or (
+        f"Metadata van nota's, beslisnota's, brieven en Woo-besluiten van {publisher_name}, "
+        "uit de documenten gehaald met kenmerk."
+    )
+
+    g = Graph()
+    for prefix, ns in (("dcat", DCAT), ("dct", DCTERMS), ("foaf", FOAF), ("void", VOID), ("skos", SKOS),
+                       ("vcard", VCARD._NS), ("spdx", SPDX._NS), ("dcatap", DCATAP._NS)):
+        g.bind(prefix, ns)
+    add = g.add
+    language = _nal(_LANGUAGES.get(lang, "language/NLD"))
+    public, gove = _nal("access-right/PUBLIC"), _nal("data-theme/GOVE")
+
+    # catalog
+    cat = iris.catalog
+    add((cat, RDF.type, DCAT.Catalog))
+    add((cat, DCTERMS.title, Literal(f"Catalogus: {title}", lang=lang)))
+    add((cat, DCTERMS.description, Literal(description, lang=lang)))
+    add((cat, DCTERMS.publisher, publisher))
+    add((cat, DCTERMS.creator, creator))
+    add((cat, DCAT.contactPoint, iris.contact))
+    add((cat, DCTERMS.language, language))
+    add((cat, DCTERMS.license, licence))
+    add((cat, DCTERMS.modified, Literal(modified.isoformat(), datatype=XSD.date)))
+    add((cat, DCAT.dataset, iris.dataset))
+    add((cat, DCAT.themeTaxonomy, DATA_THEMES))
+    add((DATA_THEMES, RDF.type, SKOS.ConceptScheme))
+    add((DATA_THEMES, DCTERMS.title, Literal("Data theme", lang="en")))
+    if config.homepage:
+        add((cat, FOAF.homepage, URIRef(config.homepage)))
+        add((URIRef(config.homepage), RDF.type, FOAF.Document))
+
+    # dataset
+    ds = iris.dataset
+    add((ds, RDF.type, DCAT.Dataset))
+    add((ds, RDF.type, VOID.Dataset))
+    add((ds, DCTERMS.title, Literal(title, lang=lang)))
+    add((ds, DCTERMS.description, Literal(description, lang=lang)))
+    add((ds, DCTERMS.identifier, Literal(config.identifier or str(ds))))
+    add((ds, DCTERMS.publisher, publisher))
+    add((ds, DCTERMS.creator, creator))
+    add((ds, DCAT.contactPoint, iris.contact))
+    add((ds, DCTERMS.accessRights, public))
+    add((ds, DCAT.theme, gove))
+    add((ds, DCTERMS.language, language))
+    add((ds, DCTERMS.spatial, _nal("country/NLD")))
+    add((ds, DCTERMS.modified, Literal(modified.isoformat(), datatype=XSD.date)))
+    add((ds, DCTERMS.conformsTo, DCAT_AP_NL))
+    add((DCAT_AP_NL, RDF.type, DCTERMS.Standard))
+    for word in ("nota", "beslisnota", "Kamerbrief", "Woo-besluit"):
+        add((ds, DCAT.keyword, Literal(word, lang="nl")))
+    add((ds, VOID.triples, Literal(stats.triples, datatype=XSD.integer)))
+    add((ds, VOID.entities, Literal(stats.notes, datatype=XSD.integer)))
+    if organisation_property is not None:
+        part = iris.organisations_partition
+        add((ds, VOID.propertyPartition, part))
+        add((part, RDF.type, VOID.Dataset))
+        add((part, VOID.property, organisation_property))
+        add((part, VOID.distinctObjects, Literal(stats.organisations, datatype=XSD.integer)))
+
+    # agents and contact point
+    for agent, name in {publisher: publisher_name, creator: creator_name}.items():
+        add((agent, RDF.type, FOAF.Agent))
+        add((agent, FOAF.name, Literal(name, lang="nl")))
+    contact = iris.contact
+    add((contact, RDF.type, VCARD.Kind))
+    add((contact, RDF.type, VCARD.Organization))
+    add((contact, VCARD.fn, Literal(config.contact_name or publisher_name, lang=lang)))
+    add((contact, VCARD.hasEmail, URIRef("mailto:" + config.contact_email.strip())))
+    if config.contact_url:
+        add((contact, VCARD.hasURL, URIRef(config.contact_url)))
+
+    # licence
+    add((licence, RDF.type, DCTERMS.LicenseDocument))
+    if str(licence) in LICENCE_LABELS:
+        add((licence, SKOS.prefLabel, Literal(LICENCE_LABELS[str(licence)], lang="nl")))
+
+    # dump files
+    root = Path(dump_root) if dump_root is not None else None
+    for dump in sorted(dumps, key=lambda d: str(d.path)):
+        relative = dump.path.relative_to(root).as_posix() if root is not None else dump.name
+        url = URIRef(_join_url(config.download_url, relative))
+        dist = iris.distribution(relative)
+        add((ds, DCAT.distribution, dist))
+        add((dist, RDF.type, DCAT.Distribution))
+        add((dist, DCTERMS.title, Literal(f"Alle nota's als {_FORMAT_NAMES[dump.file_type]}"
+                                          + (" (gzip)" if dump.gzip else ""), lang="nl")))
+        add((dist, DCTERMS.description, Literal(
+            "Eén bestand met alle gepubliceerde nota's; elke nota staat in een eigen named graph.", lang="nl")))
+        add((dist, DCTERMS.language, language))
+        add((dist, DCAT.accessURL, url))
+        add((dist, DCAT.downloadURL, url))
+        add((dist, DCTERMS.license, licence))
+        add((dist, DCTERMS.format, _nal("file-type/" + dump.file_type)))
+        add((dist, DCAT.mediaType, URIRef(IANA + dump.media_type)))
+        add((URIRef(IANA + dump.media_type), RDF.type, DCTERMS.MediaType))
+        if dump.gzip:
+            add((dist, DCAT.compressFormat, URIRef(IANA + "application/gzip")))
+            add((URIRef(IANA + "application/gzip"), RDF.type, DCTERMS.MediaType))
+        add((dist, DCAT.byteSize, Literal(dump.byte_size, datatype=XSD.nonNegativeInteger)))
+        checksum = URIRef(str(dist) + "#sha256")
+        add((dist, SPDX.checksum, checksum))
+        add((checksum, RDF.type, SPDX.Checksum))
+        add((checksum, SPDX.algorithm, SHA256))
+        add((SHA256, RDF.type, SPDX.ChecksumAlgorithm))
+        add((checksum, SPDX.checksumValue, Literal(dump.sha256, datatype=XSD.hexBinary)))
+        add((dist, DCATAP.availability, _nal("planned-availability/STABLE")))
+        add((dist, DCTERMS.modified, Literal(modified.isoformat(), datatype=XSD.date)))
+        add((ds, VOID.dataDump, url))
+
+    # SPARQL endpoint
+    if endpoint:
+        svc, dist, url = iris.service, iris.service_distribution, URIRef(endpoint)
+        add((cat, DCAT.service, svc))
+        add((svc, RDF.type, DCAT.DataService))
+        add((svc, DCTERMS.title, Literal(f"SPARQL-endpoint: {title}", lang=lang)))
+        add((svc, DCTERMS.description, Literal(
+            "SPARQL 1.1-endpoint met de metadata van de nota's; elke nota staat in een eigen named graph.",
+            lang="nl")))
+        add((svc, DCTERMS.identifier, Literal(str(svc))))
+        add((svc, DCAT.endpointURL, url))
+        add((svc, DCAT.endpointDescription, url))
+        add((svc, DCTERMS.conformsTo, SPARQL_PROTOCOL))
+        add((SPARQL_PROTOCOL, RDF.type, DCTERMS.Standard))
+        add((svc, DCAT.servesDataset, ds))
+        add((svc, DCTERMS.publisher, publisher))
+        add((svc, DCTERMS.creator, creator))
+        add((svc, DCAT.contactPoint, contact))
+        add((svc, DCTERMS.accessRights, public))
+        add((svc, DCTERMS.license, licence))
+        add((svc, DCAT.theme, gove))
+        add((svc, DCAT.keyword, Literal("SPARQL", lang="nl")))
+        add((ds, DCAT.distribution, dist))
+        add((dist, RDF.type, DCAT.Distribution))
+        add((dist, DCTERMS.title, Literal("SPARQL-endpoint", lang="nl")))
+        add((dist, DCTERMS.description, Literal("Bevraag de nota's met SPARQL 1.1.", lang="nl")))
+        add((dist, DCATAP.availability, _nal("planned-availability/STABLE")))
+        add((dist, DCTERMS.language, language))
+        add((dist, DCAT.accessURL, url))
+        add((dist, DCAT.accessService, svc))
+        add((dist, DCTERMS.license, licence))
+        add((ds, VOID.sparqlEndpoint, url))
+
+    # the EU NAL concepts used, typed and labelled
+    for code, (scheme, nl, en, types) in _NAL.items():
+        concept = URIRef(EU + code)
+        if (None, None, concept) not in g:
+            continue
+        add((concept, RDF.type, SKOS.Concept))
+        for extra in types:
+            add((concept, RDF.type, extra))
+        add((concept, SKOS.prefLabel, Literal(nl, lang="nl")))
+        add((concept, SKOS.prefLabel, Literal(en, lang="en")))
+        add((concept, SKOS.inScheme, URIRef(EU + scheme)))
+    return g
+
+
+_FORMAT_NAMES = {"RDF_N_QUADS": "N-Quads", "RDF_TRIG": "TriG", "RDF_N_TRIPLES": "N-Triples", "RDF_TURTLE": "Turtle"}
+
+
+def _join_url(base: str, relative: str) -> str:
+    return base.rstrip("/") + "/" + relative.lstrip("/")
+
+
+CATALOG_PREFIXES: Mapping[str, str] = {
+    "dcat": str(DCAT), "dct": str(DCTERMS), "foaf": str(FOAF), "void": str(VOID), "skos": str(SKOS),
+    "vcard": str(VCARD._NS), "spdx": str(SPDX._NS), "dcatap": str(DCATAP._NS), "xsd": str(XSD),
+    "rdf": str(RDF),
+}

@@ -1,0 +1,263 @@
+"""A client for SPARQL 1.1 stores: Graph Store HTTP Protocol writes, Protocol queries.
+
+One named graph per note: `PUT GSP?graph=IRI` with an N-Triples body replaces
+it (PUT is idempotent, so it is retried). Oxigraph, Fuseki, GraphDB and
+Virtuoso speak the protocol; `endpoint_urls` knows where each keeps it.
+
+Every call has a timeout. Connection errors, timeouts and 5xx answers are
+retried with exponential backoff. TLS certificates are verified unless the
+caller turns that off. Credentials come from the environment, never from the
+command line:
+
+- `KENMERK_TOKEN`: sent as `Authorization: Bearer …`;
+- `KENMERK_USER` and `KENMERK_PASSWORD`: HTTP Basic;
+- otherwise `~/.netrc` (or `$NETRC`), which requests reads by itself.
+
+Error messages name the URL (never with credentials), the HTTP status and the
+start of the answer's body.
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit, urlunsplit
+
+import requests
+
+from kenmerk.extract import UsageError
+from kenmerk.output.store import PublishError
+
+TOKEN_ENV = "KENMERK_TOKEN"
+USER_ENV = "KENMERK_USER"
+PASSWORD_ENV = "KENMERK_PASSWORD"
+
+#: media types of the graph bodies we send
+GSP_CONTENT_TYPES = {"ntriples": "application/n-triples", "turtle": "text/turtle"}
+
+
+class EndpointUnreachable(PublishError):
+    """No connection to the endpoint after all retries: later notes would fail too."""
+
+
+class EndpointRefused(PublishError):
+    """The endpoint answered with an HTTP error."""
+
+    def __init__(self, message: str, *, status: int, path: str | None = None) -> None:
+        super().__init__(message, path=path)
+        self.status = status
+
+    @property
+    def fatal(self) -> bool:
+        """401/403: the credentials are wrong for every note, not only this one."""
+        return self.status in (401, 403)
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """Seconds to wait for a connection and for an answer."""
+
+    connect: float = 10.0
+    read: float = 60.0
+
+    def as_tuple(self) -> tuple[float, float]:
+        return (self.connect, self.read)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """How often to try a call and how long to wait between tries (doubling, capped)."""
+
+    attempts: int = 4
+    backoff: float = 0.5
+    max_backoff: float = 8.0
+    retry_statuses: frozenset[int] = field(default_factory=lambda: frozenset({500, 502, 503, 504}))
+
+    def delay(self, attempt: int) -> float:
+        """Seconds to sleep after failed try number `attempt` (1-based)."""
+        return min(self.max_backoff, self.backoff * (2 ** (attempt - 1)))
+
+
+def redact(url: str) -> str:
+    """`url` without user info, query string or fragment: safe to print."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+def check_url(url: str, what: str = "--endpoint") -> str:
+    """An http(s) URL without credentials in it, or a UsageError."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"{what} {redact(url)!s}: expected an http:// or https:// URL")
+    if parts.username or parts.password:
+        raise UsageError(
+            f"{what}: do not put credentials in the URL; set {USER_ENV}/{PASSWORD_ENV} or {TOKEN_ENV}, or use ~/.netrc"
+        )
+    return url
+
+
+def endpoint_urls(endpoint: str | None, gsp: str | None = None) -> tuple[str | None, str]:
+    """(query URL, Graph Store URL) from `--endpoint` and an optional `--gsp`.
+
+    Without `--gsp` the Graph Store URL follows the store's own convention:
+    Oxigraph `…/query` → `…/store`; Fuseki `…/DATASET/query|sparql` → `…/DATASET/data`;
+    GraphDB `…/repositories/REPO` → `…/repositories/REPO/rdf-graphs/service`;
+    Virtuoso `…/sparql` → `…/sparql-graph-crud-auth` (with credentials) or `…/sparql-graph-crud`.
+    """
+    if endpoint:
+        check_url(endpoint, "--endpoint")
+    if gsp:
+        return endpoint, check_url(gsp, "--gsp")
+    if not endpoint:
+        raise UsageError("give --endpoint URL (the SPARQL query URL) or --gsp URL")
+    parts = urlsplit(endpoint)
+    path = parts.path.rstrip("/")
+    segments = path.split("/")
+    if path == "/query":  # Oxigraph
+        new = "/store"
+    elif len(segments) >= 3 and segments[-1] in ("query", "sparql"):  # Fuseki: /DATASET/query
+        new = "/".join(segments[:-1]) + "/data"
+    elif len(segments) >= 3 and segments[-2] == "repositories":  # GraphDB / RDF4J
+        new = path + "/rdf-graphs/service"
+    elif path == "/sparql":  # Virtuoso
+        new = "/sparql-graph-crud-auth" if _env_credentials() else "/sparql-graph-crud"
+    else:
+        raise UsageError(f"cannot tell the Graph Store URL of {redact(endpoint)}; pass --gsp URL")
+    return endpoint, urlunsplit((parts.scheme, parts.netloc, new, "", ""))
+
+
+def _env_credentials() -> bool:
+    return bool(os.environ.get(TOKEN_ENV) or os.environ.get(USER_ENV))
+
+
+def _excerpt(response: requests.Response, limit: int = 200) -> str:
+    try:
+        text = response.text
+    except Exception:  # noqa: BLE001 - a body we cannot decode is no reason to fail differently
+        return ""
+    text = " ".join(text.split())
+    return text[:limit] + ("…" if len(text) > limit else "")
+
+
+class GraphStoreClient:
+    """Writes named graphs over the Graph Store Protocol and runs SPARQL queries."""
+
+    def __init__(
+        self,
+        gsp_url: str | None,
+        query_url: str | None = None,
+        *,
+        verify: bool = True,
+        timeouts: Timeouts = Timeouts(),
+        retry: RetryPolicy = RetryPolicy(),
+        content_type: str = GSP_CONTENT_TYPES["ntriples"],
+        session: requests.Session | None = None,
+    ) -> None:
+        self.gsp_url = check_url(gsp_url, "--gsp") if gsp_url else None
+        self.query_url = check_url(query_url, "--endpoint") if query_url else None
+        self.timeouts = timeouts
+        self.retry = retry
+        self.content_type = content_type
+        self.session = session or requests.Session()
+        self.session.verify = verify
+        self.session.headers["User-Agent"] = "kenmerk"
+        token = os.environ.get(TOKEN_ENV)
+        user = os.environ.get(USER_ENV)
+        if token:
+            self.session.headers["Authorization"] = f"Bearer {token}"
+        elif user:
+            self.session.auth = (user, os.environ.get(PASSWORD_ENV, ""))
+        # else: requests falls back to ~/.netrc for the host
+
+    def close(self) -> None:
+        self.session.close()
+
+    def __enter__(self) -> "GraphStoreClient":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- plumbing -------------------------------------------------------------------------------
+
+    def _request(self, method: str, url: str, *, what: str, **kwargs) -> requests.Response:
+        """One call with timeout and retries; raises EndpointUnreachable or returns the answer."""
+        attempts = max(1, self.retry.attempts)
+        last: Exception | None = None
+        for attempt in range(1, attempts + 1):
+            try:
+                response = self.session.request(method, url, timeout=self.timeouts.as_tuple(), **kwargs)
+            except requests.exceptions.SSLError:
+                raise PublishError(
+                    f"{what}: {redact(url)}: TLS certificate not trusted "
+                    "(set REQUESTS_CA_BUNDLE to your CA file; --insecure skips the check)"
+                ) from None
+            except (requests.ConnectionError, requests.Timeout) as exc:
+                last = exc
+            except requests.RequestException as exc:  # invalid URL, TLS setup, …: retrying will not help
+                raise PublishError(f"{what}: {redact(url)}: {type(exc).__name__}: {exc}") from None
+            else:
+                if response.status_code not in self.retry.retry_statuses or attempt == attempts:
+                    return response
+                last = None
+                response.close()
+            if attempt < attempts:
+                time.sleep(self.retry.delay(attempt))
+        reason = _short_reason(last) if last is not None else "server error"
+        raise EndpointUnreachable(f"{what}: {redact(url)} unreachable after {attempts} tries: {reason}")
+
+    def _check(self, response: requests.Response, what: str, url: str) -> requests.Response:
+        if response.status_code >= 400:
+            raise EndpointRefused(
+                f"{what}: HTTP {response.status_code} from {redact(url)}: {_excerpt(response)}".rstrip(": "),
+                status=response.status_code,
+            )
+        return response
+
+    # -- Graph Store Protocol -------------------------------------------------------------------
+
+    def put_graph(self, graph: str, body: bytes, *, what: str | None = None) -> None:
+        """Replace the named graph `graph` with the triples in `body` (N-Triples)."""
+        if not self.gsp_url:
+            raise UsageError("no Graph Store URL: pass --gsp URL")
+        what = what or graph
+        response = self._request(
+            "PUT", self.gsp_url, what=what, params={"graph": graph}, data=body,
+            headers={"Content-Type": f"{self.content_type}; charset=utf-8"},
+        )
+        self._check(response, what, self.gsp_url)
+
+    def delete_graph(self, graph: str, *, what: str | None = None) -> bool:
+        """Remove a named graph; False when it was not there."""
+        if not self.gsp_url:
+            raise UsageError("no Graph Store URL: pass --gsp URL")
+        what = what or graph
+        response = self._request("DELETE", self.gsp_url, what=what, params={"graph": graph})
+        if response.status_code == 404:
+            return False
+        self._check(response, what, self.gsp_url)
+        return True
+
+    # -- SPARQL Protocol ------------------------------------------------------------------------
+
+    def query(self, sparql: str, *, accept: str = "application/sparql-results+json") -> requests.Response:
+        """POST a query (`application/sparql-query`); the answer, or EndpointRefused."""
+        if not self.query_url:
+            raise UsageError("no SPARQL query URL: pass --endpoint URL")
+        response = self._request(
+            "POST", self.query_url, what="query", data=sparql.encode("utf-8"),
+            headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
+        )
+        return self._check(response, "query", self.query_url)
+
+
+def _short_reason(exc: Exception) -> str:
+    text = str(exc)
+    for marker in ("Connection refused", "Name or service not known", "timed out", "Connection reset",
+                   "Remote end closed", "Connection aborted", "certificate verify failed"):
+        if marker.lower() in text.lower():
+            return marker
+    return type(exc).__name__

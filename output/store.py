@@ -1,0 +1,167 @@
+"""The embedded store: a pyoxigraph `Store` on disk, one named graph per note.
+
+The store needs no server. Its folder defaults to `./kenmerk-store`, or to
+`$KENMERK_STORE` when that is set. A folder can be opened read-write by one
+process at a time (RocksDB holds a lock): `kenmerk publish --store DIR` fails
+with `StoreBusy` while `kenmerk serve` (or another publish) has it open.
+Read-only opens (`kenmerk query --store DIR`) work next to a running server,
+but a reader may see a half-written batch while a writer is busy.
+
+Writes go through the store's bulk path: the named graph of every note in a
+batch is removed first, then all quads of the batch are added with one
+`Store.bulk_extend` call. So publishing the same note again replaces it.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kenmerk.extract import KenmerkError
+
+#: folder of the embedded store when neither `--store` nor `$KENMERK_STORE` is given
+DEFAULT_STORE = "kenmerk-store"
+#: environment variable naming the embedded store folder
+STORE_ENV = "KENMERK_STORE"
+
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+class PublishError(KenmerkError):
+    """A store or an endpoint did not take the triples of a note."""
+
+    stage = "publish"
+
+
+class StoreBusy(PublishError):
+    """The store folder is open read-write in another process."""
+
+
+def default_store_path() -> Path:
+    """`$KENMERK_STORE` when set, else `./kenmerk-store`."""
+    return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
+
+
+class TermConverter:
+    """rdflib terms → pyoxigraph terms, with a cache for IRIs (predicates and classes repeat)."""
+
+    def __init__(self) -> None:
+        self._iris: dict[str, ox.NamedNode] = {}
+
+    def iri(self, value: str) -> ox.NamedNode:
+        node = self._iris.get(value)
+        if node is None:
+            if len(self._iris) > 100_000:
+                self._iris.clear()
+            node = self._iris[value] = ox.NamedNode(value)
+        return node
+
+    def term(self, term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        if isinstance(term, URIRef):
+            return self.iri(str(term))
+        if isinstance(term, Literal):
+            if term.language:
+                return ox.Literal(str(term), language=term.language)
+            if term.datatype is not None and str(term.datatype) not in (_XSD_STRING, _RDF_LANGSTRING):
+                return ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
+            return ox.Literal(str(term))
+        if isinstance(term, BNode):
+            return ox.BlankNode(str(term))
+        raise TypeError(f"cannot store RDF term {term!r}")
+
+    def quads(self, graph: Graph, graph_name: str | ox.NamedNode) -> list[ox.Quad]:
+        """The triples of `graph` as quads in the named graph `graph_name`."""
+        name = self.iri(graph_name) if isinstance(graph_name, str) else graph_name
+        term = self.term
+        return [ox.Quad(term(s), term(p), term(o), name) for s, p, o in graph]
+
+
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | None:
+    """A pyoxigraph term as an rdflib term (None stays None)."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        return Literal(term.value, datatype=None if dt == _XSD_STRING else URIRef(dt))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def _busy(path: Path, exc: OSError) -> bool:
+    text = str(exc).lower()
+    return "lock" in text and ("unavailable" in text or "no locks" in text or "hold" in text)
+
+
+def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> ox.Store:
+    """Open (read-write: create) the store folder, with an error a user can act on."""
+    folder = Path(path)
+    try:
+        if read_only:
+            if not (folder / "CURRENT").exists():
+                raise PublishError(f"{folder}: no kenmerk store here (publish some notes first)")
+            return ox.Store.read_only(str(folder))
+        return ox.Store(str(folder))
+    except OSError as exc:
+        if _busy(folder, exc):
+            raise StoreBusy(
+                f"{folder}: the store is open in another process (is `kenmerk serve` running?); "
+                "stop it, or publish through it with --endpoint http://127.0.0.1:PORT/query"
+            ) from None
+        raise PublishError(f"{folder}: cannot open the store: {exc}") from None
+
+
+class EmbeddedStore:
+    """A kenmerk store folder; `replace_graphs` is the bulk write path."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else default_store_path()
+        self.read_only = read_only
+        self.store = open_store(self.path, read_only=read_only)
+
+    def __enter__(self) -> "EmbeddedStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if getattr(self, "store", None) is not None:
+            if not self.read_only:
+                try:
+                    self.store.flush()
+                except OSError:
+                    pass
+            self.store = None  # pyoxigraph closes the folder when the object goes
+
+    def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Quad]]) -> None:
+        """Remove the named graphs in `graphs`, then bulk-add their quads in one call."""
+        try:
+            for name in graphs:
+                self.store.remove_graph(ox.NamedNode(name))
+            self.store.bulk_extend(q for quads in graphs.values() for q in quads)
+        except OSError as exc:
+            raise PublishError(f"{self.path}: writing to the store failed: {exc}") from None
+
+    def graph_names(self) -> list[str]:
+        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """All quads, or those of one named graph."""
+        name = ox.NamedNode(graph) if graph is not None else None
+        return iter(self.store.quads_for_pattern(None, None, None, name))
+
+    def count(self, graph: str | None = None) -> int:
+        """Number of quads in the store, or in one named graph."""
+        if graph is None:
+            return len(self.store)
+        return sum(1 for _ in self.quads(graph))
