@@ -1,9 +1,48 @@
-"""`Document`: the laid-out input plus what several extractors share (colofon, body, fields)."""
+"""`Document`: the laid-out input plus the views several extractors share.
+
+Computed once per document and lazily: running headers/footers to drop, the
+colofon column of each page, the label/value pairs, the body lines (neither
+colofon nor running lines), the header zone above the first section, and the
+sections. Extractors mark lines they consume as *claimed* so that a later
+extractor does not read the same line as something else.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from functools import cached_property
 
+from kenmerk.extract.colofon import LabelledValue, colofon_left, read_pairs
+from kenmerk.extract.headings import Heading, match_heading
 from kenmerk.extract.layout import Layout, Line
+from kenmerk.extract.model import BBox, Evidence
+from kenmerk.extract.running import running_lines
+
+
+@dataclass
+class SectionBlock:
+    heading: Heading
+    line: Line
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return join_lines(self.lines)
+
+
+def join_lines(lines: list[Line] | list[str]) -> str:
+    """Join printed lines into running text, undoing end-of-line hyphenation."""
+    out = ""
+    for item in lines:
+        text = item if isinstance(item, str) else item.text
+        text = text.strip()
+        if not text:
+            continue
+        if out.endswith("-") and text[:1].islower() and not out.endswith(" -"):
+            out = out[:-1] + text
+        else:
+            out = f"{out} {text}" if out else text
+    return out
 
 
 class Document:
@@ -12,7 +51,99 @@ class Document:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self.warnings: list[str] = []
+        self.claimed: set[int] = set()
 
+    # -- lines -------------------------------------------------------------
     @cached_property
     def lines(self) -> list[Line]:
         return list(self.layout.lines())
+
+    @cached_property
+    def running(self) -> set[int]:
+        return running_lines(self.layout)
+
+    @cached_property
+    def colofon_lefts(self) -> dict[int, float | None]:
+        return {page.number: colofon_left(page) for page in self.layout.pages}
+
+    def in_colofon(self, line: Line) -> bool:
+        left = self.colofon_lefts.get(line.page)
+        return left is not None and line.has_box and line.x0 >= left
+
+    @cached_property
+    def content(self) -> list[Line]:
+        """All lines except running headers and footers."""
+        return [ln for ln in self.lines if ln.index not in self.running]
+
+    @cached_property
+    def body(self) -> list[Line]:
+        """Lines of the body: no running lines, no colofon column."""
+        return [ln for ln in self.content if not self.in_colofon(ln)]
+
+    @cached_property
+    def first_page(self) -> list[Line]:
+        return [ln for ln in self.content if ln.page == 1]
+
+    # -- label/value pairs -------------------------------------------------
+    @cached_property
+    def pairs(self) -> list[LabelledValue]:
+        return read_pairs(self.layout, skip=self.running)
+
+    def pairs_of(self, *roles: str) -> list[LabelledValue]:
+        """Pairs with one of `roles`, in the order of `roles`, each in document order."""
+        return [p for role in roles for p in self.pairs if p.role == role]
+
+    @cached_property
+    def pair_lines(self) -> set[int]:
+        return {ln.index for p in self.pairs for ln in p.all_lines}
+
+    # -- sections ----------------------------------------------------------
+    @cached_property
+    def sections(self) -> list[SectionBlock]:
+        blocks: list[SectionBlock] = []
+        current: SectionBlock | None = None
+        for ln in self.body:
+            heading = None if ln.index in self.pair_lines else match_heading(ln.text, bold=ln.bold)
+            if heading is not None:
+                current = SectionBlock(heading=heading, line=ln)
+                blocks.append(current)
+            elif current is not None:
+                current.lines.append(ln)
+        return blocks
+
+    def section(self, role: str) -> SectionBlock | None:
+        return next((s for s in self.sections if s.heading.role == role), None)
+
+    @cached_property
+    def header_end(self) -> int:
+        """Index of the first line of the first typed section (end of the header zone)."""
+        typed = [s for s in self.sections if s.heading.role in ("occasion", "decision", "core", "agenda")]
+        return typed[0].line.index if typed else (self.lines[-1].index + 1 if self.lines else 0)
+
+    @cached_property
+    def header(self) -> list[Line]:
+        """Content lines of page 1 before the first section."""
+        return [ln for ln in self.first_page if ln.index < self.header_end]
+
+    @cached_property
+    def full_text(self) -> str:
+        return "\n".join(ln.text for ln in self.content)
+
+    # -- evidence ----------------------------------------------------------
+    def evidence(self, lines: list[Line], text: str | None = None) -> Evidence:
+        """Evidence for a value read from `lines` (first page, union of their boxes)."""
+        lines = [ln for ln in lines if ln is not None]
+        if not lines:
+            return Evidence(text=text or "")
+        page = lines[0].page
+        boxed = [ln for ln in lines if ln.has_box and ln.page == page]
+        bbox = None
+        if boxed:
+            bbox = BBox(x0=min(ln.x0 for ln in boxed), y0=min(ln.y0 for ln in boxed),
+                        x1=max(ln.x1 for ln in boxed), y1=max(ln.y1 for ln in boxed))
+        ocr = any(p.ocr for p in self.layout.pages if p.number == page)
+        return Evidence(page=page, bbox=bbox, text=text if text is not None else " ".join(ln.text for ln in lines),
+                        ocr=ocr)
+
+
+WORD = re.compile(r"\w+", re.UNICODE)

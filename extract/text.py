@@ -13,7 +13,8 @@ from kenmerk.extract.errors import UnreadableInput
 from kenmerk.extract.layout import Layout, Line, Page
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_MD_EMPH = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_ITALIC = re.compile(r"(?<![\w*])(\*|_)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 _COMMENT = re.compile(r"^#\s")
@@ -51,8 +52,8 @@ def _strip_markdown(line: str) -> tuple[str, bool]:
     stripped = line.strip()
     bold = heading or (stripped.startswith("**") and stripped.rstrip().endswith("**"))
     line = _MD_LINK.sub(r"\1", line)
-    for _ in range(2):
-        line = _MD_EMPH.sub(r"\2", line)
+    line = _MD_STRONG.sub(r"\2", line)
+    line = _MD_ITALIC.sub(r"“\2”", line)  # italic titles read as quoted titles
     line = line.replace("**", "")
     line = _MD_BULLET.sub("• ", line)
     return line, bold

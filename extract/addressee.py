@@ -1,0 +1,76 @@
+"""The addressee: to whom the note or letter is written.
+
+In order: the "Aan"/"Voor" field of a note; a header line "Aan de Minister van
+…"; a note that opens with its addressee's function ("Minister van Asiel en
+Migratie"); the first line of a letter's address block under the "Retouradres"
+line (without "T.a.v." and the street address). Redacted values give none.
+"""
+from __future__ import annotations
+
+import re
+
+from kenmerk.extract.context import Document
+from kenmerk.extract.labels import match_label
+from kenmerk.extract.references import REDACTED
+
+AAN_LINE = re.compile(r"^Aan\s+(?P<who>(?:de|het)\s+\S.*)$")
+FUNCTION = re.compile(
+    r"^(?:de\s+)?(?:minister(?:-president)?|staatssecretaris|secretaris-generaal|directeur-generaal|"
+    r"gedeputeerde\s+staten|gedeputeerde|college\s+van\s+burgemeester|burgemeester|voorzitter|"
+    r"provinciale\s+staten|commissaris\s+van\s+de\s+koning)\b.*",
+    re.IGNORECASE,
+)
+RETURN_ADDRESS = re.compile(r"^>?\s*retouradres\b", re.IGNORECASE)
+NOT_ADDRESSEE = re.compile(r"^(?:t\.?\s*a\.?\s*v\.?|postbus|\d{4}\s?[A-Z]{2}\b)|^persoonsgegeven|^\W*$", re.IGNORECASE)
+ARTICLE = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
+
+
+def clean_addressee(text: str) -> str | None:
+    text = re.sub(r"\s+", " ", text).strip(" :;,")
+    text = ARTICLE.sub("", text) if FUNCTION.match(ARTICLE.sub("", text)) else text
+    if not text or REDACTED.match(text) or NOT_ADDRESSEE.match(text) or len(text) > 120:
+        return None
+    return text
+
+
+def extract_addressee(doc: Document, values: dict) -> None:
+    """Set `addressee`."""
+    for pair in doc.pairs_of("addressee"):
+        if pair.label_line.page != 1:
+            continue
+        first = pair.texts[0] if pair.texts else ""
+        who = clean_addressee(first)
+        if who:
+            values["addressee"] = who
+            values["evidence"]["addressee"] = doc.evidence(pair.all_lines[:2])
+            return
+    header = doc.header or doc.first_page
+    for ln in header[:40]:
+        m = AAN_LINE.match(ln.text)
+        if m and (who := clean_addressee(m.group("who"))):
+            values["addressee"] = who
+            values["evidence"]["addressee"] = doc.evidence([ln])
+            return
+    # a note that opens with its addressee's function, before any label
+    for ln in (doc.first_page if not doc.layout.has_positions else sorted(doc.first_page, key=lambda x: -x.y1))[:3]:
+        if match_label(ln.text):
+            break
+        if FUNCTION.match(ln.text) and len(ln.text) < 80 and (who := clean_addressee(ln.text)):
+            values["addressee"] = who
+            values["evidence"]["addressee"] = doc.evidence([ln])
+            return
+    # a letter: the address block under the return address
+    lines = doc.body if doc.layout.has_positions else doc.content
+    for i, ln in enumerate(lines[:60]):
+        if RETURN_ADDRESS.match(ln.text):
+            for nxt in lines[i + 1:i + 4]:
+                if doc.layout.has_positions and ln.has_box and abs(nxt.x0 - ln.x0) > 30:
+                    continue
+                if RETURN_ADDRESS.match(nxt.text) or re.search(r"postbus|\d{4}\s?[A-Z]{2}", nxt.text, re.I) and nxt is lines[i + 1]:
+                    continue
+                who = clean_addressee(nxt.text)
+                if who:
+                    values["addressee"] = who
+                    values["evidence"]["addressee"] = doc.evidence([nxt])
+                    return
+            break

@@ -1,0 +1,184 @@
+"""Label/value pairs of the colofon column and the header block.
+
+On a PDF the colofon is found by position: the narrow right-hand column (left
+edge beyond `COLUMN_SHARE` of the page width) holding at least two known labels.
+A label's value is read beside it on the same row, or under it in the same
+column until a gap, another label or the value's line limit. The colofon is
+often repeated on every page; pairs from later pages only add roles page 1
+lacks.
+
+Text conversions have no positions: a value is the rest of the label's line
+after a colon, or the lines after the label until a blank line, another label
+or the limit. Rows of a table flattened to "Aan", "Van", "MBZK", "DGB" are
+paired in order.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kenmerk.extract.labels import DESIGNATION, STAGE, LabelKind, match_label
+from kenmerk.extract.layout import Layout, Line, Page
+
+#: the colofon column starts right of this share of the page width
+COLUMN_SHARE = 0.60
+#: vertical distance (points) under which two lines are on the same row
+ROW_TOLERANCE = 3.5
+
+
+@dataclass
+class LabelledValue:
+    """One label and its value lines, as printed."""
+
+    kind: LabelKind
+    label: str
+    label_line: Line
+    inline: str = ""
+    lines: list[Line] = field(default_factory=list)
+    in_colofon: bool = False
+
+    @property
+    def role(self) -> str:
+        return self.kind.role
+
+    @property
+    def texts(self) -> list[str]:
+        return ([self.inline] if self.inline else []) + [ln.text for ln in self.lines]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.texts).strip()
+
+    @property
+    def all_lines(self) -> list[Line]:
+        return [self.label_line, *self.lines]
+
+
+def colofon_left(page: Page) -> float | None:
+    """Left edge of the page's colofon column, or None when the page has none."""
+    if not page.width:
+        return None
+    threshold = page.width * COLUMN_SHARE
+    labels = [ln for ln in page.lines if ln.has_box and ln.x0 >= threshold and match_label(ln.text)]
+    if len(labels) < 2:
+        return None
+    return min(ln.x0 for ln in labels) - 2.0
+
+
+def _stops_value(line: Line) -> bool:
+    return bool(match_label(line.text) or STAGE.match(line.text) or DESIGNATION.match(line.text))
+
+
+def _same_row(a: Line, b: Line) -> bool:
+    return abs(a.y1 - b.y1) <= ROW_TOLERANCE or (b.y0 <= (a.y0 + a.y1) / 2 <= b.y1)
+
+
+def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledValue]:
+    lines = [ln for ln in page.lines if ln.has_box and ln.index not in skip]
+    matches = {ln.index: match_label(ln.text) for ln in lines}
+    label_lines = [ln for ln in lines if matches[ln.index]]
+    used: set[int] = set()
+    pairs: list[LabelledValue] = []
+
+    def region(ln: Line) -> bool:
+        return left is not None and ln.x0 >= left
+
+    for lab in label_lines:
+        m = matches[lab.index]
+        in_col = region(lab)
+        pair = LabelledValue(kind=m.kind, label=m.label, label_line=lab, inline=m.rest, in_colofon=in_col)
+        pairs.append(pair)
+        if m.rest and m.kind.max_lines <= 1:
+            continue
+        # beside: the nearest line to the right on the same row, in the same region
+        beside = [ln for ln in lines if ln.index != lab.index and ln.index not in used and not matches[ln.index]
+                  and _same_row(lab, ln) and ln.x0 >= lab.x1 - 1 and ln.x0 - lab.x1 < 260 and region(ln) == in_col]
+        if m.rest:
+            start = lab
+        elif beside:
+            start = min(beside, key=lambda ln: ln.x0)
+            pair.lines.append(start)
+            used.add(start.index)
+        else:
+            start = None
+        # under: same column, small gaps, up to the label's limit
+        column_x = start.x0 if start is not None and start is not lab else lab.x0
+        prev = start if start is not None else lab
+        limit = m.kind.max_lines - (1 if (start is not None and start is not lab) or m.rest else 0)
+        for ln in lines:
+            if limit <= 0:
+                break
+            if ln.y1 >= prev.y1 - 0.5 or ln.index in used or ln.index == lab.index:
+                continue
+            if abs(ln.x0 - column_x) > 8 and not (in_col and column_x - 2 <= ln.x0 <= column_x + 45):
+                continue
+            gap = prev.y0 - ln.y1
+            if gap > max(7.0, 0.9 * max(prev.height, 6.0)):
+                break
+            # a label on the same row further left starts a new row of the block
+            if any(_same_row(ln, other) and other.x0 < ln.x0 and region(other) == in_col for other in label_lines):
+                break
+            if matches[ln.index] or STAGE.match(ln.text) or DESIGNATION.match(ln.text):
+                break
+            if len(ln.text) > m.kind.max_chars:
+                break
+            pair.lines.append(ln)
+            used.add(ln.index)
+            prev = ln
+            limit -= 1
+    return pairs
+
+
+def _text_pairs(lines: list[Line]) -> list[LabelledValue]:
+    pairs: list[LabelledValue] = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        ln = lines[i]
+        m = match_label(ln.text)
+        if not m:
+            i += 1
+            continue
+        # a run of address labels ("Aan", "Van") followed by their values in order
+        run = [(ln, m)]
+        j = i + 1
+        while (not m.rest and j < n and (mm := match_label(lines[j].text)) and not mm.rest
+               and mm.kind.role in ("addressee", "sender") and m.kind.role in ("addressee", "sender")):
+            run.append((lines[j], mm))
+            j += 1
+        if len(run) > 1:
+            k = j
+            for lab, mm in run:
+                while k < n and STAGE.match(lines[k].text):
+                    k += 1
+                pair = LabelledValue(kind=mm.kind, label=mm.label, label_line=lab)
+                if k < n and not _stops_value(lines[k]) and len(lines[k].text) <= mm.kind.max_chars:
+                    pair.lines.append(lines[k])
+                    k += 1
+                pairs.append(pair)
+            i = k
+            continue
+        pair = LabelledValue(kind=m.kind, label=m.label, label_line=ln, inline=m.rest)
+        pairs.append(pair)
+        j = i + 1
+        limit = m.kind.max_lines - (1 if m.rest else 0)
+        while j < n and limit > 0:
+            nxt = lines[j]
+            if nxt.gap_before or nxt.page != ln.page or _stops_value(nxt) or len(nxt.text) > m.kind.max_chars:
+                break
+            if m.rest and not nxt.text[:1].islower():
+                break  # after an inline value only a continuation in lower case follows
+            pair.lines.append(nxt)
+            j += 1
+            limit -= 1
+        i = j
+    return pairs
+
+
+def read_pairs(layout: Layout, skip: set[int] = frozenset()) -> list[LabelledValue]:
+    """All label/value pairs of the document, page 1 first."""
+    if not layout.has_positions:
+        return _text_pairs([ln for ln in layout.lines() if ln.index not in skip])
+    pairs: list[LabelledValue] = []
+    for page in layout.pages:
+        pairs.extend(_pdf_pairs(page, colofon_left(page), set(skip)))
+    return pairs

@@ -1,0 +1,147 @@
+"""Woo and Wob refusal grounds applied to or cited in a document.
+
+From codes: redaction stamps and citations ("5.1.2e", "5.1.2 e", "art. 10.2.e",
+"(10)(2e)", "artikel 5.1, tweede lid, onder e"), and from wording that names
+one ground as applied ("…niet openbaar ter bescherming van de persoonlijke
+levenssfeer" → 5.1.2e). Wording counts only in a sentence that says
+information is withheld; labels that are not grounds never count. The law
+follows the document: Wob before the Woo took effect (1 May 2022) or when the
+text cites the Wob.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from kenmerk.extract.context import Document
+from kenmerk.extract.layout import Line
+from kenmerk.extract.model import WooGround
+from kenmerk.extract.woo_codes import WOO_GROUND_CODES, canonical_ground
+
+WOO_START = dt.date(2022, 5, 1)
+
+_L = r"[a-i]"
+#: code patterns → how to turn a match into a code
+CODE_PATTERNS: dict[str, re.Pattern[str]] = {
+    # 5.1.2e, 5.1.2 e, 5.1.2.e, 5.1 .2e, 51.2e (OCR), 5.1.1c
+    "woo_dotted": re.compile(rf"(?<![\d.])5\s?\.?\s?1\s?\.\s?([125])\s?\.?\s?({_L})?(?![a-z\d])", re.IGNORECASE),
+    # art. 5.2 / artikel 5.2 / 5.2.1 (only with an article word or a stamp line)
+    "woo_52": re.compile(r"(?:art(?:ikel)?\.?\s*)(5\.[24])(?:\.1)?(?![\d])", re.IGNORECASE),
+    # 10.2e, 10.2.e, 10.1c, art. 10.2.e, 10 2e
+    "wob_dotted": re.compile(rf"(?<![\d.])1\s?0\s?[.\s]\s?([12])\s?\.?\s?({_L})(?![a-z\d])", re.IGNORECASE),
+    # (10)(2e) and (10)(2)(e)
+    "wob_brackets": re.compile(rf"\(\s*10\s*\)\s*\(\s*([12])\s*\)?\s*\(?\s*({_L})\s*\)", re.IGNORECASE),
+    # artikel 5.1, tweede lid, onder e / artikel 10, tweede lid, aanhef en onder e
+    "article_words": re.compile(
+        rf"art(?:ikel|\.)\s*(5\.1|10)\s*,?\s*(eerste|tweede|vijfde)\s+lid\s*,?\s*(?:aanhef\s+en\s+)?(?:onder|sub)\s+({_L})\b",
+        re.IGNORECASE),
+    "wob_11": re.compile(r"art(?:ikel|\.)\s*11(?:\s*,\s*eerste\s+lid|\.1)?\s+(?:van\s+de\s+)?wob\b", re.IGNORECASE),
+}
+LID = {"eerste": "1", "tweede": "2", "vijfde": "5"}
+
+#: wording of one ground → the letter of art. 5.1 lid 2 (Woo) / art. 10 lid 2 (Wob)
+WORDING: dict[str, tuple[str, str]] = {
+    r"persoonlijke\s+levenssfeer|privacy\s+van\s+(?:de\s+)?(?:betrokken|ambtena)": ("5.1.2e", "10.2e"),
+    r"economische\s+of\s+financiële\s+belangen": ("5.1.2b", "10.2b"),
+    r"onevenredige\s+(?:benadeling|bevoordeling)": ("5.1.5", "10.2g"),
+    r"internationale\s+betrekkingen|betrekkingen\s+van\s+nederland\s+met\s+andere\s+staten": ("5.1.2a", "10.2a"),
+    r"opsporing\s+en\s+vervolging\s+van\s+strafbare\s+feiten": ("5.1.2c", "10.2c"),
+    r"inspectie,\s+controle\s+en\s+toezicht": ("5.1.2d", "10.2d"),
+    r"vertrouwelijk\s+(?:aan\s+de\s+overheid\s+)?(?:meegedeelde|verstrekte)\s+bedrijfs-\s+en\s+fabricagegegevens": ("5.1.1c", "10.1c"),
+    r"persoonlijke\s+beleidsopvattingen": ("5.2", "11.1"),
+    r"goed\s+functioneren\s+van\s+de\s+staat": ("5.1.2i", "10.2g"),
+}
+WITHHELD = re.compile(
+    r"niet\s+openbaar|gelakt|weggelakt|zwartgelakt|onleesbaar\s+gemaakt|geanonimiseerd|niet\s+verstrekt|"
+    r"geweigerd|weigeringsgrond|uitzonderingsgrond|achterwege\s+gelaten|verwijderd|niet\s+openbaargemaakt|"
+    r"niet\s+openbaar\s+gemaakt|openbaarmaking\s+(?:van|achterwege)",
+    re.IGNORECASE,
+)
+SENTENCE = re.compile(r"[^.!?]*(?:[.!?]|$)")
+
+
+@dataclass
+class _Hit:
+    code: str
+    line: Line
+    how: str
+
+
+def _law(doc: Document, values: dict) -> str:
+    text = doc.full_text
+    if re.search(r"\bWoo\b|wet\s+open\s+overheid", text):
+        return "Woo"
+    if re.search(r"\bWob\b|wet\s+openbaarheid\s+van\s+bestuur", text, re.IGNORECASE):
+        return "Wob"
+    date = values.get("date")
+    return "Wob" if date is not None and date < WOO_START else "Woo"
+
+
+def _codes_in(text: str) -> list[str]:
+    codes = []
+    for name, rx in CODE_PATTERNS.items():
+        for m in rx.finditer(text):
+            if name == "woo_dotted":
+                lid, letter = m.group(1), (m.group(2) or "").lower()
+                if lid in "12" and not letter:
+                    continue
+                code = f"5.1.{lid}{letter}" if lid in "12" else "5.1.5"
+            elif name == "woo_52":
+                code = canonical_ground(m.group(1))
+            elif name in ("wob_dotted", "wob_brackets"):
+                code = f"10.{m.group(1)}{m.group(2).lower()}"
+            elif name == "article_words":
+                art, lid, letter = m.group(1), LID[m.group(2).lower()], m.group(3).lower()
+                code = f"5.1.{lid}{letter}" if art == "5.1" else f"10.{lid}{letter}"
+            else:
+                code = "11.1"
+            if code in WOO_GROUND_CODES:
+                codes.append(code)
+    return codes
+
+
+def extract_woo_grounds(doc: Document, values: dict) -> None:
+    """Set `woo_grounds`."""
+    hits: list[_Hit] = []
+    for ln in doc.content:
+        hits.extend(_Hit(code, ln, "code") for code in _codes_in(ln.text))
+    law = _law(doc, values)
+    # wording, sentence by sentence over the running text of each page
+    for section_lines in _paragraphs(doc):
+        text = " ".join(ln.text for ln in section_lines)
+        for sentence in SENTENCE.findall(text):
+            if not WITHHELD.search(sentence):
+                continue
+            for pattern, (woo, wob) in WORDING.items():
+                if re.search(pattern, sentence, re.IGNORECASE):
+                    line = next((ln for ln in section_lines if any(w in ln.text for w in sentence.split()[:3])),
+                                section_lines[0])
+                    hits.append(_Hit(woo if law == "Woo" else wob, line, "wording"))
+    grouped: dict[str, list[_Hit]] = defaultdict(list)
+    for hit in hits:
+        grouped[hit.code].append(hit)
+    grounds = []
+    for code, group in grouped.items():
+        first = group[0]
+        how = "code" if any(h.how == "code" for h in group) else "wording"
+        grounds.append(WooGround(code=code, law=WOO_GROUND_CODES[code], count=len(group),
+                                 pages=sorted({h.line.page for h in group}), how=how,
+                                 evidence=doc.evidence([first.line])))
+    grounds.sort(key=lambda g: g.code)
+    values["woo_grounds"] = grounds
+
+
+def _paragraphs(doc: Document) -> list[list[Line]]:
+    """Runs of body lines, cut at headings, gaps and page ends."""
+    runs: list[list[Line]] = []
+    current: list[Line] = []
+    for ln in doc.body:
+        if current and (ln.gap_before or ln.page != current[-1].page):
+            runs.append(current)
+            current = []
+        current.append(ln)
+    if current:
+        runs.append(current)
+    return runs
