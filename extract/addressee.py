@@ -11,7 +11,10 @@ import re
 
 from kenmerk.extract.context import Document
 from kenmerk.extract.labels import match_label
+from kenmerk.extract.model import DocumentType
 from kenmerk.extract.references import REDACTED
+
+INTERNAL = (DocumentType.beslisnota, DocumentType.nota, DocumentType.memo, DocumentType.notitie)
 
 AAN_LINE = re.compile(r"^Aan\s+(?P<who>(?:de|het)\s+\S.*)$")
 FUNCTION = re.compile(
@@ -52,7 +55,10 @@ def extract_addressee(doc: Document, values: dict) -> None:
             values["evidence"]["addressee"] = doc.evidence([ln])
             return
     # a note that opens with its addressee's function, before any label
-    for ln in (doc.first_page if not doc.layout.has_positions else sorted(doc.first_page, key=lambda x: -x.y1))[:3]:
+    opening = [ln for ln in doc.first_page if not doc.in_colofon(ln)]
+    if doc.layout.has_positions:
+        opening.sort(key=lambda x: -x.y1)
+    for ln in opening[:3] if values.get("document_type") in INTERNAL else []:
         if match_label(ln.text):
             break
         if FUNCTION.match(ln.text) and len(ln.text) < 80 and (who := clean_addressee(ln.text)):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kenmerk.extract.headings import match_heading
 from kenmerk.extract.labels import DESIGNATION, STAGE, LabelKind, match_label
 from kenmerk.extract.layout import Layout, Line, Page
 
@@ -64,8 +65,13 @@ def colofon_left(page: Page) -> float | None:
     return min(ln.x0 for ln in labels) - 2.0
 
 
-def _stops_value(line: Line) -> bool:
-    return bool(match_label(line.text) or STAGE.match(line.text) or DESIGNATION.match(line.text))
+def _stops_value(line: Line, role: str = "") -> bool:
+    if match_label(line.text) or STAGE.match(line.text):
+        return True
+    if DESIGNATION.match(line.text) and role != "attachments":
+        return True
+    heading = match_heading(line.text, bold=line.bold)
+    return heading is not None and heading.role is not None
 
 
 def _same_row(a: Line, b: Line) -> bool:
@@ -85,6 +91,9 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
     for lab in label_lines:
         m = matches[lab.index]
         in_col = region(lab)
+        row = [ln for ln in lines if _same_row(lab, ln)]
+        if not m.rest and len(row) >= 3 and all(len(ln.text) <= 25 for ln in row):
+            continue  # a column header of a table ("Datum" above a column of dates)
         pair = LabelledValue(kind=m.kind, label=m.label, label_line=lab, inline=m.rest, in_colofon=in_col)
         pairs.append(pair)
         if m.rest and m.kind.max_lines <= 1:
@@ -112,7 +121,8 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
             if abs(ln.x0 - column_x) > 8 and not (in_col and column_x - 2 <= ln.x0 <= column_x + 45):
                 continue
             gap = prev.y0 - ln.y1
-            if gap > max(7.0, 0.9 * max(prev.height, 6.0)):
+            first = prev is lab or prev is start
+            if gap > (max(9.0, 1.1 * max(prev.height, 6.0)) if first else max(7.0, 0.9 * max(prev.height, 6.0))):
                 break
             # a label on the same row further left starts a new row of the block
             if any(_same_row(ln, other) and other.x0 < ln.x0 and region(other) == in_col for other in label_lines):
@@ -163,13 +173,16 @@ def _text_pairs(lines: list[Line]) -> list[LabelledValue]:
         limit = m.kind.max_lines - (1 if m.rest else 0)
         while j < n and limit > 0:
             nxt = lines[j]
-            if nxt.gap_before or nxt.page != ln.page or _stops_value(nxt) or len(nxt.text) > m.kind.max_chars:
+            if nxt.gap_before or nxt.page != ln.page or _stops_value(nxt, m.kind.role) \
+                    or len(nxt.text) > m.kind.max_chars:
                 break
             if m.rest and not nxt.text[:1].islower():
                 break  # after an inline value only a continuation in lower case follows
             pair.lines.append(nxt)
             j += 1
             limit -= 1
+            if m.kind.role == "attachments" and nxt.text.strip().isdigit() and len(pair.lines) == 1:
+                break  # a count ends the field
         i = j
     return pairs
 

@@ -97,13 +97,18 @@ class Document:
     def pair_lines(self) -> set[int]:
         return {ln.index for p in self.pairs for ln in p.all_lines}
 
+    @cached_property
+    def value_lines(self) -> set[int]:
+        """Lines read as the value of a label (the labels themselves excluded)."""
+        return {ln.index for p in self.pairs for ln in p.lines}
+
     # -- sections ----------------------------------------------------------
     @cached_property
     def sections(self) -> list[SectionBlock]:
         blocks: list[SectionBlock] = []
         current: SectionBlock | None = None
         for ln in self.body:
-            heading = None if ln.index in self.pair_lines else match_heading(ln.text, bold=ln.bold)
+            heading = None if ln.index in self.value_lines else match_heading(ln.text, bold=ln.bold)
             if heading is not None:
                 current = SectionBlock(heading=heading, line=ln)
                 blocks.append(current)

@@ -60,8 +60,11 @@ def _own_from_lines(doc: Document, doc_type) -> tuple[dt.date, list] | None:
         if PLACE_DATE.match(ln.text) and (value := parse_date(ln.text)):
             return value, [ln]
     colofon_first = sorted(page1, key=lambda ln: not doc.in_colofon(ln))
+    first = doc.layout.pages[0]
     for ln in colofon_first:
-        if doc.layout.has_positions and ln.y1 < doc.layout.pages[0].height * 0.45:
+        if doc.layout.has_positions and (ln.y1 < first.height * 0.45 or ln.x0 < first.width * 0.5):
+            continue  # a lone date in the right-hand top of page 1 only
+        if not doc.layout.has_positions and ln.index >= doc.header_end:
             continue
         if ONLY_DATE.match(ln.text) and not has_time(ln.text) and (value := parse_date(ln.text)):
             return value, [ln]

@@ -57,9 +57,10 @@ TOP_LINES = 12
 def _region(doc: Document, where: str) -> list[Line]:
     if where == "top":
         return doc.first_page[:TOP_LINES] if doc.layout.has_positions else doc.content[:TOP_LINES]
-    if where in ("header", "line"):
-        header = doc.header or doc.first_page
-        return header[:60]
+    if where == "header":
+        return (doc.header or doc.first_page)[:60]
+    if where == "line":
+        return doc.first_page[:80]
     return doc.content
 
 

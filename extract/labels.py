@@ -61,7 +61,7 @@ LABELS: tuple[LabelKind, ...] = (
     LabelKind("phone", r"telefoonnummer|telefoon|tel\.|mobiel|t(?=\s*\+?\d)", 1, 40, "any"),
     LabelKind("email", r"e-?mail", 1, 60, "any"),
     LabelKind("coordination", r"samengewerkt\s+met|afgestemd\s+met|(?:extern|intern)\s+\w+\s+afgestemd|parafenroute|paraaf\s+\w+|mede\s+ondertekend\s+door", 2, 60, "colon"),
-    LabelKind("public", r"nota\s+actief\s+openbaar|actief\s+openbaar", 1, 10, "any"),
+    LabelKind("public", r"nota\s+actief\s+openbaar|actief\s+openbaar", 1, 10, "colon"),
     LabelKind("portfolio", r"portefeuillehouder|portefeuille", 1, 80, "colon"),
     LabelKind("location", r"locatie|plaats", 1, 80, "colon"),
     LabelKind("present", r"aanwezig|aanwezigen|afwezig", 3, 200, "colon"),

@@ -30,8 +30,7 @@ def running_lines(layout: Layout) -> set[int]:
     for page in layout.pages:
         seen = set()
         for ln in page.lines:
-            if PAGE_NUMBER.match(ln.text) and (not layout.has_positions or _in_band(ln, page.height)
-                                                or re.match(r"(?i)^pag", ln.text)):
+            if PAGE_NUMBER.match(ln.text) and (_in_band(ln, page.height) or re.match(r"(?i)^pag", ln.text)):
                 drop.add(ln.index)
             elif _in_band(ln, page.height):
                 key = re.sub(r"\d+", "#", ln.text)

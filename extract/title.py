@@ -22,10 +22,11 @@ from kenmerk.extract.model import DocumentType
 NOT_TITLE = re.compile(
     r"^(?:postbus|bezoekadres|www\.|http|[\w.-]+@|\d{4}\s?[A-Z]{2}\b|[A-Z][a-z]+straat|turfmarkt|"
     r"directoraat|directie\b|dir\.|afd\.|cluster\b|programmadirectie|portefeuille\b|ministerie\s+van|"
-    r"pagina\b|\(?\d+\.\d+\.\d+)|^[\W\d]*$",
+    r"pagina\b|\(?\d+\.\d+\.\d+|(?:tweede|eerste)\s+kamer\s+der\s+staten|vergaderjaar\b)|^[\W\d]*$",
     re.IGNORECASE,
 )
-ADDRESS = re.compile(r"^[A-Z][\w.'-]+(?:\s[\w.'-]+)*\s\d+[a-z]?$")  # "Turfmarkt 147"
+ADDRESS = re.compile(r"^[A-Z][\w.'-]+(?:\s[\w.'-]+){0,2}\s(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?$")  # "Turfmarkt 147"
+KAMERSTUK_NR = re.compile(r"^Nr\.\s*\d+$")
 QUESTION = re.compile(r"^vragen\s+van\s+(?:het\s+lid|de\s+leden)\b", re.IGNORECASE)
 CONNECTOR_END = re.compile(r"\b(?:en|van|de|het|voor|met|over|bij|in|op|aan|te|der)$", re.IGNORECASE)
 
@@ -83,6 +84,19 @@ def from_question(doc: Document, values: dict) -> list[Line] | None:
     return None
 
 
+def from_kamerstuk_number(doc: Document, values: dict) -> list[Line] | None:
+    """Parliamentary papers print the title beside "Nr. 4"."""
+    if not doc.layout.has_positions:
+        return None
+    for ln in doc.first_page:
+        if KAMERSTUK_NR.match(ln.text):
+            beside = [x for x in doc.first_page if x is not ln and abs(x.y1 - ln.y1) <= 3.5 and x.x0 > ln.x1]
+            if beside:
+                start = min(beside, key=lambda x: x.x0)
+                return _block(doc.first_page, doc.first_page.index(start), doc, limit=4)
+    return None
+
+
 def from_designation(doc: Document, values: dict) -> list[Line] | None:
     header = doc.header or doc.first_page
     for i, ln in enumerate(header[:-1]):
@@ -111,7 +125,7 @@ def from_header_block(doc: Document, values: dict) -> list[Line] | None:
     # prefer a line naming the kind of note ("Beslisnota verzamelbrief …"), then the first long one
     best = next((i for i in candidates if _with_designation_word(header[i])), None)
     if best is None:
-        long = [i for i in candidates if len(header[i].text) >= 25 and not CONNECTOR_END.search(header[i].text)]
+        long = [i for i in candidates if len(header[i].text) >= 25]
         if not long:
             return None
         best = long[0]
@@ -147,6 +161,7 @@ def from_attachments_field(doc: Document, values: dict) -> list[Line] | None:
 STRATEGIES: tuple[Callable[[Document, dict], list[Line] | None], ...] = (
     from_subject,
     from_question,
+    from_kamerstuk_number,
     from_designation,
     from_header_block,
     from_large_print,

@@ -35,7 +35,8 @@ CODE_PATTERNS: dict[str, re.Pattern[str]] = {
     "wob_brackets": re.compile(rf"\(\s*10\s*\)\s*\(\s*([12])\s*\)?\s*\(?\s*({_L})\s*\)", re.IGNORECASE),
     # artikel 5.1, tweede lid, onder e / artikel 10, tweede lid, aanhef en onder e
     "article_words": re.compile(
-        rf"art(?:ikel|\.)\s*(5\.1|10)\s*,?\s*(eerste|tweede|vijfde)\s+lid\s*,?\s*(?:aanhef\s+en\s+)?(?:onder|sub)\s+({_L})\b",
+        rf"art(?:ikel|\.)\s*(5\.1|10)\s*,?\s*(eerste|tweede|vijfde)\s+lid\s*,?\s*(?:aanhef\s+en\s+)?(?:onder|sub)\s+"
+        rf"({_L}(?:\s*(?:,|en|of)\s*{_L})*)\b",
         re.IGNORECASE),
     "wob_11": re.compile(r"art(?:ikel|\.)\s*11(?:\s*,\s*eerste\s+lid|\.1)?\s+(?:van\s+de\s+)?wob\b", re.IGNORECASE),
 }
@@ -79,7 +80,7 @@ def _law(doc: Document, values: dict) -> str:
     return "Wob" if date is not None and date < WOO_START else "Woo"
 
 
-def _codes_in(text: str) -> list[str]:
+def _codes_in(text: str) -> list[tuple[str, int]]:
     codes = []
     for name, rx in CODE_PATTERNS.items():
         for m in rx.finditer(text):
@@ -93,20 +94,29 @@ def _codes_in(text: str) -> list[str]:
             elif name in ("wob_dotted", "wob_brackets"):
                 code = f"10.{m.group(1)}{m.group(2).lower()}"
             elif name == "article_words":
-                art, lid, letter = m.group(1), LID[m.group(2).lower()], m.group(3).lower()
-                code = f"5.1.{lid}{letter}" if art == "5.1" else f"10.{lid}{letter}"
+                art, lid = m.group(1), LID[m.group(2).lower()]
+                for letter in re.findall(_L, m.group(3).lower()):
+                    code = f"5.1.{lid}{letter}" if art == "5.1" else f"10.{lid}{letter}"
+                    if code in WOO_GROUND_CODES:
+                        codes.append((code, m.start()))
+                continue
             else:
                 code = "11.1"
             if code in WOO_GROUND_CODES:
-                codes.append(code)
+                codes.append((code, m.start()))
     return codes
 
 
 def extract_woo_grounds(doc: Document, values: dict) -> None:
     """Set `woo_grounds`."""
     hits: list[_Hit] = []
+    for run in _paragraphs(doc):
+        text, starts = _joined(run)
+        for code, offset in _codes_in(text):
+            hits.append(_Hit(code, run[max(i for i, s in enumerate(starts) if s <= offset)], "code"))
     for ln in doc.content:
-        hits.extend(_Hit(code, ln, "code") for code in _codes_in(ln.text))
+        if doc.in_colofon(ln):
+            hits.extend(_Hit(code, ln, "code") for code, _ in _codes_in(ln.text))
     law = _law(doc, values)
     # wording, sentence by sentence over the running text of each page
     for section_lines in _paragraphs(doc):
@@ -131,6 +141,15 @@ def extract_woo_grounds(doc: Document, values: dict) -> None:
                                  evidence=doc.evidence([first.line])))
     grounds.sort(key=lambda g: g.code)
     values["woo_grounds"] = grounds
+
+
+def _joined(lines: list[Line]) -> tuple[str, list[int]]:
+    starts, parts, pos = [], [], 0
+    for ln in lines:
+        starts.append(pos)
+        parts.append(ln.text)
+        pos += len(ln.text) + 1
+    return " ".join(parts), starts
 
 
 def _paragraphs(doc: Document) -> list[list[Line]]:
