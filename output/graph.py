@@ -1,0 +1,386 @@
+"""`Note` → RDF graph: the linked-data profile of kenmerk.
+
+    from kenmerk.output.graph import note_graph
+    g = note_graph(note)                       # rdflib.Graph, prefixes bound
+    g.serialize(format="turtle")
+
+The field-by-field mapping (model field → RDF property → vocabulary) is in
+`vocab/MAPPING.md`; the graph conforms to `vocab/shapes.ttl`.
+
+IRIs are minted, never blank nodes, so two graphs of the same note are equal
+triple by triple and can be re-published. A note's IRI is built from what
+identifies the document, never from the folder it was read from:
+
+    {base}note/{organisation}/{kenmerk}/{date}/{sha256[:16]}   with a kenmerk
+    {base}note/sha256/{sha256}                                 without one
+
+`organisation` is the TOOI code (`mnre1162`) or `unknown-org`; `kenmerk` a
+lower-case slug; `date` ISO or `undated`. The content hash makes two different
+files differ even when they share organisation, kenmerk and date (a beslisnota
+and its Kamerbrief often do); the readable part groups a kenmerk's documents.
+Child nodes hang below the note IRI (`…/decision`, `…/attachment/1`,
+`…/identifier/kenmerk`, `…/ground/5.1.2e`, `…/source`, `…/extraction`).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from functools import lru_cache
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
+
+from kenmerk.extract import DateRole, Evidence, IdentifierScheme, Note
+from kenmerk.vocab import (
+    ADMS,
+    IANA,
+    KMK,
+    SPDX,
+    bind_prefixes,
+    document_type,
+    file_format,
+    ground,
+    information_category,
+    language,
+    resolve_organisation,
+)
+from kenmerk.vocab.organisations import ResolvedOrganisation
+
+#: default base for minted IRIs; `example.org` is reserved, so nothing real is
+#: claimed before a publisher sets its own base (`--base https://data.example.nl/id/`)
+DEFAULT_BASE = "https://kenmerk.example.org/id/"
+
+ID_SCHEMES: dict[IdentifierScheme, URIRef] = {
+    IdentifierScheme.kenmerk: KMK.idKenmerk,
+    IdentifierScheme.uw_kenmerk: KMK.idUwKenmerk,
+    IdentifierScheme.zaaknummer: KMK.idZaaknummer,
+    IdentifierScheme.registratienummer: KMK.idRegistratienummer,
+    IdentifierScheme.dossiernummer: KMK.idDossiernummer,
+    IdentifierScheme.kamerstuk: KMK.idKamerstuk,
+    IdentifierScheme.other: KMK.idOther,
+}
+#: the property linking a note to its (TOOI) organisation, for statistics over published notes
+ORGANISATION_PROPERTY = DCTERMS.publisher
+
+#: identifiers of the addressee or of a dossier: referenced, not the note's own identifier
+REFERENCED_SCHEMES = {IdentifierScheme.uw_kenmerk, IdentifierScheme.dossiernummer}
+
+DATE_ROLES: dict[DateRole, URIRef] = {
+    DateRole.document: KMK.roleDocument,
+    DateRole.deadline: KMK.roleDeadline,
+    DateRole.meeting: KMK.roleMeeting,
+    DateRole.received: KMK.roleReceived,
+    DateRole.sent: KMK.roleSent,
+    DateRole.publication: KMK.rolePublication,
+    DateRole.decision: KMK.roleDecision,
+    DateRole.other: KMK.roleOther,
+}
+
+#: the RDF property each scalar field of `Note` goes to (for evidence)
+FIELD_PROPERTIES: dict[str, URIRef] = {
+    "document_type": DCTERMS.type,
+    "title": DCTERMS.title,
+    "kenmerk": KMK.kenmerk,
+    "date": DCTERMS.created,
+    "organisation": DCTERMS.publisher,
+    "addressee": KMK.addressee,
+    "recommended_decision": KMK.recommendedDecision,
+    "language": DCTERMS.language,
+}
+
+_SLUG_DROP = re.compile(r"[^a-z0-9._~]+")
+
+
+def slug(text: str, limit: int = 80) -> str:
+    """A lower-case IRI path segment: diacritics folded, runs of other characters → '-'."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return _SLUG_DROP.sub("-", text).strip("-.")[:limit].strip("-.")
+
+
+@lru_cache(maxsize=4096)
+def _resolve(name: str | None, on: dt.date | None) -> ResolvedOrganisation | None:
+    return resolve_organisation(name, on) if name else None
+
+
+def note_organisation(note: Note) -> ResolvedOrganisation | None:
+    """The TOOI organisation of the note's printed organisation, on the note's date."""
+    return _resolve(note.organisation.name if note.organisation else None, note.date)
+
+
+def _base(base: str | None) -> str:
+    base = base or DEFAULT_BASE
+    return base if base.endswith(("/", "#")) else base + "/"
+
+
+def note_iri(note: Note, base: str | None = DEFAULT_BASE) -> URIRef:
+    """The stable IRI of a note (see the module docstring for the scheme)."""
+    root = _base(base)
+    sha = note.source.sha256
+    key = slug(note.kenmerk) if note.kenmerk else ""
+    if not key:
+        return URIRef(f"{root}note/sha256/{sha}")
+    org = note_organisation(note)
+    day = note.date.isoformat() if note.date else "undated"
+    return URIRef(f"{root}note/{org.code if org else 'unknown-org'}/{key}/{day}/{sha[:16]}")
+
+
+def agent_iri(version: str, base: str | None = DEFAULT_BASE) -> URIRef:
+    """The IRI of the kenmerk software agent of one version."""
+    return URIRef(f"{_base(base)}agent/kenmerk/{slug(version) or 'unknown'}")
+
+
+class _Builder:
+    """Adds the triples of one note to a graph (one instance per note)."""
+
+    def __init__(self, graph: Graph, note: Note, base: str | None, evidence: bool,
+                 generated_at: dt.datetime | None) -> None:
+        self.g = graph
+        self.add = graph.add
+        self.note = note
+        self.base = base
+        self.evidence = evidence
+        self.generated_at = generated_at
+        self.iri = note_iri(note, base)
+        self.lang = note.language
+
+    def text(self, value: str) -> Literal:
+        return Literal(value, lang=self.lang)
+
+    def child(self, *parts: object) -> URIRef:
+        return URIRef("/".join([str(self.iri), *map(str, parts)]))
+
+    def ev(self, subject: URIRef, ev: Evidence | None, prop: URIRef | None = None, field: str | None = None) -> None:
+        if not self.evidence or ev is None:
+            return
+        node = self.child("evidence", field) if field else URIRef(f"{subject}/evidence")
+        add = self.add
+        add((subject, KMK.evidence, node))
+        add((node, RDF.type, KMK.Evidence))
+        add((node, KMK.text, Literal(ev.text)))
+        if prop is not None:
+            add((node, KMK.forProperty, prop))
+        if ev.page is not None:
+            add((node, KMK.page, Literal(ev.page, datatype=XSD.positiveInteger)))
+        if ev.bbox is not None:
+            b = ev.bbox
+            add((node, KMK.bbox, Literal(f"{b.x0:g} {b.y0:g} {b.x1:g} {b.y1:g}")))
+        if ev.ocr:
+            add((node, KMK.ocr, Literal(True)))
+
+    def build(self) -> URIRef:
+        n, s, add = self.note, self.iri, self.add
+        add((s, RDF.type, KMK.Note))
+        add((s, RDF.type, FOAF.Document))
+        add((s, KMK.schemaVersion, Literal(n.schema_version)))
+        self.title()
+        self.identifiers()
+        if n.date is not None:
+            add((s, DCTERMS.created, Literal(n.date, datatype=XSD.date)))
+        doc_type = document_type(n.document_type)
+        add((s, DCTERMS.type, doc_type.iri))
+        add((doc_type.iri, SKOS.prefLabel, Literal(doc_type.label, lang="nl")))
+        category = information_category(n.document_type)
+        add((s, KMK.informationCategory, category.iri))
+        add((category.iri, SKOS.prefLabel, Literal(category.label, lang="nl")))
+        lang = language(n.language)
+        if lang is not None:
+            add((s, DCTERMS.language, lang.iri))
+        fmt = file_format(n.source.media_type)
+        if fmt is not None:
+            add((s, DCTERMS.format, fmt.iri))
+        self.organisation()
+        if n.addressee:
+            node = self.child("addressee")
+            add((s, KMK.addressee, node))
+            add((node, RDF.type, FOAF.Agent))
+            add((node, FOAF.name, self.text(n.addressee)))
+        self.decision()
+        self.attachments()
+        self.dates()
+        self.grounds()
+        self.provenance()
+        for name, ev in n.evidence.items():
+            if name in FIELD_PROPERTIES:
+                self.ev(s, ev, FIELD_PROPERTIES[name], name)
+        return s
+
+    def title(self) -> None:
+        n = self.note
+        if n.title:
+            self.add((self.iri, DCTERMS.title, self.text(n.title)))
+        else:  # DCAT and DiWoo need a title: fall back to the file name, as DiWoo publishers do
+            self.add((self.iri, DCTERMS.title, Literal(n.source.file_name)))
+
+    def identifiers(self) -> None:
+        n, s, add = self.note, self.iri, self.add
+        label_of_kenmerk = None
+        if n.kenmerk:
+            node = self.child("identifier", "kenmerk")
+            add((s, KMK.kenmerk, Literal(n.kenmerk)))
+            add((s, DCTERMS.identifier, Literal(n.kenmerk)))
+            add((s, ADMS.identifier, node))
+            add((node, RDF.type, ADMS.Identifier))
+            add((node, SKOS.notation, Literal(n.kenmerk)))
+            add((node, KMK.identifierScheme, KMK.idKenmerk))
+            label_of_kenmerk = node
+        for i, ident in enumerate(n.identifiers, 1):
+            if label_of_kenmerk is not None and ident.scheme is IdentifierScheme.kenmerk and ident.value == n.kenmerk:
+                add((label_of_kenmerk, KMK.printedLabel, Literal(ident.label)))
+                self.ev(label_of_kenmerk, ident.evidence)
+                label_of_kenmerk = None
+                continue
+            node = self.child("identifier", i)
+            if ident.scheme in REFERENCED_SCHEMES:
+                add((s, DCTERMS.references, node))
+            else:
+                add((s, ADMS.identifier, node))
+                add((s, DCTERMS.identifier, Literal(ident.value)))
+            add((node, RDF.type, ADMS.Identifier))
+            add((node, SKOS.notation, Literal(ident.value)))
+            add((node, KMK.identifierScheme, ID_SCHEMES[ident.scheme]))
+            add((node, KMK.printedLabel, Literal(ident.label)))
+            self.ev(node, ident.evidence)
+
+    def organisation(self) -> None:
+        n, s, add = self.note, self.iri, self.add
+        o = n.organisation
+        if o is None:
+            return
+        publisher: URIRef | None = None
+        resolved = note_organisation(n)
+        if resolved is not None:
+            publisher = resolved.iri
+            add((publisher, RDF.type, FOAF.Organization))
+            add((publisher, RDF.type, resolved.organisation.tooi_class))
+            add((publisher, SKOS.prefLabel, Literal(resolved.label, lang="nl")))
+        elif o.name:
+            publisher = self.child("organisation")
+            add((publisher, RDF.type, FOAF.Organization))
+            add((publisher, FOAF.name, self.text(o.name)))
+        if o.name:
+            add((s, KMK.printedOrganisation, self.text(o.name)))
+        if publisher is not None:
+            add((s, DCTERMS.publisher, publisher))
+        parent, creator = publisher, publisher
+        for i, unit in enumerate(o.units, 1):
+            node = self.child("unit", i)
+            add((node, RDF.type, ORG.OrganizationalUnit))
+            add((node, RDFS.label, self.text(unit)))
+            if parent is not None:
+                add((node, ORG.unitOf, parent))
+            parent = creator = node
+        if creator is not None:
+            add((s, DCTERMS.creator, creator))
+        self.ev(s, o.evidence, DCTERMS.publisher, "organisation")
+
+    def decision(self) -> None:
+        d = self.note.recommended_decision
+        if d is None:
+            return
+        node = self.child("decision")
+        self.add((self.iri, KMK.recommendedDecision, node))
+        self.add((node, RDF.type, KMK.RecommendedDecision))
+        self.add((node, DCTERMS.description, self.text(d.text)))
+        if d.heading:
+            self.add((node, KMK.printedLabel, Literal(d.heading)))
+        self.ev(node, d.evidence)
+
+    def attachments(self) -> None:
+        add = self.add
+        for i, a in enumerate(self.note.attachments, 1):
+            node = self.child("attachment", i)
+            add((self.iri, DCTERMS.hasPart, node))
+            add((node, RDF.type, KMK.Attachment))
+            add((node, SDO.position, Literal(i)))
+            if a.title:
+                add((node, DCTERMS.title, self.text(a.title)))
+            if a.number is not None:
+                add((node, KMK.attachmentNumber, Literal(a.number)))
+            self.ev(node, a.evidence)
+
+    def dates(self) -> None:
+        add = self.add
+        for i, d in enumerate(self.note.dates, 1):
+            node = self.child("date", i)
+            add((self.iri, KMK.datedEvent, node))
+            add((node, RDF.type, KMK.DatedEvent))
+            add((node, KMK.dateRole, DATE_ROLES[d.role]))
+            if d.date is not None:
+                add((node, DCTERMS.date, Literal(d.date, datatype=XSD.date)))
+            if d.label:
+                add((node, KMK.printedLabel, Literal(d.label)))
+            add((node, KMK.text, Literal(d.text)))
+            self.ev(node, d.evidence)
+
+    def grounds(self) -> None:
+        add = self.add
+        for g in self.note.woo_grounds:
+            gr = ground(g.code)
+            add((self.iri, KMK.refusalGround, gr.iri))
+            add((gr.iri, RDF.type, KMK.RefusalGround))
+            add((gr.iri, SKOS.notation, Literal(gr.code)))
+            add((gr.iri, SKOS.prefLabel, Literal(f"{gr.law} {gr.article}: {gr.label}", lang="nl")))
+            node = self.child("ground", gr.code)
+            add((self.iri, KMK.groundCitation, node))
+            add((node, RDF.type, KMK.GroundCitation))
+            add((node, KMK.ground, gr.iri))
+            add((node, KMK.citationCount, Literal(g.count, datatype=XSD.positiveInteger)))
+            for page in sorted(set(g.pages)):
+                if page >= 1:
+                    add((node, KMK.page, Literal(page, datatype=XSD.positiveInteger)))
+            self.ev(node, g.evidence)
+
+    def provenance(self) -> None:
+        n, s, add = self.note, self.iri, self.add
+        src = self.child("source")
+        checksum = self.child("source", "checksum")
+        add((s, PROV.wasDerivedFrom, src))
+        add((src, RDF.type, KMK.SourceFile))
+        add((src, SPDX.fileName, Literal(n.source.file_name)))
+        add((src, DCAT.mediaType, IANA[n.source.media_type.split(";")[0].strip()]))
+        add((src, DCAT.byteSize, Literal(n.source.size, datatype=XSD.nonNegativeInteger)))
+        if n.source.page_count is not None:
+            add((src, SDO.numberOfPages, Literal(n.source.page_count)))
+        add((src, SPDX.checksum, checksum))
+        add((checksum, RDF.type, SPDX.Checksum))
+        add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+        add((checksum, SPDX.checksumValue, Literal(n.source.sha256, datatype=XSD.hexBinary)))
+
+        activity = self.child("extraction")
+        agent = agent_iri(n.extractor, self.base)
+        add((s, PROV.wasGeneratedBy, activity))
+        add((activity, RDF.type, KMK.Extraction))
+        add((activity, PROV.used, src))
+        add((activity, PROV.wasAssociatedWith, agent))
+        if self.generated_at is not None:
+            add((activity, PROV.endedAtTime, Literal(self.generated_at, datatype=XSD.dateTime)))
+        if not n.title:
+            add((activity, KMK.warning, Literal("no title found: dct:title is the file name")))
+        for w in n.warnings:
+            add((activity, KMK.warning, Literal(w)))
+        add((agent, RDF.type, PROV.SoftwareAgent))
+        add((agent, RDFS.label, Literal(f"kenmerk {n.extractor}")))
+        add((agent, SDO.softwareVersion, Literal(n.extractor)))
+
+
+def add_note(graph: Graph, note: Note, base: str | None = DEFAULT_BASE, evidence: bool = False,
+             generated_at: dt.datetime | None = None) -> URIRef:
+    """Add the triples of `note` to `graph`; returns the note's IRI."""
+    return _Builder(graph, note, base, evidence, generated_at).build()
+
+
+def note_graph(note: Note, base: str | None = DEFAULT_BASE, evidence: bool = False,
+               generated_at: dt.datetime | None = None) -> Graph:
+    """The RDF graph of one note, all prefixes bound.
+
+    Args:
+        base: base IRI for minted IRIs (None: `DEFAULT_BASE`).
+        evidence: add where each value was read (`kmk:Evidence` nodes).
+        generated_at: time of the extraction, written as `prov:endedAtTime`
+            only when given, so the same note always gives the same graph.
+    """
+    graph = bind_prefixes(Graph())
+    add_note(graph, note, base, evidence, generated_at)
+    return graph
