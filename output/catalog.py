@@ -180,24 +180,16 @@ def resolve_agent(value: str, name: str | None = None, *, key: str = "publisher"
 
 
 def _lookup_organisation(value: str) -> tuple[str, str] | None:
-    """(IRI, label) from the TOOI tables in `kenmerk.vocab`, when they know `value`."""
+    """(IRI, label) from the TOOI tables in `kenmerk.vocab`, when they know `value` (IRI or name)."""
     try:
-        from kenmerk.vocab import resolve_organisation  # type: ignore[attr-defined]
+        from kenmerk.vocab import organisation_by_iri, resolve_organisation
     except ImportError:
         return None
-    try:
-        found = resolve_organisation(value)
-    except Exception:  # noqa: BLE001 - an unknown name is not an error here
-        return None
-    if not found:
-        return None
-    if isinstance(found, tuple):
-        return str(found[0]), str(found[1])
-    iri = getattr(found, "iri", None) or getattr(found, "uri", None)
-    label = getattr(found, "label", None) or getattr(found, "name", None)
-    if iri and label:
-        return str(iri), str(label)
-    return None
+    if value.startswith(("http://", "https://")):
+        org = organisation_by_iri(value)
+        return (str(org.iri), org.label) if org is not None else None
+    found = resolve_organisation(value)
+    return (str(found.iri), found.label) if found is not None else None
 
 
 # -- the catalog --------------------------------------------------------------------------------

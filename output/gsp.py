@@ -192,13 +192,13 @@ class GraphStoreClient:
                 response = self.session.request(method, url, timeout=self.timeouts.as_tuple(), **kwargs)
             except requests.exceptions.SSLError:
                 raise PublishError(
-                    f"{what}: {redact(url)}: TLS certificate not trusted "
-                    "(set REQUESTS_CA_BUNDLE to your CA file; --insecure skips the check)"
+                    f"{redact(url)}: TLS certificate not trusted "
+                    "(set REQUESTS_CA_BUNDLE to your CA file; --insecure skips the check)", path=what,
                 ) from None
             except (requests.ConnectionError, requests.Timeout) as exc:
                 last = exc
             except requests.RequestException as exc:  # invalid URL, TLS setup, …: retrying will not help
-                raise PublishError(f"{what}: {redact(url)}: {type(exc).__name__}: {exc}") from None
+                raise PublishError(f"{redact(url)}: {type(exc).__name__}: {exc}", path=what) from None
             else:
                 if response.status_code not in self.retry.retry_statuses or attempt == attempts:
                     return response
@@ -207,13 +207,13 @@ class GraphStoreClient:
             if attempt < attempts:
                 time.sleep(self.retry.delay(attempt))
         reason = _short_reason(last) if last is not None else "server error"
-        raise EndpointUnreachable(f"{what}: {redact(url)} unreachable after {attempts} tries: {reason}")
+        raise EndpointUnreachable(f"{redact(url)} unreachable after {attempts} tries: {reason}", path=what)
 
     def _check(self, response: requests.Response, what: str, url: str) -> requests.Response:
         if response.status_code >= 400:
             raise EndpointRefused(
-                f"{what}: HTTP {response.status_code} from {redact(url)}: {_excerpt(response)}".rstrip(": "),
-                status=response.status_code,
+                f"HTTP {response.status_code} from {redact(url)}: {_excerpt(response)}".rstrip(": "),
+                status=response.status_code, path=what,
             )
         return response
 

@@ -1,0 +1,135 @@
+"""`kenmerk publish PATH...`: load notes into a store, a SPARQL endpoint and/or dump files.
+
+Inputs are documents (extracted on the fly) or the JSON / JSON Lines that
+`kenmerk extract` writes; folders are searched recursively. Targets:
+
+- `--store DIR`: the embedded store (default when no other target is given:
+  `$KENMERK_STORE`, else `./kenmerk-store`);
+- `--endpoint URL` (SPARQL query URL) and/or `--gsp URL` (Graph Store URL):
+  any SPARQL 1.1 store over the Graph Store HTTP Protocol;
+- `--out DIR`: `notes.nq` (or `.trig`, `--gzip`), `catalog.ttl`, and with
+  `--per-note` one file per note under `notes/`.
+
+Each failing input gives one line `path: reason` on stderr; the others go on.
+Exit 0 when all went in, 1 when some failed, 2 for a usage or config error.
+"""
+from __future__ import annotations
+
+import sys
+
+from kenmerk.output.config import load_config
+from kenmerk.output.dump import DUMP_FORMATS
+from kenmerk.output.gsp import GSP_CONTENT_TYPES, GraphStoreClient, RetryPolicy, Timeouts, endpoint_urls
+from kenmerk.output.publish import Publisher, iter_inputs
+from kenmerk.output.store import default_store_path
+
+
+def add_config_options(p) -> None:
+    """Options shared by `publish` and `catalog`: config file and catalog values."""
+    g = p.add_argument_group("catalog values (override kenmerk.toml [publish])")
+    g.add_argument("--config", metavar="FILE", help="config file (default: ./kenmerk.toml when present)")
+    g.add_argument("--base", metavar="IRI", help="base IRI of notes and catalog")
+    g.add_argument("--publisher", metavar="ORG", help="publisher: TOOI IRI, TOOI code (mnre1090) or name")
+    g.add_argument("--licence", "--license", dest="licence", metavar="IRI", help="licence IRI or alias (cc0, cc-by-4.0)")
+    g.add_argument("--contact-email", metavar="EMAIL", help="contact point e-mail address")
+    g.add_argument("--contact-name", metavar="NAME", help="contact point name")
+    g.add_argument("--download-url", metavar="URL", help="public URL of the --out folder")
+    g.add_argument("--endpoint-url", metavar="URL", help="public SPARQL endpoint URL for the catalog")
+
+
+def add_endpoint_options(p) -> None:
+    """Options for talking to a SPARQL store over HTTP."""
+    g = p.add_argument_group("SPARQL endpoint (credentials: KENMERK_TOKEN, KENMERK_USER/KENMERK_PASSWORD or ~/.netrc)")
+    g.add_argument("--endpoint", metavar="URL", help="SPARQL query URL, e.g. http://127.0.0.1:7878/query")
+    g.add_argument("--gsp", metavar="URL", help="Graph Store Protocol URL (default: derived from --endpoint)")
+    g.add_argument("--insecure", action="store_true", help="do not verify TLS certificates (warns)")
+    g.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="per-request timeout (default 60)")
+    g.add_argument("--retries", type=int, default=3, metavar="N",
+                   help="retries on connection errors and 5xx, with backoff (default 3)")
+
+
+def make_client(args, *, need_gsp: bool) -> GraphStoreClient | None:
+    """A GraphStoreClient from --endpoint/--gsp, or None when neither is given."""
+    if not (args.endpoint or getattr(args, "gsp", None)):
+        return None
+    if need_gsp:
+        query_url, gsp_url = endpoint_urls(args.endpoint, getattr(args, "gsp", None))
+    else:
+        query_url, gsp_url = args.endpoint, None
+    if args.insecure:
+        print("kenmerk: warning: --insecure: TLS certificates are not verified", file=sys.stderr)
+        import urllib3
+
+        urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+    return GraphStoreClient(
+        gsp_url, query_url, verify=not args.insecure,
+        timeouts=Timeouts(connect=min(10.0, args.timeout), read=args.timeout),
+        retry=RetryPolicy(attempts=max(0, args.retries) + 1),
+        content_type=GSP_CONTENT_TYPES[getattr(args, "gsp_format", "ntriples")],
+    )
+
+
+def register(sub) -> None:
+    p = sub.add_parser("publish", help="load notes into a store, a SPARQL endpoint or dump files, with a catalog")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="documents, kenmerk JSON/JSONL files, or folders")
+    p.add_argument("--store", metavar="DIR",
+                   help="embedded store folder (default when no other target: $KENMERK_STORE or ./kenmerk-store)")
+    add_endpoint_options(p)
+    p.add_argument("--gsp-format", choices=tuple(GSP_CONTENT_TYPES), default="ntriples",
+                   help="body media type for Graph Store PUTs (default ntriples)")
+    g = p.add_argument_group("files for a portal")
+    g.add_argument("--out", metavar="DIR", help="write a dump of this run and catalog.ttl into DIR")
+    g.add_argument("--format", dest="dump_format", choices=tuple(DUMP_FORMATS), default="nquads",
+                   help="dump format (default nquads)")
+    g.add_argument("--gzip", action="store_true", help="gzip the dump (deterministic)")
+    g.add_argument("--per-note", action="store_true", help="also one file per note under DIR/notes/")
+    add_config_options(p)
+    p.add_argument("--evidence", action="store_true", help="include evidence (pages, boxes, text) in the graphs")
+    p.add_argument("--batch-size", type=int, default=1000, metavar="N", help="notes per bulk load into the store")
+    p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    p.set_defaults(func=run)
+
+
+def config_from_args(args):
+    return load_config(
+        args.config, base=args.base, publisher=args.publisher, licence=args.licence,
+        contact_email=args.contact_email, contact_name=args.contact_name,
+        download_url=args.download_url, endpoint_url=args.endpoint_url,
+    )
+
+
+def run(args) -> int:
+    config = config_from_args(args)
+    client = make_client(args, need_gsp=True)
+    store = args.store
+    if store is None and client is None and args.out is None:
+        store = config.store or str(default_store_path())
+    publisher = Publisher(
+        config, store=store, client=client, out=args.out, dump_format=args.dump_format,
+        compress=args.gzip, per_note=args.per_note, evidence=args.evidence, batch_size=args.batch_size,
+        on_failed=lambda line: print(line, file=sys.stderr, flush=True),
+    )
+    seen = 0
+    try:
+        with publisher:
+            for label, item in iter_inputs(args.paths, stop=lambda: publisher.halted is not None):
+                seen += 1
+                publisher.add(label, item)
+    finally:
+        if client is not None:
+            client.close()
+    report = publisher.report
+    if seen == 0:
+        print(f"kenmerk: no notes found in {' '.join(args.paths)}", file=sys.stderr)
+        return 1
+    if not args.quiet:
+        targets = [t for t in (
+            f"store {store}" if store else None,
+            f"endpoint {client.gsp_url}" if client else None,
+            f"folder {args.out}" if args.out else None,
+        ) if t]
+        failed = f", {len(report.failed)} failed" if report.failed else ""
+        print(f"published {len(report.published)} notes to {' and '.join(targets)}{failed}")
+    if publisher.halted:
+        print(f"kenmerk: stopped: {publisher.halted}", file=sys.stderr)
+    return 0 if report.ok else 1

@@ -1,0 +1,472 @@
+"""Publishing notes: an embedded store, a SPARQL store over HTTP, or files for a portal.
+
+    from kenmerk.output.publish import Publisher, iter_inputs
+    from kenmerk.output.config import load_config
+    with Publisher(load_config(), store="kenmerk-store") as pub:
+        for label, item in iter_inputs(["notes/"]):
+            pub.add(label, item)
+    report = pub.report
+
+Each note lives in its own named graph, whose IRI is the note's IRI
+(`kenmerk.output.graph.note_iri`), so publishing a note again replaces it:
+the same inputs published twice leave the same triples. Every run ends with
+the catalog (`kenmerk.output.catalog`) of the collection, in the store's
+catalog graph, on the endpoint and/or as `catalog.ttl` next to the dumps.
+
+Errors (all `KenmerkError`, see `kenmerk.extract.errors`):
+- `ConfigError` (exit 2): a required catalog value is missing, checked before anything is written;
+- `PublishError` (exit 1): the store or endpoint did not take a note; other notes go on,
+  except when the endpoint is unreachable or refuses the credentials: then the rest is
+  reported as not published, and running the same command again finishes it;
+- `StoreBusy`: the store folder is open in another process (`kenmerk serve`).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from pydantic import ValidationError
+from rdflib import Graph, Literal, URIRef
+
+from kenmerk.extract import KenmerkError, Note, read_note
+from kenmerk.output.catalog import CATALOG_PREFIXES, Stats, build_catalog, catalog_graph_iri
+from kenmerk.output.config import ConfigError, PublishConfig
+from kenmerk.output.dump import (
+    DUMP_FORMATS,
+    DumpFile,
+    ntriples_bytes,
+    turtle_bytes,
+    write_dump,
+    write_note_files,
+)
+from kenmerk.output.gsp import EndpointRefused, EndpointUnreachable, GraphStoreClient
+from kenmerk.output.store import EmbeddedStore, PublishError, StoreBusy, TermConverter
+
+__all__ = [
+    "ConfigError",
+    "INPUT_SUFFIXES",
+    "PublishError",
+    "PublishReport",
+    "Publisher",
+    "StoreBusy",
+    "iter_inputs",
+    "note_to_graph",
+]
+
+#: files a folder is searched for: documents kenmerk extracts, and JSON / JSON Lines of `kenmerk extract`
+DOCUMENT_SUFFIXES = (".pdf", ".txt", ".text", ".md", ".markdown")
+JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
+INPUT_SUFFIXES = DOCUMENT_SUFFIXES + JSON_SUFFIXES
+CATALOG_FILE = "catalog.ttl"
+
+
+class InputError(KenmerkError):
+    """A JSON input that is not a valid note."""
+
+    stage = "read"
+
+
+# -- inputs -------------------------------------------------------------------------------------
+
+
+def _files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES and not child.name.startswith("."):
+                    yield child
+        else:
+            yield path
+
+
+def _validation_reason(exc: ValidationError) -> str:
+    first = exc.errors()[0] if exc.errors() else {}
+    where = ".".join(str(p) for p in first.get("loc", ())) or "note"
+    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+    return f"not a valid note: {where}: {first.get('msg', exc)}{more}"
+
+
+def iter_inputs(
+    paths: Iterable[str | os.PathLike[str]], *, stop: Callable[[], bool] | None = None
+) -> Iterator[tuple[str, Note | KenmerkError | None]]:
+    """(label, note or error) for every input: documents are extracted, JSON is validated.
+
+    Folders are searched recursively (sorted) for `INPUT_SUFFIXES`. A `.json` file holds one
+    note (or a list of notes); `.jsonl` one note per line, labelled `path:LINE`. Once `stop()`
+    is true, documents are no longer read: they come as (label, None).
+    """
+    for path in _files(paths):
+        label = str(path)
+        suffix = path.suffix.lower()
+        if stop is not None and stop() and suffix not in JSON_SUFFIXES:
+            yield label, None
+            continue
+        if suffix not in JSON_SUFFIXES:
+            try:
+                yield label, read_note(path)
+            except KenmerkError as exc:
+                if not exc.path:
+                    exc.path = label
+                yield label, exc
+            except OSError as exc:
+                yield label, InputError(exc.strerror or str(exc), path=label)
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            yield label, InputError(getattr(exc, "strerror", None) or str(exc), path=label)
+            continue
+        if suffix == ".json" and not text.lstrip().startswith("[") and "\n{" not in text.strip():
+            yield label, _parse_note(text, label)
+        elif suffix == ".json" and text.lstrip().startswith("["):
+            try:
+                items = json.loads(text)
+            except json.JSONDecodeError as exc:
+                yield label, InputError(f"not valid JSON: {exc}", path=label)
+                continue
+            if not isinstance(items, list):
+                yield label, InputError("expected a JSON object or a list of notes", path=label)
+                continue
+            for i, item in enumerate(items, 1):
+                yield f"{label}[{i}]", _parse_note(json.dumps(item), f"{label}[{i}]")
+        else:  # JSON Lines (also what `kenmerk extract` writes for several files)
+            for number, line in enumerate(text.splitlines(), 1):
+                if line.strip():
+                    yield f"{label}:{number}", _parse_note(line, f"{label}:{number}")
+
+
+def _parse_note(text: str, label: str) -> Note | KenmerkError:
+    try:
+        return Note.model_validate_json(text)
+    except ValidationError as exc:
+        if any(e.get("type") == "json_invalid" for e in exc.errors()):
+            return InputError("not valid JSON", path=label)
+        return InputError(_validation_reason(exc), path=label)
+
+
+# -- notes → graphs -----------------------------------------------------------------------------
+
+
+def note_to_graph(note: Note, base: str, *, evidence: bool = False) -> tuple[str, Graph]:
+    """(note IRI, graph of the note) with the mapping of `kenmerk.output.graph`."""
+    from kenmerk.output.graph import note_graph, note_iri
+
+    return str(note_iri(note, base)), note_graph(note, base=base, evidence=evidence)
+
+
+def _organisation_property() -> URIRef | None:
+    """The property linking a note to its organisation in the mapping, when it names one."""
+    try:
+        from kenmerk.output import graph as mapping
+    except ImportError:
+        return None
+    value = getattr(mapping, "ORGANISATION_PROPERTY", None)
+    return URIRef(str(value)) if value else None
+
+
+def _prefixes() -> dict[str, str]:
+    try:
+        from kenmerk.vocab import PREFIXES
+    except ImportError:
+        return dict(CATALOG_PREFIXES)
+    return {str(k): str(v) for k, v in PREFIXES.items()}
+
+
+# -- statistics ---------------------------------------------------------------------------------
+
+
+def stats_queries(base: str, organisation_property: URIRef | None) -> tuple[str, str]:
+    """SPARQL for (triples, notes) and for distinct organisations, over the note graphs under `base`."""
+    catalog = URIRef(catalog_graph_iri(base)).n3()
+    scope = f"FILTER(STRSTARTS(STR(?g), {Literal(base).n3()}) && ?g != {catalog})"
+    counts = f"SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?g) AS ?notes) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {scope} }}"
+    if organisation_property is not None:
+        orgs = (f"SELECT (COUNT(DISTINCT ?o) AS ?organisations) WHERE {{ GRAPH ?g {{ ?s {organisation_property.n3()} ?o }} "
+                f"{scope} }}")
+    else:
+        orgs = ("SELECT (COUNT(DISTINCT ?o) AS ?organisations) WHERE { GRAPH ?g { ?s ?p ?o } "
+                f"{scope} FILTER(isIRI(?o) && STRSTARTS(STR(?o), \"https://identifier.overheid.nl/tooi/id/\")) }}")
+    return counts, orgs
+
+
+def _graph_stats(quads: list[ox.Quad], organisation_property: URIRef | None) -> tuple[int, frozenset[str]]:
+    """(number of triples, organisation IRIs) of one note graph."""
+    prop = str(organisation_property) if organisation_property is not None else None
+    orgs = set()
+    for q in quads:
+        if isinstance(q.object, ox.NamedNode):
+            if prop is not None:
+                if q.predicate.value == prop:
+                    orgs.add(q.object.value)
+            elif q.object.value.startswith("https://identifier.overheid.nl/tooi/id/"):
+                orgs.add(q.object.value)
+    return len(set(quads)), frozenset(orgs)
+
+
+def stats_from_store(store: EmbeddedStore, base: str, organisation_property: URIRef | None) -> Stats:
+    counts, orgs = stats_queries(base, organisation_property)
+    row = next(iter(store.store.query(counts)))
+    org_row = next(iter(store.store.query(orgs)))
+    return Stats(int(row["triples"].value), int(row["notes"].value), int(org_row["organisations"].value))
+
+
+def stats_from_endpoint(client: GraphStoreClient, base: str, organisation_property: URIRef | None) -> Stats:
+    counts, orgs = stats_queries(base, organisation_property)
+
+    def first(query: str) -> dict[str, int]:
+        data = client.query(query).json()
+        binding = data["results"]["bindings"][0]
+        return {k: int(v["value"]) for k, v in binding.items()}
+
+    row, org_row = first(counts), first(orgs)
+    return Stats(row.get("triples", 0), row.get("notes", 0), org_row.get("organisations", 0))
+
+
+# -- the publisher ------------------------------------------------------------------------------
+
+
+@dataclass
+class PublishReport:
+    """What a run did: notes published, `path: reason` lines of failures, files written."""
+
+    published: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    catalog: Graph | None = None
+    stats: Stats | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+class Publisher:
+    """Takes notes one by one (`add`) and writes them to the chosen targets; `close` ends the run.
+
+    Targets: `store` (a folder, or an open `EmbeddedStore`), `client` (a `GraphStoreClient`),
+    `out` (a folder for dump files). Store writes are batched (`batch_size` notes per bulk load);
+    endpoint writes are one PUT per note, in input order.
+    """
+
+    def __init__(
+        self,
+        config: PublishConfig,
+        *,
+        store: EmbeddedStore | str | os.PathLike[str] | None = None,
+        client: GraphStoreClient | None = None,
+        out: str | os.PathLike[str] | None = None,
+        dump_format: str = "nquads",
+        compress: bool = False,
+        per_note: bool = False,
+        evidence: bool = False,
+        batch_size: int = 1000,
+        on_published: Callable[[str, str], None] | None = None,
+        on_failed: Callable[[str], None] | None = None,
+        catalog: bool = True,
+    ) -> None:
+        if store is None and client is None and out is None:
+            raise ConfigError("nothing to publish to: give --store DIR, --endpoint URL or --out DIR")
+        if dump_format not in DUMP_FORMATS:
+            raise ConfigError(f"unknown dump format {dump_format!r} (use {', '.join(DUMP_FORMATS)})")
+        self.config = config
+        self.base = config.require().base
+        self.client = client
+        self.out = Path(out) if out is not None else None
+        self.dump_format = dump_format
+        self.compress = compress
+        self.per_note = per_note
+        self.evidence = evidence
+        self.batch_size = max(1, batch_size)
+        self.on_published = on_published
+        self.on_failed = on_failed
+        self.write_catalog = catalog
+        self.organisation_property = _organisation_property()
+        self.report = PublishReport()
+        self._converter = TermConverter()
+        self._batch: dict[str, list[ox.Quad]] = {}
+        self._batch_labels: dict[str, str] = {}
+        self._run_graphs: dict[str, list[ox.Quad]] = {}
+        self._run_stats: dict[str, tuple[int, frozenset[str]]] = {}
+        self._labels: dict[str, str] = {}
+        self._halted: str | None = None
+        self._closed = False
+        if self.write_catalog:  # a missing catalog value stops the run before anything is written
+            build_catalog(config, Stats(), dumps=self._placeholder_dumps(), endpoint_url=self._endpoint_url())
+        self._owns_store = False
+        if store is None or isinstance(store, EmbeddedStore):
+            self.store = store
+        else:
+            self.store = EmbeddedStore(store)
+            self._owns_store = True
+
+    def __enter__(self) -> "Publisher":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+        elif self._owns_store and self.store is not None:
+            self.store.close()
+
+    def _endpoint_url(self) -> str | None:
+        return self.client.query_url if self.client is not None else None
+
+    def _placeholder_dumps(self) -> list[DumpFile]:
+        if self.out is None:
+            return []
+        suffix, media, code = DUMP_FORMATS[self.dump_format]
+        return [DumpFile(Path("notes" + suffix), media, code, 0, "0" * 64)]
+
+    # -- per note -------------------------------------------------------------------------------
+
+    @property
+    def halted(self) -> str | None:
+        """Why the rest of the run cannot be published (endpoint gone, credentials refused), or None."""
+        return self._halted
+
+    def _fail(self, line: str) -> None:
+        self.report.failed.append(line)
+        if self.on_failed is not None:
+            self.on_failed(line)
+
+    def add(self, label: str, item: Note | KenmerkError | None) -> None:
+        """Publish one note (or record the error reading it gave; None: not read because halted)."""
+        if isinstance(item, KenmerkError):
+            self._fail(str(item) if item.path else f"{label}: {item}")
+            return
+        if self._halted is not None or item is None:
+            self._fail(f"{label}: not published: {self._halted or 'skipped'}")
+            return
+        try:
+            iri, graph = note_to_graph(item, self.base, evidence=self.evidence)
+            quads = self._converter.quads(graph, iri)
+        except (ValueError, TypeError) as exc:
+            self._fail(f"{label}: cannot map the note to RDF: {exc}")
+            return
+        earlier = self._labels.get(iri)
+        if earlier is not None and earlier != label:
+            print(f"kenmerk: warning: {label}: same note IRI as {earlier} ({iri}); {label} replaces it",
+                  file=sys.stderr)
+        self._labels[iri] = label
+        if self.client is not None and not self._put(label, iri, quads):
+            return
+        self._run_stats[iri] = _graph_stats(quads, self.organisation_property)
+        if self.out is not None:
+            self._run_graphs[iri] = quads
+        if self.store is None:
+            self._published(label, iri)
+            return
+        self._batch[iri] = quads
+        self._batch_labels[iri] = label
+        if len(self._batch) >= self.batch_size:
+            self._flush()
+
+    def _published(self, label: str, iri: str) -> None:
+        self.report.published.append(iri)
+        if self.on_published is not None:
+            self.on_published(label, iri)
+
+    def _put(self, label: str, iri: str, quads: list[ox.Quad]) -> bool:
+        try:
+            self.client.put_graph(iri, ntriples_bytes(quads), what=label)
+        except EndpointUnreachable as exc:
+            self._halted = "endpoint unreachable; run the same command again to publish the rest"
+            self._fail(f"{label}: not published: {exc.args[0]}")
+            return False
+        except EndpointRefused as exc:
+            if exc.fatal:
+                self._halted = f"the endpoint refused the credentials (HTTP {exc.status})"
+            self._fail(f"{label}: not published: {exc.args[0]}")
+            return False
+        except PublishError as exc:
+            self._fail(f"{label}: not published: {exc.args[0]}")
+            return False
+        return True
+
+    def _flush(self) -> None:
+        if not self._batch or self.store is None:
+            return
+        batch, labels = self._batch, self._batch_labels
+        self._batch, self._batch_labels = {}, {}
+        try:
+            self.store.replace_graphs(batch)
+        except PublishError as exc:
+            for iri in batch:
+                self._fail(f"{labels[iri]}: not published: {exc.args[0]}")
+            return
+        for iri in batch:
+            self._published(labels[iri], iri)
+
+    # -- end of run -----------------------------------------------------------------------------
+
+    def close(self) -> PublishReport:
+        """Flush the last batch, write dumps and the catalog; returns the report."""
+        if self._closed:
+            return self.report
+        self._closed = True
+        try:
+            self._flush()
+            dumps: list[DumpFile] = []
+            if self.out is not None:
+                dumps = self._write_files()
+            if self.write_catalog:
+                self._write_catalogs(dumps)
+        finally:
+            if self._owns_store and self.store is not None:
+                self.store.close()
+        return self.report
+
+    def _write_files(self) -> list[DumpFile]:
+        prefixes = _prefixes()
+        quads = (q for graph in self._run_graphs.values() for q in graph)
+        dump = write_dump(self.out, quads, fmt=self.dump_format, compress=self.compress, prefixes=prefixes)
+        self.report.files.append(dump.path)
+        if self.per_note:
+            self.report.files.extend(
+                write_note_files(self.out, self._run_graphs, fmt=self.dump_format, base=self.base, prefixes=prefixes)
+            )
+        return [dump]
+
+    def _stats_of_run(self) -> Stats:
+        orgs = set().union(*(o for _, o in self._run_stats.values())) if self._run_stats else set()
+        return Stats(sum(n for n, _ in self._run_stats.values()), len(self._run_stats), len(orgs))
+
+    def _catalog(self, stats: Stats, dumps: list[DumpFile]) -> Graph:
+        return build_catalog(
+            self.config, stats, dumps=dumps, dump_root=self.out, endpoint_url=self._endpoint_url(),
+            organisation_property=self.organisation_property,
+        )
+
+    def _write_catalogs(self, dumps: list[DumpFile]) -> None:
+        catalog_iri = catalog_graph_iri(self.base)
+        prop = self.organisation_property
+        if self.out is not None:
+            stats = self._stats_of_run()
+            graph = self._catalog(stats, dumps)
+            path = self.out / CATALOG_FILE
+            from kenmerk.output.atomic import write_atomic
+
+            write_atomic(path, turtle_bytes(self._converter.quads(graph, catalog_iri), CATALOG_PREFIXES))
+            self.report.files.append(path)
+            self.report.catalog, self.report.stats = graph, stats
+        if self.store is not None:
+            stats = stats_from_store(self.store, self.base, prop)
+            graph = self._catalog(stats, dumps)
+            self.store.replace_graphs({catalog_iri: self._converter.quads(graph, catalog_iri)})
+            self.report.catalog, self.report.stats = graph, stats
+        if self.client is not None and self._halted is None:
+            try:
+                stats = (stats_from_endpoint(self.client, self.base, prop) if self.client.query_url
+                         else self._stats_of_run())
+                graph = self._catalog(stats, dumps)
+                self.client.put_graph(catalog_iri, ntriples_bytes(self._converter.quads(graph, catalog_iri)),
+                                      what="catalog")
+                self.report.catalog, self.report.stats = graph, stats
+            except PublishError as exc:
+                self._fail(f"catalog: not published: {exc.args[0]}")
