@@ -90,12 +90,20 @@ def _from_field(doc: Document) -> tuple[int | None, list[Attachment]]:
     return None, []
 
 
-def _from_section(doc: Document) -> list[Attachment]:
-    """Titles of a "Bijlagen" section or table in the body."""
-    block = doc.section("attachments")
-    if block is None:
-        return []
-    lines = [ln for ln in block.lines if not match_label(ln.text) and not STAGE.match(ln.text)]
+def _from_sections(doc: Document) -> list[Attachment]:
+    """The fullest list of the "Bijlagen" sections or tables in the body."""
+    found = [_from_section(doc, block) for block in doc.sections_of("attachments")]
+    return max(found, key=lambda items: (len([a for a in items if a.title]), len(items)), default=[])
+
+
+def _from_section(doc: Document, block) -> list[Attachment]:
+    """Titles of one "Bijlagen" section or table."""
+    lines = []
+    for ln in block.lines:
+        if match_label(ln.text) or STAGE.match(ln.text):
+            break
+        if ln.index not in doc.claimed:
+            lines.append(ln)
     # drop table header lines and anything after a trailing column header
     start = 0
     while start < len(lines) and TABLE_HEADER.match(lines[start].text):
@@ -152,7 +160,7 @@ def _from_sentences(doc: Document) -> list[Attachment]:
 def extract_attachments(doc: Document, values: dict) -> None:
     """Set `attachments`."""
     count, listed = _from_field(doc)
-    section = _from_section(doc)
+    section = _from_sections(doc)
     sentences = _from_sentences(doc)
     best = max((section, listed), key=lambda items: (len([a for a in items if a.title]), len(items)))
     if count is None and not best:

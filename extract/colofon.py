@@ -91,7 +91,7 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
     for lab in label_lines:
         m = matches[lab.index]
         in_col = region(lab)
-        row = [ln for ln in lines if _same_row(lab, ln)]
+        row = [ln for ln in lines if _same_row(lab, ln) and region(ln) == region(lab)]
         if not m.rest and len(row) >= 3 and all(len(ln.text) <= 25 for ln in row):
             continue  # a column header of a table ("Datum" above a column of dates)
         pair = LabelledValue(kind=m.kind, label=m.label, label_line=lab, inline=m.rest, in_colofon=in_col)

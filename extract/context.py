@@ -99,8 +99,16 @@ class Document:
 
     @cached_property
     def value_lines(self) -> set[int]:
-        """Lines read as the value of a label (the labels themselves excluded)."""
-        return {ln.index for p in self.pairs for ln in p.lines}
+        """Lines read as a label's value, and labels that only name a count or value ("Bijlage(n) 2").
+
+        A label line whose value is a list ("Bijlagen" over a table) may still head a section.
+        """
+        lines = {ln.index for p in self.pairs for ln in p.lines}
+        for p in self.pairs:
+            listed = p.role == "attachments" and not p.inline and not (p.lines and p.lines[0].text.strip().isdigit())
+            if not listed:
+                lines.add(p.label_line.index)
+        return lines
 
     # -- sections ----------------------------------------------------------
     @cached_property
@@ -118,6 +126,9 @@ class Document:
 
     def section(self, role: str) -> SectionBlock | None:
         return next((s for s in self.sections if s.heading.role == role), None)
+
+    def sections_of(self, role: str) -> list[SectionBlock]:
+        return [s for s in self.sections if s.heading.role == role]
 
     @cached_property
     def header_end(self) -> int:
