@@ -105,12 +105,13 @@ def _busy(path: Path, exc: OSError) -> bool:
 def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> ox.Store:
     """Open (read-write: create) the store folder, with an error a user can act on."""
     folder = Path(path)
+    absolute = str(folder.resolve())  # RocksDB's in-process lock check compares path strings
     try:
         if read_only:
             if not (folder / "CURRENT").exists():
                 raise PublishError(f"{folder}: no kenmerk store here (publish some notes first)")
-            return ox.Store.read_only(str(folder))
-        return ox.Store(str(folder))
+            return ox.Store.read_only(absolute)
+        return ox.Store(absolute)
     except OSError as exc:
         if _busy(folder, exc):
             raise StoreBusy(

@@ -1,0 +1,78 @@
+"""Fixtures for the publishing tests (helpers in `publish_helpers.py`)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kenmerk.extract import DocumentType, Note
+from kenmerk.output.config import PublishConfig
+from publish_helpers import BASE, CONFIG_TOML, INJECTION_TITLE, SHARED_VOCAB, OxigraphServer, make_note
+
+
+@pytest.fixture
+def notes() -> list[Note]:
+    """Six notes: two ministries, two months, Woo grounds, attachments, one injection-like title."""
+    return [
+        make_note(1, date=dt.date(2024, 1, 15), decision="Instemmen met de begroting.",
+                  attachments=("Begroting 2024", "Toelichting")),
+        make_note(2, date=dt.date(2024, 2, 10), grounds=("5.1.2e", "5.2")),
+        make_note(3, date=dt.date(2024, 5, 20), organisation="Ministerie van Volksgezondheid, Welzijn en Sport",
+                  decision="Kennisnemen van de voortgang."),
+        make_note(4, document_type=DocumentType.kamerbrief, decision=None, grounds=("5.1.2e",), attachments=()),
+        make_note(5, date=dt.date(2023, 12, 1), decision="Niet instemmen."),
+        make_note(6, title=INJECTION_TITLE, kenmerk='X"} ; DROP ALL ; #', decision=INJECTION_TITLE),
+    ]
+
+
+@pytest.fixture
+def config() -> PublishConfig:
+    return PublishConfig(base=BASE, publisher="mnre1090", licence="cc0", contact_email="open-data@example.nl",
+                         contact_name="Team Open Data", download_url="https://data.example.nl/downloads/")
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch) -> Path:
+    """A temporary current folder with a kenmerk.toml."""
+    (tmp_path / "kenmerk.toml").write_text(CONFIG_TOML, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("KENMERK_STORE", raising=False)
+    for var in ("KENMERK_USER", "KENMERK_PASSWORD", "KENMERK_TOKEN"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+    return tmp_path
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    """A running `oxigraph serve` with a temporary store; stopped at teardown."""
+    server = OxigraphServer(tmp_path / "server-store")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def dcat_shapes():
+    """DCAT-AP 3.0.1 and DCAT-AP-NL 3.0 shapes from ../shared (skips when absent)."""
+    from rdflib import Graph
+
+    if not SHARED_VOCAB.is_dir():
+        pytest.skip(f"shared vocabulary files not found at {SHARED_VOCAB}")
+    shapes = Graph()
+    for name in (
+        "dcat-ap-3.0.1/shapes.ttl",
+        "dcat-ap-3.0.1/range.ttl",
+        "dcat-ap-3.0.1/mdr-vocabularies.shape.ttl",
+        "dcat-ap-nl-3.0/dcat-ap-nl-SHACL.ttl",
+        "dcat-ap-nl-3.0/dcat-ap-nl-SHACL-klassebereik.ttl",
+        "dcat-ap-nl-3.0/dcat-ap-nl-SHACL-klassebereik-codelijsten.ttl",
+    ):
+        path = SHARED_VOCAB / name
+        if not path.is_file():
+            pytest.skip(f"missing shapes file {path}")
+        shapes.parse(path, format="turtle")
+    return shapes
