@@ -89,6 +89,8 @@ FIELD_PROPERTIES: dict[str, URIRef] = {
     "language": DCTERMS.language,
 }
 
+Triple = tuple[URIRef, URIRef, "URIRef | Literal"]
+
 _SLUG_DROP = re.compile(r"[^a-z0-9._~]+")
 
 
@@ -134,10 +136,9 @@ def agent_iri(version: str, base: str | None = DEFAULT_BASE) -> URIRef:
 class _Builder:
     """Adds the triples of one note to a graph (one instance per note)."""
 
-    def __init__(self, graph: Graph, note: Note, base: str | None, evidence: bool,
-                 generated_at: dt.datetime | None) -> None:
-        self.g = graph
-        self.add = graph.add
+    def __init__(self, note: Note, base: str | None, evidence: bool, generated_at: dt.datetime | None) -> None:
+        self.triples: list[Triple] = []
+        self.add = self.triples.append
         self.note = note
         self.base = base
         self.evidence = evidence
@@ -365,10 +366,22 @@ class _Builder:
         add((agent, SDO.softwareVersion, Literal(n.extractor)))
 
 
+def note_triples(note: Note, base: str | None = DEFAULT_BASE, evidence: bool = False,
+                 generated_at: dt.datetime | None = None) -> tuple[URIRef, list[Triple]]:
+    """(note IRI, the note's triples) without building an rdflib Graph (the fast path of the writers)."""
+    builder = _Builder(note, base, evidence, generated_at)
+    iri = builder.build()
+    return iri, builder.triples
+
+
 def add_note(graph: Graph, note: Note, base: str | None = DEFAULT_BASE, evidence: bool = False,
              generated_at: dt.datetime | None = None) -> URIRef:
     """Add the triples of `note` to `graph`; returns the note's IRI."""
-    return _Builder(graph, note, base, evidence, generated_at).build()
+    iri, triples = note_triples(note, base, evidence, generated_at)
+    add = graph.add
+    for triple in triples:
+        add(triple)
+    return iri
 
 
 def note_graph(note: Note, base: str | None = DEFAULT_BASE, evidence: bool = False,
