@@ -220,9 +220,13 @@ def stats_from_endpoint(client: GraphStoreClient, base: str, organisation_proper
     counts, orgs = stats_queries(base, organisation_property)
 
     def first(query: str) -> dict[str, int]:
-        data = client.query(query).json()
-        binding = data["results"]["bindings"][0]
-        return {k: int(v["value"]) for k, v in binding.items()}
+        try:
+            data = client.query(query).json()
+            binding = data["results"]["bindings"][0]
+            return {k: int(v["value"]) for k, v in binding.items()}
+        except (ValueError, KeyError, IndexError, TypeError):
+            raise PublishError(f"{client.query_url}: the answer to the statistics query is not "
+                               "SPARQL JSON results with numbers") from None
 
     row, org_row = first(counts), first(orgs)
     return Stats(row.get("triples", 0), row.get("notes", 0), org_row.get("organisations", 0))
