@@ -1,0 +1,61 @@
+"""Every corpus note (../shared/corpus) extracts to Turtle that conforms and DiWoo that validates.
+
+Depends on extraction quality; notes that raise KenmerkError are skipped.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kenmerk.extract import KenmerkError, read_note
+from kenmerk.output.diwoo import DiwooError, notes_to_diwoo
+from kenmerk.output.serialize import serialize_notes
+from kenmerk.output.shacl import validate_graph
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "raw"
+FILES = Path(__file__).resolve().parents[3] / "shared" / "vocab" / "files"
+DIWOO = "{https://standaarden.overheid.nl/diwoo/metadata/}"
+SUFFIXES = {".pdf", ".txt", ".md"}
+CORPUS_FILES = sorted(p for p in CORPUS.glob("*") if p.suffix.lower() in SUFFIXES) if CORPUS.is_dir() else []
+
+
+@pytest.fixture(scope="module")
+def schema(tmp_path_factory):
+    etree = pytest.importorskip("lxml.etree")
+    if not (FILES / "diwoo-metadata-0.9.8.xsd").is_file():
+        return None
+    folder = tmp_path_factory.mktemp("diwoo-xsd-corpus")
+    text = (FILES / "diwoo-metadata-0.9.8.xsd").read_text(encoding="utf-8").replace(
+        'schemaLocation="https://www.nationaalarchief.nl/mdto/MDTO-XML1.0.1.xsd"', 'schemaLocation="mdto-stub.xsd"')
+    (folder / "diwoo-metadata.xsd").write_text(text, encoding="utf-8")
+    shutil.copy(FILES / "diwoo-metadata-lijsten-0.9.8.xsd", folder / "diwoo-metadata-lijsten.xsd")
+    (folder / "mdto-stub.xsd").write_text(
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="https://www.nationaalarchief.nl/mdto"'
+        ' elementFormDefault="qualified"><xs:element name="MDTO" type="xs:anyType"/></xs:schema>', encoding="utf-8")
+    return etree.XMLSchema(etree.parse(str(folder / "diwoo-metadata.xsd")))
+
+
+@pytest.mark.skipif(not CORPUS_FILES, reason="shared corpus not present")
+@pytest.mark.parametrize("path", CORPUS_FILES, ids=[p.name for p in CORPUS_FILES])
+def test_corpus_note_turtle_conforms_and_diwoo_validates(path, schema):
+    try:
+        note = read_note(path)
+    except KenmerkError as exc:
+        pytest.skip(f"extraction failed: {exc}")
+    data = serialize_notes([note], "turtle", base=None, evidence=True)
+    report = validate_graph(Graph().parse(data=data, format="turtle"))
+    assert report.conforms, [r.line() for r in report.violations]
+    try:
+        xml = notes_to_diwoo([note])
+    except DiwooError:
+        assert note.date is None
+        return
+    if schema is not None:
+        from lxml import etree
+
+        docs = list(etree.fromstring(xml).iter(f"{DIWOO}Document"))
+        assert len(docs) == 1
+        assert schema.validate(etree.ElementTree(docs[0])), schema.error_log

@@ -1,0 +1,109 @@
+"""serialize_notes: every RDF format parses back to the same graph; TriG has one graph per note."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from note_factory import all_notes, beslisnota
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
+
+from kenmerk.extract import UsageError
+from kenmerk.output.graph import note_graph, note_iri
+from kenmerk.output.serialize import NOTE_FORMATS, notes_graph, serialize_notes
+
+PARSERS = {"turtle": "turtle", "jsonld": "json-ld", "nt": "nt", "xml": "xml"}
+
+
+def test_formats_offered():
+    assert set(NOTE_FORMATS) == {"turtle", "jsonld", "nt", "trig", "xml", "diwoo"}
+
+
+@pytest.mark.parametrize("evidence", [False, True])
+@pytest.mark.parametrize("fmt", sorted(PARSERS))
+def test_round_trip_is_isomorphic(fmt, evidence):
+    notes = all_notes()
+    expected = notes_graph(notes, evidence=evidence)
+    data = serialize_notes(notes, fmt, base=None, evidence=evidence)
+    parsed = Graph().parse(data=data, format=PARSERS[fmt])
+    assert isomorphic(parsed, expected)
+
+
+def test_single_note_formats_agree():
+    note = beslisnota()
+    graphs = [Graph().parse(data=serialize_notes([note], f, base=None, evidence=False), format=p)
+              for f, p in PARSERS.items()]
+    assert all(isomorphic(graphs[0], g) for g in graphs[1:])
+    assert isomorphic(graphs[0], note_graph(note))
+
+
+def test_trig_puts_each_note_in_its_own_named_graph():
+    notes = all_notes()
+    ds = Dataset()
+    ds.parse(data=serialize_notes(notes, "trig", base=None, evidence=False), format="trig")
+    named = {g.identifier: g for g in ds.graphs() if len(g)}
+    assert set(named) == {note_iri(n) for n in notes}
+    for note in notes:
+        assert isomorphic(named[note_iri(note)], note_graph(note))
+
+
+def test_output_is_deterministic():
+    for fmt in NOTE_FORMATS:
+        notes = [n for n in all_notes() if n.date or fmt != "diwoo"]  # DiWoo needs a date
+        assert serialize_notes(notes, fmt, base=None, evidence=True) == \
+            serialize_notes(notes, fmt, base=None, evidence=True)
+
+
+def test_base_is_used():
+    data = serialize_notes([beslisnota()], "nt", base="https://data.example.nl/id/", evidence=False).decode()
+    assert "<https://data.example.nl/id/note/mnre1162/" in data
+    assert "kenmerk.example.org" not in data
+
+
+def test_jsonld_reads_like_plain_json():
+    doc = json.loads(serialize_notes([beslisnota()], "jsonld", base=None, evidence=False))
+    note = doc["notes"][0]
+    assert note["title"] == "Beslisnota bij Kamerbrief opvang Oekraïne"
+    assert note["kenmerk"] == "6048852"
+    assert note["date"] == "2025-01-09"
+    assert note["documentType"]["id"] == "https://identifier.overheid.nl/tooi/def/thes/kern/c_2977c34f"
+    assert note["publisher"]["id"] == "https://identifier.overheid.nl/tooi/id/ministerie/mnre1162"
+    assert note["recommendedDecision"]["description"].startswith("Na instemming")
+    assert [a.get("title") for a in note["attachments"]] == ["AEF rapport", None]
+    assert note["groundCitations"][0]["count"] == 3
+    assert note["derivedFrom"]["fileName"] == "beslisnota-opvang-oekraine-2025.md"
+
+
+def test_jsonld_uses_the_shipped_context():
+    from kenmerk.vocab import CONTEXT, vocab_file
+
+    shipped = json.loads(vocab_file(CONTEXT).read_text(encoding="utf-8"))
+    doc = json.loads(serialize_notes([beslisnota()], "jsonld", base=None, evidence=False))
+    assert doc["@context"] == shipped["@context"]
+
+
+def test_unknown_format_is_a_usage_error():
+    with pytest.raises(UsageError):
+        serialize_notes([beslisnota()], "yaml", base=None, evidence=False)
+
+
+def test_turtle_escapes_awkward_text():
+    note = beslisnota(title='Titel met "aanhalingstekens", \\ en\neen nieuwe regel')
+    g = Graph().parse(data=serialize_notes([note], "turtle", base=None, evidence=False), format="turtle")
+    assert isomorphic(g, note_graph(note))
+    assert str(g.value(URIRef(note_iri(note)), URIRef("http://purl.org/dc/terms/title"))) == note.title
+
+
+def test_cli_extract_rdf_formats(capsysbinary, tmp_path):
+    from pathlib import Path
+
+    from kenmerk.output.cli import main
+
+    sample = Path(__file__).resolve().parents[1] / "samples" / "beslisnota-opvang-oekraine-2025.md"
+    for fmt, parser in PARSERS.items():
+        assert main(["extract", str(sample), "--format", fmt]) == 0
+        out = capsysbinary.readouterr().out
+        assert len(Graph().parse(data=out, format=parser)) > 20
+    out_file = tmp_path / "n.ttl"
+    assert main(["extract", str(sample), "--format", "turtle", "-o", str(out_file), "--base", "https://x.example/"]) == 0
+    assert "<https://x.example/note/" in out_file.read_text(encoding="utf-8")
