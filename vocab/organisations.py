@@ -208,15 +208,41 @@ def _candidates(name: str) -> list[_Name]:
     return found
 
 
+_UNIT_SUFFIX = re.compile(r"\s+[-–—]\s+|\s*,\s*(?=(?:directie|dg|directoraat|afdeling|programma)\b)", re.I)
+_MINISTRY_ROLE = _ROLE_PREFIXES[0][0]
+
+
+def _truncated_ministry(name: str) -> list[_Name]:
+    """Ministry names cut short by a line break ("Ministerie van Volksgezondheid"): unique name prefix."""
+    key = normalise(name)
+    m = _MINISTRY_ROLE.match(key)
+    if not m:
+        return []
+    rest = key[m.end():]
+    if len(rest) < 5:
+        return []
+    _, names, _ = _load()
+    return [n for full, entries in names.items() if full.startswith(rest + " ")
+            for n in entries if n.org.kind == "ministerie"]
+
+
 def resolve_organisation(name: str, on: dt.date | None = None) -> ResolvedOrganisation | None:
     """The TOOI organisation a printed name stands for on date `on` (today's list when None).
 
     Returns None when nothing matches, when the organisation did not exist on
-    `on`, or when several organisations fit equally well.
+    `on`, or when several organisations fit equally well. Two fallbacks when
+    the name matches nothing: a unit printed after it ("Ministerie van VWS -
+    Directie Jeugd") is dropped, and a ministry name cut short at a line break
+    ("Ministerie van Volksgezondheid") matches the one ministry it starts.
     """
     if not name or not name.strip():
         return None
     found = _candidates(name)
+    head = _UNIT_SUFFIX.split(name, maxsplit=1)[0]
+    if not found and head != name:
+        found = _candidates(head)
+    if not found:
+        found = _truncated_ministry(head)
     if on is not None:
         found = [n for n in found if n.org.exists_on(on)]
         current = [n for n in found if n.begin <= on <= n.end]

@@ -84,3 +84,10 @@ def test_organisation_by_iri_and_tables():
     assert org is not None and org.label == "ministerie van Asiel en Migratie"
     assert org.begin == D(2024, 7, 2)
     assert organisation_by_iri(TOOI + "ministerie/mnre9999") is None
+
+
+def test_fallbacks_for_units_and_cut_names():
+    assert code("Ministerie van VWS - Directie Jeugd") == "mnre1025"
+    assert code("Minister van Binnenlandse Zaken, directie Constitutionele Zaken") == "mnre1034"
+    assert code("Ministerie van Volksgezondheid", D(2020, 9, 11)) == "mnre1025"
+    assert code("Ministerie van Zaken") is None  # not the start of one ministry's name
