@@ -14,6 +14,7 @@ from kenmerk.extract.labels import match_label
 from kenmerk.extract.model import DocumentType
 from kenmerk.extract.references import REDACTED
 
+LETTERS = (DocumentType.brief, DocumentType.kamerbrief, DocumentType.woo_besluit, DocumentType.besluit)
 INTERNAL = (DocumentType.beslisnota, DocumentType.nota, DocumentType.memo, DocumentType.notitie)
 
 AAN_LINE = re.compile(r"^Aan\s+(?P<who>(?:de|het)\s+\S.*)$")
@@ -25,6 +26,7 @@ FUNCTION = re.compile(
 )
 RETURN_ADDRESS = re.compile(r"^>?\s*retouradres\b", re.IGNORECASE)
 NOT_ADDRESSEE = re.compile(r"^(?:t\.?\s*a\.?\s*v\.?|postbus|\d{4}\s?[A-Z]{2}\b)|^persoonsgegeven|^\W*$", re.IGNORECASE)
+POSTCODE = re.compile(r"^\d{4}\s?[A-Z]{2}\s+\S")
 ARTICLE = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
 
 
@@ -48,11 +50,17 @@ def extract_addressee(doc: Document, values: dict) -> None:
             values["evidence"]["addressee"] = doc.evidence(pair.all_lines[:2])
             return
     header = doc.header or doc.first_page
-    for ln in header[:40]:
+    for i, ln in enumerate(header[:40]):
         m = AAN_LINE.match(ln.text)
         if m and (who := clean_addressee(m.group("who"))):
+            used = [ln]
+            nxt = header[i + 1] if i + 1 < len(header) else None
+            if nxt is not None and nxt.text[:1].islower() and not NOT_ADDRESSEE.match(nxt.text) \
+                    and (not nxt.has_box or abs(nxt.x0 - ln.x0) < 3):
+                who, used = f"{who} {nxt.text}", [ln, nxt]
             values["addressee"] = who
-            values["evidence"]["addressee"] = doc.evidence([ln])
+            values["evidence"]["addressee"] = doc.evidence(used)
+            doc.claimed.update(x.index for x in used)
             return
     # a note that opens with its addressee's function, before any label
     opening = [ln for ln in doc.first_page if not doc.in_colofon(ln)]
@@ -64,19 +72,39 @@ def extract_addressee(doc: Document, values: dict) -> None:
         if FUNCTION.match(ln.text) and len(ln.text) < 80 and (who := clean_addressee(ln.text)):
             values["addressee"] = who
             values["evidence"]["addressee"] = doc.evidence([ln])
+            doc.claimed.add(ln.index)
             return
-    # a letter: the address block under the return address
+    # a letter: the address block, under the return address or ending in a postcode line
     lines = doc.body if doc.layout.has_positions else doc.content
-    for i, ln in enumerate(lines[:60]):
+    letter = values.get("document_type") in LETTERS
+    block = _address_block(doc, lines[:60], letter)
+    if block:
+        values["addressee"] = block[1]
+        values["evidence"]["addressee"] = doc.evidence([block[0]])
+        doc.claimed.add(block[0].index)
+
+
+def _address_block(doc: Document, lines: list, letter: bool) -> tuple | None:
+    """(line, addressee) of the first line of a letter's address block."""
+    for i, ln in enumerate(lines):
         if RETURN_ADDRESS.match(ln.text):
             for nxt in lines[i + 1:i + 4]:
-                if doc.layout.has_positions and ln.has_box and abs(nxt.x0 - ln.x0) > 30:
+                if nxt.has_box and ln.has_box and (abs(nxt.x0 - ln.x0) > 30 or ln.y0 - nxt.y1 > 80):
                     continue
-                if RETURN_ADDRESS.match(nxt.text) or re.search(r"postbus|\d{4}\s?[A-Z]{2}", nxt.text, re.I) and nxt is lines[i + 1]:
+                if match_label(nxt.text) or re.search(r"postbus|\d{4}\s?[A-Z]{2}", nxt.text, re.I) and nxt is lines[i + 1]:
                     continue
                 who = clean_addressee(nxt.text)
                 if who:
-                    values["addressee"] = who
-                    values["evidence"]["addressee"] = doc.evidence([nxt])
-                    return
-            break
+                    return nxt, who
+            return None
+    # no return address: a letter's block at the top ending in "1234 AB Plaats"
+    for i, ln in enumerate(lines[:12] if letter else []):
+        if POSTCODE.match(ln.text):
+            start = i
+            while start > 0 and i - start < 4 and not match_label(lines[start - 1].text) \
+                    and (not ln.has_box or abs(lines[start - 1].x0 - ln.x0) < 3):
+                start -= 1
+            if start < i and (who := clean_addressee(lines[start].text)):
+                return lines[start], who
+            return None
+    return None

@@ -14,6 +14,7 @@ paired in order.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kenmerk.extract.headings import match_heading
@@ -59,8 +60,12 @@ def colofon_left(page: Page) -> float | None:
     if not page.width:
         return None
     threshold = page.width * COLUMN_SHARE
-    labels = [ln for ln in page.lines if ln.has_box and ln.x0 >= threshold and match_label(ln.text)]
-    if len(labels) < 2:
+    right = [ln for ln in page.lines if ln.has_box and ln.x0 >= threshold and ln.x1 - ln.x0 < page.width * 0.35]
+    labels = [ln for ln in right if match_label(ln.text)]
+    if not labels:
+        return None
+    aligned = [ln for ln in right if abs(ln.x0 - labels[0].x0) <= 2.0]
+    if len(labels) < 2 and len(aligned) < 4:
         return None
     return min(ln.x0 for ln in labels) - 2.0
 
@@ -74,6 +79,14 @@ def _stops_value(line: Line, role: str = "") -> bool:
     return heading is not None and heading.role is not None
 
 
+CONTINUES = re.compile(r"(?:,|\b(?:en|van|de|het|voor|met|over|bij|in|op|aan|te|der|of))$", re.IGNORECASE)
+
+
+def continues(prev: Line | None, line: Line) -> bool:
+    """Whether `line` carries on the text of `prev` ("…Landsadvocaat," / "kenmerk 2025-54")."""
+    return prev is not None and line.text[:1].islower() and bool(CONTINUES.search(prev.text))
+
+
 def _same_row(a: Line, b: Line) -> bool:
     return abs(a.y1 - b.y1) <= ROW_TOLERANCE or (b.y0 <= (a.y0 + a.y1) / 2 <= b.y1)
 
@@ -81,6 +94,9 @@ def _same_row(a: Line, b: Line) -> bool:
 def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledValue]:
     lines = [ln for ln in page.lines if ln.has_box and ln.index not in skip]
     matches = {ln.index: match_label(ln.text) for ln in lines}
+    for prev, ln in zip(lines, lines[1:]):
+        if matches[ln.index] and continues(prev, ln) and abs(prev.x0 - ln.x0) < 3:
+            matches[ln.index] = None
     label_lines = [ln for ln in lines if matches[ln.index]]
     used: set[int] = set()
     pairs: list[LabelledValue] = []
@@ -92,7 +108,7 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
         m = matches[lab.index]
         in_col = region(lab)
         row = [ln for ln in lines if _same_row(lab, ln) and region(ln) == region(lab)]
-        if not m.rest and len(row) >= 3 and all(len(ln.text) <= 25 for ln in row):
+        if not m.rest and len(row) >= 3 and all(len(ln.text) <= 25 and not re.search(r"\d", ln.text) for ln in row):
             continue  # a column header of a table ("Datum" above a column of dates)
         pair = LabelledValue(kind=m.kind, label=m.label, label_line=lab, inline=m.rest, in_colofon=in_col)
         pairs.append(pair)
@@ -127,7 +143,7 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
             # a label on the same row further left starts a new row of the block
             if any(_same_row(ln, other) and other.x0 < ln.x0 and region(other) == in_col for other in label_lines):
                 break
-            if matches[ln.index] or STAGE.match(ln.text) or DESIGNATION.match(ln.text):
+            if (matches[ln.index] and not continues(prev, ln)) or STAGE.match(ln.text) or DESIGNATION.match(ln.text):
                 break
             if len(ln.text) > m.kind.max_chars:
                 break
@@ -138,14 +154,22 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
     return pairs
 
 
+CODE_LIKE = re.compile(r"^[A-Z][A-Z0-9&/.\- ]{1,24}$")
+
+
 def _text_pairs(lines: list[Line]) -> list[LabelledValue]:
     pairs: list[LabelledValue] = []
+    pending: list[LabelledValue] = []
     i = 0
     n = len(lines)
     while i < n:
         ln = lines[i]
         m = match_label(ln.text)
         if not m:
+            if pending and CODE_LIKE.match(ln.text) and not STAGE.match(ln.text):
+                pending.pop(0).lines.append(ln)
+            elif pending and i + 1 < n and not CODE_LIKE.match(ln.text):
+                pending.clear()
             i += 1
             continue
         # a run of address labels ("Aan", "Van") followed by their values in order
@@ -157,6 +181,7 @@ def _text_pairs(lines: list[Line]) -> list[LabelledValue]:
             j += 1
         if len(run) > 1:
             k = j
+            run_pairs = []
             for lab, mm in run:
                 while k < n and STAGE.match(lines[k].text):
                     k += 1
@@ -165,6 +190,9 @@ def _text_pairs(lines: list[Line]) -> list[LabelledValue]:
                     pair.lines.append(lines[k])
                     k += 1
                 pairs.append(pair)
+                run_pairs.append(pair)
+            if not any(p.lines for p in run_pairs):
+                pending[:] = run_pairs  # their values may come a few lines later ("MBZK", "CZW/CZ")
             i = k
             continue
         pair = LabelledValue(kind=m.kind, label=m.label, label_line=ln, inline=m.rest)
@@ -173,8 +201,9 @@ def _text_pairs(lines: list[Line]) -> list[LabelledValue]:
         limit = m.kind.max_lines - (1 if m.rest else 0)
         while j < n and limit > 0:
             nxt = lines[j]
-            if nxt.gap_before or nxt.page != ln.page or _stops_value(nxt, m.kind.role) \
-                    or len(nxt.text) > m.kind.max_chars:
+            prev = pair.lines[-1] if pair.lines else None
+            if nxt.gap_before or nxt.page != ln.page or len(nxt.text) > m.kind.max_chars \
+                    or (_stops_value(nxt, m.kind.role) and not continues(prev, nxt)):
                 break
             if m.rest and not nxt.text[:1].islower():
                 break  # after an inline value only a continuation in lower case follows

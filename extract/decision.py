@@ -13,6 +13,8 @@ from kenmerk.extract.doctype import has_stage_for_decision
 from kenmerk.extract.model import RecommendedDecision
 
 WEAK = re.compile(r"^(?:advies|voorstel)$", re.IGNORECASE)
+NUMBER_ONLY = re.compile(r"^\W*\d{1,2}[.)]?\W*$")
+LETTER = re.compile(r"^(?:>\s*)?retouradres\b|^geachte\b|^postbus\s+\d", re.IGNORECASE)
 BULLET = re.compile(r"^[•▪●◦\-–*]\s*|^\uf0b7\s*")
 MAX_CHARS = 1500
 
@@ -33,10 +35,11 @@ def _paragraph(block: SectionBlock, doc: Document) -> list:
 
 def find_decision(doc: Document) -> tuple[RecommendedDecision | None, list]:
     blocks = [s for s in doc.sections if s.heading.role == "decision"]
+    letter = any(LETTER.match(ln.text) for ln in doc.first_page[:40])
     for block in blocks:
-        if WEAK.match(block.heading.text) and not (doc.section("occasion") or has_stage_for_decision(doc)):
+        if WEAK.match(block.heading.text) and (letter or not (doc.section("occasion") or has_stage_for_decision(doc))):
             continue
-        lines = _paragraph(block, doc)
+        lines = [ln for ln in _paragraph(block, doc) if not NUMBER_ONLY.match(ln.text)]
         text = join_lines([BULLET.sub("", ln.text) for ln in lines])[:MAX_CHARS].strip()
         if not text:
             continue

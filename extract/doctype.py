@@ -51,12 +51,14 @@ CUES: tuple[Cue, ...] = (
         "header"),
 )
 
-TOP_LINES = 12
+TOP_LINES = 15
 
 
 def _region(doc: Document, where: str) -> list[Line]:
     if where == "top":
-        return doc.first_page[:TOP_LINES] if doc.layout.has_positions else doc.content[:TOP_LINES]
+        if doc.layout.has_positions:
+            return [ln for ln in doc.first_page if not doc.in_colofon(ln)][:TOP_LINES]
+        return doc.content[:TOP_LINES]
     if where == "header":
         return (doc.header or doc.first_page)[:60]
     if where == "line":
@@ -68,8 +70,6 @@ def detect_type(doc: Document, has_decision: bool) -> tuple[T, list[Line]]:
     """The document type and the lines that told it."""
     for cue in CUES:
         lines = _region(doc, cue.where)
-        if cue.where == "top" and doc.layout.has_positions:
-            lines = sorted(lines, key=lambda ln: ln.index)
         text = "\n".join(ln.text for ln in lines)
         m = cue.regex.search(text)
         if not m:

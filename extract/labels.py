@@ -82,8 +82,30 @@ class LabelMatch:
     colon: bool
 
 
+def _squeezed(pattern: str) -> str:
+    return pattern.replace(r"\s+", r"\s*")
+
+
+_SQUEEZED: dict[str, re.Pattern[str]] = {}
+
+
 def match_label(text: str) -> LabelMatch | None:
-    """The label a line starts with, if any, and what follows it on the line."""
+    """The label a line starts with, if any, and what follows it on the line.
+
+    Short lines are also tried with their spaces removed, for conversions that
+    break words ("Ref erentie", "Extern OCW af gestemd").
+    """
+    found = _match(text)
+    if found is None and len(text) <= 30 and " " in text:
+        squeezed = text.replace(" ", "")
+        for kind in LABELS:
+            rx = _SQUEEZED.setdefault(kind.pattern, re.compile(rf"^(?:{_squeezed(kind.pattern)})$", re.IGNORECASE))
+            if rx.match(squeezed):
+                return LabelMatch(kind=kind, label=text, rest="", colon=False)
+    return found
+
+
+def _match(text: str) -> LabelMatch | None:
     for kind in LABELS:
         m = kind.regex.match(text)
         if not m:

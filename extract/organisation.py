@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from kenmerk.extract.context import Document, join_lines
+from kenmerk.extract.labels import match_label
 from kenmerk.extract.layout import Line
 from kenmerk.extract.model import DocumentType, Organisation
 
@@ -29,6 +30,7 @@ MINISTRIES: dict[str, str] = {
     "financien": "Ministerie van Financiën",
     "ienw": "Ministerie van Infrastructuur en Waterstaat",
     "jenv": "Ministerie van Justitie en Veiligheid",
+    "venj": "Ministerie van Veiligheid en Justitie",
     "lnv": "Ministerie van Landbouw, Natuur en Voedselkwaliteit",
     "lvvn": "Ministerie van Landbouw, Visserij, Voedselzekerheid en Natuur",
     "ocw": "Ministerie van Onderwijs, Cultuur en Wetenschap",
@@ -68,6 +70,13 @@ def _ministry_from_code(code: str) -> str | None:
     return MINISTRIES.get(code) or MINISTRIES.get(code.replace("-", ""))
 
 
+def unit_blocks(doc: Document) -> list[tuple[str, list[Line]]]:
+    """The organisational units printed on page 1, with their lines (computed once)."""
+    if not hasattr(doc, "_units"):
+        doc._units = _units(doc)
+    return doc._units
+
+
 def _units(doc: Document) -> list[tuple[str, list[Line]]]:
     units: list[tuple[str, list[Line]]] = []
     zone = [ln for ln in doc.first_page if ln.index not in doc.claimed]
@@ -81,7 +90,8 @@ def _units(doc: Document) -> list[tuple[str, list[Line]]]:
         if UNIT.match(ln.text) and len(ln.text) < 70:
             block = [ln]
             for nxt in zone[i + 1:i + 3]:
-                if UNIT.match(nxt.text) or nxt.gap_before or len(nxt.text) > 50 or re.search(r"\d", nxt.text):
+                if UNIT.match(nxt.text) or nxt.gap_before or len(nxt.text) > 50 or re.search(r"\d", nxt.text) \
+                        or match_label(nxt.text) or re.match(r"^aan\b", nxt.text, re.IGNORECASE):
                     break
                 if not (re.search(r"\b(?:en|van|voor|&)$", block[-1].text) or nxt.text[:1].islower()
                         or (nxt.text[:1].isupper() and len(block[-1].text.split()) <= 2)):
@@ -119,7 +129,9 @@ def extract_organisation(doc: Document, values: dict) -> None:
     internal = values.get("document_type") in (DocumentType.beslisnota, DocumentType.nota, DocumentType.memo,
                                                 DocumentType.notitie)
     m = ADDRESSED_MINISTER.match(addressee)
-    if internal and m and (not name or not name.lower().startswith("ministerie")):
+    if internal and re.match(r"^minister-president\b", addressee, re.IGNORECASE):
+        name, lines, ev = MINISTRIES["az"], [], values["evidence"].get("addressee")
+    elif internal and m and (not name or not name.lower().startswith("ministerie")):
         name = f"Ministerie van {m.group('rest').strip()}"
         lines = []
         ev = values["evidence"].get("addressee")
@@ -132,7 +144,7 @@ def extract_organisation(doc: Document, values: dict) -> None:
         prefix = re.match(r"^([A-Za-z]+)[/ -]", values["kenmerk"])
         if prefix:
             name = _ministry_from_code(prefix.group(1))
-    units = _units(doc)
+    units = unit_blocks(doc)
     if not name and not units:
         values["organisation"] = None
         return

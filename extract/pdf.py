@@ -40,28 +40,55 @@ def _walk(container, out: list[LTTextLine]) -> None:
             _walk(item, out)
 
 
+def _segments(item: LTTextLine) -> list[tuple[str, float, float, float, float, LTChar | None]]:
+    """Split a line at wide gaps ("Onderwerp  Draagmoederschap"): label and value get their own boxes."""
+    raw = item.get_text()
+    if "  " not in raw.strip():
+        return [(" ".join(raw.split()), item.x0, item.y0, item.x1, item.y1, _first_char(item))]
+    segments, chars, spaces = [], [], 0
+
+    def close() -> None:
+        boxed = [c for c in chars if isinstance(c, LTChar)]
+        text = " ".join("".join(c.get_text() for c in chars).split())
+        if text and boxed:
+            segments.append((text, min(c.x0 for c in boxed), min(c.y0 for c in boxed),
+                             max(c.x1 for c in boxed), max(c.y1 for c in boxed), boxed[0]))
+
+    for ch in item:
+        if ch.get_text() in (" ", "\u00a0", "\t"):
+            spaces += 1
+            chars.append(ch)
+            continue
+        if spaces >= 2 and chars:
+            close()
+            chars = []
+        spaces = 0
+        chars.append(ch)
+    close()
+    return segments or [(" ".join(raw.split()), item.x0, item.y0, item.x1, item.y1, _first_char(item))]
+
+
 def _page_lines(lt_page: LTPage, number: int) -> list[Line]:
     raw: list[LTTextLine] = []
     _walk(lt_page, raw)
     lines = []
     for item in raw:
-        text = " ".join(item.get_text().split())
-        if not text:
-            continue
-        ch = _first_char(item)
-        font = (ch.fontname if ch else "") or ""
-        lines.append(
-            Line(
-                text=text,
-                page=number,
-                x0=round(item.x0, 1),
-                y0=round(item.y0, 1),
-                x1=round(item.x1, 1),
-                y1=round(item.y1, 1),
-                size=round(ch.size, 1) if ch else None,
-                bold="bold" in font.lower() or "black" in font.lower(),
+        for text, x0, y0, x1, y1, ch in _segments(item):
+            if not text:
+                continue
+            font = (ch.fontname if ch else "") or ""
+            lines.append(
+                Line(
+                    text=text,
+                    page=number,
+                    x0=round(x0, 1),
+                    y0=round(y0, 1),
+                    x1=round(x1, 1),
+                    y1=round(y1, 1),
+                    size=round(ch.size, 1) if ch else None,
+                    bold="bold" in font.lower() or "black" in font.lower(),
+                )
             )
-        )
     # top to bottom, then left to right; lines within 2pt share a row
     lines.sort(key=lambda ln: (-round(ln.y1 / 2.5), ln.x0))
     return lines

@@ -6,6 +6,7 @@ extension; a `.pdf` that is not a PDF is refused rather than read as text.
 from __future__ import annotations
 
 import hashlib
+import re
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,8 @@ def sniff_media_type(data: bytes, name: str) -> str:
         raise UnreadableInput("not a PDF (no %PDF header)" if data.strip() else "empty file", path=name)
     if suffix in TEXT_SUFFIXES:
         return TEXT_SUFFIXES[suffix]
+    if not suffix and re.search(rb"^(?:#{1,6} |\*\*\w)", data[:20000], re.MULTILINE):
+        return "text/markdown"  # e.g. standard input with Markdown headings or bold labels
     if data[:4] in (b"PK\x03\x04",) or data[:2] == b"\x1f\x8b":
         raise UnreadableInput("an archive, not a document (use a folder or zip input)", path=name)
     return "text/plain"

@@ -37,6 +37,8 @@ def clean_reference(text: str) -> str | None:
     text = text.strip().strip(":;,").strip()
     if not text or not re.search(r"\d", text):
         return None
+    if re.fullmatch(r"\d[\d ]{4,}\d", text):
+        return text.replace(" ", "")  # digits broken up by a conversion: "4 8 628954"
     if find_dates(text) and find_dates(text)[0].start == 0:
         return None  # a date, not a reference
     m = REFERENCE.match(text)

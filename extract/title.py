@@ -17,12 +17,13 @@ from kenmerk.extract.context import Document, join_lines
 from kenmerk.extract.labels import DESIGNATION, STAGE, match_label
 from kenmerk.extract.layout import Line
 from kenmerk.extract.model import DocumentType
+from kenmerk.extract.organisation import unit_blocks
 
 #: lines that are never a title: addresses, units, web addresses, redaction codes
 NOT_TITLE = re.compile(
     r"^(?:postbus|bezoekadres|www\.|http|[\w.-]+@|\d{4}\s?[A-Z]{2}\b|[A-Z][a-z]+straat|turfmarkt|"
     r"directoraat|directie\b|dir\.|afd\.|cluster\b|programmadirectie|portefeuille\b|ministerie\s+van|"
-    r"pagina\b|\(?\d+\.\d+\.\d+|(?:tweede|eerste)\s+kamer\s+der\s+staten|vergaderjaar\b)|^[\W\d]*$",
+    r"pagina\b|aan\s+de\s|\(?\d+\.\d+\.\d+|(?:tweede|eerste)\s+kamer\s+der\s+staten|vergaderjaar\b)|^[\W\d]*$",
     re.IGNORECASE,
 )
 ADDRESS = re.compile(r"^[A-Z][\w.'-]+(?:\s[\w.'-]+){0,2}\s(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?$")  # "Turfmarkt 147"
@@ -37,12 +38,13 @@ def _title_like(line: Line) -> bool:
             and not STAGE.match(text) and not DESIGNATION.match(text) and not match_label(text))
 
 
-def _block(lines: list[Line], start: int, doc: Document, limit: int = 4) -> list[Line]:
+def _block(lines: list[Line], start: int, doc: Document, limit: int = 4, in_pair: bool = False) -> list[Line]:
     """Title lines from `lines[start]` on: consecutive, close, title-like."""
     out = [lines[start]]
     for ln in lines[start + 1:start + limit]:
         prev = out[-1]
-        if ln.gap_before or ln.index in doc.claimed or ln.index in doc.pair_lines or not _title_like_cont(ln):
+        if ln.gap_before or ln.index in doc.claimed or (ln.index in doc.pair_lines and not in_pair) \
+                or not _title_like_cont(ln, prev):
             break
         if doc.layout.has_positions and (abs(ln.x0 - prev.x0) > 6 or prev.y0 - ln.y1 > max(prev.height, 6) * 0.9
                                          or ln.page != prev.page):
@@ -54,9 +56,22 @@ def _block(lines: list[Line], start: int, doc: Document, limit: int = 4) -> list
     return out
 
 
-def _title_like_cont(line: Line) -> bool:
+def _title_like_cont(line: Line, prev: Line | None = None) -> bool:
+    if prev is not None and re.fullmatch(r"(?:19|20)\d\d", line.text) and re.search(MONTH_END, prev.text, re.I):
+        return True  # "… 26 november" / "2024"
     return bool(line.text) and not match_label(line.text) and not STAGE.match(line.text) \
         and not DESIGNATION.match(line.text) and not NOT_TITLE.match(line.text)
+
+
+MONTH_END = r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)$"
+SMALL_WORDS = {"en", "van", "de", "het", "voor", "der", "in", "op", "&"}
+
+
+def unit_like(text: str) -> bool:
+    """A short name in Title Case without digits ("Media en Creatieve Industrie"): a unit, not a subject."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and not re.search(r"\d", text) and all(
+        w[:1].isupper() or w.lower() in SMALL_WORDS for w in words)
 
 
 def from_subject(doc: Document, values: dict) -> list[Line] | None:
@@ -115,21 +130,32 @@ def _with_designation_word(line: Line) -> bool:
     return bool(re.match(r"^(?:openbare\s+)?(?:beslis)?nota\b|^kamerbrief\b", line.text, re.IGNORECASE))
 
 
-def from_header_block(doc: Document, values: dict) -> list[Line] | None:
-    header = [ln for ln in (doc.header or []) if ln.index not in doc.pair_lines and ln.index not in doc.claimed]
+def _header_candidates(doc: Document) -> tuple[list[Line], list[int]]:
+    units = {ln.index for _, block in unit_blocks(doc) for ln in block}
+    header = [ln for ln in (doc.header or []) if ln.index not in doc.pair_lines and ln.index not in doc.claimed
+              and ln.index not in units]
     if doc.layout.has_positions:
         header = [ln for ln in header if not doc.in_colofon(ln)]
-    candidates = [i for i, ln in enumerate(header) if _title_like(ln)]
-    if not candidates:
-        return None
+    return header, [i for i, ln in enumerate(header) if _title_like(ln)]
+
+
+def from_header_block(doc: Document, values: dict) -> list[Line] | None:
+    header, candidates = _header_candidates(doc)
     # prefer a line naming the kind of note ("Beslisnota verzamelbrief …"), then the first long one
     best = next((i for i in candidates if _with_designation_word(header[i])), None)
     if best is None:
-        long = [i for i in candidates if len(header[i].text) >= 25]
+        long = [i for i in candidates if len(header[i].text) >= 25 and not unit_like(header[i].text)]
         if not long:
             return None
         best = long[0]
     return _block(header, best, doc)
+
+
+def from_header_unit_like(doc: Document, values: dict) -> list[Line] | None:
+    """Last resort: a Title Case line of the header (titles can be in Title Case too)."""
+    header, candidates = _header_candidates(doc)
+    long = [i for i in candidates if len(header[i].text) >= 20]
+    return _block(header, long[0], doc) if long else None
 
 
 def from_large_print(doc: Document, values: dict) -> list[Line] | None:
@@ -152,9 +178,9 @@ def from_attachments_field(doc: Document, values: dict) -> list[Line] | None:
     if doc.layout.has_positions:
         return None
     for pair in doc.pairs_of("attachments"):
-        if len(pair.lines) >= 2 and _title_like(pair.lines[0]) and len(pair.lines[0].text.split()) >= 3 \
-                and not re.match(r"^\d", pair.lines[0].text):
-            return [pair.lines[0]]
+        if pair.lines and _title_like(pair.lines[0]) and len(pair.lines[0].text.split()) >= 3 \
+                and not re.match(r"^\d", pair.lines[0].text) and (len(pair.lines) >= 2 or len(pair.lines[0].text) > 40):
+            return _block(pair.lines, 0, doc, in_pair=True)
     return None
 
 
@@ -166,6 +192,7 @@ STRATEGIES: tuple[Callable[[Document, dict], list[Line] | None], ...] = (
     from_header_block,
     from_large_print,
     from_attachments_field,
+    from_header_unit_like,
 )
 
 
