@@ -257,11 +257,21 @@ def resolve_organisation(name: str, on: dt.date | None = None) -> ResolvedOrgani
     return ResolvedOrganisation(org, label_on(org, on), _abbreviation_on(org, on))
 
 
+@lru_cache(maxsize=None)
+def _ministry_names() -> dict[TooiOrganisation, frozenset[_Name]]:
+    _, names, _ = _load()
+    by_org: dict[TooiOrganisation, set[_Name]] = defaultdict(set)
+    for entries in names.values():
+        for n in entries:
+            if n.org.kind == "ministerie" and n.label:
+                by_org[n.org].add(n)
+    return {org: frozenset(found) for org, found in by_org.items()}
+
+
 def _name_on(org: TooiOrganisation, on: dt.date | None) -> _Name | None:
     if org.kind != "ministerie":
         return None
-    _, names, _ = _load()
-    own = {n for entries in names.values() for n in entries if n.org == org and n.label}
+    own = _ministry_names().get(org, frozenset())
     if on is not None:
         valid = [n for n in own if n.begin <= on <= n.end]
         if valid:
