@@ -71,7 +71,10 @@ def run(args) -> int:
     base = f"http://{HOST}:{args.port}"
     print(f"kenmerk: serving {store} at {base}/query (Graph Store: {base}/store); Ctrl-C stops", file=sys.stderr)
     print(f"kenmerk: publish while it runs with: kenmerk publish PATH --endpoint {base}/query", file=sys.stderr)
-    try:
+    sys.stderr.flush()
+    if os.name == "posix":  # become the server: signals (Ctrl-C, SIGTERM) reach it directly
+        os.execv(cmd[0], cmd)
+    try:  # pragma: no cover - Windows
         return subprocess.call(cmd)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # pragma: no cover
         return 0
