@@ -104,6 +104,8 @@ def test_cli_extract_rdf_formats(capsysbinary, tmp_path):
         assert main(["extract", str(sample), "--format", fmt]) == 0
         out = capsysbinary.readouterr().out
         assert len(Graph().parse(data=out, format=parser)) > 20
+    assert main(["extract", str(sample), "--format", "diwoo"]) == 0
+    assert b"<diwoo:officieleTitel>" in capsysbinary.readouterr().out
     out_file = tmp_path / "n.ttl"
     assert main(["extract", str(sample), "--format", "turtle", "-o", str(out_file), "--base", "https://x.example/"]) == 0
     assert "<https://x.example/note/" in out_file.read_text(encoding="utf-8")

@@ -77,3 +77,13 @@ def test_every_kmk_term_has_dutch_and_english_label_and_comment_and_a_standard_l
         if not links:
             problems.append(f"{name}: no link to a standard term")
     assert not problems, problems
+
+
+def test_public_names_are_pinned():
+    import kenmerk.vocab as vocab
+
+    assert {"KMK", "TOOIKERN", "TOOIONT", "DIWOO", "bind_prefixes", "resolve_organisation", "organisation_by_iri",
+            "document_type", "information_category", "ground", "language", "file_format", "diwoo_resources",
+            "vocab_file", "PREFIXES"} <= set(vocab.__all__)
+    for name in vocab.__all__:
+        assert hasattr(vocab, name), name
