@@ -1,0 +1,244 @@
+"""Dates as printed in Dutch notes (`kenmerk.extract.dates`) and the date fields of a note
+(`kenmerk.extract.dating`): the own date, and deadlines, meetings and publication dates in `dates`."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kenmerk.extract import DateRole, Layout, Line, Page
+from kenmerk.extract.dates import find_dates, has_time, parse_date
+from kenmerk.extract.model import Source
+from kenmerk.extract.note import extract_note, note_from_layout
+
+D = dt.date
+
+
+def note(text: str, name: str = "x.txt"):
+    return extract_note(text.encode("utf-8"), name)
+
+
+def pdf_note(*pages: list[tuple], width: float = 595.0, height: float = 842.0):
+    """A note from hand-placed lines: (text, x0, y0[, size[, bold]]) per line, one list per page."""
+    built, index = [], 0
+    for number, spec in enumerate(pages, 1):
+        lines = []
+        for text, x0, y0, *rest in spec:
+            size = rest[0] if rest else 9.0
+            bold = rest[1] if len(rest) > 1 else False
+            lines.append(Line(text=text, page=number, x0=x0, y0=y0, x1=x0 + 0.5 * size * len(text), y1=y0 + size,
+                              size=size, bold=bold))
+        lines.sort(key=lambda ln: (-round(ln.y1 / 2.5), ln.x0))
+        placed = []
+        for ln in lines:
+            placed.append(Line(ln.text, ln.page, ln.x0, ln.y0, ln.x1, ln.y1, ln.size, ln.bold, index))
+            index += 1
+        built.append(Page(number=number, width=width, height=height, lines=placed))
+    layout = Layout(pages=built, media_type="application/pdf", has_positions=True)
+    source = Source(file_name="x.pdf", sha256="0" * 64, media_type="application/pdf", size=1, page_count=len(built))
+    return note_from_layout(layout, source)
+
+
+# --- kenmerk.extract.dates ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("9 januari 2025", D(2025, 1, 9)),
+        ("09-01-2025", D(2025, 1, 9)),
+        ("9-1-2025", D(2025, 1, 9)),
+        ("2025-01-09", D(2025, 1, 9)),
+        ("11 SEP. 2020", D(2020, 9, 11)),
+        ("9 jan. 2025", D(2025, 1, 9)),
+        ("16/12/2022", D(2022, 12, 16)),
+        ("Den Haag, 3 februari 2024", D(2024, 2, 3)),
+        ("Beslistermijn: uiterlijk 16 december 2022 i.v.m. de Kamerbrief", D(2022, 12, 16)),
+    ],
+)
+def test_parse_date_formats(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_stamp_date_with_month_abbreviation_keeps_its_text():
+    (found,) = find_dates("Datum 11 SEP. 2020")
+    assert found.date == D(2020, 9, 11)
+    assert found.text == "11 SEP. 2020"
+    assert found.has_year
+
+
+def test_ocr_digit_slips_are_tolerated():
+    # OCR layers read 0 as O and 1 as l
+    assert parse_date("9 januari 2O25") == D(2025, 1, 9)
+    assert parse_date("l2-3-2024") == D(2024, 3, 12)
+
+
+def test_dates_are_found_left_to_right():
+    text = "Na instemming van de MR op 31 januari 2025 gaat de brief uiterlijk 3-2-2025 naar de Kamer."
+    assert [f.date for f in find_dates(text)] == [D(2025, 1, 31), D(2025, 2, 3)]
+
+
+def test_weekday_and_yearless_date_resolves_against_reference():
+    (found,) = find_dates("Na instemming van de MR op vrijdag 31 januari", reference=D(2025, 1, 9))
+    assert found.date == D(2025, 1, 31)
+    assert not found.has_year
+    assert found.text == "vrijdag 31 januari"
+
+
+def test_yearless_date_without_reference_has_no_value():
+    (found,) = find_dates("vrijdag 31 januari")
+    assert found.date is None
+    assert parse_date("vrijdag 31 januari") is None
+
+
+def test_aanstaande_rolls_over_to_next_year():
+    # written on 20 December 2024: "1 februari a.s." is February 2025
+    assert parse_date("reactie graag vóór 1 februari a.s.", reference=D(2024, 12, 20)) == D(2025, 2, 1)
+
+
+def test_yearless_date_without_aanstaande_stays_in_reference_year():
+    assert parse_date("het overleg van 1 februari", reference=D(2024, 12, 20)) == D(2024, 2, 1)
+
+
+def test_aanstaande_in_same_year_is_not_rolled_over():
+    assert parse_date("1 februari a.s.", reference=D(2025, 1, 9)) == D(2025, 2, 1)
+
+
+@pytest.mark.parametrize("text", ["31-02-2024", "2024-02-31", "31 februari 2024", "30-13-2024", "00-01-2024"])
+def test_impossible_dates_are_ignored(text):
+    assert find_dates(text) == []
+    assert parse_date(text) is None
+
+
+def test_impossible_yearless_date_has_no_value():
+    (found,) = find_dates("op 30 februari", reference=D(2024, 1, 1))
+    assert found.date is None
+
+
+def test_impossible_date_does_not_hide_a_later_real_one():
+    assert parse_date("niet 31-02-2024 maar 29-02-2024") == D(2024, 2, 29)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["24 maart 2021 van 14:30 – 15:30 uur", "13.00 uur", "donderdag 24 september 2020 10:12", "om 9:30"],
+)
+def test_has_time(text):
+    assert has_time(text)
+
+
+@pytest.mark.parametrize("text", ["9 januari 2025", "16-12-2022", "2025-01-09", "11 SEP. 2020"])
+def test_plain_dates_have_no_time(text):
+    assert not has_time(text)
+
+
+@pytest.mark.xfail(strict=True, reason="has_time reads the dotted date 09.01.2025 as the time 09.01, so a "
+                                       "'Datum 09.01.2025' is taken for a meeting and the note gets no date")
+def test_dotted_numeric_date_is_not_a_time():
+    assert not has_time("09.01.2025")
+    n = note("Nota\nDatum\n09.01.2025\nOns kenmerk\n6048852\n")
+    assert n.date == D(2025, 1, 9)
+
+
+# --- kenmerk.extract.dating: the note's own date and its other dates --------------------
+
+
+def test_datum_field_is_the_own_date():
+    n = note("Nota\nAan\nMinister van Financiën\nDatum\n9 januari 2025\nOns kenmerk\n6048852\n")
+    assert n.date == D(2025, 1, 9)
+    assert n.dates == []
+    assert n.evidence["date"].text == "Datum 9 januari 2025"
+
+
+def test_datum_in_colofon_wins_over_datum_in_body_header():
+    n = pdf_note([
+        ("Nota", 70, 770, 14, True),
+        ("Datum: 12 december 2024", 70, 740),  # header block at the left, higher on the page
+        ("Datum", 466, 700, 7.5, True),
+        ("9 januari 2025", 466, 690, 7.5),
+        ("Ons kenmerk", 466, 670, 7.5, True),
+        ("6048852", 466, 660, 7.5),
+    ])
+    assert n.date == D(2025, 1, 9)
+    assert n.evidence["date"].page == 1
+    assert n.evidence["date"].bbox.x0 == pytest.approx(466)
+
+
+def test_datum_with_time_is_a_meeting_not_the_own_date():
+    n = note("Memo\nOnderwerp: Bestuurlijk overleg zonneweide Jaagweg\n"
+             "Datum: 24 maart 2021 van 14:30 – 15:30 uur\nLocatie: Provinciehuis\n")
+    assert n.date is None
+    (event,) = n.dates
+    assert event.role == DateRole.meeting
+    assert event.date == D(2021, 3, 24)
+    assert event.label == "Datum"
+    assert "14:30" in event.text
+
+
+def test_datum_vergadering_is_a_meeting():
+    n = note("GS-nota\nDatum vergadering 6 juli 2021\nRegistratienummer 1095061/1659574\n")
+    assert [(e.role, e.date) for e in n.dates] == [(DateRole.meeting, D(2021, 7, 6))]
+    assert n.date is None
+
+
+def test_beslistermijn_is_a_deadline_beside_the_own_date():
+    n = note("Nota\nTER BESLISSING\nDatum\n29 november 2022\nBeslistermijn\n16-12-2022\nKenmerk\nIENW/BSK-2022/248639\n")
+    assert n.date == D(2022, 11, 29)
+    (event,) = n.dates
+    assert (event.role, event.label, event.date, event.text) == (DateRole.deadline, "Beslistermijn", D(2022, 12, 16),
+                                                                 "16-12-2022")
+
+
+def test_yearless_deadline_resolves_against_own_date_across_year_end():
+    n = note("Nota\nDatum\n20 december 2024\nBeslistermijn\n10 januari a.s.\n")
+    assert n.date == D(2024, 12, 20)
+    (event,) = n.dates
+    assert event.role == DateRole.deadline
+    assert event.date == D(2025, 1, 10)
+
+
+def test_publicatiedatum_is_the_date_when_there_is_no_datum():
+    n = note("Besluit actieve openbaarmaking Zonneweide Jaagweg\nPublicatiedatum\n9 september 2021\n\n"
+             "Gedeputeerde Staten besluiten de documenten openbaar te maken.\n")
+    assert n.date == D(2021, 9, 9)
+
+
+def test_datum_wins_over_publicatiedatum():
+    n = note("Besluit actieve openbaarmaking Zonneweide Jaagweg\nPublicatiedatum\n9 september 2021\n"
+             "Datum\n7 september 2021\n")
+    assert n.date == D(2021, 9, 7)
+    assert [(e.role, e.date) for e in n.dates] == [(DateRole.publication, D(2021, 9, 9))]
+
+
+def test_dated_line_of_a_letter():
+    n = note("Provincie Noord-Holland\n\nDen Haag, 3 februari 2024\n\nBetreft: verzoek zonneweide\n\n"
+             "Geachte heer Jansen,\n")
+    assert n.date == D(2024, 2, 3)
+
+
+def test_email_sent_date_without_time():
+    n = note("Van: Jansen, P.\nVerzonden: 24 september 2020\nAan: Vries, A. de\nOnderwerp: RE: WIP richtlijn PBM\n\n"
+             "Hoi Anne, zie hieronder.\n")
+    assert n.date == D(2020, 9, 24)
+
+
+@pytest.mark.xfail(strict=True, reason="the sent date of an e-mail always carries a time; dating skips any own-date "
+                                       "candidate with a time, so an e-mail gets no date (sent date only in dates)")
+def test_email_sent_date_with_time_is_the_own_date():
+    n = note("Van: Jansen, P.\nVerzonden: donderdag 24 september 2020 10:12\nAan: Vries, A. de\n"
+             "Onderwerp: RE: WIP richtlijn PBM\n\nHoi Anne, zie hieronder.\n")
+    assert n.date == D(2020, 9, 24)
+
+
+@pytest.mark.xfail(strict=True, reason="'Datum ontvangst 3 mei 2024' matches the 'date' label (received_date needs a "
+                                       "colon), so the receipt date becomes the note's own date")
+def test_datum_ontvangst_is_not_the_own_date():
+    n = note("Nota\nDatum ontvangst 3 mei 2024\nDatum 10 mei 2024\n")
+    assert n.date == D(2024, 5, 10)
+    assert [(e.role, e.date) for e in n.dates] == [(DateRole.received, D(2024, 5, 3))]
+
+
+def test_no_date_anywhere_leaves_date_empty():
+    n = note("Notitie\nBevindingen uit de inventarisatie bij de GGD'en\n\n• Dashboards verschillen per regio.\n")
+    assert n.date is None
+    assert n.dates == []
