@@ -55,7 +55,7 @@ __all__ = [
     "Publisher",
     "StoreBusy",
     "iter_inputs",
-    "note_to_graph",
+    "note_to_triples",
 ]
 
 #: files a folder is searched for: documents kenmerk extracts, and JSON / JSON Lines of `kenmerk extract`
@@ -153,11 +153,19 @@ def _parse_note(text: str, label: str) -> Note | KenmerkError:
 # -- notes → graphs -----------------------------------------------------------------------------
 
 
-def note_to_graph(note: Note, base: str, *, evidence: bool = False) -> tuple[str, Graph]:
-    """(note IRI, graph of the note) with the mapping of `kenmerk.output.graph`."""
-    from kenmerk.output.graph import note_graph, note_iri
+def note_to_triples(note: Note, base: str, *, evidence: bool = False) -> tuple[str, list]:
+    """(note IRI, the note's distinct triples) with the mapping of `kenmerk.output.graph`.
 
-    return str(note_iri(note, base)), note_graph(note, base=base, evidence=evidence)
+    Uses the mapping's `note_triples` (no rdflib Graph is built) when it has one.
+    """
+    from kenmerk.output import graph as mapping
+
+    fast = getattr(mapping, "note_triples", None)
+    if fast is not None:
+        iri, triples = fast(note, base, evidence)
+    else:  # pragma: no cover - older mapping
+        iri, triples = mapping.note_iri(note, base), mapping.note_graph(note, base=base, evidence=evidence)
+    return str(iri), list(dict.fromkeys(triples))
 
 
 def _organisation_property() -> URIRef | None:
@@ -348,8 +356,8 @@ class Publisher:
             self._fail(f"{label}: not published: {self._halted or 'skipped'}")
             return
         try:
-            iri, graph = note_to_graph(item, self.base, evidence=self.evidence)
-            quads = self._converter.quads(graph, iri)
+            iri, triples = note_to_triples(item, self.base, evidence=self.evidence)
+            quads = self._converter.quads(triples, iri)
         except (ValueError, TypeError) as exc:
             self._fail(f"{label}: cannot map the note to RDF: {exc}")
             return

@@ -50,35 +50,49 @@ def default_store_path() -> Path:
 class TermConverter:
     """rdflib terms → pyoxigraph terms, with a cache for IRIs (predicates and classes repeat)."""
 
-    def __init__(self) -> None:
+    def __init__(self, cache_size: int = 50_000) -> None:
         self._iris: dict[str, ox.NamedNode] = {}
+        self._cache_size = cache_size
 
     def iri(self, value: str) -> ox.NamedNode:
-        node = self._iris.get(value)
+        key = str(value)  # an exact str: hashing it is cheap, unlike rdflib's Identifier.__hash__
+        node = self._iris.get(key)
         if node is None:
-            if len(self._iris) > 100_000:
+            if len(self._iris) >= self._cache_size:
                 self._iris.clear()
-            node = self._iris[value] = ox.NamedNode(value)
+            node = self._iris[key] = ox.NamedNode(key)
         return node
 
     def term(self, term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-        if isinstance(term, URIRef):
-            return self.iri(str(term))
-        if isinstance(term, Literal):
-            if term.language:
-                return ox.Literal(str(term), language=term.language)
-            if term.datatype is not None and str(term.datatype) not in (_XSD_STRING, _RDF_LANGSTRING):
-                return ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
+        kind = type(term)
+        if kind is URIRef or isinstance(term, URIRef):
+            return self.iri(term)
+        if kind is Literal or isinstance(term, Literal):
+            language = term.language
+            if language:
+                return ox.Literal(str(term), language=language)
+            datatype = term.datatype
+            if datatype is not None and str(datatype) not in (_XSD_STRING, _RDF_LANGSTRING):
+                return ox.Literal(str(term), datatype=self.iri(datatype))
             return ox.Literal(str(term))
         if isinstance(term, BNode):
             return ox.BlankNode(str(term))
         raise TypeError(f"cannot store RDF term {term!r}")
 
-    def quads(self, graph: Graph, graph_name: str | ox.NamedNode) -> list[ox.Quad]:
-        """The triples of `graph` as quads in the named graph `graph_name`."""
+    def quads(self, graph: Graph | Iterable[tuple[Node, Node, Node]],
+              graph_name: str | ox.NamedNode) -> list[ox.Quad]:
+        """The triples of `graph` (an rdflib Graph or any iterable of triples) as quads in `graph_name`."""
         name = self.iri(graph_name) if isinstance(graph_name, str) else graph_name
-        term = self.term
-        return [ox.Quad(term(s), term(p), term(o), name) for s, p, o in graph]
+        term, iri, quad = self.term, self.iri, ox.Quad
+        out = []
+        for s, p, o in graph:
+            out.append(quad(
+                iri(s) if type(s) is URIRef else term(s),
+                iri(p) if type(p) is URIRef else term(p),
+                iri(o) if type(o) is URIRef else term(o),
+                name,
+            ))
+        return out
 
 
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | None:
