@@ -1,7 +1,7 @@
 """The embedded store: a pyoxigraph `Store` on disk, one named graph per note.
 
-The store needs no server. Its folder defaults to `./kenmerk-store`, or to
-`$KENMERK_STORE` when that is set. A folder can be opened read-write by one
+The store needs no server. Its folder is `--store DIR`, else `$KENMERK_STORE`,
+else `store` in kenmerk.toml, else `./kenmerk-store`. A folder can be opened read-write by one
 process at a time (RocksDB holds a lock): `kenmerk publish --store DIR` fails
 with `StoreBusy` while `kenmerk serve` (or another publish) has it open.
 Read-only opens (`kenmerk query --store DIR`) work next to a running server,
@@ -42,9 +42,9 @@ class StoreBusy(PublishError):
     """The store folder is open read-write in another process."""
 
 
-def default_store_path() -> Path:
-    """`$KENMERK_STORE` when set, else `./kenmerk-store`."""
-    return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
+def default_store_path(configured: str | None = None) -> Path:
+    """`$KENMERK_STORE` when set, else `configured` (`store` in kenmerk.toml), else `./kenmerk-store`."""
+    return Path(os.environ.get(STORE_ENV) or configured or DEFAULT_STORE)
 
 
 class TermConverter:

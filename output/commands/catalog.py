@@ -58,7 +58,7 @@ def run(args) -> int:
             stats = stats_from_endpoint(client, config.base, prop)
         endpoint = client.query_url
     else:
-        with EmbeddedStore(args.store or config.store or default_store_path(), read_only=True) as store:
+        with EmbeddedStore(args.store or default_store_path(config.store), read_only=True) as store:
             stats = stats_from_store(store, config.base, prop)
         endpoint = None
     graph = build_catalog(config, stats, dumps=dumps, dump_root=args.out, endpoint_url=endpoint,

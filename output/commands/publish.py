@@ -73,7 +73,8 @@ def register(sub) -> None:
     p = sub.add_parser("publish", help="load notes into a store, a SPARQL endpoint or dump files, with a catalog")
     p.add_argument("paths", nargs="+", metavar="PATH", help="documents, kenmerk JSON/JSONL files, or folders")
     p.add_argument("--store", metavar="DIR",
-                   help="embedded store folder (default when no other target: $KENMERK_STORE or ./kenmerk-store)")
+                   help="embedded store folder (default when no other target: $KENMERK_STORE, "
+                        "store in kenmerk.toml, ./kenmerk-store)")
     add_endpoint_options(p)
     p.add_argument("--gsp-format", choices=tuple(GSP_CONTENT_TYPES), default="ntriples",
                    help="body media type for Graph Store PUTs (default ntriples)")
@@ -90,6 +91,13 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+def configured_store(args) -> str | None:
+    """`store` from kenmerk.toml (or --config), for commands that need no other config value."""
+    from kenmerk.output.config import load_config as _load
+
+    return _load(getattr(args, "config", None)).store
+
+
 def config_from_args(args):
     return load_config(
         args.config, base=args.base, publisher=args.publisher, licence=args.licence,
@@ -103,7 +111,7 @@ def run(args) -> int:
     client = make_client(args, need_gsp=True)
     store = args.store
     if store is None and client is None and args.out is None:
-        store = config.store or str(default_store_path())
+        store = str(default_store_path(config.store))
     publisher = Publisher(
         config, store=store, client=client, out=args.out, dump_format=args.dump_format,
         compress=args.gzip, per_note=args.per_note, evidence=args.evidence, batch_size=args.batch_size,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 from kenmerk.extract import UsageError
-from kenmerk.output.commands.publish import add_endpoint_options, make_client
+from kenmerk.output.commands.publish import add_endpoint_options, configured_store, make_client
 from kenmerk.output.query import (
     OUTPUT_FORMATS,
     bind_params,
@@ -34,7 +34,9 @@ def register(sub) -> None:
     p.add_argument("--list", action="store_true", help="list the example queries and their parameters")
     p.add_argument("--param", action="append", metavar="NAME=VALUE", help="bind ?NAME to VALUE (repeatable)")
     p.add_argument("--format", "-f", choices=OUTPUT_FORMATS, default="table", help="output format (default table)")
-    p.add_argument("--store", metavar="DIR", help="store folder, opened read-only (default: $KENMERK_STORE or ./kenmerk-store)")
+    p.add_argument("--store", metavar="DIR", help="store folder, opened read-only "
+                   "(default: $KENMERK_STORE, store in kenmerk.toml, ./kenmerk-store)")
+    p.add_argument("--config", metavar="FILE", help="config file for the store location (default: ./kenmerk.toml)")
     add_endpoint_options(p)
     p.set_defaults(func=run)
 
@@ -67,7 +69,7 @@ def run(args) -> int:
         with client:
             result = run_query(text, terms, client=client)
     else:
-        with EmbeddedStore(args.store or default_store_path(), read_only=True) as store:
+        with EmbeddedStore(args.store or default_store_path(configured_store(args)), read_only=True) as store:
             result = run_query(text, terms, store=store)
     if result.kind == "select":
         result = result.without(terms)

@@ -55,7 +55,9 @@ def serve_command(store: str | os.PathLike[str], port: int, *, read_only: bool =
 
 def register(sub) -> None:
     p = sub.add_parser("serve", help="serve the embedded store as a SPARQL endpoint on 127.0.0.1")
-    p.add_argument("--store", metavar="DIR", help="store folder (default: $KENMERK_STORE or ./kenmerk-store)")
+    p.add_argument("--store", metavar="DIR",
+                   help="store folder (default: $KENMERK_STORE, store in kenmerk.toml, ./kenmerk-store)")
+    p.add_argument("--config", metavar="FILE", help="config file for the store location (default: ./kenmerk.toml)")
     p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     p.add_argument("--read-only", action="store_true", help="refuse updates (oxigraph serve-read-only)")
     p.set_defaults(func=run)
@@ -64,7 +66,9 @@ def register(sub) -> None:
 def run(args) -> int:
     if not 0 < args.port < 65536:
         raise UsageError(f"--port {args.port}: not a port number")
-    store = Path(args.store) if args.store else default_store_path()
+    from kenmerk.output.commands.publish import configured_store
+
+    store = Path(args.store) if args.store else default_store_path(configured_store(args))
     if args.read_only and not (store / "CURRENT").exists():
         raise UsageError(f"{store}: no kenmerk store here (publish some notes first)")
     cmd = serve_command(store, args.port, read_only=args.read_only)
