@@ -35,7 +35,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE),
 }
 
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:uur|u\b|–|-)|\b\d{1,2}[:.]\d{2}\b|\buur\b", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s*(?:uur\b|u\b|[–-]\s*\d{1,2}[.:]\d{2})|\buur\b",
+                   re.IGNORECASE)
 
 
 @dataclass(frozen=True)

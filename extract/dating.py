@@ -40,8 +40,8 @@ def _own_from_pairs(doc: Document) -> tuple[dt.date, LabelledValue] | None:
         candidates.sort(key=lambda p: (p.label_line.page, not p.in_colofon))
         for pair in candidates:
             text = pair.text
-            if not text or has_time(text):
-                continue
+            if not text or (has_time(text) and role != "sent_date"):
+                continue  # a date with a time of day is a meeting, except an e-mail's sent date
             value = parse_date(text)
             if value is not None:
                 return value, pair

@@ -23,7 +23,7 @@ class LabelKind:
     pattern: str
     max_lines: int = 1  # value lines to read under the label
     max_chars: int = 200  # longer lines are not a value of this label
-    inline: str = "colon"  # value on the label's line: "colon" (after ':'), "any" or "never"
+    inline: str = "colon"  # value on the label's line: "colon" (after ':'), "count" (':' or a number), "any", "never"
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -46,17 +46,18 @@ LABELS: tuple[LabelKind, ...] = (
     LabelKind("publication_date", r"publicatiedatum|datum\s+publicatie|datum\s+openbaarmaking", 1, 60, "any"),
     LabelKind("deadline", r"beslistermijn|deadline|uiterste\s+(?:beslis)?datum|gewenste\s+beslisdatum|beslisdatum|termijn", 1, 60, "any"),
     LabelKind("sent_date", r"verzonden|sent|verzenddatum", 1, 80, "colon"),
-    LabelKind("received_date", r"datum\s+ontvangst|ontvangen", 1, 60, "colon"),
+    LabelKind("received_date", r"datum\s+ontvangst|ontvangstdatum|datum\s+binnenkomst", 1, 60, "any"),
+    LabelKind("received_date", r"ontvangen", 1, 60, "colon"),
     LabelKind("date", r"datum|date", 1, 60, "any"),
     LabelKind("their_reference", r"uw\s+kenmerk|uw\s+referentie|uw\s+brief(?:\s+van)?|uw\s+bericht|uw\s+verzoek|your\s+reference", 1, 60, "any"),
     LabelKind("reference", r"ons\s+kenmerk|onze\s+referentie|onze\s+ref\.?|ons\s+nummer|kenmerk|referentie|our\s+reference", 1, 60, "any"),
     LabelKind("case_number", r"zaaknummer|zaaknr\.?|zaak\s+nr\.?|zaakkenmerk", 1, 60, "any"),
     LabelKind("registration_number", r"registratienummer|registratienr\.?|reg\.\s*nr\.?|documentnummer|corsanummer|ref\.", 1, 60, "any"),
-    LabelKind("subject", r"onderwerp|betreft|inzake|subject|titel", 4, 200, "colon"),
+    LabelKind("subject", r"onderwerp|betreft|inzake|subject", 4, 200, "colon"),
     LabelKind("copy_to", r"kopie\s+aan|in\s+afschrift\s+aan|afschrift\s+aan|cc", 2, 80, "colon"),
     LabelKind("addressee", r"aan|voor|to", 2, 90, "colon"),
     LabelKind("sender", r"van|from", 2, 60, "colon"),
-    LabelKind("attachments", r"bijlage\s*\(n\)|bijlage\(n\)|bijlagen|bijlage|aantal\s+bijlagen|bijl\.|enclosures?|attachments?", 8, 160, "colon"),
+    LabelKind("attachments", r"bijlage\s*\(n\)|bijlage\(n\)|bijlagen|bijlage|aantal\s+bijlagen|bijl\.|enclosures?|attachments?", 8, 160, "count"),
     LabelKind("author", r"opgesteld\s+door|auteur|opsteller|steller|behandeld\s+door|uw\s+contactpersoon|contactpersoon|inlichtingen\s+bij|inlichtingen|behandelaar", 2, 40, "colon"),
     LabelKind("phone", r"telefoonnummer|telefoon|tel\.|mobiel|t(?=\s*\+?\d)", 1, 40, "any"),
     LabelKind("email", r"e-?mail", 1, 60, "any"),
@@ -117,6 +118,8 @@ def _match(text: str) -> LabelMatch | None:
             continue
         if rest and not colon and kind.inline == "colon":
             continue  # "Aan Juridische Zaken is voorgelegd…" is a sentence, not a label
+        if rest and not colon and kind.inline == "count" and not re.fullmatch(r"\d{1,2}|geen|-", rest, re.IGNORECASE):
+            continue
         if len(label) > 40:
             continue
         return LabelMatch(kind=kind, label=label, rest=rest, colon=colon)

@@ -56,8 +56,9 @@ PROVINCE_DOMAINS = {"noord-holland": "Provincie Noord-Holland", "zuid-holland": 
                     "drenthe": "Provincie Drenthe", "groningen": "Provincie Groningen", "fryslan": "Provincie Fryslân",
                     "flevoland": "Provincie Flevoland", "rivm": "Rijksinstituut voor Volksgezondheid en Milieu",
                     "autoriteitpersoonsgegevens": "Autoriteit Persoonsgegevens"}
-ADDRESSED_MINISTER = re.compile(r"^(?:minister|staatssecretaris)\s+(?:van|voor)\s+(?P<rest>.+)$", re.IGNORECASE)
+ADDRESSED_MINISTER = re.compile(r"^(?:minister|staatssecretaris)\s+van\s+(?P<rest>.+)$", re.IGNORECASE)
 CODE_ADDRESSEE = re.compile(r"^(?:m|s|stas\s*|min)(?P<code>[a-z]{2,6})$", re.IGNORECASE)
+ADDRESS_WORD = re.compile(r"^(?:bezoekadres|postadres|postbus|www\.|telefoon|t\s|e-?mail)", re.IGNORECASE)
 UNIT = re.compile(
     r"^(?:directoraat[-\s]generaal|directie|dir\.?\s|afdeling|afd\.|programmadirectie|bestuurskern|cluster|"
     r"dienst|inspectie|sector|team|portefeuille|hoofddirectie|staf\b|kabinet\b|programma\b)",
@@ -93,7 +94,9 @@ def _units(doc: Document) -> list[tuple[str, list[Line]]]:
                 if UNIT.match(nxt.text) or nxt.gap_before or len(nxt.text) > 50 or re.search(r"\d", nxt.text) \
                         or match_label(nxt.text) or re.match(r"^aan\b", nxt.text, re.IGNORECASE):
                     break
-                if not (re.search(r"\b(?:en|van|voor|&)$", block[-1].text) or nxt.text[:1].islower()
+                if ADDRESS_WORD.match(nxt.text):
+                    break
+                if not (re.search(r"(?:\b(?:en|van|voor)|&)$", block[-1].text) or nxt.text[:1].islower()
                         or (nxt.text[:1].isupper() and len(block[-1].text.split()) <= 2)):
                     break
                 block.append(nxt)
@@ -104,49 +107,82 @@ def _units(doc: Document) -> list[tuple[str, list[Line]]]:
     return units[:4]
 
 
-def extract_organisation(doc: Document, values: dict) -> None:
-    """Set `organisation`."""
-    name: str | None = None
-    lines: list[Line] = []
-    head = doc.first_page[:80]
+def _printed(doc: Document, values: dict) -> tuple[str, list[Line]] | None:
+    """A body printed by name on page 1 ("Ministerie van …", "Provincie …"), not as someone's value."""
+    others = {ln.index for p in doc.pairs_of("addressee", "copy_to", "coordination", "sender") for ln in p.all_lines}
+    head = [ln for ln in doc.first_page[:80] if ln.index not in others]
     for rx, how in BODY_CUES:
-        for ln in head:
+        if how != "{0}":
+            continue
+        for i, ln in enumerate(head):
             m = rx.search(ln.text)
             if not m:
                 continue
-            if how == "ministry":
-                name = _ministry_from_code(m.group(1).replace("ministerie-van-", ""))
-            elif how == "domain":
-                name = PROVINCE_DOMAINS.get(m.group(1).lower())
-            else:
-                name = re.sub(r"\s+", " ", m.group(1)).strip(" ,")
-            if name:
-                lines = [ln]
-                break
-        if name:
-            break
+            name = re.sub(r"\s+", " ", m.group(1)).split(" - ")[0].strip(" ,")
+            if re.search(r"(?:\b(?:en|van|voor)|,)$", m.group(1).strip()) and i + 1 < len(head) \
+                    and len(head[i + 1].text) < 40:
+                name = f"{name}{',' if m.group(1).strip().endswith(',') else ''} {head[i + 1].text}"  # broken name
+            return name, [ln]
+    return None
+
+
+def _addressed_minister(doc: Document, values: dict) -> tuple[str, list[Line]] | None:
+    """An internal note to "Minister van X" comes from the Ministerie van X."""
+    if values.get("document_type") not in INTERNAL:
+        return None
     addressee = values.get("addressee") or ""
-    internal = values.get("document_type") in (DocumentType.beslisnota, DocumentType.nota, DocumentType.memo,
-                                                DocumentType.notitie)
-    m = ADDRESSED_MINISTER.match(addressee)
-    if internal and re.match(r"^minister-president\b", addressee, re.IGNORECASE):
-        name, lines, ev = MINISTRIES["az"], [], values["evidence"].get("addressee")
-    elif internal and m and (not name or not name.lower().startswith("ministerie")):
-        name = f"Ministerie van {m.group('rest').strip()}"
-        lines = []
-        ev = values["evidence"].get("addressee")
-    else:
-        ev = None
-    if not name and internal and (cm := CODE_ADDRESSEE.match(addressee.replace(" ", ""))):
-        name = _ministry_from_code(cm.group("code"))
-        ev = values["evidence"].get("addressee")
-    if not name and values.get("kenmerk"):
-        prefix = re.match(r"^([A-Za-z]+)[/ -]", values["kenmerk"])
-        if prefix:
-            name = _ministry_from_code(prefix.group(1))
+    if re.match(r"^minister-president\b", addressee, re.IGNORECASE):
+        return MINISTRIES["az"], []
+    if m := ADDRESSED_MINISTER.match(addressee):
+        return f"Ministerie van {m.group('rest').strip()}", []
+    if cm := CODE_ADDRESSEE.match(addressee.replace(" ", "")):
+        if name := _ministry_from_code(cm.group("code")):
+            return name, []
+    return None
+
+
+def _address_cues(doc: Document, values: dict) -> tuple[str, list[Line]] | None:
+    """A rijksoverheid.nl web address or an e-mail domain on page 1."""
+    for rx, how in BODY_CUES:
+        if how == "{0}":
+            continue
+        for ln in doc.first_page[:80]:
+            m = rx.search(ln.text)
+            if not m:
+                continue
+            code = m.group(1).lower()
+            name = _ministry_from_code(code.replace("ministerie-van-", "")) if how == "ministry" \
+                else PROVINCE_DOMAINS.get(code)
+            if name:
+                return name, [ln]
+    return None
+
+
+def _kenmerk_prefix(doc: Document, values: dict) -> tuple[str, list[Line]] | None:
+    """The ministry code a kenmerk starts with ("IENW/BSK-2022/…")."""
+    m = re.match(r"^([A-Za-z]+)[/ -]", values.get("kenmerk") or "")
+    name = _ministry_from_code(m.group(1)) if m else None
+    return (name, []) if name else None
+
+
+#: cues for the body a note comes from, in priority order
+CUES = (_printed, _addressed_minister, _address_cues, _kenmerk_prefix)
+INTERNAL = (DocumentType.beslisnota, DocumentType.nota, DocumentType.memo, DocumentType.notitie)
+
+
+def extract_organisation(doc: Document, values: dict) -> None:
+    """Set `organisation`."""
+    found = next((hit for cue in CUES if (hit := cue(doc, values))), None)
     units = unit_blocks(doc)
-    if not name and not units:
+    if not found and not units:
         values["organisation"] = None
         return
-    evidence = doc.evidence(lines or (units[0][1] if units else []), name or units[0][0]) if (lines or units) else ev
+    name, lines = found if found else (None, [])
+    if lines:
+        evidence = doc.evidence(lines, name)
+    elif name and values["evidence"].get("addressee") is not None and found and found[1] == [] \
+            and values.get("addressee"):
+        evidence = values["evidence"]["addressee"]
+    else:
+        evidence = doc.evidence(units[0][1], units[0][0]) if units else None
     values["organisation"] = Organisation(name=name, units=[u for u, _ in units], evidence=evidence)
