@@ -120,7 +120,7 @@ def _printed(doc: Document, values: dict) -> tuple[str, list[Line]] | None:
                 continue
             name = re.sub(r"\s+", " ", m.group(1)).split(" - ")[0].strip(" ,")
             if re.search(r"(?:\b(?:en|van|voor)|,)$", m.group(1).strip()) and i + 1 < len(head) \
-                    and len(head[i + 1].text) < 40:
+                    and len(head[i + 1].text) < 40 and re.fullmatch(r"[A-Z][^\d]*", head[i + 1].text):
                 name = f"{name}{',' if m.group(1).strip().endswith(',') else ''} {head[i + 1].text}"  # broken name
             return name, [ln]
     return None
