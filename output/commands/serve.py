@@ -32,14 +32,14 @@ class ServerMissing(KenmerkError):
 
 
 def oxigraph_program() -> str:
-    """Path of the `oxigraph` console script (PATH, or next to this Python)."""
-    found = shutil.which("oxigraph")
-    if found:
-        return found
+    """Path of the `oxigraph` console script: the one installed with kenmerk, else the one on PATH."""
     for folder in (Path(sys.executable).parent, Path(sys.prefix) / "bin", Path(sys.prefix) / "Scripts"):
         for name in ("oxigraph", "oxigraph.exe"):
             if (folder / name).is_file():
                 return str(folder / name)
+    found = shutil.which("oxigraph")
+    if found:
+        return found
     raise ServerMissing("the SPARQL server is not installed: pip install oxigraph (the `oxigraph` package)")
 
 
