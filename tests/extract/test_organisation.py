@@ -111,16 +111,14 @@ def test_no_organisation():
     assert n.organisation is None
 
 
-@pytest.mark.xfail(strict=True, reason="CODE_ADDRESSEE tries the prefix 'm' before 'min', so 'MINDEF' is read as "
-                                       "code 'indef' and the note gets no organisation")
 def test_mindef_addressee_names_defensie():
+    # regression: 'MINDEF' was read as prefix 'm' + code 'indef', giving no organisation
     n = note("Aan\nVan\nMINDEF\nTER BESLISSING\nDGB\nDatum\n7 juni 2024\n")
     assert n.organisation is not None and n.organisation.name == "Ministerie van Defensie"
 
 
-@pytest.mark.xfail(strict=True, reason="the ministry name is read per line, so a letterhead that breaks it after "
-                                       "the comma gives 'Ministerie van Volksgezondheid'")
 def test_ministry_name_over_two_letterhead_lines():
+    # regression: the name was read per line and gave "Ministerie van Volksgezondheid"
     n = pdf_note([
         ("Ministerie van Volksgezondheid,", 466, 790, 7.5, True), ("Welzijn en Sport", 466, 781, 7.5, True),
         ("> Retouradres Postbus 20350 2500 EJ Den Haag", 70, 720, 6.5),

@@ -74,9 +74,8 @@ def test_line_after_a_markdown_designation():
     assert n.title == "Beslisnota bij Kamerbrief opvang Oekraïne"
 
 
-@pytest.mark.xfail(strict=True, reason="'titel' was dropped from the subject label (labels.py), so the header line "
-                                       "'Titel: Gereedschapskist escalatieladder' is taken whole, label included")
 def test_titel_label_of_a_notitie():
+    # regression: without 'Titel' as a subject label the title kept the label
     n = note("Notitie\nAan: ACC-19\nDatum: 10 september 2020\nOpsteller: Psc-19\n"
              "Titel: Gereedschapskist escalatieladder\n")
     assert n.title == "Gereedschapskist escalatieladder"
@@ -108,9 +107,8 @@ def test_footnote_mark_after_a_lower_case_title_is_dropped():
     assert n.title == "Juridische analyse van het AP-advies over de CoronaMelder"
 
 
-@pytest.mark.xfail(strict=True, reason="the footnote-mark rule only strips a digit after a lower-case letter, so "
-                                       "the capitalised kamerstuk title keeps 'RAPPORT1'")
 def test_footnote_mark_after_a_capitalised_title_is_dropped():
+    # regression: a footnote mark after a capital ('RAPPORT1') stayed in the title
     lines = [ln if ln[0] != "RAPPORT" else ("RAPPORT1", *ln[1:]) for ln in KAMERSTUK]
     assert pdf_note(lines).title == "ADVIES AFDELING ADVISERING RAAD VAN STATE EN NADER RAPPORT"
 
@@ -150,9 +148,8 @@ def test_kamervragen_title_is_the_question_paragraph():
                        "over de Tozo (ingezonden 2 juli 2021).")
 
 
-@pytest.mark.xfail(strict=True, reason="from_question only checks the lines after the first for the closing ')', "
-                                       "so a question on one line takes the answer line with it")
 def test_kamervragen_question_on_one_line():
+    # regression: a question on one line took the answer line into the title
     n = note("Aanhangsel van de Handelingen\nVragen gesteld door de leden der Kamer\n3235\n"
              "Vragen van het lid Van Weyenberg (D66) aan de minister van Sociale Zaken en Werkgelegenheid over de Tozo "
              "(ingezonden 2 juli 2021).\n"
@@ -161,9 +158,8 @@ def test_kamervragen_question_on_one_line():
                        "over de Tozo (ingezonden 2 juli 2021).")
 
 
-@pytest.mark.xfail(strict=True, reason="NOT_TITLE does not exclude the return-address line, so a letter without "
-                                       "Betreft gets '> Retouradres Postbus …' as its title")
 def test_return_address_is_never_the_title():
+    # regression: a letter without Betreft got the return-address line as its title
     n = note("> Retouradres Postbus 20350 2500 EJ Den Haag\nVoorzitter veiligheidsregio Utrecht\nPostbus 3154\n"
              "3502 GD Utrecht\n\nGeachte voorzitter,\n\nHierbij ontvangt u de aanwijzing.\n")
     assert n.title is None or "Retouradres" not in n.title
