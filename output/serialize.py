@@ -5,26 +5,34 @@
 `NOTE_FORMATS` maps each `--format` name of `kenmerk extract` to a `NoteFormat`
 (media type, file extension, writer); adding a format touches this table only.
 
-- turtle, nt: all notes in one graph, written by the fast sorted writers of
-  `kenmerk.output.turtle`; xml: the same graph through rdflib.
-- trig: each note in its own named graph, graph IRI = note IRI.
+- turtle, nt, xml: all notes in one graph; trig: each note in its own named
+  graph, graph IRI = note IRI. These four are written by pyoxigraph's
+  serialiser from the triples of `kenmerk.output.graph.note_triples` (no
+  rdflib Graph is built), converted to pyoxigraph terms by the publishing
+  code's `TermConverter` and put in a fixed order by `ox_triples`.
 - jsonld: nested JSON per note with the shipped context (`kenmerk.output.jsonld`).
 - diwoo: DiWoo 0.9.8 metadata in a sitemap `urlset` (`kenmerk.output.diwoo`).
 
-The same notes always give the same bytes: IRIs are minted from the notes and
-no time is written unless the caller gives one.
+The same notes always give the same bytes: IRIs are minted from the notes, the
+triples are sorted, and no time is written unless the caller gives one.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import RDF
 
 from kenmerk.extract import Note, UsageError
-from kenmerk.output.graph import DEFAULT_BASE, add_note, note_iri, note_triples
-from kenmerk.output.turtle import write_ntriples, write_trig, write_turtle
-from kenmerk.vocab import bind_prefixes
+from kenmerk.output.graph import DEFAULT_BASE, Triple, add_note, note_iri, note_triples
+from kenmerk.output.store import TermConverter
+from kenmerk.vocab import PREFIXES, bind_prefixes
+
+_PREFIXES = dict(PREFIXES)
+_RDF_TYPE = ox.NamedNode(str(RDF.type))
+_CONVERTER = TermConverter()  # one IRI cache for all calls: predicates, classes and vocabulary IRIs repeat
 
 
 @dataclass(frozen=True)
@@ -55,27 +63,67 @@ def notes_dataset(notes: Sequence[Note], base: str | None = None, evidence: bool
     return dataset
 
 
-def _rdf(fmt: str) -> Callable[[Sequence[Note], str, bool], bytes]:
-    def write(notes: Sequence[Note], base: str, evidence: bool) -> bytes:
-        return notes_graph(notes, base, evidence).serialize(format=fmt, encoding="utf-8")
-    return write
+def _ordered_terms(triples: Iterable[Triple], first: Sequence[URIRef] = (), *,
+                   types_first: bool = True) -> list[tuple[ox.NamedNode, ox.NamedNode, ox.NamedNode | ox.Literal]]:
+    """The distinct `triples` (rdflib terms) as (subject, predicate, object) pyoxigraph terms, in a fixed order.
+
+    Subjects in `first` (the notes) come first in that order, the others by IRI;
+    within a subject `rdf:type` first when `types_first`, then by predicate and
+    object (their N-Triples form). So pyoxigraph's serialisers, which group runs
+    of one subject, write each subject once, and the same triples give the same
+    bytes. `first=()` and `types_first=False` give plain sorted N-Triples lines.
+    """
+    term = _CONVERTER.term
+    rank = {str(term(iri)): i for i, iri in enumerate(dict.fromkeys(first))}
+    last = len(rank)
+    rows: dict[tuple[int, str, str, str], tuple] = {}
+    for s, p, o in triples:
+        subject, predicate, obj = term(s), term(p), term(o)
+        key = str(subject)
+        pkey = "" if types_first and predicate == _RDF_TYPE else str(predicate)
+        rows[(rank.get(key, last), key, pkey, str(obj))] = (subject, predicate, obj)
+    return [rows[k] for k in sorted(rows)]
 
 
-def _turtle(notes: Sequence[Note], base: str, evidence: bool) -> bytes:
-    roots, triples = [], []
+def ox_triples(triples: Iterable[Triple], first: Sequence[URIRef] = (), *, types_first: bool = True) -> list[ox.Triple]:
+    """The distinct `triples` (rdflib terms) as pyoxigraph triples, in the order of `_ordered_terms`."""
+    make = ox.Triple
+    return [make(s, p, o) for s, p, o in _ordered_terms(triples, first, types_first=types_first)]
+
+
+def _notes_triples(notes: Sequence[Note], base: str, evidence: bool) -> tuple[list[URIRef], list[Triple]]:
+    roots: list[URIRef] = []
+    triples: list[Triple] = []
     for note in notes:
         iri, ts = note_triples(note, base, evidence)
         roots.append(iri)
         triples.extend(ts)
-    return write_turtle(roots, triples).encode("utf-8")
+    return roots, triples
+
+
+def _graph_writer(fmt: ox.RdfFormat) -> Callable[[Sequence[Note], str, bool], bytes]:
+    """A writer of all notes in one graph: Turtle or RDF/XML, the notes first."""
+    def write(notes: Sequence[Note], base: str, evidence: bool) -> bytes:
+        roots, triples = _notes_triples(notes, base, evidence)
+        return ox.serialize(ox_triples(triples, roots), format=fmt, prefixes=_PREFIXES)
+    return write
 
 
 def _nt(notes: Sequence[Note], base: str, evidence: bool) -> bytes:
-    return write_ntriples(t for note in notes for t in note_triples(note, base, evidence)[1]).encode("utf-8")
+    _, triples = _notes_triples(notes, base, evidence)
+    return ox.serialize(ox_triples(triples, types_first=False), format=ox.RdfFormat.N_TRIPLES)
 
 
 def _trig(notes: Sequence[Note], base: str, evidence: bool) -> bytes:
-    return write_trig([note_triples(note, base, evidence) for note in notes]).encode("utf-8")
+    graphs: dict[URIRef, list[Triple]] = {}
+    for note in notes:
+        iri, triples = note_triples(note, base, evidence)
+        graphs.setdefault(iri, []).extend(triples)  # the same note twice: one graph
+    quads = []
+    for iri, triples in graphs.items():
+        name = _CONVERTER.term(iri)
+        quads.extend(ox.Quad(s, p, o, name) for s, p, o in _ordered_terms(triples, [iri]))
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_PREFIXES)
 
 
 def _jsonld(notes: Sequence[Note], base: str, evidence: bool) -> bytes:
@@ -91,11 +139,11 @@ def _diwoo(notes: Sequence[Note], base: str, evidence: bool) -> bytes:
 
 
 NOTE_FORMATS: dict[str, NoteFormat] = {
-    "turtle": NoteFormat("turtle", "text/turtle", ".ttl", _turtle),
+    "turtle": NoteFormat("turtle", "text/turtle", ".ttl", _graph_writer(ox.RdfFormat.TURTLE)),
     "jsonld": NoteFormat("jsonld", "application/ld+json", ".jsonld", _jsonld),
     "nt": NoteFormat("nt", "application/n-triples", ".nt", _nt),
     "trig": NoteFormat("trig", "application/trig", ".trig", _trig),
-    "xml": NoteFormat("xml", "application/rdf+xml", ".rdf", _rdf("xml")),
+    "xml": NoteFormat("xml", "application/rdf+xml", ".rdf", _graph_writer(ox.RdfFormat.RDF_XML)),
     "diwoo": NoteFormat("diwoo", "application/xml", ".xml", _diwoo),
 }
 

@@ -5,8 +5,9 @@
 
 Generates N varied notes (document types, organisations, dates, attachments,
 grounds), then times per note:
-  1. `serialize_notes([note], "turtle")`: note → triples → Turtle, the path of
-     `kenmerk extract --format turtle` (target ≤ 2 ms per note);
+  1. `serialize_notes([note], "turtle")`: note → triples → pyoxigraph terms →
+     pyoxigraph's Turtle serialiser, the path of `kenmerk extract --format turtle`
+     (target ≤ 2 ms per note);
   2. `note_graph(note)` + rdflib's Turtle serialiser, for API users who want an
      `rdflib.Graph`.
 Prints the machine and the versions used.
@@ -106,8 +107,8 @@ def main() -> int:
     args = parser.parse_args()
     print(f"machine: {platform.machine()} {platform.processor() or ''} {os.cpu_count()} cpus, {platform.system()} "
           f"{platform.release()}")
-    print(f"python {platform.python_version()}, rdflib {version('rdflib')}, pydantic {version('pydantic')}, "
-          f"kenmerk {version('kenmerk')}")
+    print(f"python {platform.python_version()}, rdflib {version('rdflib')}, pyoxigraph {version('pyoxigraph')}, "
+          f"pydantic {version('pydantic')}, kenmerk {version('kenmerk')}")
     notes = make_notes(args.notes)
     triples = len(note_graph(notes[0], evidence=args.evidence))
     print(f"{len(notes)} generated notes, evidence={args.evidence}, ~{triples} triples in the first")

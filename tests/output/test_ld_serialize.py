@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from note_factory import all_notes, beslisnota
@@ -54,6 +58,26 @@ def test_output_is_deterministic():
             serialize_notes(notes, fmt, base=None, evidence=True)
 
 
+def test_rdf_output_does_not_depend_on_the_hash_seed():
+    """pyoxigraph writes what `ox_triples` sorted: the same notes give the same bytes in every process."""
+    code = ("import sys, hashlib; sys.path.insert(0, sys.argv[1]); from note_factory import all_notes; "
+            "from kenmerk.output.serialize import serialize_notes; "
+            "print([hashlib.sha256(serialize_notes(all_notes(), f, evidence=True)).hexdigest() "
+            "for f in ('turtle', 'nt', 'trig', 'xml')])")
+    here = str(Path(__file__).resolve().parent)
+    runs = {subprocess.run([sys.executable, "-c", code, here], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2")}
+    assert len(runs) == 1
+
+
+def test_turtle_writes_each_note_first_with_its_types():
+    note = beslisnota()
+    text = serialize_notes([note], "turtle", base=None, evidence=False).decode()
+    body = text[text.index("\n<"):].lstrip()
+    assert body.startswith(f"<{note_iri(note)}> a ")
+
+
 def test_base_is_used():
     data = serialize_notes([beslisnota()], "nt", base="https://data.example.nl/id/", evidence=False).decode()
     assert "<https://data.example.nl/id/note/mnre1162/" in data
@@ -95,8 +119,6 @@ def test_turtle_escapes_awkward_text():
 
 
 def test_cli_extract_rdf_formats(capsysbinary, tmp_path):
-    from pathlib import Path
-
     from kenmerk.output.cli import main
 
     sample = Path(__file__).resolve().parents[1] / "samples" / "beslisnota-opvang-oekraine-2025.md"
