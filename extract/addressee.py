@@ -17,7 +17,7 @@ from kenmerk.extract.references import REDACTED
 LETTERS = (DocumentType.brief, DocumentType.kamerbrief, DocumentType.woo_besluit, DocumentType.besluit)
 INTERNAL = (DocumentType.beslisnota, DocumentType.nota, DocumentType.memo, DocumentType.notitie)
 
-AAN_LINE = re.compile(r"^Aan\s+(?P<who>(?:de|het)\s+\S.*)$")
+AAN_LINE = re.compile(r"^Aan\s+(?P<who>(?:de|het)\s+[A-Z]\S*(?:\s+\S+){0,12})$")
 FUNCTION = re.compile(
     r"^(?:de\s+)?(?:minister(?:-president)?|staatssecretaris|secretaris-generaal|directeur-generaal|"
     r"gedeputeerde\s+staten|gedeputeerde|college\s+van\s+burgemeester|burgemeester|voorzitter|"
@@ -31,6 +31,16 @@ ARTICLE = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
 
 
 def clean_addressee(text: str) -> str | None:
+    """The addressee in `text`: the first recipient that is not redacted, without e-mail address."""
+    parts = [p for p in re.split(r";", text) if p.strip()]
+    for part in parts[:-1]:
+        if REDACTED.match(part.strip()) or not part.strip():
+            continue
+        text = part
+        break
+    else:
+        text = parts[-1] if parts else text
+    text = re.sub(r"\s*[<\[(]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>\])]?", "", text)
     text = re.sub(r"\s+", " ", text).strip(" :;,")
     text = ARTICLE.sub("", text) if FUNCTION.match(ARTICLE.sub("", text)) else text
     if not text or REDACTED.match(text) or NOT_ADDRESSEE.match(text) or len(text) > 120:
@@ -52,7 +62,7 @@ def extract_addressee(doc: Document, values: dict) -> None:
     header = doc.header or doc.first_page
     for i, ln in enumerate(header[:40]):
         m = AAN_LINE.match(ln.text)
-        if m and (who := clean_addressee(m.group("who"))):
+        if m and not ln.text.rstrip().endswith((".", "?")) and (who := clean_addressee(m.group("who"))):
             used = [ln]
             nxt = header[i + 1] if i + 1 < len(header) else None
             if nxt is not None and nxt.text[:1].islower() and not NOT_ADDRESSEE.match(nxt.text) \

@@ -28,7 +28,7 @@ class Cue:
 
 
 CUES: tuple[Cue, ...] = (
-    Cue(T.inventarislijst, r"^\s*inventari(?:s|sati)elijst\b|^\s*inventaris\b", "top"),
+    Cue(T.inventarislijst, r"^\s*inventari(?:s|satie)lijst\b|^\s*inventaris\b", "top"),
     Cue(T.kamervragen, r"aanhangsel\s+van\s+de\s+handelingen|antwoord(?:en)?\s+op\s+(?:de\s+)?kamervragen\s+van|"
                        r"^\s*antwoord\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)", "top"),
     Cue(T.advies, r"advies\s+(?:van\s+)?(?:de\s+)?afdeling\s+advisering\s+(?:van\s+de\s+)?raad\s+van\s+state|"

@@ -54,6 +54,7 @@ LABELS: tuple[LabelKind, ...] = (
     LabelKind("case_number", r"zaaknummer|zaaknr\.?|zaak\s+nr\.?|zaakkenmerk", 1, 60, "any"),
     LabelKind("registration_number", r"registratienummer|registratienr\.?|reg\.\s*nr\.?|documentnummer|corsanummer|ref\.", 1, 60, "any"),
     LabelKind("subject", r"onderwerp|betreft|inzake|subject", 4, 200, "colon"),
+    LabelKind("subject", r"titel", 4, 200, "colon_required"),
     LabelKind("copy_to", r"kopie\s+aan|in\s+afschrift\s+aan|afschrift\s+aan|cc", 2, 80, "colon"),
     LabelKind("addressee", r"aan|voor|to", 2, 90, "colon"),
     LabelKind("sender", r"van|from", 2, 60, "colon"),
@@ -116,6 +117,8 @@ def _match(text: str) -> LabelMatch | None:
         colon = ":" in text[: m.end()]
         if rest and not colon and kind.inline == "never":
             continue
+        if not colon and kind.inline == "colon_required":
+            continue  # "Titel" alone is a column header; "Titel: …" is the subject
         if rest and not colon and kind.inline == "colon":
             continue  # "Aan Juridische Zaken is voorgelegd…" is a sentence, not a label
         if rest and not colon and kind.inline == "count" and not re.fullmatch(r"\d{1,2}|geen|-", rest, re.IGNORECASE):

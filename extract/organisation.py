@@ -57,7 +57,7 @@ PROVINCE_DOMAINS = {"noord-holland": "Provincie Noord-Holland", "zuid-holland": 
                     "flevoland": "Provincie Flevoland", "rivm": "Rijksinstituut voor Volksgezondheid en Milieu",
                     "autoriteitpersoonsgegevens": "Autoriteit Persoonsgegevens"}
 ADDRESSED_MINISTER = re.compile(r"^(?:minister|staatssecretaris)\s+van\s+(?P<rest>.+)$", re.IGNORECASE)
-CODE_ADDRESSEE = re.compile(r"^(?:m|s|stas\s*|min)(?P<code>[a-z]{2,6})$", re.IGNORECASE)
+CODE_ADDRESSEE = re.compile(r"^(?:stas\s*|min|m|s)(?P<code>[a-z]{2,6})$", re.IGNORECASE)
 ADDRESS_WORD = re.compile(r"^(?:bezoekadres|postadres|postbus|www\.|telefoon|t\s|e-?mail)", re.IGNORECASE)
 UNIT = re.compile(
     r"^(?:directoraat[-\s]generaal|directie|dir\.?\s|afdeling|afd\.|programmadirectie|bestuurskern|cluster|"

@@ -28,7 +28,7 @@ REFERENCE = re.compile(r"^[A-Za-z0-9][\w.\-/]*(?:\s*[/|-]\s*[\w.\-/]+)*(?:\s+[A-
 #: parliamentary and publication identifiers printed in footers ("kst-35538-4")
 PUBLICATION_ID = re.compile(r"\b(?:kst|ah-tk|ah-ek|blg|stb|stcrt|trb|h-tk|h-ek)-[0-9][\w-]*\d\b", re.IGNORECASE)
 #: redaction marks standing where a value was
-REDACTED = re.compile(r"^(?:\(?\d{1,2}\)?(?:\s?[.(]\s?\d{1,2}\)?){1,3}\s?\(?[a-i]?\)?[\s,;]*)+$|^persoonsgegeven",
+REDACTED = re.compile(r"^(?:\(?\d{1,2}\)?(?:\s?[.(]\s?\d{1,2}\)?){1,3}\s?\.?\s?\(?[a-i]?\)?[\s,;]*)+$|^persoonsgegeven",
                       re.IGNORECASE)
 
 

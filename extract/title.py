@@ -23,11 +23,12 @@ from kenmerk.extract.organisation import unit_blocks
 NOT_TITLE = re.compile(
     r"^(?:postbus|bezoekadres|www\.|http|[\w.-]+@|\d{4}\s?[A-Z]{2}\b|[A-Z][a-z]+straat|turfmarkt|"
     r"directoraat|directie\b|dir\.|afd\.|cluster\b|programmadirectie|portefeuille\b|ministerie\s+van|"
-    r"pagina\b|aan\s+de\s|\(?\d+\.\d+\.\d+|(?:tweede|eerste)\s+kamer\s+der\s+staten|vergaderjaar\b)|^[\W\d]*$",
+    r"pagina\b|aan\s+de\s|>?\s*retouradres\b|\(?\d+\.\d+\.\d+|(?:tweede|eerste)\s+kamer\s+der\s+staten|vergaderjaar\b)|^[\W\d]*$",
     re.IGNORECASE,
 )
 ADDRESS = re.compile(r"^[A-Z][\w.'-]+(?:\s[\w.'-]+){0,2}\s(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?$")  # "Turfmarkt 147"
 KAMERSTUK_NR = re.compile(r"^Nr\.\s*\d+$")
+QUESTION_END = re.compile(r"\((?:ingezonden|ontvangen)\b[^)]*\)\.?\s*$|\)\.\s*$", re.IGNORECASE)
 QUESTION = re.compile(r"^vragen\s+van\s+(?:het\s+lid|de\s+leden)\b", re.IGNORECASE)
 CONNECTOR_END = re.compile(r"\b(?:en|van|de|het|voor|met|over|bij|in|op|aan|te|der)$", re.IGNORECASE)
 
@@ -91,9 +92,9 @@ def from_question(doc: Document, values: dict) -> list[Line] | None:
     for i, ln in enumerate(lines):
         if QUESTION.match(ln.text):
             block = [ln]
-            for nxt in lines[i + 1:i + 5]:
+            for nxt in ([] if QUESTION_END.search(ln.text) else lines[i + 1:i + 5]):
                 block.append(nxt)
-                if nxt.text.rstrip().endswith((").", ")")):
+                if QUESTION_END.search(nxt.text):
                     break
             return block
     return None
@@ -207,7 +208,7 @@ def extract_title(doc: Document, values: dict) -> None:
             text = join_lines(pair.texts)
         else:
             text = join_lines(lines)
-        text = re.sub(r"(?<=[a-z])\d$", "", text).strip()  # a footnote mark glued to the last word
+        text = re.sub(r"(?<=[A-Za-z]{4})\d$", "", text).strip()  # a footnote mark glued to the last word
         if len(text) < 3:
             continue
         doc.claimed.update(ln.index for ln in lines)

@@ -95,7 +95,7 @@ def _codes_in(text: str) -> list[tuple[str, int]]:
                 code = f"10.{m.group(1)}{m.group(2).lower()}"
             elif name == "article_words":
                 art, lid = m.group(1), LID[m.group(2).lower()]
-                for letter in re.findall(_L, m.group(3).lower()):
+                for letter in re.findall(rf"\b({_L})\b", m.group(3).lower()):
                     code = f"5.1.{lid}{letter}" if art == "5.1" else f"10.{lid}{letter}"
                     if code in WOO_GROUND_CODES:
                         codes.append((code, m.start()))
