@@ -207,7 +207,7 @@ class GraphStoreClient:
             if attempt < attempts:
                 time.sleep(self.retry.delay(attempt))
         reason = _short_reason(last) if last is not None else "server error"
-        raise EndpointUnreachable(f"{redact(url)} unreachable after {attempts} tries: {reason}", path=what)
+        raise EndpointUnreachable(f"{redact(url)} unreachable after {attempts} {'try' if attempts == 1 else 'tries'}: {reason}", path=what)
 
     def _check(self, response: requests.Response, what: str, url: str) -> requests.Response:
         if response.status_code >= 400:

@@ -34,6 +34,7 @@ from pydantic import ValidationError
 from rdflib import Graph, Literal, URIRef
 
 from kenmerk.extract import KenmerkError, Note, read_note
+from kenmerk.output.atomic import write_atomic
 from kenmerk.output.catalog import CATALOG_PREFIXES, Stats, build_catalog, catalog_graph_iri
 from kenmerk.output.config import ConfigError, PublishConfig
 from kenmerk.output.dump import (
@@ -119,6 +120,9 @@ def iter_inputs(
             continue
         try:
             text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            yield label, InputError("no such file", path=label)
+            continue
         except (OSError, UnicodeDecodeError) as exc:
             yield label, InputError(getattr(exc, "strerror", None) or str(exc), path=label)
             continue
@@ -462,8 +466,6 @@ class Publisher:
             stats = self._stats_of_run()
             graph = self._catalog(stats, dumps)
             path = self.out / CATALOG_FILE
-            from kenmerk.output.atomic import write_atomic
-
             write_atomic(path, turtle_bytes(self._converter.quads(graph, catalog_iri), CATALOG_PREFIXES))
             self.report.files.append(path)
             self.report.catalog, self.report.stats = graph, stats

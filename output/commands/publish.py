@@ -137,7 +137,8 @@ def run(args) -> int:
             f"folder {args.out}" if args.out else None,
         ) if t]
         failed = f", {len(report.failed)} failed" if report.failed else ""
-        print(f"published {len(report.published)} notes to {' and '.join(targets)}{failed}")
+        count = len(report.published)
+        print(f"published {count} note{'' if count == 1 else 's'} to {' and '.join(targets)}{failed}")
     if publisher.halted:
         print(f"kenmerk: stopped: {publisher.halted}", file=sys.stderr)
     return 0 if report.ok else 1
