@@ -222,10 +222,16 @@ def _graph_stats(quads: list[ox.Quad], organisation_property: URIRef | None) -> 
 
 
 def stats_from_store(store: EmbeddedStore, base: str, organisation_property: URIRef | None) -> Stats:
-    counts, orgs = stats_queries(base, organisation_property)
-    row = next(iter(store.store.query(counts)))
+    """Statistics of the note graphs under `base`: counted from the store's indexes, not by SPARQL scan."""
+    catalog = catalog_graph_iri(base)
+    names = [g.value for g in store.store.named_graphs() if isinstance(g, ox.NamedNode)]
+    notes = [n for n in names if n.startswith(base) and n != catalog]
+    mine = set(notes)
+    others = sum(store.count(n) for n in names if n not in mine)
+    default = sum(1 for _ in store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+    _, orgs = stats_queries(base, organisation_property)
     org_row = next(iter(store.store.query(orgs)))
-    return Stats(int(row["triples"].value), int(row["notes"].value), int(org_row["organisations"].value))
+    return Stats(len(store.store) - others - default, len(notes), int(org_row["organisations"].value))
 
 
 def stats_from_endpoint(client: GraphStoreClient, base: str, organisation_property: URIRef | None) -> Stats:
