@@ -63,8 +63,8 @@ def _from_field(doc: Document) -> tuple[int | None, list[Attachment]]:
     for pair in doc.pairs_of("attachments"):
         if pair.label_line.page != 1:
             continue
-        texts = [t for t in pair.texts]
-        lines = [ln for ln in pair.lines if ln.index not in doc.claimed]
+        lines = [ln for ln in pair.lines if ln.index not in doc.claimed and not TABLE_HEADER.match(ln.text)]
+        texts = ([pair.inline] if pair.inline else []) + [ln.text for ln in lines]
         if pair.inline:
             first = pair.inline
         elif lines:

@@ -115,14 +115,31 @@ class Document:
     def sections(self) -> list[SectionBlock]:
         blocks: list[SectionBlock] = []
         current: SectionBlock | None = None
+        shared_rows = self._shared_rows()
         for ln in self.body:
-            heading = None if ln.index in self.value_lines else match_heading(ln.text, bold=ln.bold)
+            heading = None if ln.index in self.value_lines or ln.index in shared_rows \
+                else match_heading(ln.text, bold=ln.bold)
             if heading is not None:
                 current = SectionBlock(heading=heading, line=ln)
                 blocks.append(current)
             elif current is not None:
                 current.lines.append(ln)
         return blocks
+
+    def _shared_rows(self) -> set[int]:
+        """Body lines that share their row with another body line (table cells, not headings)."""
+        if not self.layout.has_positions:
+            return set()
+        rows: dict[tuple[int, int], list[Line]] = {}
+        for ln in self.body:
+            rows.setdefault((ln.page, round(ln.y1 / 3)), []).append(ln)
+        shared = set()
+        for (page, key), row in rows.items():
+            near = row + rows.get((page, key - 1), []) + rows.get((page, key + 1), [])
+            for ln in row:
+                if any(o is not ln and abs(o.y1 - ln.y1) <= 2.5 for o in near):
+                    shared.add(ln.index)
+        return shared
 
     def section(self, role: str) -> SectionBlock | None:
         return next((s for s in self.sections if s.heading.role == role), None)

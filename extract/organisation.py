@@ -110,7 +110,7 @@ def _units(doc: Document) -> list[tuple[str, list[Line]]]:
 def _printed(doc: Document, values: dict) -> tuple[str, list[Line]] | None:
     """A body printed by name on page 1 ("Ministerie van …", "Provincie …"), not as someone's value."""
     others = {ln.index for p in doc.pairs_of("addressee", "copy_to", "coordination", "sender") for ln in p.all_lines}
-    head = [ln for ln in doc.first_page[:80] if ln.index not in others]
+    head = [ln for ln in doc.first_page[:80] if ln.index not in others and ln.index not in doc.claimed]
     for rx, how in BODY_CUES:
         if how != "{0}":
             continue

@@ -23,7 +23,7 @@ from kenmerk.extract.organisation import unit_blocks
 NOT_TITLE = re.compile(
     r"^(?:postbus|bezoekadres|www\.|http|[\w.-]+@|\d{4}\s?[A-Z]{2}\b|[A-Z][a-z]+straat|turfmarkt|"
     r"directoraat|directie\b|dir\.|afd\.|cluster\b|programmadirectie|portefeuille\b|ministerie\s+van|"
-    r"pagina\b|aan\s+de\s|>?\s*retouradres\b|\(?\d+\.\d+\.\d+|(?:tweede|eerste)\s+kamer\s+der\s+staten|vergaderjaar\b)|^[\W\d]*$",
+    r"pagina\b|aan\s+de\s|(?:provincie|gemeente|waterschap)\s+[\w-]+(?:[ -][\w-]+)?$|>?\s*retouradres\b|\(?\d+\.\d+\.\d+|(?:tweede|eerste)\s+kamer\s+der\s+staten|vergaderjaar\b)|^[\W\d]*$",
     re.IGNORECASE,
 )
 ADDRESS = re.compile(r"^[A-Z][\w.'-]+(?:\s[\w.'-]+){0,2}\s(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?$")  # "Turfmarkt 147"
