@@ -98,6 +98,13 @@ class PublishConfig:
         values = {k: v for k, v in overrides.items() if v is not None and k in known}
         return replace(self, **values)
 
+    @property
+    def base_iri(self) -> str | None:
+        """The base IRI ending in `/` or `#`, as note and catalog IRIs are minted under it."""
+        if not self.base:
+            return self.base
+        return self.base if self.base.endswith(("/", "#")) else self.base + "/"
+
     def licence_iri(self) -> str | None:
         if self.licence is None:
             return None

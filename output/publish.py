@@ -297,7 +297,7 @@ class Publisher:
         if dump_format not in DUMP_FORMATS:
             raise ConfigError(f"unknown dump format {dump_format!r} (use {', '.join(DUMP_FORMATS)})")
         self.config = config
-        self.base = config.require().base
+        self.base = config.require().base_iri
         self.client = client
         self.out = Path(out) if out is not None else None
         self.dump_format = dump_format

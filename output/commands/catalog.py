@@ -55,15 +55,15 @@ def run(args) -> int:
     client = make_client(args, need_gsp=False)
     if client is not None:
         with client:
-            stats = stats_from_endpoint(client, config.base, prop)
+            stats = stats_from_endpoint(client, config.base_iri, prop)
         endpoint = client.query_url
     else:
         with EmbeddedStore(args.store or default_store_path(config.store), read_only=True) as store:
-            stats = stats_from_store(store, config.base, prop)
+            stats = stats_from_store(store, config.base_iri, prop)
         endpoint = None
     graph = build_catalog(config, stats, dumps=dumps, dump_root=args.out, endpoint_url=endpoint,
                           organisation_property=prop)
-    quads = TermConverter().quads(graph, catalog_graph_iri(config.base))
+    quads = TermConverter().quads(graph, catalog_graph_iri(config.base_iri))
     if args.format == "turtle":
         data = turtle_bytes(quads, CATALOG_PREFIXES)
     else:
