@@ -1,14 +1,19 @@
-"""Born-digital PDF → `Layout`, through pdfminer.six, with line positions and fonts.
+"""PDF → `Layout`, through pdfminer.six, with line positions and fonts; OCR where the text layer fails.
 
 Each page is parsed once; text inside form XObjects (figures) is laid out too,
-since several ministries' templates put the whole page in one.
+since several ministries' templates put the whole page in one. Each page's text
+layer is judged (`kenmerk.extract.textlayer`): born-digital, an OCR layer over a
+scanned image (kept, marked `Page.ocr`), garbage or missing. With `ocr="auto"`
+(the default) pages without a usable text layer are OCR'd with Tesseract
+(`kenmerk.extract.ocr`); `"always"` OCRs every page, `"never"` none. What was done
+goes into `Layout.notes` (the note's warnings).
 """
 from __future__ import annotations
 
 import io
 import logging
 
-from pdfminer.layout import LAParams, LTChar, LTFigure, LTPage, LTTextContainer, LTTextLine
+from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTPage, LTTextContainer, LTTextLine
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.converter import PDFPageAggregator
@@ -16,13 +21,20 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.psparser import PSException
 
-from kenmerk.extract.errors import NoTextLayer, UnreadableInput
+from kenmerk.extract import textlayer
+from kenmerk.extract.errors import NoTextLayer, UnreadableInput, UsageError
 from kenmerk.extract.layout import Layout, Line, Page
+from kenmerk.extract.ocr import (INSTALL_HINT, OCR_MODES, OcrError, OcrSettings, choose_language, find_tesseract,
+                                 ocr_pdf_page, open_pdf)
 
 LAPARAMS = LAParams(all_texts=True)
 
 # pdfminer logs a warning for every odd object; the user gets our one-line errors instead.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
+log = logging.getLogger("kenmerk.extract.ocr")
+
+#: stop OCR of a document after this many failed pages (a hanging or broken Tesseract)
+MAX_OCR_FAILURES = 2
 
 
 def _first_char(line: LTTextLine) -> LTChar | None:
@@ -94,8 +106,31 @@ def _page_lines(lt_page: LTPage, number: int) -> list[Line]:
     return lines
 
 
-def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None) -> Layout:
-    """Lay out a born-digital PDF. Raises `UnreadableInput` or `NoTextLayer`."""
+def _image_coverage(lt_page: LTPage) -> float:
+    """The share of the page covered by images (tiles add up; capped at 1)."""
+    images: list[LTImage] = []
+
+    def walk(container) -> None:
+        for item in container:
+            if isinstance(item, LTImage):
+                images.append(item)
+            elif isinstance(item, LTFigure):
+                walk(item)
+
+    walk(lt_page)
+    x0, y0, x1, y1 = lt_page.bbox
+    area = (x1 - x0) * (y1 - y0)
+    if not images or area <= 0:
+        return 0.0
+    covered = sum(max(0.0, min(i.x1, x1) - max(i.x0, x0)) * max(0.0, min(i.y1, y1) - max(i.y0, y0)) for i in images)
+    return min(1.0, covered / area)
+
+
+def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None, ocr: str = "auto",
+             ocr_settings: OcrSettings | None = None) -> Layout:
+    """Lay out a PDF, OCR-ing pages as `ocr` says. Raises `UnreadableInput` or `NoTextLayer`."""
+    if ocr not in OCR_MODES:
+        raise UsageError(f"unknown OCR mode {ocr!r} (use one of {', '.join(OCR_MODES)})", path=name)
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise UnreadableInput("not a PDF (no %PDF header)", path=name)
     try:
@@ -111,7 +146,8 @@ def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None) 
     device = PDFPageAggregator(manager, laparams=LAPARAMS)
     interpreter = PDFPageInterpreter(manager, device)
     pages: list[Page] = []
-    index = 0
+    qualities: list[textlayer.TextQuality] = []
+    notes: list[str] = []
     try:
         for number, pdf_page in enumerate(PDFPage.create_pages(document), 1):
             if max_pages is not None and number > max_pages:
@@ -119,9 +155,7 @@ def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None) 
             interpreter.process_page(pdf_page)
             lt_page = device.get_result()
             lines = _page_lines(lt_page, number)
-            for i, ln in enumerate(lines):
-                lines[i] = _with_index(ln, index)
-                index += 1
+            qualities.append(textlayer.assess_text([ln.text for ln in lines], _image_coverage(lt_page)))
             pages.append(Page(number=number, width=lt_page.width, height=lt_page.height, lines=lines))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise UnreadableInput(f"encrypted PDF: {exc.__class__.__name__}", path=name) from None
@@ -129,13 +163,101 @@ def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None) 
             ZeroDivisionError, OverflowError, RecursionError) as exc:
         if not pages:
             raise UnreadableInput(f"broken PDF ({exc.__class__.__name__}: {str(exc)[:80]})", path=name) from None
-        notes = [f"PDF broken after page {len(pages)}: {exc.__class__.__name__}"]
-        return Layout(pages=pages, media_type="application/pdf", has_positions=True, notes=notes)
+        notes.append(f"PDF broken after page {len(pages)}: {exc.__class__.__name__}")
     if not pages:
         raise UnreadableInput("PDF has no pages (empty or truncated)", path=name)
+    notes += _apply_ocr(data, pages, qualities, ocr, ocr_settings or OcrSettings(), name)
     if not any(p.lines for p in pages):
         raise NoTextLayer(f"no text layer on any of its {len(pages)} page(s): a scan that needs OCR", path=name)
-    return Layout(pages=pages, media_type="application/pdf", has_positions=True)
+    index = 0
+    for page in pages:
+        for i, ln in enumerate(page.lines):
+            page.lines[i] = _with_index(ln, index)
+            index += 1
+    return Layout(pages=pages, media_type="application/pdf", has_positions=True, notes=notes)
+
+
+def _apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQuality], mode: str,
+               settings: OcrSettings, name: str) -> list[str]:
+    """OCR the pages `mode` asks for, in place; mark OCR-layer pages; return the notes for the reader."""
+    notes: list[str] = []
+    ranges = textlayer.page_ranges
+    layer = [p.number for p, q in zip(pages, qualities) if q.status == textlayer.OCR_LAYER]
+    unusable = [(p, q) for p, q in zip(pages, qualities) if not q.usable]
+    targets = list(pages) if mode == "always" else [p for p, _ in unusable] if mode == "auto" else []
+    wanted = {p.number for p in targets}
+    for page, quality in zip(pages, qualities):
+        if quality.status == textlayer.OCR_LAYER and page.number not in wanted:
+            page.ocr = True
+    if layer and mode != "always":
+        notes.append(f"page(s) {ranges(layer)}: text from an OCR layer over scanned images; values may be misread")
+    garbage = [(p, q) for p, q in unusable if q.status == textlayer.GARBAGE]
+    for page, quality in garbage:
+        if page.number not in wanted:
+            notes.append(f"page {page.number}: {quality.reason}; kept as it is (OCR is off)")
+    missing = [p.number for p, q in unusable if q.status == textlayer.MISSING]
+    if mode == "never" and missing and len(missing) < len(pages):
+        notes.append(f"page(s) {ranges(missing)}: no text layer; not read (OCR is off)")
+    if not targets:
+        return notes
+    tess = find_tesseract()
+    if tess is None:
+        if mode == "always":
+            raise UsageError(f"OCR was asked for (--ocr always) but tesseract is not installed; {INSTALL_HINT}",
+                             path=name)
+        usable = [p for p, q in zip(pages, qualities) if q.usable and p.lines]
+        if not usable:
+            raise NoTextLayer(f"no usable text layer on any of its {len(pages)} page(s) and tesseract is not "
+                              f"installed to OCR it; {INSTALL_HINT}", path=name)
+        message = (f"page(s) {ranges(p.number for p in targets)} without a usable text layer were not read: "
+                   f"tesseract is not installed; {INSTALL_HINT}")
+        log.warning("%s: %s", name, message)
+        return notes + [message]
+    try:
+        lang, remark = choose_language(tess, settings.lang)
+        pdf = open_pdf(data)
+    except OcrError as exc:
+        message = f"page(s) {ranges(p.number for p in targets)} not read by OCR: {exc}"
+        log.warning("%s: %s", name, message)
+        return notes + [message]
+    if remark:
+        notes.append(remark)
+    done: list[int] = []
+    failed: list[str] = []
+    why = {p.number: q for p, q in zip(pages, qualities)}
+    try:
+        for page in targets:
+            if len(failed) >= MAX_OCR_FAILURES:
+                failed.append(f"page {page.number}: skipped after {MAX_OCR_FAILURES} failures")
+                continue
+            try:
+                lines = ocr_pdf_page(pdf, page.number - 1, page_number=page.number, tess=tess, lang=lang,
+                                     settings=settings)
+            except OcrError as exc:
+                failed.append(f"page {page.number}: {exc}")
+                continue
+            except Exception as exc:  # noqa: BLE001 - pdfium errors on one page spoil no others
+                failed.append(f"page {page.number}: cannot render ({exc.__class__.__name__})")
+                continue
+            page.lines = lines
+            page.ocr = True
+            done.append(page.number)
+    finally:
+        pdf.close()
+    if done:
+        if mode == "always":
+            reason = "--ocr always"
+        else:
+            kinds = sorted({"no text layer" if why[n].status == textlayer.MISSING else "unusable text layer"
+                            for n in done})
+            reason = " or ".join(kinds)
+        notes.append(f"page(s) {ranges(done)} read by OCR (tesseract, {lang}, {settings.dpi} dpi; {reason}); "
+                     f"values may be misread")
+    if failed:
+        message = "OCR failed: " + "; ".join(failed)
+        log.warning("%s: %s", name, message)
+        notes.append(message)
+    return notes
 
 
 def _with_index(line: Line, index: int) -> Line:

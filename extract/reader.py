@@ -11,9 +11,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kenmerk.extract.errors import UnreadableInput
+from kenmerk.extract.errors import UnreadableInput, UsageError
 from kenmerk.extract.layout import Layout
 from kenmerk.extract.model import Source
+from kenmerk.extract.ocr import OCR_MODES, OcrSettings
 from kenmerk.extract.pdf import read_pdf
 from kenmerk.extract.text import read_text
 
@@ -22,10 +23,30 @@ TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markd
 
 @dataclass(frozen=True)
 class ReadLimits:
-    """Limits on one input: bytes read and pages laid out."""
+    """Limits and options for one input: bytes read, pages laid out, and OCR.
+
+    `ocr`: `"auto"` OCRs the pages of a PDF without a usable text layer, `"always"`
+    every page, `"never"` none. OCR needs Tesseract (`kenmerk.extract.ocr`); its
+    results are cached in `cache_dir` (else `$KENMERK_CACHE`) when one is set.
+    """
 
     max_bytes: int = 200 * 1024 * 1024
     max_pages: int = 1000
+    ocr: str = "auto"
+    ocr_lang: str = "nld"
+    ocr_dpi: int = 300
+    ocr_timeout: float = 120.0
+    cache_dir: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.ocr not in OCR_MODES:
+            raise UsageError(f"unknown OCR mode {self.ocr!r} (use one of {', '.join(OCR_MODES)})")
+        if not 50 <= self.ocr_dpi <= 1200:
+            raise UsageError(f"OCR resolution {self.ocr_dpi} dpi is out of range (50-1200)")
+
+    def ocr_settings(self) -> OcrSettings:
+        cache = os.fspath(self.cache_dir) if self.cache_dir is not None else None
+        return OcrSettings(lang=self.ocr_lang, dpi=self.ocr_dpi, timeout=self.ocr_timeout, cache_dir=cache)
 
 
 DEFAULT_LIMITS = ReadLimits()
@@ -55,7 +76,8 @@ def read_bytes(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> t
         raise UnreadableInput("empty file", path=name)
     media_type = sniff_media_type(data, name)
     if media_type == "application/pdf":
-        layout = read_pdf(data, name=name, max_pages=limits.max_pages)
+        layout = read_pdf(data, name=name, max_pages=limits.max_pages, ocr=limits.ocr,
+                          ocr_settings=limits.ocr_settings())
     else:
         layout = read_text(data, name=name, markdown=media_type == "text/markdown")
     source = Source(
