@@ -26,6 +26,9 @@ FUNCTION = re.compile(
 )
 RETURN_ADDRESS = re.compile(r"^>?\s*retouradres\b", re.IGNORECASE)
 NOT_ADDRESSEE = re.compile(r"^(?:t\.?\s*a\.?\s*v\.?|postbus|\d{4}\s?[A-Z]{2}\b)|^persoonsgegeven|^\W*$", re.IGNORECASE)
+#: addressees printed as codes: "MBZK", "MINDEF", "MBZK en SBZK", "Stas IenW"
+CODES = re.compile(r"^(?:[A-Z][A-Za-z0-9&-]{1,9})(?:\s*(?:,|en|&)\s*[A-Z][A-Za-z0-9&-]{1,9})*$|^stas\s+\w+$",
+                   re.IGNORECASE)
 POSTCODE = re.compile(r"^\d{4}\s?[A-Z]{2}\s+\S")
 ARTICLE = re.compile(r"^(?:de|het)\s+", re.IGNORECASE)
 
@@ -40,8 +43,13 @@ def clean_addressee(text: str) -> str | None:
         break
     else:
         text = parts[-1] if parts else text
-    text = re.sub(r"\s*[<\[(]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[>\])]?", "", text)
+    text = re.sub(r"\s*[<\[(]?[\w.+-]*@\s?[\w-]+(?:\.[\w-]+)+[>\])]?", "", text)
+    text = re.sub(r"\s*\S+\.(?:nl|com|org|eu)\b\S*", "", text)  # a domain left over from a redacted address
     text = re.sub(r"\s+", " ", text).strip(" :;,")
+    if "@" in text or re.search(r"\d\s?\.\s?\d", text):
+        return None  # the rest of a redacted e-mail address, or a redaction code
+    if not re.search(r"[a-zà-ÿ]{3}", text) and not CODES.match(text):
+        return None  # no word in lower case and no code like "MBZK": redaction marks or OCR noise
     text = ARTICLE.sub("", text) if FUNCTION.match(ARTICLE.sub("", text)) else text
     if not text or REDACTED.match(text) or NOT_ADDRESSEE.match(text) or len(text) > 120:
         return None

@@ -35,6 +35,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE),
 }
 
+#: an English e-mail client's date: weekday abbreviation or AM/PM → M/D/Y
+US_STYLE = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\d\s*[AP]M\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s*(?:uur\b|u\b|[–-]\s*\d{1,2}[.:]\d{2})|\buur\b",
                    re.IGNORECASE)
 
@@ -75,6 +77,8 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[FoundDate]:
             if month is None:
                 continue
             day = _digits(m.group("day"))
+            if name == "numeric" and US_STYLE.search(text) and "/" in m.group(0):
+                day, month = month, day  # "Tue 9/15/2020 6:48:14 AM": an English client writes month first
             if name == "day_month":
                 value = None
                 if reference is not None:

@@ -21,11 +21,18 @@ class Cue:
     type: T
     pattern: str
     where: str  # "top" (first lines), "header" (page 1 before the sections), "line" (a whole line of page 1), "text"
+    hits: int = 1  # distinct matches needed (e-mail header fields)
 
     @property
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.pattern, re.IGNORECASE | re.MULTILINE)
 
+
+#: e-mail header fields; OCR drops colons and garbles "Verzonden"
+EMAIL_HEADER = (r"^\s*(?:(?P<from>from|van)\s*:|(?P<to>to|aan)\s*:|(?P<cc>cc)\b\s*:?|(?P<sent>sent|verzond\w*)\s*:?|"
+                r"(?P<subject>subject|onderwerp)\s*:|(?P<received>received)\s*:|(?P<attachments>attachments)\s*:)")
+#: header fields that only e-mails have
+EMAIL_ONLY = {"sent", "received", "cc", "attachments"}
 
 CUES: tuple[Cue, ...] = (
     Cue(T.inventarislijst, r"^\s*inventari(?:s|satie)lijst\b|^\s*inventaris\b", "top"),
@@ -34,7 +41,8 @@ CUES: tuple[Cue, ...] = (
     Cue(T.advies, r"advies\s+(?:van\s+)?(?:de\s+)?afdeling\s+advisering\s+(?:van\s+de\s+)?raad\s+van\s+state|"
                   r"^\s*advies\s+raad\s+van\s+state|nader\s+rapport", "top"),
     Cue(T.other, r"^\s*(?:fiche\s*\d*\s*:|bnc-fiche|aanbiedingsformulier)", "top"),
-    Cue(T.email, r"^\s*(?:van|from)\s*:.*\n(?:.*\n){0,3}?\s*(?:verzonden|sent|datum|date)\s*:", "top"),
+    Cue(T.other, r"^\s*(?:voor\s*)?acc-?19\b|aanbiedingsformulier|^\s*type\s+voorstel\b", "top"),
+    Cue(T.email, EMAIL_HEADER, "mail", hits=3),
     Cue(T.woo_besluit, r"besluit\s+op\s+(?:uw\s+|het\s+)?(?:woo|wob)[-\s]?verzoek|^\s*(?:woo|wob)-?(?:deel)?besluit\b|"
                        r"deelbesluit\s+(?:op\s+)?(?:uw\s+)?(?:woo|wob)", "top"),
     Cue(T.besluit, r"^\s*(?:betreft\s*:\s*)?besluit\s+(?:actieve\s+)?openbaarmaking|^\s*besluit\s+van\s+", "top"),
@@ -63,6 +71,8 @@ def _region(doc: Document, where: str) -> list[Line]:
         return (doc.header or doc.first_page)[:60]
     if where == "line":
         return doc.first_page[:80]
+    if where == "mail":
+        return doc.first_page[:50] if doc.layout.has_positions else doc.content[:50]
     return doc.content
 
 
@@ -74,6 +84,10 @@ def detect_type(doc: Document, has_decision: bool) -> tuple[T, list[Line]]:
         m = cue.regex.search(text)
         if not m:
             continue
+        if cue.hits > 1:
+            fields = {k for hit in cue.regex.finditer(text) for k, v in hit.groupdict().items() if v}
+            if len(fields) < cue.hits or not fields & EMAIL_ONLY:
+                continue
         line_no = text[: m.start()].count("\n")
         hit = lines[min(line_no, len(lines) - 1)] if lines else None
         if has_decision and cue.type in (T.nota, T.memo, T.notitie, T.agenda, T.verslag):

@@ -45,7 +45,7 @@ LABELS: tuple[LabelKind, ...] = (
     LabelKind("meeting_date", r"datum\s+(?:vergadering|overleg|bespreking)|vergaderdatum|datum\s+ministerraad", 1, 60, "any"),
     LabelKind("publication_date", r"publicatiedatum|datum\s+publicatie|datum\s+openbaarmaking", 1, 60, "any"),
     LabelKind("deadline", r"beslistermijn|deadline|uiterste\s+(?:beslis)?datum|gewenste\s+beslisdatum|beslisdatum|termijn", 1, 60, "any"),
-    LabelKind("sent_date", r"verzonden|sent|verzenddatum", 1, 80, "colon"),
+    LabelKind("sent_date", r"verzond[a-z]{2,4}|sent|verzenddatum", 1, 80, "any"),
     LabelKind("received_date", r"datum\s+ontvangst|ontvangstdatum|datum\s+binnenkomst", 1, 60, "any"),
     LabelKind("received_date", r"ontvangen", 1, 60, "colon"),
     LabelKind("date", r"datum|date", 1, 60, "any"),

@@ -12,6 +12,12 @@ Every call of `tesseract` has a timeout. Tesseract's own OpenMP threads are limi
 to one (`OMP_THREAD_LIMIT=1`, unless set): on two cores that is three times faster
 than the default, and batch runs already use a process per document.
 
+Before OCR, dark boxes (redactions) are found in the page image and white text
+printed on them (the ground stamp "5.1.2e") is made black on white, so that
+Tesseract reads the stamp in its place in the line ("besproken met 5.1.2e van").
+Boxes without such text are blanked. This needs Pillow; without it the image is
+OCR'd as rendered.
+
 Results are cached by the hash of the page image (plus language, dpi, page
 segmentation mode and Tesseract version) in `CACHE_DIR/ocr/` when a cache folder
 is given (`ReadLimits.cache_dir` or `$KENMERK_CACHE`).
@@ -169,6 +175,119 @@ def open_pdf(data: bytes):
         raise OcrError(f"cannot render the PDF ({exc.__class__.__name__}: {str(exc)[:80]})") from None
 
 
+# --- redaction boxes ---------------------------------------------------------------
+
+_DARK_RUN = re.compile(rb"\x00+")
+#: pixels darker than this (0-255) can belong to a redaction box (VWS boxes are mid-grey, ~105)
+BOX_DARK = 150
+
+
+def find_boxes(image, dpi: int) -> list[tuple[int, int, int, int]]:
+    """Dark filled rectangles in a grayscale PIL image, as (left, top, right, bottom) pixels.
+
+    Works on a copy reduced to ~75 dpi: a box is a stack of rows with a dark run of
+    the same extent (≥ 10 pt wide, ≥ 4.5 pt tall), or a top and a bottom band of the
+    same extent with dark sides and a mostly dark inside (white stamp text breaks the
+    rows in between).
+    """
+    f = max(1, round(dpi / 75))
+    small = image.reduce(f) if f > 1 else image
+    w, h = small.size
+    binary = small.point(lambda v: 0 if v < BOX_DARK else 255)
+    data = binary.tobytes()
+    px = dpi / 72.0 / f  # small pixels per point
+    minrun, minrows, maxh = max(6, round(10 * px)), max(3, round(4.5 * px)), round(60 * px)
+    bands: list[list[int]] = []
+    active: list[list[int]] = []
+    for y in range(h):
+        row = data[y * w:(y + 1) * w]
+        nxt = []
+        for m in _DARK_RUN.finditer(row):
+            a, b = m.span()
+            if b - a < minrun:
+                continue
+            for band in active:
+                if abs(band[0] - a) <= 2 and abs(band[1] - b) <= 2 and band[3] == y - 1:
+                    band[0], band[1], band[3] = min(band[0], a), max(band[1], b), y
+                    nxt.append(band)
+                    break
+            else:
+                band = [a, b, y, y]
+                bands.append(band)
+                nxt.append(band)
+        active = nxt
+        if len(bands) > 5000:  # a photo or a dithered page: not a page of redactions
+            return []
+
+    def dark_share(x0: int, y0: int, x1: int, y1: int) -> float:
+        n = (x1 - x0) * (y1 - y0)
+        return binary.crop((x0, y0, x1, y1)).histogram()[0] / n if n > 0 else 0.0
+
+    rects = {tuple(b) for b in bands if b[3] - b[2] + 1 >= minrows}
+    for top in bands:
+        for bot in bands:
+            if not top[3] + 1 < bot[2] <= top[3] + maxh or abs(top[0] - bot[0]) > 2 or abs(top[1] - bot[1]) > 2:
+                continue
+            x0, x1, y0, y1 = min(top[0], bot[0]), max(top[1], bot[1]), top[2], bot[3]
+            if (dark_share(x0, y0, x1, y1 + 1) >= 0.55 and dark_share(x0, y0, x0 + 2, y1 + 1) >= 0.85
+                    and dark_share(x1 - 2, y0, x1, y1 + 1) >= 0.85):
+                rects.add((x0, x1, y0, y1))
+                break
+    keep: list[tuple[int, int, int, int]] = []
+    for r in sorted(rects, key=lambda r: -(r[1] - r[0]) * (r[3] - r[2])):
+        if not any(k[0] <= r[0] + 2 and r[1] <= k[1] + 2 and k[2] <= r[2] + 2 and r[3] <= k[3] + 2 for k in keep):
+            keep.append(r)
+    return [(x0 * f, y0 * f, x1 * f, (y1 + 1) * f) for x0, x1, y0, y1 in keep]
+
+
+def _median(hist: list[int]) -> int:
+    total, acc = sum(hist), 0
+    for value, n in enumerate(hist):
+        acc += n
+        if acc * 2 >= total:
+            return value
+    return 255
+
+
+def reveal_stamps(image: bytes, dpi: int) -> tuple[bytes, int]:
+    """A PGM page image with white-on-dark box text made black on white; (image, boxes changed)."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return image, 0
+    im = Image.open(io.BytesIO(image))
+    im.load()
+    if im.mode != "L":
+        im = im.convert("L")
+    changed = 0
+    boxes = find_boxes(im, dpi)
+    if not boxes:
+        return image, 0
+    paper = _median(im.reduce(8).histogram())  # boxes are painted in the paper's colour
+    for box in boxes:
+        crop = im.crop(box)
+        hist = crop.histogram()
+        level = _median(hist)  # the box colour
+        light = sum(hist[min(255, level + 70):])
+        dark = sum(hist[:max(0, level - 70)])
+        if dark > light:
+            continue  # dark text on a shaded box: Tesseract reads that as it is
+        cut = level + (255 - level) * 0.45
+        # the box and its anti-aliased rim become white; the light text inside it black
+        m = max(2, round(dpi / 75))
+        x0, y0, x1, y1 = box
+        im.paste(paper, (max(0, x0 - m), max(0, y0 - m), min(im.width, x1 + m), min(im.height, y1 + m)))
+        if x1 - x0 > 2 * m and y1 - y0 > 2 * m:
+            inner = (x0 + m, y0 + m, x1 - m, y1 - m)
+            im.paste(crop.crop((m, m, x1 - x0 - m, y1 - y0 - m)).point(lambda v: 0 if v > cut else paper), inner)
+        changed += 1
+    if not changed:
+        return image, 0
+    out = io.BytesIO()
+    im.save(out, format="PPM")
+    return out.getvalue(), changed
+
+
 # --- tesseract ---------------------------------------------------------------------
 
 
@@ -285,6 +404,7 @@ def ocr_pdf_page(pdf, index: int, *, page_number: int, tess: Tesseract, lang: st
                  settings: OcrSettings) -> list[Line]:
     """OCR page `index` (0-based) of a `pypdfium2.PdfDocument` into lines in PDF points."""
     image, width_px, height_px = render_page(pdf, index, settings.dpi)
+    image, _ = reveal_stamps(image, settings.dpi)
     tsv = ocr_image(image, tess, lang, settings)
     page = pdf[index]
     try:

@@ -126,11 +126,8 @@ def _image_coverage(lt_page: LTPage) -> float:
     return min(1.0, covered / area)
 
 
-def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None, ocr: str = "auto",
-             ocr_settings: OcrSettings | None = None) -> Layout:
-    """Lay out a PDF, OCR-ing pages as `ocr` says. Raises `UnreadableInput` or `NoTextLayer`."""
-    if ocr not in OCR_MODES:
-        raise UsageError(f"unknown OCR mode {ocr!r} (use one of {', '.join(OCR_MODES)})", path=name)
+def _lay_out(data: bytes, name: str, max_pages: int | None) -> tuple[list[Page], list[textlayer.TextQuality], list[str]]:
+    """Parse every page with pdfminer: its lines, the verdict on its text layer, reading notes."""
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise UnreadableInput("not a PDF (no %PDF header)", path=name)
     try:
@@ -166,9 +163,26 @@ def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None, 
         notes.append(f"PDF broken after page {len(pages)}: {exc.__class__.__name__}")
     if not pages:
         raise UnreadableInput("PDF has no pages (empty or truncated)", path=name)
-    notes += _apply_ocr(data, pages, qualities, ocr, ocr_settings or OcrSettings(), name)
+    return pages, qualities, notes
+
+
+def assess_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None) -> list[textlayer.TextQuality]:
+    """The verdict on each page's text layer (digital, ocr-layer, garbage, missing), without OCR."""
+    return _lay_out(data, name, max_pages)[1]
+
+
+def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None, ocr: str = "auto",
+             ocr_settings: OcrSettings | None = None) -> Layout:
+    """Lay out a PDF, OCR-ing pages as `ocr` says. Raises `UnreadableInput` or `NoTextLayer`."""
+    if ocr not in OCR_MODES:
+        raise UsageError(f"unknown OCR mode {ocr!r} (use one of {', '.join(OCR_MODES)})", path=name)
+    pages, qualities, notes = _lay_out(data, name, max_pages)
+    ocr_notes, problem = _apply_ocr(data, pages, qualities, ocr, ocr_settings or OcrSettings(), name)
+    notes += ocr_notes
     if not any(p.lines for p in pages):
-        raise NoTextLayer(f"no text layer on any of its {len(pages)} page(s): a scan that needs OCR", path=name)
+        why = {"never": ": a scan that needs OCR (OCR is off)"}.get(ocr, f" and OCR {problem}" if problem
+                                                                      else " and OCR found no text")
+        raise NoTextLayer(f"no text layer on any of its {len(pages)} page(s){why}", path=name)
     index = 0
     for page in pages:
         for i, ln in enumerate(page.lines):
@@ -178,8 +192,12 @@ def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None, 
 
 
 def _apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQuality], mode: str,
-               settings: OcrSettings, name: str) -> list[str]:
-    """OCR the pages `mode` asks for, in place; mark OCR-layer pages; return the notes for the reader."""
+               settings: OcrSettings, name: str) -> tuple[list[str], str | None]:
+    """OCR the pages `mode` asks for, in place; mark OCR-layer pages.
+
+    Returns the notes for the reader and, when OCR did not run or failed, why (for the error
+    of a document left without any text).
+    """
     notes: list[str] = []
     ranges = textlayer.page_ranges
     layer = [p.number for p, q in zip(pages, qualities) if q.status == textlayer.OCR_LAYER]
@@ -187,7 +205,7 @@ def _apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQua
     targets = list(pages) if mode == "always" else [p for p, _ in unusable] if mode == "auto" else []
     wanted = {p.number for p in targets}
     for page, quality in zip(pages, qualities):
-        if quality.status == textlayer.OCR_LAYER and page.number not in wanted:
+        if quality.status == textlayer.OCR_LAYER:
             page.ocr = True
     if layer and mode != "always":
         notes.append(f"page(s) {ranges(layer)}: text from an OCR layer over scanned images; values may be misread")
@@ -199,7 +217,7 @@ def _apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQua
     if mode == "never" and missing and len(missing) < len(pages):
         notes.append(f"page(s) {ranges(missing)}: no text layer; not read (OCR is off)")
     if not targets:
-        return notes
+        return notes, None
     tess = find_tesseract()
     if tess is None:
         if mode == "always":
@@ -212,23 +230,24 @@ def _apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQua
         message = (f"page(s) {ranges(p.number for p in targets)} without a usable text layer were not read: "
                    f"tesseract is not installed; {INSTALL_HINT}")
         log.warning("%s: %s", name, message)
-        return notes + [message]
+        return notes + [message], "is not possible: tesseract is not installed"
     try:
         lang, remark = choose_language(tess, settings.lang)
         pdf = open_pdf(data)
     except OcrError as exc:
         message = f"page(s) {ranges(p.number for p in targets)} not read by OCR: {exc}"
         log.warning("%s: %s", name, message)
-        return notes + [message]
+        return notes + [message], f"failed: {exc}"
     if remark:
         notes.append(remark)
     done: list[int] = []
     failed: list[str] = []
+    skipped: list[int] = []
     why = {p.number: q for p, q in zip(pages, qualities)}
     try:
         for page in targets:
             if len(failed) >= MAX_OCR_FAILURES:
-                failed.append(f"page {page.number}: skipped after {MAX_OCR_FAILURES} failures")
+                skipped.append(page.number)
                 continue
             try:
                 lines = ocr_pdf_page(pdf, page.number - 1, page_number=page.number, tess=tess, lang=lang,
@@ -255,9 +274,11 @@ def _apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQua
                      f"values may be misread")
     if failed:
         message = "OCR failed: " + "; ".join(failed)
+        if skipped:
+            message += f"; page(s) {ranges(skipped)} not tried after {len(failed)} failures"
         log.warning("%s: %s", name, message)
         notes.append(message)
-    return notes
+    return notes, ("failed: " + failed[0]) if failed else None
 
 
 def _with_index(line: Line, index: int) -> Line:

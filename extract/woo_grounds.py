@@ -26,7 +26,8 @@ _L = r"[a-i]"
 #: code patterns → how to turn a match into a code
 CODE_PATTERNS: dict[str, re.Pattern[str]] = {
     # 5.1.2e, 5.1.2 e, 5.1.2.e, 5.1 .2e, 51.2e (OCR), 5.1.1c
-    "woo_dotted": re.compile(rf"(?<![\d.])5\s?\.?\s?1\s?\.\s?([125])\s?\.?\s?({_L})?(?![a-z\d])", re.IGNORECASE),
+    "woo_dotted": re.compile(rf"(?<![\d.,])5\s?(?P<s1>[.,])?\s?1\s?(?P<s2>[.,:])?\s?([125])\s?\.?\s?((?-i:{_L})|¢[a-i]?)?(?![a-z\d])",
+                             re.IGNORECASE),
     # art. 5.2 / artikel 5.2 / 5.2.1 (only with an article word or a stamp line)
     "woo_52": re.compile(r"(?:art(?:ikel)?\.?\s*)(5\.[24])(?:\.1)?(?![\d])", re.IGNORECASE),
     # 10.2e, 10.2.e, 10.1c, art. 10.2.e, 10 2e
@@ -41,6 +42,8 @@ CODE_PATTERNS: dict[str, re.Pattern[str]] = {
     "wob_11": re.compile(r"art(?:ikel|\.)\s*11(?:\s*,\s*eerste\s+lid|\.1)?\s+(?:van\s+de\s+)?wob\b", re.IGNORECASE),
 }
 LID = {"eerste": "1", "tweede": "2", "vijfde": "5"}
+STAMP_OR_ARTICLE = re.compile(r"art(?:ikel|\.)|woo", re.IGNORECASE)
+SECTION_NUMBER = re.compile(r"\.?\s+[A-Z][a-z]")
 
 #: wording of one ground → the letter of art. 5.1 lid 2 (Woo) / art. 10 lid 2 (Wob)
 WORDING: dict[str, tuple[str, str]] = {
@@ -85,9 +88,14 @@ def _codes_in(text: str) -> list[tuple[str, int]]:
     for name, rx in CODE_PATTERNS.items():
         for m in rx.finditer(text):
             if name == "woo_dotted":
-                lid, letter = m.group(1), (m.group(2) or "").lower()
-                if lid in "12" and not letter:
-                    continue
+                lid, letter = m.group(3), (m.group(4) or "").lower()
+                if lid in "12" and not letter or not (letter or (m.group("s1") and m.group("s2"))):
+                    continue  # "5.1.2" alone, or "515" in a number
+                if lid == "5" and SECTION_NUMBER.match(text[m.end():m.end() + 4]) \
+                        and not STAMP_OR_ARTICLE.search(text[max(0, m.start() - 12):m.start()]):
+                    continue  # "5.1.5 Financiële gevolgen" is a section number
+                if letter.startswith("¢"):  # OCR of a stamped e (lid 2) or c (lid 1), maybe followed by it
+                    letter = letter[1:] or ("e" if lid == "2" else "c")
                 code = f"5.1.{lid}{letter}" if lid in "12" else "5.1.5"
             elif name == "woo_52":
                 code = canonical_ground(m.group(1))
