@@ -15,6 +15,10 @@ tests check is planted from the `BESLISNOTA` / `BRIEF` specs below, and the gold
 files are written from the same specs, so the truth is never typed twice.
 `invariant=1` makes every run byte-identical.
 
+Fixture c, `beslisnota-scan.pdf`, is image-only (the note rendered to a picture,
+a black redaction box stamped "5.1.2e" in white): it can only be read by OCR.
+It is written by `make_image_fixtures(outdir)` (and by the command line).
+
 Bad inputs (no gold): empty.pdf, random-bytes.pdf, truncated.pdf, encrypted.pdf,
 not-a-pdf.pdf, unknown-encoding.txt; and windows-1252.txt, a valid text note in
 Windows-1252 that must extract.
@@ -544,9 +548,156 @@ def main(argv: list[str] | None = None) -> int:
         written += make_samples()
     if args.outdir is not None:
         written += make_fixtures(args.outdir)
+        written += make_image_fixtures(args.outdir)
     for path in written:
         print(path)
     return 0
+
+
+
+# --- fixture c: an image-only scan of a one-page beslisnota (needs OCR) ---------------
+#
+# The note is drawn like fixture a, rasterised with pypdfium2 (grayscale, SCAN_DPI)
+# and the picture placed on an otherwise empty PDF page: no text layer at all, the
+# redaction box and its white "5.1.2e" stamp are pixels too. Written by
+# `make_image_fixtures` (not by `make_fixtures`, whose output the other tests pin);
+# the command line writes both.
+
+SCAN_DPI = 200
+
+
+@dataclass(frozen=True)
+class ScanNota:
+    name: str
+    units: tuple[str, ...]
+    stamp: str
+    date: dt.date
+    kenmerk: str
+    addressee: str
+    sender: str
+    title: str
+    aanleiding: str
+    decision: str
+    toelichting: str
+    redaction_before: str
+    redaction_after: str
+    redaction_code: str
+
+    def gold(self) -> dict:
+        return {
+            "document_type": "beslisnota",
+            "title": self.title,
+            "kenmerk": self.kenmerk,
+            "date": self.date.isoformat(),
+            "addressee": self.addressee,
+            "recommended_decision": {"text": self.decision},
+            "attachments": [],
+            "woo_grounds": [self.redaction_code],
+        }
+
+
+SCAN_NOTA = ScanNota(
+    name="beslisnota-scan",
+    units=("Directoraat-generaal Mobiliteit", "Directie Maritieme Zaken"),
+    stamp="TER BESLISSING",
+    date=dt.date(2024, 3, 14),
+    kenmerk="IENW/BSK-2024/31415",
+    addressee="Minister van Infrastructuur en Waterstaat",
+    sender="DGMo",
+    title="Subsidieregeling walstroom in binnenhavens",
+    aanleiding="Gemeenten en havenbedrijven vragen om een bijdrage van het Rijk voor de aanleg van "
+               "walstroom in binnenhavens. Met deze nota legt de directie u een subsidieregeling voor.",
+    decision="U wordt geadviseerd in te stemmen met de subsidieregeling walstroom en deze ter "
+             "publicatie in de Staatscourant aan te bieden.",
+    toelichting="De regeling is afgestemd met het ministerie van Financien en met de Unie van "
+                "Waterschappen. Er zijn geen juridische belemmeringen.",
+    redaction_before="De regeling is op 4 maart 2024 besproken met",
+    redaction_after="van de havendienst.",
+    redaction_code="5.1.2e",
+)
+
+
+def scan_pages(spec: ScanNota = SCAN_NOTA) -> list[_Page]:
+    colofon = [
+        [(REGULAR, u) for u in spec.units],
+        [(BOLD, spec.stamp)],
+        _label("Datum", dutch_date(spec.date)),
+        _label("Onze referentie", spec.kenmerk),
+    ]
+    body = _Composer(first_top=650.0, next_top=COLOFON_TOP)
+    for label, value in (("Aan", spec.addressee), ("Van", spec.sender)):
+        body.page.ops.append(("text", BODY_X, body.y, REGULAR, BODY_SIZE, label))
+        body.text(VALUE_X, value)
+    body.gap()
+    body.text(VALUE_X, spec.title, BOLD)
+    body.heading("1. Aanleiding")
+    body.paragraph(spec.aanleiding)
+    body.heading("2. Geadviseerd besluit")
+    body.paragraph(spec.decision)
+    body.heading("3. Toelichting")
+    body.paragraph(spec.toelichting)
+    body.redacted_line(spec.redaction_before, spec.redaction_code, spec.redaction_after)
+    if len(body.pages) != 1:
+        raise AssertionError(f"{spec.name}: expected 1 page, laid out {len(body.pages)}")
+    page = body.pages[0]
+    page.ops[:0] = _colofon_ops(colofon)
+    page.ops.append(("text", COLOFON_X, FOOTER_Y, REGULAR, COLOFON_SIZE, "Pagina 1 van 1"))
+    return body.pages
+
+
+def rasterise(pdf: bytes, dpi: int = SCAN_DPI) -> list:
+    """Every page of a PDF as a grayscale PIL image (pypdfium2)."""
+    import pypdfium2
+
+    doc = pypdfium2.PdfDocument(pdf)
+    try:
+        images = []
+        for i in range(len(doc)):
+            page = doc[i]
+            bitmap = page.render(scale=dpi / 72.0, grayscale=True)
+            images.append(bitmap.to_pil().convert("L"))
+            bitmap.close()
+            page.close()
+        return images
+    finally:
+        doc.close()
+
+
+def image_only_pdf(images: list, title: str = "") -> bytes:
+    """A PDF whose pages are only the pictures, each filling an A4 page: no text layer."""
+    from reportlab.lib.utils import ImageReader
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1, pageCompression=1)
+    c.setTitle(title)
+    c.setAuthor("kenmerk fixtures")
+    c.setCreator("kenmerk scripts/make_fixtures.py (scan)")
+    for image in images:
+        c.drawImage(ImageReader(image), 0, 0, width=PAGE_W, height=PAGE_H)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def scan_pdf(spec: ScanNota = SCAN_NOTA, dpi: int = SCAN_DPI) -> bytes:
+    """Fixture c: the note drawn as text, rasterised, and put back as a picture."""
+    return image_only_pdf(rasterise(_render(scan_pages(spec), title=spec.title), dpi), title=spec.title)
+
+
+IMAGE_DOCUMENTS = {SCAN_NOTA.name: SCAN_NOTA}
+
+
+def make_image_fixtures(outdir: Path) -> list[Path]:
+    """Write the image-only fixtures (NAME.pdf and NAME.gold.json) into `outdir`; return the paths."""
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for spec in IMAGE_DOCUMENTS.values():
+        for name, data in ((f"{spec.name}.pdf", scan_pdf(spec)), (f"{spec.name}.gold.json", _gold_json(spec.gold()))):
+            path = outdir / name
+            path.write_bytes(data)
+            written.append(path)
+    return written
 
 
 if __name__ == "__main__":

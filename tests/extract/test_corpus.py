@@ -6,7 +6,10 @@
 - Every corpus file extracts to a valid `Note` or raises a `KenmerkError` with a one-line
   message, never another exception.
 
-Every file is extracted once per module, in worker processes where the platform forks.
+Every file is extracted once per module, in worker processes where the platform forks,
+with OCR off (`ReadLimits(ocr="never")`): the two image-only scans then raise
+`NoTextLayer` as before, and the suite stays fast. OCR itself is tested on a one-page
+fixture in test_ocr.py.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from kenmerk.extract import KenmerkError, Note, read_note
+from kenmerk.extract import KenmerkError, Note, ReadLimits, read_note
 from kenmerk.extract.evaluate import FIELDS, Report, load_gold
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -52,7 +55,7 @@ def born_digital(path: Path, layers: dict[str, str]) -> bool:
 def _extract(path: str) -> tuple[str, str, object]:
     """("ok", "", note JSON) / ("kenmerk", error class, message) / ("crash", error class, traceback)."""
     try:
-        note = read_note(path)
+        note = read_note(path, ReadLimits(ocr="never"))
         Note.model_validate_json(note.model_dump_json())  # what we print must read back as a Note
         return "ok", "", note.model_dump(mode="json")
     except KenmerkError as exc:
