@@ -163,7 +163,7 @@ class _Builder:
         if prop is not None:
             add((node, KMK.forProperty, prop))
         if ev.page is not None:
-            add((node, KMK.page, Literal(ev.page, datatype=XSD.positiveInteger)))
+            add((node, KMK.page, Literal(ev.page, datatype=XSD.integer)))
         if ev.bbox is not None:
             b = ev.bbox
             add((node, KMK.bbox, Literal(f"{b.x0:g} {b.y0:g} {b.x1:g} {b.y1:g}")))
@@ -327,10 +327,10 @@ class _Builder:
             add((self.iri, KMK.groundCitation, node))
             add((node, RDF.type, KMK.GroundCitation))
             add((node, KMK.ground, gr.iri))
-            add((node, KMK.citationCount, Literal(g.count, datatype=XSD.positiveInteger)))
+            add((node, KMK.citationCount, Literal(g.count, datatype=XSD.integer)))
             for page in sorted(set(g.pages)):
                 if page >= 1:
-                    add((node, KMK.page, Literal(page, datatype=XSD.positiveInteger)))
+                    add((node, KMK.page, Literal(page, datatype=XSD.integer)))
             self.ev(node, g.evidence)
 
     def provenance(self) -> None:
@@ -341,7 +341,7 @@ class _Builder:
         add((src, RDF.type, KMK.SourceFile))
         add((src, SPDX.fileName, Literal(n.source.file_name)))
         add((src, DCAT.mediaType, IANA[n.source.media_type.split(";")[0].strip()]))
-        add((src, DCAT.byteSize, Literal(n.source.size, datatype=XSD.nonNegativeInteger)))
+        add((src, DCAT.byteSize, Literal(n.source.size, datatype=XSD.integer)))
         if n.source.page_count is not None:
             add((src, SDO.numberOfPages, Literal(n.source.page_count)))
         add((src, SPDX.checksum, checksum))

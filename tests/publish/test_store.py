@@ -167,3 +167,23 @@ def test_same_note_twice_in_one_run_warns_and_keeps_one(workdir, notes, capsys):
 def test_make_note_helper_is_valid():
     note = make_note(42, title="x")
     assert note.title == "x" and note.source.sha256
+
+
+def test_note_graphs_read_back_from_the_store_conform_to_the_shapes(workdir, notes):
+    # regression: counts and pages were xsd:positiveInteger, which Oxigraph keeps as
+    # xsd:integer, so graphs read back from the store failed the shapes
+    from rdflib import Graph
+
+    from kenmerk.output.shacl import validate_graph
+    from kenmerk.output.store import to_rdflib
+
+    write_notes(workdir / "in", notes)
+    assert main(["publish", str(workdir / "in"), "--store", str(workdir / "store"), "-q"]) == 0
+    store = ox.Store.read_only(str(workdir / "store"))
+    for note in notes:
+        graph = Graph()
+        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(str(note_iri(note, BASE)))):
+            graph.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        assert len(graph) > 20
+        report = validate_graph(graph)
+        assert report.conforms, [str(r) for r in report.results][:3]
