@@ -33,7 +33,7 @@ import pyoxigraph as ox
 from pydantic import ValidationError
 from rdflib import Graph, Literal, URIRef
 
-from kenmerk.extract import KenmerkError, Note, read_note
+from kenmerk.extract import KenmerkError, Note
 from kenmerk.output.atomic import write_atomic
 from kenmerk.output.catalog import CATALOG_PREFIXES, Stats, build_catalog, catalog_graph_iri
 from kenmerk.output.config import ConfigError, PublishConfig
@@ -75,17 +75,6 @@ class InputError(KenmerkError):
 # -- inputs -------------------------------------------------------------------------------------
 
 
-def _files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in INPUT_SUFFIXES and not child.name.startswith("."):
-                    yield child
-        else:
-            yield path
-
-
 def _validation_reason(exc: ValidationError) -> str:
     first = exc.errors()[0] if exc.errors() else {}
     where = ".".join(str(p) for p in first.get("loc", ())) or "note"
@@ -94,55 +83,78 @@ def _validation_reason(exc: ValidationError) -> str:
 
 
 def iter_inputs(
-    paths: Iterable[str | os.PathLike[str]], *, stop: Callable[[], bool] | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    stop: Callable[[], bool] | None = None,
+    batch=None,
+    from_list: str | os.PathLike[str] | None = None,
+    url_column: str | None = None,
+    globs: Iterable[str] | None = None,
+    on_result: Callable[[object], None] | None = None,
+    list_lines: list | None = None,
 ) -> Iterator[tuple[str, Note | KenmerkError | None]]:
-    """(label, note or error) for every input: documents are extracted, JSON is validated.
+    """(label, note or error) for every input, in input order: documents are extracted, JSON is validated.
 
-    Folders are searched recursively (sorted) for `INPUT_SUFFIXES`. A `.json` file holds one
-    note (or a list of notes); `.jsonl` one note per line, labelled `path:LINE`. Once `stop()`
-    is true, documents are no longer read: they come as (label, None).
+    Inputs are gathered by `kenmerk.output.inputs.gather`: files, folders (searched
+    recursively, sorted, for `INPUT_SUFFIXES` or the `globs`), zip archives, http(s) URLs
+    and the entries of `from_list`. Documents are extracted by `kenmerk.output.batch`:
+    in this process unless `batch` (`BatchOptions`) says otherwise (worker processes with a
+    time limit, a cache, a Dask cluster); `on_result` sees every batch `Result`. A `.json`
+    file holds one note (or a list of notes); `.jsonl` one note per line, labelled
+    `path:LINE`. Once `stop()` is true, documents are no longer read: they come as (label, None).
     """
-    for path in _files(paths):
-        label = str(path)
-        suffix = path.suffix.lower()
-        if stop is not None and stop() and suffix not in JSON_SUFFIXES:
-            yield label, None
-            continue
-        if suffix not in JSON_SUFFIXES:
+    from dataclasses import replace
+
+    from kenmerk.output.batch import BatchFailure, BatchOptions, run_batch
+    from kenmerk.output.inputs import gather
+
+    options = replace(batch, ordered=True) if batch is not None else BatchOptions(jobs=0, ordered=True)
+    items = gather(paths, from_list=from_list, url_column=url_column, globs=globs, suffixes=DOCUMENT_SUFFIXES,
+                   json_suffixes=JSON_SUFFIXES, max_bytes=options.limits.max_bytes, list_lines=list_lines)
+    for result in run_batch(items, options, stop=stop):
+        if on_result is not None:
+            on_result(result)
+        if result.status == "item":
+            yield from _json_inputs(result.item.path, result.label)
+        elif result.status == "ok":
             try:
-                yield label, read_note(path)
-            except KenmerkError as exc:
-                if not exc.path:
-                    exc.path = label
-                yield label, exc
-            except OSError as exc:
-                yield label, InputError(exc.strerror or str(exc), path=label)
-            continue
+                yield result.label, Note.model_validate_json(result.note_json)
+            except ValidationError as exc:  # pragma: no cover - the note was validated when extracted
+                yield result.label, InputError(_validation_reason(exc), path=result.label)
+        elif result.status == "skipped":
+            yield result.label, None
+        else:
+            yield result.label, BatchFailure(result)
+
+
+def _json_inputs(path: str, label: str) -> Iterator[tuple[str, Note | KenmerkError]]:
+    """The notes of a `kenmerk extract` JSON or JSON Lines file."""
+    suffix = Path(path).suffix.lower()
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        yield label, InputError("no such file", path=label)
+        return
+    except (OSError, UnicodeDecodeError) as exc:
+        yield label, InputError(getattr(exc, "strerror", None) or str(exc), path=label)
+        return
+    if suffix == ".json" and not text.lstrip().startswith("[") and "\n{" not in text.strip():
+        yield label, _parse_note(text, label)
+    elif suffix == ".json" and text.lstrip().startswith("["):
         try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            yield label, InputError("no such file", path=label)
-            continue
-        except (OSError, UnicodeDecodeError) as exc:
-            yield label, InputError(getattr(exc, "strerror", None) or str(exc), path=label)
-            continue
-        if suffix == ".json" and not text.lstrip().startswith("[") and "\n{" not in text.strip():
-            yield label, _parse_note(text, label)
-        elif suffix == ".json" and text.lstrip().startswith("["):
-            try:
-                items = json.loads(text)
-            except json.JSONDecodeError as exc:
-                yield label, InputError(f"not valid JSON: {exc}", path=label)
-                continue
-            if not isinstance(items, list):
-                yield label, InputError("expected a JSON object or a list of notes", path=label)
-                continue
-            for i, item in enumerate(items, 1):
-                yield f"{label}[{i}]", _parse_note(json.dumps(item), f"{label}[{i}]")
-        else:  # JSON Lines (also what `kenmerk extract` writes for several files)
-            for number, line in enumerate(text.splitlines(), 1):
-                if line.strip():
-                    yield f"{label}:{number}", _parse_note(line, f"{label}:{number}")
+            items = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield label, InputError(f"not valid JSON: {exc}", path=label)
+            return
+        if not isinstance(items, list):
+            yield label, InputError("expected a JSON object or a list of notes", path=label)
+            return
+        for i, item in enumerate(items, 1):
+            yield f"{label}[{i}]", _parse_note(json.dumps(item), f"{label}[{i}]")
+    else:  # JSON Lines (also what `kenmerk extract` writes for several files)
+        for number, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                yield f"{label}:{number}", _parse_note(line, f"{label}:{number}")
 
 
 def _parse_note(text: str, label: str) -> Note | KenmerkError:

@@ -1,15 +1,36 @@
-"""`kenmerk extract FILE...`: extract notes and print them as JSON, JSON Lines or RDF.
+"""`kenmerk extract INPUT...`: extract notes and print them as JSON, JSON Lines or RDF.
 
-One file with `--format json` prints one JSON object; several print JSON Lines.
-Each failing file gives one line `path: reason` on stderr; the others go on.
+Inputs are documents (PDF, .txt, .md; - for standard input), folders (searched
+recursively), zip archives (read in memory), http(s) URLs, and `--from-list FILE`.
+
+- One document file: read in this process, printed as one JSON object (`--format json`).
+- Several document files (`kenmerk extract notes/*.pdf`): extracted in parallel, written
+  as JSON Lines in input order; failures as `path: reason` lines, in order.
+- A batch (a folder, archive, URL or list, or any batch option such as `--jobs`,
+  `--cache`, `--errors`): extracted in parallel and written as the documents finish
+  (`--ordered`: in input order), with a progress bar on a terminal or progress lines
+  otherwise, and a summary line at the end (`kenmerk.output.batch`).
+
+Each failing input gives one line `path: reason` on stderr; the others go on. Exit 0 when
+every input went through, 1 when one failed, 2 for wrong usage.
 """
 from __future__ import annotations
 
-import io
+import os
 import sys
 
-from kenmerk.extract import KenmerkError, Note, read_note
-from kenmerk.output.atomic import atomic_open
+from kenmerk.extract import Note, UsageError
+from kenmerk.output.atomic import AtomicWriter
+from kenmerk.output.batch import (
+    BATCH_OPTIONS,
+    BatchOptions,
+    Reporter,
+    add_batch_options,
+    add_input_options,
+    batch_options_from_args,
+    run_batch,
+)
+from kenmerk.output.inputs import DocumentSpec, Refused, gather, is_url, read_list
 
 JSON_FORMATS = ("json", "jsonl")
 
@@ -24,45 +45,105 @@ def rdf_formats() -> tuple[str, ...]:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("extract", help="extract metadata from notes (PDF, .txt, .md, - for stdin)")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p = sub.add_parser("extract", help="extract metadata from notes: files, folders, zip archives, URLs, lists")
+    p.add_argument("files", nargs="*", metavar="INPUT",
+                   help="a document (PDF, .txt, .md), a folder, a zip archive or an http(s) URL; - for stdin")
     p.add_argument("--format", "-f", default=None, choices=JSON_FORMATS + rdf_formats(),
                    help="json (one file), jsonl (default for several files) or an RDF format")
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file (atomically) instead of stdout")
     p.add_argument("--keep-personal-data", action="store_true", help="keep names of civil servants in JSON")
     p.add_argument("--base", default=None, help="base IRI for RDF output")
     p.add_argument("--evidence", action="store_true", help="include evidence in RDF output")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary line")
+    add_input_options(p)
+    add_batch_options(p, timeout_flags=("--timeout", "--doc-timeout"))
     p.set_defaults(func=run)
 
 
-def _json_line(note: Note, indent: int | None) -> str:
-    return note.model_dump_json(indent=indent, exclude_none=False)
+def _plain_file(arg: str) -> bool:
+    """A document named on the command line (not a folder, an archive or a URL)."""
+    return arg == "-" or not (is_url(arg) or os.path.isdir(arg) or arg.lower().endswith(".zip"))
 
 
 def run(args) -> int:
-    fmt = args.format or ("json" if len(args.files) == 1 else "jsonl")
-    if fmt == "json" and len(args.files) > 1:
+    if not args.files and args.from_list is None:
+        raise UsageError("give at least one INPUT (file, folder, zip, URL) or --from-list FILE")
+    if args.from_list == "-" and "-" in args.files:
+        raise UsageError("standard input cannot be both a document (-) and the list (--from-list -)")
+    explicit = any(getattr(args, name, None) is not None for name in BATCH_OPTIONS)
+    plain = not explicit and all(_plain_file(a) for a in args.files)
+    single = plain and len(args.files) == 1
+    fmt = args.format or ("json" if single else "jsonl")
+    if fmt == "json" and not single:
         fmt = "jsonl"
-    failed = 0
+    if single:
+        options = BatchOptions(jobs=0, ordered=True)
+    else:
+        options = batch_options_from_args(args, ordered=True if plain else None)
+    if args.quiet or args.no_progress or single:
+        progress = "none"
+    elif plain:
+        progress = "bar" if _isatty(sys.stderr) else "none"
+    else:
+        progress = "auto"
+    summary = not args.quiet and not single and (not plain or _isatty(sys.stderr))
+
+    list_lines = list(read_list("-", args.url_column)) if args.from_list == "-" else None
+
+    def items():
+        return gather(args.files, from_list=args.from_list, url_column=args.url_column, globs=args.glob,
+                      max_bytes=options.limits.max_bytes, list_lines=list_lines)
+
+    total = None
+    if progress != "none":
+        total = sum(1 for item in items() if isinstance(item, (DocumentSpec, Refused)))
+    reporter = Reporter(total=total, progress=progress, errors_file=args.errors,
+                        interval=args.log_interval if args.log_interval is not None else 10.0)
+    if options.dask:
+        where = f"on the Dask cluster at {options.dask}"
+    elif options.jobs <= 0:
+        where = "in this process"
+    else:
+        where = f"{options.jobs} worker process{'es' if options.jobs != 1 else ''}"
+    out = AtomicWriter(args.output, "w") if args.output and fmt in JSON_FORMATS else None
     notes: list[Note] = []
-    buffer = io.StringIO()
-    for path in args.files:
-        try:
-            note = read_note(path)
-        except KenmerkError as exc:
-            failed += 1
-            print(str(exc) if exc.path else f"{path}: {exc}", file=sys.stderr)
-            continue
-        if fmt in JSON_FORMATS:
-            text = _json_line(note, 2 if fmt == "json" else None)
-            if args.output:
-                buffer.write(text + "\n")
+    written = failed = documents = 0
+    try:
+        reporter.start_line(where)
+        for result in run_batch(items(), options, on_tick=reporter.tick):
+            reporter.add(result)
+            if result.status == "failed":
+                failed += 1
+                documents += 1
+                continue
+            if not result.ok:
+                continue
+            documents += 1
+            written += 1
+            if fmt == "json":
+                text = Note.model_validate_json(result.note_json).model_dump_json(indent=2)
+            elif fmt == "jsonl":
+                text = result.note_json
+            else:
+                notes.append(Note.model_validate_json(result.note_json))
+                continue
+            if out is not None:
+                out.write(text + "\n")
             else:
                 sys.stdout.write(text + "\n")
                 sys.stdout.flush()
+    except BaseException:
+        reporter.close(summary=False, ok=False)
+        if out is not None:
+            out.discard()
+        raise
+    if out is not None:
+        if written:
+            out.commit()
         else:
-            notes.append(note)
+            out.discard()  # nothing extracted: no output file
     if fmt not in JSON_FORMATS and notes:
+        from kenmerk.output.atomic import atomic_open
         from kenmerk.output.serialize import serialize_notes
 
         data = serialize_notes(notes, fmt, base=args.base, evidence=args.evidence)
@@ -71,7 +152,16 @@ def run(args) -> int:
                 fh.write(data)
         else:
             sys.stdout.buffer.write(data)
-    elif args.output and fmt in JSON_FORMATS and buffer.tell():
-        with atomic_open(args.output, "w") as fh:
-            fh.write(buffer.getvalue())
+    reporter.close(summary=summary)
+    if documents == 0:
+        where_from = " ".join(args.files + ([f"--from-list {args.from_list}"] if args.from_list else []))
+        print(f"kenmerk: no documents found in {where_from}", file=sys.stderr)
+        return 1
     return 1 if failed else 0
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -17,9 +17,18 @@ from __future__ import annotations
 
 import sys
 
+from kenmerk.output.batch import (
+    BATCH_OPTIONS,
+    Reporter,
+    add_batch_options,
+    add_input_options,
+    batch_options_from_args,
+)
 from kenmerk.output.config import load_config
 from kenmerk.output.dump import DUMP_FORMATS
 from kenmerk.output.gsp import GSP_CONTENT_TYPES, GraphStoreClient, RetryPolicy, Timeouts, endpoint_urls
+from kenmerk.extract import KenmerkError
+from kenmerk.output.batch import BatchFailure
 from kenmerk.output.publish import Publisher, iter_inputs
 from kenmerk.output.store import default_store_path
 
@@ -71,7 +80,8 @@ def make_client(args, *, need_gsp: bool) -> GraphStoreClient | None:
 
 def register(sub) -> None:
     p = sub.add_parser("publish", help="load notes into a store, a SPARQL endpoint or dump files, with a catalog")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="documents, kenmerk JSON/JSONL files, or folders")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="documents, kenmerk JSON/JSONL files, folders, zip archives or http(s) URLs")
     p.add_argument("--store", metavar="DIR",
                    help="embedded store folder (default when no other target: $KENMERK_STORE, "
                         "store in kenmerk.toml, ./kenmerk-store)")
@@ -87,7 +97,9 @@ def register(sub) -> None:
     add_config_options(p)
     p.add_argument("--evidence", action="store_true", help="include evidence (pages, boxes, text) in the graphs")
     p.add_argument("--batch-size", type=int, default=1000, metavar="N", help="notes per bulk load into the store")
-    p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary lines")
+    add_input_options(p)
+    add_batch_options(p, timeout_flags=("--doc-timeout",))
     p.set_defaults(func=run)
 
 
@@ -107,28 +119,70 @@ def config_from_args(args):
 
 
 def run(args) -> int:
+    from kenmerk.extract import UsageError
+    from kenmerk.output.inputs import DocumentSpec, Refused, gather, is_url, read_list
+
+    if not args.paths and args.from_list is None:
+        raise UsageError("give at least one PATH (file, folder, zip, URL) or --from-list FILE")
     config = config_from_args(args)
     client = make_client(args, need_gsp=True)
     store = args.store
     if store is None and client is None and args.out is None:
         store = str(default_store_path(config.store))
+    batch = batch_options_from_args(args, ordered=True)
+    explicit = any(getattr(args, name, None) is not None for name in BATCH_OPTIONS)
+    batch_mode = explicit or any(is_url(p) or str(p).lower().endswith(".zip") for p in args.paths)
+    list_lines = list(read_list("-", args.url_column)) if args.from_list == "-" else None
+    if args.quiet or args.no_progress:
+        progress = "none"
+    elif batch_mode or _isatty(sys.stderr):
+        progress = "auto"
+    else:
+        progress = "none"
+    total = None
+    if progress != "none":
+        total = sum(1 for item in gather(args.paths, from_list=args.from_list, url_column=args.url_column,
+                                         globs=args.glob, json_suffixes=(".json", ".jsonl", ".ndjson"),
+                                         list_lines=list_lines)
+                    if isinstance(item, (DocumentSpec, Refused)))
+        if total == 0:
+            progress = "none"  # only kenmerk JSON: nothing to extract, nothing to show
+    reporter = Reporter(total=total, progress=progress, errors_file=args.errors, echo_failures=False,
+                        interval=args.log_interval if args.log_interval is not None else 10.0)
     publisher = Publisher(
         config, store=store, client=client, out=args.out, dump_format=args.dump_format,
         compress=args.gzip, per_note=args.per_note, evidence=args.evidence, batch_size=args.batch_size,
-        on_failed=lambda line: print(line, file=sys.stderr, flush=True),
+        on_failed=reporter.echo,
     )
     seen = 0
+    ok = False
     try:
         with publisher:
-            for label, item in iter_inputs(args.paths, stop=lambda: publisher.halted is not None):
+            for label, item in iter_inputs(args.paths, stop=lambda: publisher.halted is not None, batch=batch,
+                                           from_list=args.from_list, url_column=args.url_column, globs=args.glob,
+                                           on_result=reporter.add, list_lines=list_lines):
                 seen += 1
+                before = len(publisher.report.failed)
                 publisher.add(label, item)
+                for line in publisher.report.failed[before:]:
+                    if isinstance(item, BatchFailure):
+                        continue  # recorded by the reporter, with its stage
+                    stage = "read" if isinstance(item, KenmerkError) else "publish"
+                    error = item.__class__.__name__ if isinstance(item, KenmerkError) else "PublishError"
+                    prefix = f"{label}: "
+                    reporter.record({"path": label, "stage": stage, "error": error,
+                                     "message": line[len(prefix):] if line.startswith(prefix) else line})
+        ok = True
     finally:
         if client is not None:
             client.close()
+        documents = reporter.counts.documents
+        reporter.close(summary=ok and not args.quiet and documents > 0 and (batch_mode or _isatty(sys.stderr)),
+                       ok=ok)
     report = publisher.report
     if seen == 0:
-        print(f"kenmerk: no notes found in {' '.join(args.paths)}", file=sys.stderr)
+        where = " ".join(list(map(str, args.paths)) + ([f"--from-list {args.from_list}"] if args.from_list else []))
+        print(f"kenmerk: no notes found in {where}", file=sys.stderr)
         return 1
     if not args.quiet:
         targets = [t for t in (
@@ -142,3 +196,10 @@ def run(args) -> int:
     if publisher.halted:
         print(f"kenmerk: stopped: {publisher.halted}", file=sys.stderr)
     return 0 if report.ok else 1
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False

@@ -1,0 +1,591 @@
+"""Batch extraction: many documents on all cores (or a Dask cluster), streamed, resumable.
+
+    from kenmerk.output.batch import BatchOptions, run_batch
+    from kenmerk.output.inputs import gather
+    for result in run_batch(gather(["notes/"]), BatchOptions(jobs=4, cache_dir="cache")):
+        print(result.note_json if result.ok else result.line)
+
+`run_batch` takes the items of `kenmerk.output.inputs.gather` and yields one `Result` per
+item as the documents finish (`ordered=True`: in input order). Executors:
+
+- **local pool** (`jobs >= 1`, the default: one worker per core). Each worker is a
+  process of its own (`kenmerk.output.worker`), given one document at a time. The main
+  process waits on the workers' pipes with the nearest deadline as time-out; a worker
+  still busy at its deadline (`timeout`, default 60 s) is killed with SIGKILL — which stops
+  any parse, however stuck — its document is reported as failed (stage `timeout`), and a
+  fresh worker takes its place. A worker that dies (the kernel's OOM killer, a crash in C
+  code) is reported and replaced the same way; a `MemoryError` under the per-worker
+  address-space limit (`max_memory_mb`, RLIMIT_AS) is reported as stage `memory`.
+- **in process** (`jobs = 0`): the same function, one document after the other, without
+  time or memory limits (the library default, and a single document on the command line).
+- **Dask** (`dask = "tcp://scheduler:8786"`): the same function as Dask tasks; inside a task
+  the document runs in a worker process of that Dask worker's thread, so the time and
+  memory limits hold there too. Documents must be reachable from the Dask workers (shared
+  storage or URLs), and so must the cache folder.
+
+Results are never collected: the main process holds at most a window of results (for
+`ordered`), so memory does not grow with the batch. `Reporter` shows a progress bar on a
+terminal (documents, pages, rate, ETA) or log lines otherwise, prints the `path: reason`
+line of each failure, writes `--errors FILE` (one JSON line per failure: path, stage,
+error, message) and ends with the summary line.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait as wait_connections
+
+from kenmerk.extract import KenmerkError, ReadLimits, UsageError
+from kenmerk.output.inputs import DEFAULT_MAX_BYTES, DocumentSpec, Fetch, JsonSpec, Refused, read_capped
+from kenmerk.output.worker import Child, Result, WorkOptions, failure, guarded_process, process_document, \
+    timeout_failure
+
+__all__ = ["BatchFailure", "BatchOptions", "Reporter", "Result", "default_jobs", "run_batch"]
+
+DEFAULT_TIMEOUT = 60.0
+DEFAULT_MAX_MEMORY_MB = 2048
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a batch runs. `jobs=0`: in this process; `dask`: a Dask scheduler address."""
+
+    jobs: int = field(default_factory=default_jobs)
+    ordered: bool = False
+    timeout: float = DEFAULT_TIMEOUT  # seconds per document; 0: none
+    max_memory_mb: int = DEFAULT_MAX_MEMORY_MB  # per worker; 0: none
+    cache_dir: str | None = None
+    dask: str | None = None
+    limits: ReadLimits = ReadLimits()
+    fetch: Fetch = Fetch()
+
+    def work_options(self) -> WorkOptions:
+        fingerprint = None
+        cache_dir = None
+        if self.cache_dir:
+            from kenmerk.output.cache import ResultCache, extractor_fingerprint
+
+            fingerprint = extractor_fingerprint()
+            cache_dir = os.path.abspath(self.cache_dir)
+            ResultCache(cache_dir, fingerprint).clean_stale()
+        return WorkOptions(limits=self.limits, fetch=self.fetch, cache_dir=cache_dir, fingerprint=fingerprint,
+                           max_memory_mb=self.max_memory_mb, timeout=self.timeout)
+
+
+class BatchFailure(KenmerkError):
+    """A document of a batch that failed; `stage` and `error` say where and what."""
+
+    def __init__(self, result: Result) -> None:
+        super().__init__(result.message, path=result.label)
+        self.stage = result.stage
+        self.error = result.error
+        self.result = result
+
+
+# -- executors ----------------------------------------------------------------------------------
+
+
+class _Inline:
+    """jobs=0: documents run in this process, one at a time."""
+
+    def __init__(self, options: WorkOptions) -> None:
+        self.options = options
+        self.done: list[Result] = []
+
+    def capacity(self) -> int:
+        return 0 if self.done else 1
+
+    @property
+    def busy(self) -> int:
+        return len(self.done)
+
+    def submit(self, index: int, spec: DocumentSpec) -> None:
+        self.done.append(process_document(spec, self.options, index))
+
+    def collect(self, timeout: float | None) -> list[Result]:
+        done, self.done = self.done, []
+        return done
+
+    def close(self) -> None:
+        pass
+
+
+class _LocalPool:
+    """`jobs` worker processes, each with a deadline for its current document."""
+
+    def __init__(self, jobs: int, options: WorkOptions) -> None:
+        self.options = options
+        self.timeout = options.timeout
+        self.idle: list[Child] = []
+        self.busy_children: dict[int, Child] = {}  # fileno -> child
+        try:
+            for _ in range(jobs):
+                self.idle.append(Child(options))
+            for child in self.idle:
+                child.wait_ready()
+        except BaseException:
+            self.close()
+            raise
+
+    def capacity(self) -> int:
+        return len(self.idle)
+
+    @property
+    def busy(self) -> int:
+        return len(self.busy_children)
+
+    def submit(self, index: int, spec: DocumentSpec) -> None:
+        child = self.idle.pop()
+        child.send(index, spec, self.timeout)
+        self.busy_children[child.fileno()] = child
+
+    def _replace(self) -> None:
+        self.idle.append(Child(self.options))
+
+    def collect(self, timeout: float | None) -> list[Result]:
+        if not self.busy_children:
+            return []
+        now = time.monotonic()
+        nearest = min(child.deadline for child in self.busy_children.values())
+        wait_for = max(0.0, nearest - now)
+        if timeout is not None:
+            wait_for = min(wait_for, timeout)
+        ready = wait_connections([c.rx for c in self.busy_children.values()], wait_for)
+        results: list[Result] = []
+        for conn in ready:
+            child = self.busy_children.pop(conn.fileno())
+            index, spec = child.task
+            try:
+                result = child.recv()
+            except (EOFError, OSError):
+                results.append(failure(index, spec.label, "worker", "WorkerDied", child.died_message()))
+                self._replace()
+                continue
+            results.append(result)
+            if result.retire:
+                child.kill()
+                self._replace()
+            else:
+                self.idle.append(child)
+        now = time.monotonic()
+        for key, child in list(self.busy_children.items()):
+            if child.deadline <= now:
+                del self.busy_children[key]
+                index, spec = child.task
+                child.kill()  # SIGKILL: whatever the parse is doing, it stops here
+                results.append(timeout_failure(index, spec.label, self.timeout))
+                self._replace()
+        return results
+
+    def close(self) -> None:
+        for child in self.busy_children.values():
+            child.kill()
+        self.busy_children.clear()
+        for child in self.idle:
+            try:
+                child.tx.send(None)
+            except (OSError, ValueError):
+                pass
+        for child in self.idle:
+            child.stop()
+        self.idle.clear()
+
+
+def _import_distributed():
+    try:
+        import distributed
+    except ImportError:
+        raise UsageError("--dask needs the Dask distributed scheduler: pip install 'kenmerk[dask]'") from None
+    return distributed
+
+
+class _Dask:
+    """Documents as tasks on a Dask cluster; at most two tasks per worker thread in flight."""
+
+    def __init__(self, address: str, options: WorkOptions) -> None:
+        distributed = _import_distributed()
+        self.distributed = distributed
+        self.options = options
+        try:
+            self.client = distributed.Client(address, timeout="30s", set_as_default=False)
+        except (OSError, TimeoutError) as exc:
+            raise KenmerkError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        threads = sum(self.client.nthreads().values()) or 1
+        self.window = max(2, 2 * threads)
+        self.futures: dict[str, tuple[object, int, str]] = {}
+        import uuid
+
+        self.run_id = uuid.uuid4().hex[:12]
+
+    def capacity(self) -> int:
+        return self.window - len(self.futures)
+
+    @property
+    def busy(self) -> int:
+        return len(self.futures)
+
+    def submit(self, index: int, spec: DocumentSpec) -> None:
+        key = f"kenmerk-extract-{self.run_id}-{index}"
+        future = self.client.submit(guarded_process, spec, self.options, index, key=key, pure=False, retries=0)
+        self.futures[key] = (future, index, spec.label)
+
+    def collect(self, timeout: float | None) -> list[Result]:
+        if not self.futures:
+            return []
+        try:
+            done, _ = self.distributed.wait([f for f, _, _ in self.futures.values()], timeout=timeout or 1.0,
+                                            return_when="FIRST_COMPLETED")
+        except TimeoutError:
+            return []
+        results = []
+        for future in done:
+            _, index, label = self.futures.pop(future.key)
+            try:
+                results.append(future.result())
+            except Exception as exc:  # KilledWorker, a task that could not run on the worker, …
+                name = exc.__class__.__name__
+                stage = "worker" if name == "KilledWorker" else "dask"
+                results.append(failure(index, label, stage, name, f"the Dask task failed: {name}: {str(exc)[:200]}"))
+            future.release()
+        return results
+
+    def close(self) -> None:
+        try:
+            if self.futures:
+                self.client.cancel([f for f, _, _ in self.futures.values()])
+        finally:
+            self.futures.clear()
+            self.client.close()
+
+
+# -- the scheduler ------------------------------------------------------------------------------
+
+
+def run_batch(
+    items: Iterable[object],
+    options: BatchOptions | None = None,
+    *,
+    stop: Callable[[], bool] | None = None,
+    on_tick: Callable[[], None] | None = None,
+) -> Iterator[Result]:
+    """One `Result` per item: documents extracted, `JsonSpec`s passed through (status `item`),
+    `Refused` inputs as failures. Once `stop()` is true, documents are no longer started:
+    they come back with status `skipped`."""
+    options = options or BatchOptions()
+    work = options.work_options()
+    if options.dask:
+        executor = _Dask(options.dask, work)
+        window = max(16, 4 * executor.window)
+    elif options.jobs <= 0:
+        executor = _Inline(work)
+        window = 1
+    else:
+        executor = None  # started lazily: a run with nothing to extract starts no process
+        window = max(16, 4 * options.jobs)
+    emitter = _Emitter(options.ordered)
+    source = iter(items)
+    index = 0
+    exhausted = False
+    try:
+        while True:
+            ready: list[Result] = []
+            while not exhausted and (not options.ordered or index - emitter.next < window):
+                if executor is not None and executor.capacity() <= 0:
+                    break
+                try:
+                    item = next(source)
+                except StopIteration:
+                    exhausted = True
+                    break
+                current, index = index, index + 1
+                if isinstance(item, Refused):
+                    err = item.error
+                    ready.append(failure(current, item.label, err.stage, err.__class__.__name__,
+                                         " ".join(str(err.args[0] if err.args else err).split())))
+                elif isinstance(item, JsonSpec):
+                    ready.append(Result(current, item.label, "item", item=item))
+                elif isinstance(item, DocumentSpec):
+                    if stop is not None and stop():
+                        ready.append(Result(current, item.label, "skipped"))
+                        continue
+                    if item.kind == "path" and item.location == "-":  # standard input is read here, once
+                        item = DocumentSpec("-", "bytes", data=read_capped(sys.stdin.buffer, options.limits.max_bytes))
+                    if executor is None:
+                        executor = _LocalPool(options.jobs, work)
+                    executor.submit(current, item)
+                else:
+                    raise TypeError(f"not a batch item: {item!r}")
+            if ready:
+                yield from emitter.push(ready)
+                continue
+            if exhausted and (executor is None or executor.busy == 0):
+                break
+            results = executor.collect(1.0)
+            if results:
+                yield from emitter.push(results)
+            if on_tick is not None:
+                on_tick()
+    finally:
+        if executor is not None:
+            executor.close()
+
+
+class _Emitter:
+    def __init__(self, ordered: bool) -> None:
+        self.ordered = ordered
+        self.next = 0
+        self.held: dict[int, Result] = {}
+
+    def push(self, results: list[Result]) -> Iterator[Result]:
+        if not self.ordered:
+            self.next += len(results)
+            yield from results
+            return
+        for result in results:
+            self.held[result.index] = result
+        while self.next in self.held:
+            yield self.held.pop(self.next)
+            self.next += 1
+
+
+# -- progress, error lines, error file, summary -------------------------------------------------
+
+
+@dataclass
+class Counts:
+    done: int = 0
+    cached: int = 0
+    failed: int = 0
+    not_read: int = 0
+    pages: int = 0
+
+    @property
+    def documents(self) -> int:
+        return self.done + self.cached + self.failed + self.not_read
+
+
+class Reporter:
+    """Progress (a bar on a terminal, log lines otherwise), failure lines, the error file, the summary.
+
+    progress: `bar`, `log`, `none` or `auto` (bar when `stream` is a terminal, else log).
+    """
+
+    def __init__(self, *, total: int | None = None, progress: str = "auto", stream=None,
+                 errors_file: str | None = None, echo_failures: bool = True, interval: float = 10.0) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        if progress == "auto":
+            progress = "bar" if _isatty(self.stream) else "log"
+        self.mode = progress
+        self.total = total
+        self.echo_failures = echo_failures
+        self.interval = interval
+        self.counts = Counts()
+        self.start = time.monotonic()
+        self.last_log = self.start
+        self.bar = None
+        self.errors = None
+        if errors_file:
+            from kenmerk.output.atomic import AtomicWriter
+
+            self.errors = AtomicWriter(errors_file, "w")
+        if self.mode == "bar":
+            from tqdm import tqdm
+
+            self.bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True, smoothing=0.1,
+                            desc="kenmerk", mininterval=0.2)
+
+    def echo(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.write(line, file=self.stream)
+        else:
+            print(line, file=self.stream, flush=True)
+
+    def start_line(self, what: str) -> None:
+        if self.mode == "log":
+            total = (f"{self.total} document{'' if self.total == 1 else 's'}" if self.total is not None
+                     else "documents")
+            self.echo(f"kenmerk: extracting {total} ({what})")
+
+    def add(self, result: Result) -> None:
+        c = self.counts
+        if result.status == "ok":
+            if result.cached:
+                c.cached += 1
+            else:
+                c.done += 1
+            c.pages += result.pages
+        elif result.status == "failed":
+            c.failed += 1
+            if self.echo_failures:
+                self.echo(result.line)
+            self.record(result.error_record())
+        elif result.status == "skipped":
+            c.not_read += 1
+        else:
+            return  # passthrough items are not documents
+        if self.bar is not None:
+            self.bar.set_postfix_str(f"{c.pages} pages, {self._rate(c.pages):.1f} pages/s, {c.failed} failed",
+                                     refresh=False)
+            self.bar.update(1)
+        else:
+            self.tick()
+
+    def record(self, record: dict) -> None:
+        """One line of the error file."""
+        if self.errors is not None:
+            self.errors.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    def tick(self) -> None:
+        if self.mode != "log":
+            return
+        now = time.monotonic()
+        if now - self.last_log < self.interval:
+            return
+        self.last_log = now
+        c = self.counts
+        n = c.documents
+        rate = self._rate(n)
+        of = f"/{self.total}" if self.total is not None else ""
+        eta = ""
+        if self.total is not None and rate > 0 and n < self.total:
+            eta = f", ETA {_duration((self.total - n) / rate)}"
+        self.echo(f"kenmerk: {n}{of} documents, {c.pages} pages, {rate:.1f} documents/s, "
+                  f"{self._rate(c.pages):.1f} pages/s, {c.failed} failed{eta}")
+
+    def _rate(self, n: int) -> float:
+        elapsed = time.monotonic() - self.start
+        return n / elapsed if elapsed > 0 else 0.0
+
+    def summary(self) -> str:
+        c = self.counts
+        elapsed = time.monotonic() - self.start
+        skipped = c.cached + c.not_read
+        why = []
+        if c.cached:
+            why.append(f"{c.cached} unchanged, from the cache")
+        if c.not_read:
+            why.append(f"{c.not_read} not read")
+        why_text = f" ({'; '.join(why)})" if why else ""
+        return (f"kenmerk: done {c.done}, failed {c.failed}, skipped {skipped}{why_text}; "
+                f"{c.pages} pages in {elapsed:.1f} s, {self._rate(c.pages):.1f} pages/s, "
+                f"{self._rate(c.documents):.1f} documents/s")
+
+    def close(self, *, summary: bool = True, ok: bool = True) -> None:
+        """End the bar, commit (or, after an interruption, drop) the error file, print the summary."""
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+        if self.errors is not None:
+            if ok:
+                self.errors.commit()
+            else:
+                self.errors.discard()
+            self.errors = None
+        if summary and ok:
+            print(self.summary(), file=self.stream, flush=True)
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds + 0.5)
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+# -- command-line options shared by `extract` and `publish` ---------------------------------------
+
+
+def add_input_options(p) -> None:
+    g = p.add_argument_group("inputs")
+    g.add_argument("--glob", action="append", metavar="PATTERN",
+                   help="in folders and zip archives take files matching PATTERN (name or relative path; "
+                        "repeatable; default: the document suffixes)")
+    g.add_argument("--from-list", metavar="FILE",
+                   help="also read the paths or http(s) URLs listed in FILE (one a line, or a CSV column; - for stdin)")
+    g.add_argument("--url-column", metavar="NAME",
+                   help="the column of --from-list CSV holding the URL or path (header name or 1-based number), "
+                        "e.g. dc_source for the open.overheid.nl index")
+    g.add_argument("--max-size", type=float, metavar="MB",
+                   help=f"largest document, zip member or download (default {DEFAULT_MAX_BYTES // 2**20} MB)")
+    g.add_argument("--fetch-timeout", type=float, metavar="SECONDS",
+                   help="connect and read timeout for URLs (default 10 s connect, 30 s read)")
+    g.add_argument("--fetch-retries", type=int, metavar="N",
+                   help="retries of a URL on connection errors, time-outs, 429 and 5xx (default 3)")
+    g.add_argument("--max-redirects", type=int, metavar="N", help="redirects followed per URL (default 5)")
+
+
+def add_batch_options(p, *, timeout_flags: tuple[str, ...] = ("--timeout",)) -> None:
+    g = p.add_argument_group("batch")
+    g.add_argument("-j", "--jobs", type=int, metavar="N",
+                   help=f"worker processes (default: one per core, here {default_jobs()}; 0: in this process)")
+    g.add_argument("--ordered", action="store_true", default=None,
+                   help="write results in input order (default for a batch: as they finish)")
+    g.add_argument(*timeout_flags, dest="doc_timeout", type=float, metavar="SECONDS",
+                   help=f"time limit per document; a stuck worker is killed (default {DEFAULT_TIMEOUT:g}; 0: none)")
+    g.add_argument("--max-memory", type=int, metavar="MB",
+                   help=f"address-space limit per worker process (default {DEFAULT_MAX_MEMORY_MB}; 0: none)")
+    g.add_argument("--cache", metavar="DIR",
+                   help="reuse results of unchanged documents (content hash + extractor version); resumes a stopped run")
+    g.add_argument("--errors", metavar="FILE", help="write one JSON line per failure: path, stage, error, message")
+    g.add_argument("--dask", metavar="ADDRESS",
+                   help="run on a Dask cluster (tcp://scheduler:8786); needs kenmerk[dask]")
+    g.add_argument("--no-progress", action="store_true", default=None, help="no progress bar or progress lines")
+    g.add_argument("--log-interval", type=float, metavar="SECONDS",
+                   help="seconds between progress lines when standard error is not a terminal (default 10)")
+
+
+#: options whose presence makes `kenmerk extract FILE...` a batch run (progress, summary, as-they-finish order)
+BATCH_OPTIONS = ("jobs", "ordered", "doc_timeout", "max_memory", "cache", "errors", "dask", "no_progress",
+                 "log_interval", "glob", "from_list")
+
+
+def batch_options_from_args(args, *, ordered: bool | None = None) -> BatchOptions:
+    if args.url_column is not None and args.from_list is None:
+        raise UsageError("--url-column needs --from-list")
+    for name in ("jobs", "max_memory"):
+        value = getattr(args, name)
+        if value is not None and value < 0:
+            raise UsageError(f"--{name.replace('_', '-')} must be 0 or more")
+    if args.doc_timeout is not None and args.doc_timeout < 0:
+        raise UsageError("the time limit must be 0 or more seconds")
+    limits = ReadLimits()
+    if args.max_size is not None:
+        if args.max_size <= 0:
+            raise UsageError("--max-size must be more than 0 MB")
+        limits = ReadLimits(max_bytes=int(args.max_size * 1024 * 1024), max_pages=limits.max_pages)
+    fetch = Fetch()
+    if args.fetch_timeout is not None:
+        fetch = Fetch(connect_timeout=min(10.0, args.fetch_timeout), read_timeout=args.fetch_timeout,
+                      retries=fetch.retries, max_redirects=fetch.max_redirects)
+    if args.fetch_retries is not None:
+        fetch = Fetch(fetch.connect_timeout, fetch.read_timeout, max(0, args.fetch_retries), fetch.max_redirects)
+    if args.max_redirects is not None:
+        fetch = Fetch(fetch.connect_timeout, fetch.read_timeout, fetch.retries, max(0, args.max_redirects))
+    return BatchOptions(
+        jobs=default_jobs() if args.jobs is None else args.jobs,
+        ordered=bool(args.ordered) if ordered is None else ordered,
+        timeout=DEFAULT_TIMEOUT if args.doc_timeout is None else args.doc_timeout,
+        max_memory_mb=DEFAULT_MAX_MEMORY_MB if args.max_memory is None else args.max_memory,
+        cache_dir=args.cache,
+        dask=args.dask,
+        limits=limits,
+        fetch=fetch,
+    )

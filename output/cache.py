@@ -1,0 +1,174 @@
+"""`--cache DIR`: extraction results keyed by document content and extractor version.
+
+    DIR/<fingerprint>/<sha256[:2]>/<sha256>.json      one file per document
+    DIR/<fingerprint>/tmp/                              temporaries, renamed into place
+
+The fingerprint is a hash of `kenmerk.extract.__version__`, the pdfminer.six version and
+the source of every file of the `kenmerk.extract` package, so any change to the extractor
+(even an uncommitted edit) starts a fresh cache and never serves an outdated note. Within
+one fingerprint a result is found by the SHA-256 of the document's bytes: a re-run skips
+unchanged documents, whatever folder or URL they come from.
+
+Each entry is written to a temporary file and renamed into place (`os.replace`), so an
+entry is either whole or absent: a run stopped by Ctrl-C or SIGKILL leaves no half-written
+entry, and the next run with the same cache resumes where it stopped. Temporaries of
+processes that no longer exist are removed when a cache is opened.
+
+An entry holds one header line (JSON: the file name and suffix class it was extracted
+under, success or the failure, page count) and, for a success, the note's JSON on the
+second line, byte for byte what the extraction printed. A hit under another file name gets
+that name in `source.file_name`; a hit under another suffix class (`.md` vs `.txt` vs
+`.pdf`, which can change how the bytes are read) is a miss. Failures that depend only on
+the bytes (not a PDF, encrypted, no text layer, an invalid note) are cached too; time-outs,
+memory, download and internal errors are not.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["CacheEntry", "ResultCache", "extractor_fingerprint", "suffix_class"]
+
+FORMAT = 1
+_fingerprint: str | None = None
+
+
+def extractor_fingerprint() -> str:
+    """Hash of the extractor: kenmerk version, pdfminer.six version, the kenmerk.extract sources."""
+    global _fingerprint
+    if _fingerprint is not None:
+        return _fingerprint
+    import kenmerk.extract as extract_pkg
+    from kenmerk.extract import __version__
+
+    try:
+        from importlib.metadata import version
+
+        pdfminer_version = version("pdfminer.six")
+    except Exception:  # pragma: no cover - not installed as a distribution
+        pdfminer_version = "?"
+    digest = hashlib.sha256()
+    digest.update(f"cache-format {FORMAT}\nkenmerk {__version__}\npdfminer.six {pdfminer_version}\n".encode())
+    root = Path(extract_pkg.__file__).resolve().parent
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix not in (".pyc", ".pyo") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    _fingerprint = f"{__version__.replace('+', '_')}-{digest.hexdigest()[:16]}"
+    return _fingerprint
+
+
+def suffix_class(name: str) -> str:
+    """What the file name tells the reader: pdf, text, markdown or other."""
+    suffix = os.path.splitext(name)[1].lower()
+    return {".pdf": "pdf", ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}.get(
+        suffix, "other")
+
+
+@dataclass(frozen=True, slots=True)
+class CacheEntry:
+    ok: bool
+    note_json: str | None = None
+    pages: int = 0
+    stage: str = ""
+    error: str = ""
+    message: str = ""
+
+
+class ResultCache:
+    """One folder of results for one extractor fingerprint."""
+
+    def __init__(self, root: str | os.PathLike[str], fingerprint: str | None = None) -> None:
+        self.root = Path(root)
+        self.fingerprint = fingerprint or extractor_fingerprint()
+        self.folder = self.root / self.fingerprint
+        self.tmp = self.folder / "tmp"
+        self.tmp.mkdir(parents=True, exist_ok=True)
+
+    def clean_stale(self) -> int:
+        """Remove temporaries left by processes that are gone (a worker killed mid-write)."""
+        removed = 0
+        for path in self.tmp.iterdir():
+            pid = path.name.split("-", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)):
+                try:
+                    path.unlink()
+                    removed += 1
+                except OSError:
+                    pass
+        return removed
+
+    def path(self, sha256: str) -> Path:
+        return self.folder / sha256[:2] / f"{sha256}.json"
+
+    def get(self, sha256: str, name: str) -> CacheEntry | None:
+        """The result for these bytes read under this name, or None."""
+        try:
+            text = self.path(sha256).read_text(encoding="utf-8")
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except (OSError, UnicodeDecodeError):
+            return None
+        head, _, body = text.partition("\n")
+        try:
+            header = json.loads(head)
+        except json.JSONDecodeError:
+            return None
+        if header.get("format") != FORMAT or header.get("class") != suffix_class(name):
+            return None
+        if not header.get("ok"):
+            return CacheEntry(False, stage=header.get("stage", ""), error=header.get("error", ""),
+                              message=header.get("message", ""))
+        note_json = body.rstrip("\n")
+        if not note_json:
+            return None
+        file_name = os.path.basename(name) or name
+        if header.get("file_name") != file_name:
+            note_json = _rename(note_json, file_name)
+        return CacheEntry(True, note_json=note_json, pages=int(header.get("pages") or 0))
+
+    def put(self, sha256: str, name: str, entry: CacheEntry) -> None:
+        """Store a result atomically (temporary file, then rename)."""
+        header = {"format": FORMAT, "class": suffix_class(name), "file_name": os.path.basename(name) or name,
+                  "ok": entry.ok, "pages": entry.pages}
+        if not entry.ok:
+            header.update(stage=entry.stage, error=entry.error, message=entry.message)
+        text = json.dumps(header, ensure_ascii=False) + "\n" + (entry.note_json or "") + "\n"
+        target = self.path(sha256)
+        target.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f"{os.getpid()}-", suffix=".tmp", dir=self.tmp)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+
+
+def _rename(note_json: str, file_name: str) -> str:
+    """The same note with another `source.file_name` (a copy of a document under a new name)."""
+    from kenmerk.extract import Note
+
+    note = Note.model_validate_json(note_json)
+    source = note.source.model_copy(update={"file_name": file_name})
+    return note.model_copy(update={"source": source}).model_dump_json()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,554 @@
+"""Inputs of a batch: files, folders, zip archives, lists of paths and http(s) URLs.
+
+    from kenmerk.output.inputs import gather, load, Fetch
+    for item in gather(["notes/", "woo.zip", "https://example.nl/nota.pdf"], globs=["*.pdf"]):
+        ...   # DocumentSpec (to extract), JsonSpec (kenmerk JSON, publish only) or Refused
+
+`gather` only describes the inputs (small, picklable specs, in a stable order); the bytes
+are read by `load`, in the process that extracts the document (a worker process, a Dask
+worker), so reading, unzipping and downloading run in parallel too.
+
+- **Folders** are searched recursively, in sorted order, for document suffixes (or the
+  `--glob` patterns, matched against the name and the path below the folder); hidden
+  files and folders are skipped; zip archives found in a folder are read as archives.
+- **Zip archives** are read in memory: a member is never unpacked to disk, and so never
+  gets a file name of its own. Members whose name is absolute or climbs out of the
+  archive (`../evil.pdf`, `/etc/x.pdf`, `C:\\x.pdf`), symbolic links and encrypted members
+  are refused; a member larger than the size cap is refused before it is inflated, and
+  inflating stops at the cap whatever the header says (zip bombs). A member's label is
+  `archive.zip!dir/name.pdf`.
+- **Lists** (`--from-list FILE`, `-` for standard input): one path or URL a line (blank
+  lines and `#` comments skipped; relative paths are relative to the current folder),
+  or a CSV file with `url_column` naming the column (by header name or 1-based number;
+  the delimiter — `;`, `,` or tab — is sniffed from the header line, a UTF-8 BOM is
+  dropped). The open.overheid.nl index works as it is:
+  `--from-list open-overheid_beslisnotas-2024.csv --url-column dc_source`.
+- **URLs** are fetched with requests: http and https only, a connect and read timeout,
+  a size cap (the body is streamed and the download stops at the cap), at most
+  `max_redirects` redirects (each to http or https), and retries with backoff on
+  connection errors, timeouts, 429 and 5xx answers.
+"""
+from __future__ import annotations
+
+import csv
+import fnmatch
+import io
+import os
+import re
+import stat
+import sys
+import time
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from kenmerk.extract import KenmerkError, UnreadableInput
+
+__all__ = [
+    "DOCUMENT_SUFFIXES",
+    "ArchiveMemberRefused",
+    "DocumentSpec",
+    "Fetch",
+    "FetchError",
+    "JsonSpec",
+    "Refused",
+    "fetch_url",
+    "gather",
+    "is_url",
+    "load",
+    "read_list",
+]
+
+#: documents kenmerk extracts (a folder is searched for these unless --glob says otherwise)
+DOCUMENT_SUFFIXES = (".pdf", ".txt", ".text", ".md", ".markdown")
+ARCHIVE_SUFFIXES = (".zip",)
+DEFAULT_MAX_BYTES = 200 * 1024 * 1024
+
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+class FetchError(UnreadableInput):
+    """A URL could not be fetched (refused scheme, HTTP error, too large, unreachable)."""
+
+    stage = "fetch"
+
+
+class ArchiveMemberRefused(UnreadableInput):
+    """A zip member kenmerk will not read: an unsafe name, a link, encrypted or too large."""
+
+    stage = "archive"
+
+
+# -- specs --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSpec:
+    """One document to extract: where its bytes are, and the label errors and output use.
+
+    kind: `path` (location = absolute path), `zip` (location = absolute path of the archive,
+    member = the member name), `url` (location = the URL), `bytes` (data, e.g. standard input).
+    """
+
+    label: str
+    kind: str
+    location: str = ""
+    member: str | None = None
+    data: bytes | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class JsonSpec:
+    """A kenmerk JSON / JSON Lines file (`kenmerk publish` reads these itself)."""
+
+    label: str
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """An input that cannot be read at all (no such file, an unsafe zip member, a bad list)."""
+
+    label: str
+    error: KenmerkError
+
+
+Item = DocumentSpec | JsonSpec | Refused
+
+
+@dataclass(frozen=True)
+class Fetch:
+    """How URLs are fetched."""
+
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    retries: int = 3
+    max_redirects: int = 5
+    backoff: float = 0.5
+
+
+def is_url(text: str) -> bool:
+    return bool(_URL.match(text))
+
+
+# -- gathering ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Select:
+    globs: tuple[str, ...]
+    suffixes: tuple[str, ...]
+    json_suffixes: tuple[str, ...]
+    max_bytes: int
+
+    def wants(self, relative: str) -> str | None:
+        """'doc', 'json', 'zip' or None for a file found in a folder or an archive."""
+        name = relative.rsplit("/", 1)[-1]
+        suffix = os.path.splitext(name)[1].lower()
+        if suffix in ARCHIVE_SUFFIXES:
+            return "zip"
+        if suffix in self.json_suffixes:
+            return "json"
+        if self.globs:
+            if any(fnmatch.fnmatchcase(name, g) or fnmatch.fnmatchcase(relative, g) for g in self.globs):
+                return "doc"
+            return None
+        return "doc" if suffix in self.suffixes else None
+
+
+def gather(
+    paths: Iterable[str | os.PathLike[str]] = (),
+    *,
+    from_list: str | os.PathLike[str] | None = None,
+    url_column: str | None = None,
+    globs: Iterable[str] | None = None,
+    suffixes: Iterable[str] = DOCUMENT_SUFFIXES,
+    json_suffixes: Iterable[str] = (),
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    list_lines: list[str] | None = None,
+) -> Iterator[Item]:
+    """Every input, in order: the paths first, then the entries of the list.
+
+    A path that names a file is taken whatever its suffix (zip archives are opened);
+    folders are searched. `json_suffixes` (publish: .json, .jsonl) yield `JsonSpec`s.
+    `list_lines` replaces reading `from_list` (for a list read once from standard input).
+    """
+    select = _Select(tuple(globs or ()), tuple(s.lower() for s in suffixes),
+                     tuple(s.lower() for s in json_suffixes), max_bytes)
+    for raw in paths:
+        yield from _expand(os.fspath(raw), select)
+    if from_list is not None:
+        lines = list_lines if list_lines is not None else read_list(from_list, url_column)
+        for entry in lines:
+            if isinstance(entry, Refused):
+                yield entry
+            else:
+                yield from _expand(entry, select)
+
+
+def _expand(raw: str, select: _Select) -> Iterator[Item]:
+    if raw == "-":
+        yield DocumentSpec("-", "path", "-")
+        return
+    if is_url(raw):
+        if raw.split(":", 1)[0].lower() in ("http", "https"):
+            yield DocumentSpec(raw, "url", raw)
+        else:
+            yield Refused(raw, FetchError(f"unsupported URL scheme {raw.split(':', 1)[0]!r} (only http and https)",
+                                          path=raw))
+        return
+    path = Path(raw)
+    if path.is_dir():
+        yield from _walk(path, path, select)
+        return
+    suffix = path.suffix.lower()
+    if suffix in ARCHIVE_SUFFIXES and path.is_file():
+        yield from _zip_members(raw, select)
+    elif suffix in select.json_suffixes:
+        yield JsonSpec(raw, raw)
+    else:  # a file named on the command line is read whatever its suffix
+        yield DocumentSpec(raw, "path", os.path.abspath(raw))
+
+
+def _walk(root: Path, folder: Path, select: _Select) -> Iterator[Item]:
+    """Sorted like `sorted(folder.rglob('*'))`: by path components, files and folders mixed."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield Refused(str(folder), UnreadableInput(f"cannot list the folder ({exc.strerror or exc})", path=str(folder)))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        full = Path(folder, entry.name)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            continue
+        if is_dir:
+            yield from _walk(root, full, select)
+            continue
+        if not entry.is_file():
+            continue
+        kind = select.wants(full.relative_to(root).as_posix())
+        label = str(full)
+        if kind == "doc":
+            yield DocumentSpec(label, "path", os.path.abspath(label))
+        elif kind == "json":
+            yield JsonSpec(label, label)
+        elif kind == "zip":
+            yield from _zip_members(label, select)
+
+
+def unsafe_member_name(name: str) -> str | None:
+    """Why a zip member name is unsafe (absolute, a drive, climbing out with ..), or None."""
+    norm = name.replace("\\", "/")
+    if "\x00" in norm:
+        return "a NUL byte in its name"
+    if norm.startswith("/") or re.match(r"^[A-Za-z]:", norm):
+        return "an absolute path"
+    if any(part == ".." for part in norm.split("/")):
+        return "a path that climbs out of the archive (..)"
+    return None
+
+
+def _zip_members(archive: str, select: _Select) -> Iterator[Item]:
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc) or exc.__class__.__name__
+        yield Refused(archive, UnreadableInput(f"not a readable zip archive ({reason})", path=archive))
+        return
+    location = os.path.abspath(archive)
+    for info in infos:
+        if info.is_dir():
+            continue
+        name = info.filename
+        label = f"{archive}!{name}"
+        relative = name.replace("\\", "/")
+        kind = select.wants(PurePosixPath(relative).as_posix())
+        if kind != "doc":
+            if kind == "zip":
+                yield Refused(label, ArchiveMemberRefused("an archive inside an archive (not read)", path=label))
+            continue
+        why = unsafe_member_name(name)
+        if why is None and stat.S_ISLNK(info.external_attr >> 16):
+            why = "a symbolic link"
+        if why is None and info.flag_bits & 0x1:
+            why = "an encrypted member"
+        if why is None and info.file_size > select.max_bytes:
+            why = f"larger than the limit ({info.file_size} bytes > {select.max_bytes})"
+        if why is not None:
+            yield Refused(label, ArchiveMemberRefused(f"zip member refused: {why}", path=label))
+            continue
+        yield DocumentSpec(label, "zip", location, member=name)
+
+
+def read_list(path: str | os.PathLike[str], url_column: str | None = None) -> Iterator[str | Refused]:
+    """The entries of a list file: one path or URL a line, or the `url_column` of a CSV file."""
+    name = os.fspath(path)
+    try:
+        if name == "-":
+            text = sys.stdin.buffer.read().decode("utf-8-sig")
+        else:
+            text = Path(name).read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise UnreadableInput("no such list file", path=name) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UnreadableInput(f"cannot read the list ({getattr(exc, 'strerror', None) or exc})", path=name) from None
+    if url_column is None and not name.lower().endswith(".csv"):
+        for line in text.splitlines():
+            line = line.strip()
+            if line and not line.startswith("#"):
+                yield line
+        return
+    yield from _csv_entries(text, name, url_column)
+
+
+def _csv_entries(text: str, name: str, url_column: str | None) -> Iterator[str | Refused]:
+    from kenmerk.extract import UsageError
+
+    header = text.split("\n", 1)[0]
+    delimiter = max(";,\t", key=header.count) if any(d in header for d in ";,\t") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        columns = next(reader)
+    except StopIteration:
+        return
+    columns = [c.strip() for c in columns]
+    if url_column is None:  # a .csv without --url-column: the first column that holds URLs
+        index = None
+    elif url_column.isdigit():
+        index = int(url_column) - 1
+        if not 0 <= index < len(columns):
+            raise UsageError(f"{name}: --url-column {url_column}: the list has {len(columns)} column(s)")
+    else:
+        try:
+            index = columns.index(url_column)
+        except ValueError:
+            raise UsageError(f"{name}: no column {url_column!r} (columns: {', '.join(columns)})") from None
+    for row_number, row in enumerate(reader, 2):
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        if index is None:
+            index = next((i for i, cell in enumerate(row) if is_url(cell.strip())), None)
+            if index is None:
+                raise UsageError(f"{name}: no column with URLs on line {row_number}; name it with --url-column")
+        if index >= len(row) or not row[index].strip():
+            yield Refused(f"{name}:{row_number}", UnreadableInput("no URL or path in this row", path=f"{name}:{row_number}"))
+            continue
+        yield row[index].strip()
+
+
+# -- loading (in the process that extracts) ------------------------------------------------------
+
+_zip_cache: dict[str, tuple[tuple[float, int], zipfile.ZipFile]] = {}
+
+
+def _open_zip(location: str) -> zipfile.ZipFile:
+    """The archive, kept open between members (one central-directory read per archive and process)."""
+    st = os.stat(location)
+    key = (st.st_mtime, st.st_size)
+    cached = _zip_cache.get(location)
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    if cached is not None:
+        cached[1].close()
+    while len(_zip_cache) >= 4:
+        _zip_cache.pop(next(iter(_zip_cache)))[1].close()
+    zf = zipfile.ZipFile(location)
+    _zip_cache[location] = (key, zf)
+    return zf
+
+
+def _read_member(spec: DocumentSpec, max_bytes: int) -> bytes:
+    label = spec.label
+    why = unsafe_member_name(spec.member or "")
+    if why is not None:
+        raise ArchiveMemberRefused(f"zip member refused: {why}", path=label)
+    try:
+        zf = _open_zip(spec.location)
+        info = zf.getinfo(spec.member)
+        if info.file_size > max_bytes:
+            raise ArchiveMemberRefused(f"zip member refused: larger than the limit ({info.file_size} bytes > {max_bytes})",
+                                       path=label)
+        with zf.open(info) as fh:  # inflating stops at the cap, whatever the header claims
+            data = read_capped(fh, max_bytes)
+    except KenmerkError:
+        raise
+    except FileNotFoundError:
+        raise UnreadableInput("the archive is gone", path=label) from None
+    except KeyError:
+        raise UnreadableInput("no such member in the archive", path=label) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise UnreadableInput(f"cannot read the zip member ({exc.__class__.__name__}: {exc})", path=label) from None
+    if len(data) > max_bytes:
+        raise ArchiveMemberRefused(f"zip member refused: inflates to more than the limit ({max_bytes} bytes)", path=label)
+    return data
+
+
+def read_capped(fh, max_bytes: int) -> bytes:
+    """At most `max_bytes + 1` bytes of a stream, read in chunks (`read(n)` may allocate n bytes at once)."""
+    chunks = []
+    size = 0
+    while size <= max_bytes:
+        chunk = fh.read(min(1 << 20, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _read_path(spec: DocumentSpec, max_bytes: int) -> bytes:
+    label = spec.label
+    if spec.location == "-":
+        data = read_capped(sys.stdin.buffer, max_bytes)
+    else:
+        try:
+            st = os.stat(spec.location)
+            if stat.S_ISDIR(st.st_mode):
+                raise UnreadableInput("is a directory", path=label)
+            if st.st_size > max_bytes:
+                raise UnreadableInput(f"file too large ({st.st_size} bytes > limit {max_bytes})", path=label)
+            with open(spec.location, "rb") as fh:
+                data = read_capped(fh, max_bytes)
+        except FileNotFoundError:
+            raise UnreadableInput("no such file", path=label) from None
+        except PermissionError:
+            raise UnreadableInput("permission denied", path=label) from None
+        except IsADirectoryError:
+            raise UnreadableInput("is a directory", path=label) from None
+        except OSError as exc:
+            raise UnreadableInput(f"cannot read ({exc.strerror or exc})", path=label) from None
+    if len(data) > max_bytes:
+        raise UnreadableInput(f"file too large (> limit {max_bytes} bytes)", path=label)
+    return data
+
+
+def load(spec: DocumentSpec, *, max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetch = Fetch()) -> tuple[bytes, str]:
+    """(bytes, name for the reader) of a document; raises `UnreadableInput` (or `FetchError`)."""
+    if spec.kind == "bytes":
+        return spec.data or b"", "<stdin>" if spec.label == "-" else spec.label
+    if spec.kind == "path":
+        return _read_path(spec, max_bytes), "<stdin>" if spec.location == "-" else spec.label
+    if spec.kind == "zip":
+        return _read_member(spec, max_bytes), spec.label
+    if spec.kind == "url":
+        data, file_name = fetch_url(spec.location, fetch=fetch, max_bytes=max_bytes)
+        return data, file_name
+    raise UnreadableInput(f"unknown input kind {spec.kind!r}", path=spec.label)
+
+
+# -- URLs ---------------------------------------------------------------------------------------
+
+_session = None
+_TRANSIENT = {408, 425, 429, 500, 502, 503, 504}
+
+
+def _get_session():
+    global _session
+    if _session is None:
+        import requests
+
+        from kenmerk.extract import __version__
+
+        _session = requests.Session()
+        _session.headers["User-Agent"] = f"kenmerk/{__version__} (+batch extraction)"
+        _session.trust_env = True
+    return _session
+
+
+def _file_name(url: str, response) -> str:
+    disposition = response.headers.get("Content-Disposition", "")
+    match = re.search(r"filename\*=(?:UTF-8'')?\"?([^\";]+)\"?", disposition, re.I) or \
+        re.search(r"filename=\"?([^\";]+)\"?", disposition, re.I)
+    if match:
+        from urllib.parse import unquote
+
+        name = unquote(match.group(1)).replace("\\", "/").rsplit("/", 1)[-1].strip()
+        if name and name not in (".", ".."):
+            return name
+    from urllib.parse import unquote, urlsplit
+
+    segments = [s for s in urlsplit(response.url or url).path.split("/") if s]
+    return unquote(segments[-1]) if segments else urlsplit(url).netloc
+
+
+def _retry_after(response, default: float) -> float:
+    value = response.headers.get("Retry-After", "")
+    try:
+        return min(30.0, max(0.0, float(value)))
+    except ValueError:
+        return default
+
+
+def fetch_url(url: str, *, fetch: Fetch = Fetch(), max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, str]:
+    """GET a document: (body, file name from Content-Disposition or the URL path)."""
+    import requests
+
+    scheme = url.split(":", 1)[0].lower()
+    if scheme not in ("http", "https"):
+        raise FetchError(f"unsupported URL scheme {scheme!r} (only http and https)", path=url)
+    session = _get_session()
+    session.max_redirects = fetch.max_redirects
+    attempts = max(0, fetch.retries) + 1
+    last = "no answer"
+    for attempt in range(attempts):
+        wait = min(8.0, fetch.backoff * (2 ** attempt))
+        try:
+            with session.get(url, stream=True, timeout=(fetch.connect_timeout, fetch.read_timeout),
+                             allow_redirects=True) as response:
+                final = (response.url or url).split(":", 1)[0].lower()
+                if final not in ("http", "https"):
+                    raise FetchError(f"redirected to an unsupported scheme {final!r}", path=url)
+                status = response.status_code
+                if status in _TRANSIENT:
+                    last = f"HTTP {status}"
+                    if attempt + 1 < attempts:
+                        time.sleep(_retry_after(response, wait))
+                    continue
+                if status >= 400:
+                    raise FetchError(f"HTTP {status} {response.reason or ''}".strip(), path=url)
+                declared = response.headers.get("Content-Length")
+                if declared and declared.isdigit() and int(declared) > max_bytes:
+                    raise FetchError(f"too large ({declared} bytes > limit {max_bytes})", path=url)
+                body = bytearray()
+                for chunk in response.iter_content(chunk_size=1 << 16):
+                    body += chunk
+                    if len(body) > max_bytes:
+                        raise FetchError(f"too large (more than the limit of {max_bytes} bytes; download stopped)",
+                                         path=url)
+                return bytes(body), _file_name(url, response)
+        except requests.TooManyRedirects:
+            raise FetchError(f"more than {fetch.max_redirects} redirects", path=url) from None
+        except (requests.exceptions.InvalidSchema, requests.exceptions.InvalidURL,
+                requests.exceptions.MissingSchema) as exc:
+            raise FetchError(f"cannot fetch: {exc}", path=url) from None
+        except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
+                requests.exceptions.ContentDecodingError) as exc:
+            last = _short_reason(exc)
+            if attempt + 1 < attempts:
+                time.sleep(wait)
+            continue
+        except requests.RequestException as exc:
+            raise FetchError(f"cannot fetch: {_short_reason(exc)}", path=url) from None
+    tries = f"{attempts} tr{'y' if attempts == 1 else 'ies'}"
+    raise FetchError(f"not fetched after {tries}: {last}", path=url)
+
+
+def _short_reason(exc: Exception) -> str:
+    import requests
+
+    if isinstance(exc, requests.Timeout):
+        return "timed out"
+    if isinstance(exc, requests.ConnectionError):
+        text = str(exc)
+        for cue in ("Connection refused", "Name or service not known", "No route to host",
+                    "Connection reset", "Temporary failure in name resolution", "Remote end closed"):
+            if cue in text:
+                return cue.lower()
+        return "connection error"
+    return f"{exc.__class__.__name__}: {str(exc)[:120]}"

@@ -1,0 +1,98 @@
+"""Fixtures of the batch tests: document folders, the CLI as a subprocess, worker processes."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from documents import deflate_bomb_pdf, endless_pdf, note_pdfs  # noqa: E402
+
+REPO_ROOT = HERE.parent.parent
+MD_SAMPLE = REPO_ROOT / "tests" / "samples" / "beslisnota-opvang-oekraine-2025.md"
+
+
+def kenmerk(*args, cwd=None, timeout: float = 120, stdin=None, stderr=None) -> subprocess.CompletedProcess:
+    """`python -m kenmerk.output.cli ARGS` (stderr is not a terminal)."""
+    return subprocess.run([sys.executable, "-m", "kenmerk.output.cli", *map(str, args)], cwd=cwd,
+                          input=stdin, capture_output=stderr is None, stderr=stderr, timeout=timeout, text=True)
+
+
+def jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def workers_of(pid: int) -> list[int]:
+    """Worker processes started by process `pid` that are still alive."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            argv = (entry / "cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if b"kenmerk.output.worker" in argv and b"--parent" in argv:
+            if argv[argv.index(b"--parent") + 1] == str(pid).encode():
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.fixture(scope="session")
+def good_documents(make_fixtures_module) -> dict[str, bytes]:
+    """Documents that extract: the two fixture PDFs, a Windows-1252 text note, the Markdown sample."""
+    docs = dict(make_fixtures_module.document_pdfs())
+    docs["windows-1252.txt"] = make_fixtures_module.WINDOWS_1252_NOTE.encode("cp1252")
+    docs["opvang-oekraine.md"] = MD_SAMPLE.read_bytes()
+    return docs
+
+
+@pytest.fixture(scope="session")
+def hostile(make_fixtures_module) -> dict[str, bytes]:
+    """The three documents of the issue's bar: parser loops forever, not a PDF, encrypted."""
+    bad = make_fixtures_module.bad_inputs(make_fixtures_module.beslisnota_pdf())
+    return {"endless.pdf": endless_pdf(), "not-a-pdf.pdf": bad["not-a-pdf.pdf"],
+            "encrypted.pdf": bad["encrypted.pdf"]}
+
+
+@pytest.fixture(scope="session")
+def bomb() -> bytes:
+    return deflate_bomb_pdf(400)
+
+
+@pytest.fixture(scope="session")
+def many_notes(make_fixtures_module) -> dict[str, bytes]:
+    return note_pdfs(make_fixtures_module, 24)
+
+
+def write(folder: Path, files: dict[str, bytes]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_workers():
+    """No test leaves a worker process of this test process behind."""
+    yield
+    assert workers_of(os.getpid()) == [] or _settle(os.getpid()) == []
+
+
+def _settle(pid: int) -> list[int]:
+    import time
+
+    for _ in range(50):
+        alive = workers_of(pid)
+        if not alive:
+            return []
+        time.sleep(0.1)
+    return workers_of(pid)

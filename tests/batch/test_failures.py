@@ -1,0 +1,102 @@
+"""A batch goes on past documents that loop forever, are no PDF, are encrypted or need too much memory."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from conftest import jsonl, kenmerk, workers_of, write
+
+
+def test_endless_not_a_pdf_and_encrypted_are_reported_and_the_rest_is_extracted(tmp_path, good_documents, hostile):
+    folder = write(tmp_path / "in", {**good_documents, **{f"sub/{k}": v for k, v in hostile.items()}})
+    errors = tmp_path / "errors.jsonl"
+    started = time.monotonic()
+    proc = kenmerk("extract", folder, "--timeout", "3", "--jobs", "2", "--errors", errors)
+    elapsed = time.monotonic() - started
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr
+    notes = jsonl(proc.stdout)
+    assert sorted(n["source"]["file_name"] for n in notes) == sorted(good_documents)
+    records = {os.path.basename(r["path"]): r for r in jsonl(errors.read_text(encoding="utf-8"))}
+    assert set(records) == set(hostile)
+    assert records["endless.pdf"]["stage"] == "timeout" and records["endless.pdf"]["error"] == "Timeout"
+    assert records["not-a-pdf.pdf"] == {"path": str(folder / "sub" / "not-a-pdf.pdf"), "stage": "read",
+                                        "error": "UnreadableInput", "message": "not a PDF (no %PDF header)"}
+    assert records["encrypted.pdf"]["stage"] == "read" and "encrypted" in records["encrypted.pdf"]["message"]
+    # one `path: reason` line per failure, and the summary
+    for name in hostile:
+        assert any(line.startswith(f"{folder / 'sub' / name}: ") for line in proc.stderr.splitlines()), name
+    summary = proc.stderr.strip().splitlines()[-1]
+    assert summary.startswith(f"kenmerk: done {len(good_documents)}, failed 3, skipped 0;"), summary
+    assert "pages/s" in summary
+    assert elapsed < 40
+
+
+def test_timeout_kills_the_stuck_worker_and_the_batch_goes_on_with_one_job(tmp_path, good_documents, hostile):
+    # one worker: the documents after the endless one are extracted only if that worker is replaced
+    folder = write(tmp_path / "in", {"a-endless.pdf": hostile["endless.pdf"], **good_documents})
+    proc = subprocess.Popen([sys.executable, "-m", "kenmerk.output.cli", "extract", str(folder), "--jobs", "1",
+                             "--timeout", "2", "--ordered"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    seen_workers: set[int] = set()
+    while proc.poll() is None:
+        seen_workers.update(workers_of(proc.pid))
+        time.sleep(0.2)
+    out, err = proc.communicate()
+    assert proc.returncode == 1, err
+    assert f"{folder / 'a-endless.pdf'}: stopped after 2 s" in err
+    assert sorted(n["source"]["file_name"] for n in jsonl(out)) == sorted(good_documents)
+    assert len(seen_workers) >= 2  # the stuck worker was replaced by a new process
+    for pid in seen_workers:  # and none is left running
+        assert not os.path.exists(f"/proc/{pid}") or _zombie_or_gone(pid)
+
+
+def _zombie_or_gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(")")[-1].split()[0] in ("Z", "X")
+    except OSError:
+        return True
+
+
+def test_memory_limit_stops_a_deflate_bomb_and_the_batch_goes_on(tmp_path, good_documents, bomb):
+    folder = write(tmp_path / "in", {"bomb.pdf": bomb, "brief.pdf": good_documents["brief-adresblok.pdf"]})
+    errors = tmp_path / "errors.jsonl"
+    proc = kenmerk("extract", folder, "--jobs", "1", "--max-memory", "300", "--timeout", "60", "--errors", errors)
+    assert proc.returncode == 1, proc.stderr
+    [record] = jsonl(errors.read_text(encoding="utf-8"))
+    assert record["path"].endswith("bomb.pdf")
+    assert record["stage"] in ("memory", "worker"), record  # MemoryError, or killed in C code under the limit
+    assert "300 MB" in record["message"]
+    assert [n["source"]["file_name"] for n in jsonl(proc.stdout)] == ["brief.pdf"]
+
+
+def test_a_killed_run_leaves_no_worker_behind(tmp_path, hostile):
+    folder = write(tmp_path / "in", {"endless.pdf": hostile["endless.pdf"]})
+    proc = subprocess.Popen([sys.executable, "-m", "kenmerk.output.cli", "extract", str(folder), "--jobs", "1",
+                             "--timeout", "600"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    workers: list[int] = []
+    while not workers and time.monotonic() < deadline:
+        workers = workers_of(proc.pid)
+        time.sleep(0.1)
+    assert workers, "no worker started"
+    time.sleep(1.0)  # the worker is inside the endless parse now
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not all(_zombie_or_gone(p) for p in workers):
+        time.sleep(0.1)
+    assert all(_zombie_or_gone(p) for p in workers), "a worker outlived its killed run"
+
+
+def test_error_file_is_valid_json_lines_even_without_failures(tmp_path, good_documents):
+    folder = write(tmp_path / "in", {"brief.pdf": good_documents["brief-adresblok.pdf"]})
+    errors = tmp_path / "errors.jsonl"
+    proc = kenmerk("extract", folder, "--errors", errors, "--jobs", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert errors.read_text(encoding="utf-8") == ""
+    assert json.loads(proc.stdout)["source"]["file_name"] == "brief.pdf"
