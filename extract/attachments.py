@@ -58,8 +58,8 @@ def _items(lines: list[Line]) -> list[tuple[str | None, list[Line]]]:
     return items
 
 
-def _from_field(doc: Document) -> tuple[int | None, list[Attachment]]:
-    """The count or titles of the colofon/header "Bijlage(n)" field (page 1)."""
+def _from_field(doc: Document) -> tuple[int | None, list[Attachment], list[Line]]:
+    """The count or titles of the colofon/header "Bijlage(n)" field (page 1), and its lines."""
     for pair in doc.pairs_of("attachments"):
         if pair.label_line.page != 1:
             continue
@@ -70,12 +70,12 @@ def _from_field(doc: Document) -> tuple[int | None, list[Attachment]]:
         elif lines:
             first = lines[0].text
         else:
-            return 0, []
+            return 0, [], pair.all_lines
         if NONE.match(first):
-            return 0, []
+            return 0, [], pair.all_lines
         m = COUNT.match(first)
         if m and len(texts) == 1:
-            return int(m.group(1)), []
+            return int(m.group(1)), [], pair.all_lines
         if m and len(lines) > 1 and not pair.inline:
             lines = lines[1:]
             count = int(m.group(1))
@@ -86,8 +86,8 @@ def _from_field(doc: Document) -> tuple[int | None, list[Attachment]]:
         else:
             items = _items(lines)
         out = [Attachment(title=t, number=i + 1, evidence=doc.evidence(ls, t)) for i, (t, ls) in enumerate(items) if t]
-        return (count if count is not None else len(out)), out
-    return None, []
+        return (count if count is not None else len(out)), out, pair.all_lines
+    return None, [], []
 
 
 def _from_sections(doc: Document) -> list[Attachment]:
@@ -159,7 +159,7 @@ def _from_sentences(doc: Document) -> list[Attachment]:
 
 def extract_attachments(doc: Document, values: dict) -> None:
     """Set `attachments`."""
-    count, listed = _from_field(doc)
+    count, listed, field_lines = _from_field(doc)
     section = _from_sections(doc)
     sentences = _from_sentences(doc)
     best = max((section, listed), key=lambda items: (len([a for a in items if a.title]), len(items)))
@@ -173,6 +173,8 @@ def extract_attachments(doc: Document, values: dict) -> None:
         if not titled and sentences and len(sentences) == count:
             values["attachments"] = sentences
         else:
-            values["attachments"] = titled + [Attachment(title=None, number=i + 1) for i in range(len(titled), count)]
+            counted = doc.evidence(field_lines) if field_lines else None
+            values["attachments"] = titled + [Attachment(title=None, number=i + 1, evidence=counted)
+                                              for i in range(len(titled), count)]
     else:
         values["attachments"] = []
