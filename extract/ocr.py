@@ -64,6 +64,7 @@ class OcrSettings:
     psm: int = 3
     timeout: float = 120.0
     cache_dir: str | None = None
+    config: tuple[str, ...] = ()  # extra "-c name=value" settings for tesseract
 
     def cache_folder(self) -> Path | None:
         folder = self.cache_dir or os.environ.get(CACHE_ENV) or None
@@ -249,21 +250,20 @@ def _median(hist: list[int]) -> int:
     return 255
 
 
-def reveal_stamps(image: bytes, dpi: int) -> tuple[bytes, int]:
-    """A PGM page image with white-on-dark box text made black on white; (image, boxes changed)."""
-    try:
-        from PIL import Image
-    except ImportError:
-        return image, 0
-    im = Image.open(io.BytesIO(image))
-    im.load()
-    if im.mode != "L":
-        im = im.convert("L")
-    changed = 0
+def _reveal(im, dpi: int) -> list[tuple[tuple[int, int, int, int], object, float]]:
+    """Clean the boxes of a grayscale PIL image in place; return (box, inside, cut) for boxes with light text.
+
+    `inside` is the box's inside as it was (grayscale); pixels lighter than `cut` are its text.
+
+    A box with light (white) text gets the paper's colour and its text in black; a blank
+    box becomes paper; a shaded box with dark text is left as it is.
+    """
     boxes = find_boxes(im, dpi)
     if not boxes:
-        return image, 0
+        return []
     paper = _median(im.reduce(8).histogram())  # boxes are painted in the paper's colour
+    m = max(2, round(dpi / 75))
+    stamps = []
     for box in boxes:
         crop = im.crop(box)
         hist = crop.histogram()
@@ -272,20 +272,58 @@ def reveal_stamps(image: bytes, dpi: int) -> tuple[bytes, int]:
         dark = sum(hist[:max(0, level - 70)])
         if dark > light:
             continue  # dark text on a shaded box: Tesseract reads that as it is
-        cut = level + (255 - level) * 0.45
-        # the box and its anti-aliased rim become white; the light text inside it black
-        m = max(2, round(dpi / 75))
+        cut = level + (255 - level) * 0.35
+        # the box and its anti-aliased rim become paper; the light text inside it black
         x0, y0, x1, y1 = box
         im.paste(paper, (max(0, x0 - m), max(0, y0 - m), min(im.width, x1 + m), min(im.height, y1 + m)))
         if x1 - x0 > 2 * m and y1 - y0 > 2 * m:
-            inner = (x0 + m, y0 + m, x1 - m, y1 - m)
-            im.paste(crop.crop((m, m, x1 - x0 - m, y1 - y0 - m)).point(lambda v: 0 if v > cut else paper), inner)
-        changed += 1
-    if not changed:
-        return image, 0
+            gray = _clear_paper_rows(crop.crop((m, m, x1 - x0 - m, y1 - y0 - m)), cut, level)
+            im.paste(gray.point(lambda v: 0 if v > cut else paper), (x0 + m, y0 + m))
+            if light > 0.003 * (x1 - x0) * (y1 - y0):
+                stamps.append((box, gray, cut))
+    return stamps
+
+
+def _clear_paper_rows(gray, cut: float, level: int):
+    """Rows and columns of a box's inside that are (almost) all light are paper between boxes, not text: fill them."""
+    w, h = gray.size
+    data = bytearray(gray.tobytes())
+    for y in range(h):
+        row = data[y * w:(y + 1) * w]
+        if sum(v > cut for v in row) > 0.9 * w:
+            data[y * w:(y + 1) * w] = bytes([level]) * w
+    for x in range(w):
+        column = data[x::w]
+        if sum(v > cut for v in column) > 0.9 * h:
+            data[x::w] = bytes([level]) * h
+    return gray.frombytes(bytes(data)) or gray
+
+
+def _open_pgm(image: bytes):
+    from PIL import Image
+
+    im = Image.open(io.BytesIO(image))
+    im.load()
+    return im if im.mode == "L" else im.convert("L")
+
+
+def _pgm(im) -> bytes:
     out = io.BytesIO()
     im.save(out, format="PPM")
-    return out.getvalue(), changed
+    return out.getvalue()
+
+
+def reveal_stamps(image: bytes, dpi: int) -> tuple[bytes, int]:
+    """A PGM page image with white-on-dark box text made black on white; (image, boxes cleaned)."""
+    try:
+        im = _open_pgm(image)
+    except ImportError:
+        return image, 0
+    before = im.copy()
+    _reveal(im, dpi)
+    if im.tobytes() == before.tobytes():
+        return image, 0
+    return _pgm(im), len(find_boxes(before, dpi))
 
 
 # --- tesseract ---------------------------------------------------------------------
@@ -314,7 +352,7 @@ def parse_tsv(tsv: str) -> list[Word]:
 
 def _cache_key(image: bytes, tess: Tesseract, lang: str, settings: OcrSettings) -> str:
     h = hashlib.sha256(image)
-    h.update(f"\0{tess.version}\0{lang}\0{settings.dpi}\0{settings.psm}".encode())
+    h.update(f"\0{tess.version}\0{lang}\0{settings.dpi}\0{settings.psm}\0{settings.config}".encode())
     return h.hexdigest()
 
 
@@ -328,7 +366,10 @@ def ocr_image(image: bytes, tess: Tesseract, lang: str, settings: OcrSettings) -
             return cached.read_text(encoding="utf-8")
         except OSError:
             pass
-    args = [tess.path, "stdin", "stdout", "-l", lang, "--psm", str(settings.psm), "--dpi", str(settings.dpi), "tsv"]
+    args = [tess.path, "stdin", "stdout", "-l", lang, "--psm", str(settings.psm), "--dpi", str(settings.dpi)]
+    for item in settings.config:
+        args += ["-c", item]
+    args.append("tsv")
     proc = _run(args, timeout=settings.timeout, data=image)
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
@@ -418,3 +459,78 @@ def ocr_pdf_page(pdf, index: int, *, page_number: int, tess: Tesseract, lang: st
     scale = width_pt / width_px if width_px else 72.0 / settings.dpi
     return words_to_lines(parse_tsv(tsv), page=page_number, scale=scale, page_height=height_pt,
                           origin=(left, bottom))
+
+
+#: stamps are OCR'd as a single block of lines: one line per redaction box
+STAMP_PSM = 6
+STAMP_HEIGHT_PX = 48
+#: stamps are codes, not Dutch words: no dictionary
+STAMP_CONFIG = ("load_system_dawg=0", "load_freq_dawg=0")
+
+
+def ocr_stamps(pdf, index: int, *, page_number: int, tess: Tesseract, lang: str,
+               settings: OcrSettings) -> list[Line]:
+    """Only the text printed on redaction boxes of page `index` ("5.1.2e"), one line per box.
+
+    For pages whose own OCR layer was made before the boxes were stamped (or missed them):
+    the boxes' text, made black on white, is stacked into one small image and OCR'd at once.
+    """
+    try:
+        import PIL  # noqa: F401
+    except ImportError:
+        return []
+    image, width_px, _ = render_page(pdf, index, settings.dpi)
+    stamps = _reveal(_open_pgm(image), settings.dpi)
+    if not stamps:
+        return []
+    from PIL import Image
+
+    pad = max(8, settings.dpi // 10)
+    sized = []
+    for box, gray, cut in stamps:
+        # small stamps (5-6 pt) read much better enlarged to ~48 px before thresholding
+        factor = min(4, max(1, -(-STAMP_HEIGHT_PX // max(1, gray.height))))
+        if factor > 1:
+            gray = gray.resize((gray.width * factor, gray.height * factor), Image.BICUBIC)
+        sized.append((box, gray.point(lambda v, c=cut: 0 if v > c else 255)))
+    width = max(s.width for _, s in sized) + 2 * pad
+    height = sum(s.height + pad for _, s in sized) + pad
+    sheet = Image.new("L", (width, height), 255)
+    spans = []
+    y = pad
+    for box, stamp in sized:
+        sheet.paste(stamp, (pad, y))
+        spans.append((y, y + stamp.height, box))
+        y += stamp.height + pad
+    tsv = ocr_image(_pgm(sheet), tess, lang, OcrSettings(lang=settings.lang, dpi=settings.dpi, psm=STAMP_PSM,
+                                                         timeout=settings.timeout, cache_dir=settings.cache_dir,
+                                                         config=STAMP_CONFIG))
+    found: dict[int, list[Word]] = {}
+    for word in parse_tsv(tsv):
+        if not _keep(word):
+            continue
+        middle = word.top + word.height / 2
+        for i, (top, bottom, _) in enumerate(spans):
+            if top - pad / 2 <= middle <= bottom + pad / 2:
+                found.setdefault(i, []).append(word)
+                break
+    page = pdf[index]
+    try:
+        width_pt, height_pt = page.get_size()
+        try:
+            left, bottom, _, _ = page.get_cropbox()
+        except Exception:  # noqa: BLE001
+            left, bottom = 0.0, 0.0
+    finally:
+        page.close()
+    scale = width_pt / width_px if width_px else 72.0 / settings.dpi
+    lines = []
+    for i, words in sorted(found.items()):
+        text = " ".join(w.text for w in sorted(words, key=lambda w: w.left)).strip()
+        if not text:
+            continue
+        x0, y0, x1, y1 = spans[i][2]
+        lines.append(Line(text=text, page=page_number, x0=round(left + x0 * scale, 1),
+                          y0=round(bottom + height_pt - y1 * scale, 1), x1=round(left + x1 * scale, 1),
+                          y1=round(bottom + height_pt - y0 * scale, 1), size=round((y1 - y0) * scale * 0.7, 1)))
+    return lines

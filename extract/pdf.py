@@ -25,7 +25,7 @@ from kenmerk.extract import textlayer
 from kenmerk.extract.errors import NoTextLayer, UnreadableInput, UsageError
 from kenmerk.extract.layout import Layout, Line, Page
 from kenmerk.extract.ocr import (INSTALL_HINT, OCR_MODES, OcrError, OcrSettings, choose_language, find_tesseract,
-                                 ocr_pdf_page, open_pdf)
+                                 ocr_pdf_page, ocr_stamps, open_pdf)
 
 LAPARAMS = LAParams(all_texts=True)
 
@@ -216,9 +216,12 @@ def _apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQua
     missing = [p.number for p, q in unusable if q.status == textlayer.MISSING]
     if mode == "never" and missing and len(missing) < len(pages):
         notes.append(f"page(s) {ranges(missing)}: no text layer; not read (OCR is off)")
-    if not targets:
+    stamp_pages = [p for p in pages if p.number in layer and p.number not in wanted] if mode == "auto" else []
+    if not targets and not stamp_pages:
         return notes, None
     tess = find_tesseract()
+    if tess is None and not targets:
+        return notes, None
     if tess is None:
         if mode == "always":
             raise UsageError(f"OCR was asked for (--ocr always) but tesseract is not installed; {INSTALL_HINT}",
@@ -235,11 +238,25 @@ def _apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQua
         lang, remark = choose_language(tess, settings.lang)
         pdf = open_pdf(data)
     except OcrError as exc:
+        if not targets:
+            return notes + [f"redaction stamps not read: {exc}"], None
         message = f"page(s) {ranges(p.number for p in targets)} not read by OCR: {exc}"
         log.warning("%s: %s", name, message)
         return notes + [message], f"failed: {exc}"
     if remark:
         notes.append(remark)
+    stamps = 0
+    if stamp_pages:
+        try:
+            for page in stamp_pages:
+                stamps += _add_stamps(pdf, page, tess, lang, settings)
+        except OcrError as exc:
+            notes.append(f"redaction stamps not read: {exc}")
+        except Exception as exc:  # noqa: BLE001 - a page pdfium cannot render: the layer stays as it is
+            notes.append(f"redaction stamps not read: cannot render ({exc.__class__.__name__})")
+        if stamps:
+            notes.append(f"text on {stamps} redaction box(es) of page(s) {ranges(p.number for p in stamp_pages)} "
+                         f"read by OCR (tesseract, {lang})")
     done: list[int] = []
     failed: list[str] = []
     skipped: list[int] = []
@@ -279,6 +296,29 @@ def _apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQua
         log.warning("%s: %s", name, message)
         notes.append(message)
     return notes, ("failed: " + failed[0]) if failed else None
+
+
+def _overlap(a: Line, b: Line) -> float:
+    """The share of b's box that a's box covers."""
+    w = min(a.x1, b.x1) - max(a.x0, b.x0)
+    h = min(a.y1, b.y1) - max(a.y0, b.y0)
+    area = (b.x1 - b.x0) * (b.y1 - b.y0)
+    return (w * h / area) if w > 0 and h > 0 and area > 0 else 0.0
+
+
+def _add_stamps(pdf, page: Page, tess, lang: str, settings: OcrSettings) -> int:
+    """Add the text of redaction boxes the page's OCR layer does not have; return how many boxes."""
+    added = 0
+    for stamp in ocr_stamps(pdf, page.number - 1, page_number=page.number, tess=tess, lang=lang, settings=settings):
+        if not any(ch.isdigit() for ch in stamp.text):
+            continue  # specks and box edges; every ground code has digits
+        if any(ln.has_box and any(ch.isdigit() for ch in ln.text) and _overlap(ln, stamp) > 0.5 for ln in page.lines):
+            continue  # the layer has it already
+        page.lines.append(stamp)
+        added += 1
+    if added:
+        page.lines.sort(key=lambda ln: (-round(ln.y1 / 2.5), ln.x0))
+    return added
 
 
 def _with_index(line: Line, index: int) -> Line:

@@ -214,3 +214,33 @@ def test_white_stamp_on_a_black_box_becomes_black_on_white():
     assert result.getpixel((150, 105)) == 250  # the box is paper now
     assert result.getpixel((230, 105)) == 0  # the stamp is black
     assert result.getpixel((20, 20)) == 250  # the page is untouched
+
+
+@needs_tesseract
+def test_stamps_missing_from_an_ocr_layer_are_read_from_the_image(scan_dir, make_fixtures_module, tmp_path):
+    """A scanned page whose own OCR layer lacks the redaction stamp: the stamp is OCR'd from its box."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    (image,) = make_fixtures_module.rasterise((scan_dir / f"{SCAN}.pdf").read_bytes())
+    spec = make_fixtures_module.SCAN_NOTA
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
+    text = c.beginText(79, 560)
+    text.setTextRenderMode(3)  # invisible, like an OCR layer
+    text.setFont("Helvetica", 9.5)
+    for line in (spec.aanleiding, spec.decision, spec.toelichting, spec.redaction_before + " " + spec.redaction_after):
+        text.textLine(line)
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    path = tmp_path / "layer-without-stamps.pdf"
+    path.write_bytes(buf.getvalue())
+
+    note = read_note(path)
+    assert [g.code for g in note.woo_grounds] == ["5.1.2e"]
+    assert note.woo_grounds[0].evidence.ocr
+    assert any("redaction box" in w for w in note.warnings)
+    assert not read_note(path, ReadLimits(ocr="never")).woo_grounds  # the layer alone has no ground
