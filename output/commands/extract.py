@@ -16,6 +16,7 @@ every input went through, 1 when one failed, 2 for wrong usage.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 
@@ -55,6 +56,9 @@ def register(sub) -> None:
     p.add_argument("--base", default=None, help="base IRI for RDF output")
     p.add_argument("--evidence", action="store_true", help="include evidence in RDF output")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary line")
+    p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
+                   help="OCR PDF pages with Tesseract: auto (pages without a usable text layer, and redaction "
+                        "stamps on scanned pages; the default), always (every page) or never")
     add_input_options(p)
     add_batch_options(p, timeout_flags=("--timeout", "--doc-timeout"))
     p.set_defaults(func=run)
@@ -80,6 +84,10 @@ def run(args) -> int:
         options = BatchOptions(jobs=0, ordered=True)
     else:
         options = batch_options_from_args(args, ordered=True if plain else None)
+    # OCR mode; OCR results are kept in the batch cache folder (DIR/ocr/) when there is one
+    ocr_cache = os.path.abspath(options.cache_dir) if options.cache_dir else options.limits.cache_dir
+    options = dataclasses.replace(options, limits=dataclasses.replace(
+        options.limits, ocr=getattr(args, "ocr", "auto"), cache_dir=ocr_cache))
     if args.quiet or args.no_progress or single:
         progress = "none"
     elif plain:
