@@ -116,15 +116,39 @@ class Document:
         blocks: list[SectionBlock] = []
         current: SectionBlock | None = None
         shared_rows = self._shared_rows()
+        numbered = self._numbers_beside()
         for ln in self.body:
-            heading = None if ln.index in self.value_lines or ln.index in shared_rows \
-                else match_heading(ln.text, bold=ln.bold)
+            if ln.index in numbered.values():
+                continue  # the number of a heading printed in its own column
+            number = numbered.get(ln.index)
+            if ln.index in self.value_lines:
+                heading = None
+            elif number is not None:
+                heading = match_heading(f"{self._line(number).text} {ln.text}", bold=True)
+            else:
+                heading = None if ln.index in shared_rows else match_heading(ln.text, bold=ln.bold)
             if heading is not None:
                 current = SectionBlock(heading=heading, line=ln)
                 blocks.append(current)
             elif current is not None:
                 current.lines.append(ln)
         return blocks
+
+    def _line(self, index: int) -> Line:
+        return next(ln for ln in self.lines if ln.index == index)
+
+    def _numbers_beside(self) -> dict[int, int]:
+        """Heading text line → the index of its section number printed just left of it ("2" | "Beslispunten")."""
+        if not self.layout.has_positions:
+            return {}
+        numbers = [ln for ln in self.body if SECTION_NUMBER.match(ln.text)]
+        out = {}
+        for num in numbers:
+            right = [ln for ln in self.body if ln.page == num.page and ln is not num and abs(ln.y1 - num.y1) <= 2.5
+                     and 0 <= ln.x0 - num.x1 <= 40]
+            if right:
+                out[min(right, key=lambda ln: ln.x0).index] = num.index
+        return out
 
     def _shared_rows(self) -> set[int]:
         """Body lines that share their row with another body line (table cells, not headings)."""
@@ -180,3 +204,4 @@ class Document:
 
 
 WORD = re.compile(r"\w+", re.UNICODE)
+SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")

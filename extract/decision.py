@@ -13,7 +13,7 @@ from kenmerk.extract.doctype import has_stage_for_decision
 from kenmerk.extract.model import RecommendedDecision
 
 WEAK = re.compile(r"^(?:advies|voorstel)$", re.IGNORECASE)
-NUMBER_ONLY = re.compile(r"^\W*\d{1,2}[.)]?\W*$")
+NUMBER_ONLY = re.compile(r"^\W*\d{1,2}[.)]?\W*$|^[•▪●◦\-–*o«»]$")
 LETTER = re.compile(r"^(?:>\s*)?retouradres\b|^geachte\b|^postbus\s+\d", re.IGNORECASE)
 BULLET = re.compile(r"^[•▪●◦\-–*]\s*|^\uf0b7\s*")
 MAX_CHARS = 1500

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 #: role → pattern of the heading text (number already removed)
 HEADINGS: dict[str, str] = {
-    "occasion": r"aanleiding(?:\s+en\s+\w+)?|inleiding|achtergrond|waarom\s+deze\s+nota",
-    "decision": r"geadviseerd\s+besluit|geadviseerde\s+besluiten|voorgesteld\s+besluit|beslispunt(?:en)?|"
+    "occasion": r"aanleiding(?:\s+en\s+\w+|\s+(?:voor|van|tot)\s+deze\s+nota)?|inleiding|achtergrond|"
+                r"waarom\s+deze\s+nota",
+    "decision": r"geadviseerd\s+besluit|geadviseerde\s+besluiten|voorgesteld\s+besluit|beslispunt(?:en)?(?:,\s.{3,50})?|"
                 r"besluitpunt(?:en)?|te\s+nemen\s+besluit|gevraagd\s+besluit|advies|het\s+college\s+besluit|"
                 r"gedeputeerde\s+staten\s+besluiten|ontwerpbesluit|voorstel",
     "core": r"kernpunten|kern|samenvatting|managementsamenvatting|kernboodschap",
