@@ -224,7 +224,10 @@ class _Dask:
         threads = sum(self.client.nthreads().values()) or 1
         self.window = max(2, 2 * threads)
         self.futures: dict[str, tuple[object, int, str]] = {}
+        import queue
         import uuid
+
+        self.finished: queue.Queue = queue.Queue()
 
         self.run_id = uuid.uuid4().hex[:12]
 
@@ -239,18 +242,26 @@ class _Dask:
         key = f"kenmerk-extract-{self.run_id}-{index}"
         future = self.client.submit(guarded_process, spec, self.options, index, key=key, pure=False, retries=0)
         self.futures[key] = (future, index, spec.label)
+        future.add_done_callback(lambda f: self.finished.put(f.key))
 
     def collect(self, timeout: float | None) -> list[Result]:
+        import queue
+
         if not self.futures:
             return []
+        keys = []
         try:
-            done, _ = self.distributed.wait([f for f, _, _ in self.futures.values()], timeout=timeout or 1.0,
-                                            return_when="FIRST_COMPLETED")
-        except TimeoutError:
-            return []
+            keys.append(self.finished.get(timeout=timeout or 1.0))
+            while True:
+                keys.append(self.finished.get_nowait())
+        except queue.Empty:
+            pass
         results = []
-        for future in done:
-            _, index, label = self.futures.pop(future.key)
+        for key in keys:
+            entry = self.futures.pop(key, None)
+            if entry is None:
+                continue
+            future, index, label = entry
             try:
                 results.append(future.result())
             except Exception as exc:  # KilledWorker, a task that could not run on the worker, …
@@ -402,8 +413,13 @@ class Reporter:
         if self.mode == "bar":
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True, smoothing=0.1,
-                            desc="kenmerk", mininterval=0.2)
+            try:
+                width = os.get_terminal_size(self.stream.fileno()).columns
+            except (AttributeError, OSError, ValueError):
+                width = 0
+            sized = {"dynamic_ncols": True} if width else {"ncols": 100}  # a terminal that reports no size
+            self.bar = tqdm(total=total, unit="doc", file=self.stream, smoothing=0.1, desc="kenmerk",
+                            mininterval=0.2, **sized)
 
     def echo(self, line: str) -> None:
         if self.bar is not None:

@@ -434,8 +434,8 @@ def load(spec: DocumentSpec, *, max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetch
         return spec.data or b"", "<stdin>" if spec.label == "-" else spec.label
     if spec.kind == "path":
         return _read_path(spec, max_bytes), "<stdin>" if spec.location == "-" else spec.label
-    if spec.kind == "zip":
-        return _read_member(spec, max_bytes), spec.label
+    if spec.kind == "zip":  # the reader takes the file name from the member's own name
+        return _read_member(spec, max_bytes), (spec.member or "").replace("\\", "/")
     if spec.kind == "url":
         data, file_name = fetch_url(spec.location, fetch=fetch, max_bytes=max_bytes)
         return data, file_name

@@ -1,0 +1,124 @@
+"""--cache: unchanged documents are skipped, changed ones redone; a killed run resumes to the same output."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from conftest import jsonl, kenmerk, workers_of, write
+from kenmerk.output.cache import ResultCache, extractor_fingerprint
+
+
+def _entries(cache) -> list:
+    return [p for p in cache.rglob("*.json")]
+
+
+def test_rerun_skips_unchanged_documents_and_redoes_changed_ones(tmp_path, good_documents, hostile):
+    folder = write(tmp_path / "in", {**good_documents, "not-a-pdf.pdf": hostile["not-a-pdf.pdf"]})
+    cache = tmp_path / "cache"
+    first = kenmerk("extract", folder, "--cache", cache, "--ordered", "--jobs", "2")
+    assert first.returncode == 1
+    assert f"done {len(good_documents)}, failed 1, skipped 0;" in first.stderr
+    assert len(_entries(cache)) == len(good_documents) + 1  # the failure is cached too
+
+    again = kenmerk("extract", folder, "--cache", cache, "--ordered", "--jobs", "2")
+    assert again.returncode == 1
+    assert again.stdout == first.stdout
+    n = len(good_documents)
+    assert f"done 0, failed 1, skipped {n} ({n} unchanged, from the cache);" in again.stderr
+    assert f"{folder / 'not-a-pdf.pdf'}: not a PDF (no %PDF header)" in again.stderr
+
+    # a changed document is redone; a copy under another name is served from the cache with its own name
+    (folder / "windows-1252.txt").write_bytes(good_documents["windows-1252.txt"].replace(b"250.000", b"260.000"))
+    (folder / "copy.pdf").write_bytes(good_documents["brief-adresblok.pdf"])
+    third = kenmerk("extract", folder, "--cache", cache, "--ordered", "--jobs", "2")
+    assert f"done 1, failed 1, skipped {n}" in third.stderr
+    notes = {x["source"]["file_name"]: x for x in jsonl(third.stdout)}
+    assert notes["copy.pdf"]["source"]["sha256"] == notes["brief-adresblok.pdf"]["source"]["sha256"]
+    assert {k: v for k, v in notes["copy.pdf"].items() if k != "source"} == \
+           {k: v for k, v in notes["brief-adresblok.pdf"].items() if k != "source"}
+
+
+def test_cache_key_holds_the_extractor_fingerprint(tmp_path):
+    fingerprint = extractor_fingerprint()
+    cache = ResultCache(tmp_path, fingerprint)
+    assert cache.folder == tmp_path / fingerprint
+    other = ResultCache(tmp_path, "0.0.0-changed")
+    assert other.folder != cache.folder
+
+
+def _reference(folder, tmp_path, *extra):
+    out = tmp_path / "reference.jsonl"
+    proc = kenmerk("extract", folder, "--ordered", "-o", out, "--jobs", "2", *extra)
+    assert proc.returncode == 0, proc.stderr
+    return out.read_bytes()
+
+
+def test_sigkill_halfway_then_resume_gives_the_output_of_one_uninterrupted_run(tmp_path, many_notes):
+    folder = write(tmp_path / "in", many_notes)
+    reference = _reference(folder, tmp_path)
+    cache = tmp_path / "cache"
+    outdir = tmp_path / "out"
+    outdir.mkdir()
+    target = outdir / "notes.jsonl"
+    args = [sys.executable, "-m", "kenmerk.output.cli", "extract", str(folder), "--ordered", "--cache", str(cache),
+            "-o", str(target), "--jobs", "1", "-q"]
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while len(_entries(cache)) < 5 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None, "the run finished before it could be killed"
+    workers = workers_of(proc.pid)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    # the orphaned worker notices and exits; nothing half-written is visible
+    deadline = time.monotonic() + 10
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_running(pid) for pid in workers)
+    done_before = len(_entries(cache))
+    assert 5 <= done_before < len(many_notes)
+    assert not target.exists()
+    for entry in _entries(cache):
+        head, _, body = entry.read_text(encoding="utf-8").partition("\n")
+        assert head.startswith("{") and body.endswith("}\n")
+
+    resumed = kenmerk("extract", folder, "--ordered", "--cache", cache, "-o", target, "--jobs", "1")
+    assert resumed.returncode == 0, resumed.stderr
+    assert target.read_bytes() == reference
+    assert "skipped" in resumed.stderr and f"done {len(many_notes) - done_before}," in resumed.stderr
+    # no temporaries left: neither next to the output nor in the cache
+    assert sorted(p.name for p in outdir.iterdir()) == ["notes.jsonl"]
+    assert list((cache / extractor_fingerprint() / "tmp").iterdir()) == []
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(")")[-1].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+def test_ctrl_c_leaves_no_output_file_and_the_cache_resumes(tmp_path, many_notes):
+    folder = write(tmp_path / "in", dict(list(many_notes.items())[:8]))
+    reference = _reference(folder, tmp_path)
+    cache = tmp_path / "cache"
+    target = tmp_path / "notes.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "kenmerk.output.cli", "extract", str(folder), "--ordered",
+                             "--cache", str(cache), "-o", str(target), "--jobs", "1"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while len(_entries(cache)) < 2 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert proc.poll() is None
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    assert "kenmerk: interrupted" in err and "Traceback" not in err
+    assert not target.exists() and [p.name for p in tmp_path.iterdir() if p.name.startswith(".notes")] == []
+    resumed = kenmerk("extract", folder, "--ordered", "--cache", cache, "-o", target, "--jobs", "2")
+    assert resumed.returncode == 0, resumed.stderr
+    assert target.read_bytes() == reference

@@ -1,0 +1,51 @@
+"""--dask: the same per-document work on a real Dask cluster (distributed.LocalCluster on 127.0.0.1)."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import jsonl, kenmerk, settle, write
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", host="127.0.0.1",
+                                  dashboard_address=None) as local:
+        yield local
+    # the worker processes the Dask worker threads started (for the time limit) end with the cluster
+    import gc
+
+    gc.collect()
+    assert settle(os.getpid()) == []
+
+
+def test_dask_batch_extracts_reports_and_stops_the_endless_parse(tmp_path, cluster, good_documents, hostile):
+    folder = write(tmp_path / "in", {**good_documents, **hostile})
+    errors = tmp_path / "errors.jsonl"
+    cache = tmp_path / "cache"
+    proc = kenmerk("extract", folder, "--dask", cluster.scheduler_address, "--timeout", "3", "--errors", errors,
+                   "--ordered", "--cache", cache)
+    assert proc.returncode == 1, proc.stderr
+    assert "on the Dask cluster at tcp://127.0.0.1:" in proc.stderr
+    names = sorted(good_documents)
+    assert [n["source"]["file_name"] for n in jsonl(proc.stdout)] == names
+    records = {os.path.basename(r["path"]): r["stage"] for r in jsonl(errors.read_text(encoding="utf-8"))}
+    assert records == {"endless.pdf": "timeout", "not-a-pdf.pdf": "read", "encrypted.pdf": "read"}
+    assert f"done {len(names)}, failed 3, skipped 0;" in proc.stderr
+    # the same result as a local run, and the Dask workers filled the cache
+    local = kenmerk("extract", folder, "--timeout", "3", "--ordered", "--cache", cache, "--jobs", "2")
+    assert local.stdout == proc.stdout
+    assert f"done 0, failed 3, skipped {len(names)}" in local.stderr
+
+
+def test_dask_publish_streams_notes_back_into_the_store(tmp_path, cluster, good_documents):
+    folder = write(tmp_path / "in", {k: v for k, v in good_documents.items() if k.endswith(".pdf")})
+    (tmp_path / "kenmerk.toml").write_text(
+        '[publish]\nbase = "https://data.example.nl/id/"\npublisher = "mnre1090"\nlicence = "cc0"\n'
+        'contact_email = "open-data@example.nl"\n', encoding="utf-8")
+    proc = kenmerk("publish", "in", "--store", "s", "--dask", cluster.scheduler_address, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "published 2 notes to store s" in proc.stdout

@@ -1,0 +1,110 @@
+"""--ordered keeps input order; progress is a bar on a terminal and log lines otherwise; the Python API."""
+from __future__ import annotations
+
+import os
+import pty
+import subprocess
+import sys
+import threading
+
+from conftest import jsonl, kenmerk, write
+from kenmerk.output.batch import BatchOptions, run_batch
+from kenmerk.output.inputs import gather
+
+
+def _slow_first(tmp_path, good_documents):
+    """A folder whose first document (12 pages) takes much longer than the small text notes after it."""
+    files = {"a-big.pdf": _concatenate(6)}
+    for i in range(6):
+        files[f"b-{i}.txt"] = good_documents["windows-1252.txt"].replace(b"2024-0001234", f"2024-000{i}".encode())
+    return write(tmp_path / "in", files)
+
+
+def _concatenate(copies: int) -> bytes:
+    """One PDF with the pages of several beslisnota's, drawn by the fixture generator."""
+    import kenmerk_make_fixtures as mf  # loaded by the session fixture make_fixtures_module
+
+    pages = []
+    for _ in range(copies):
+        pages.extend(mf.beslisnota_pages())
+    return mf._render(pages, title="groot")
+
+
+def test_ordered_keeps_input_order_unordered_streams_as_they_finish(tmp_path, make_fixtures_module, good_documents):
+    folder = _slow_first(tmp_path, good_documents)
+    names = sorted(p.name for p in folder.iterdir())
+    ordered = kenmerk("extract", folder, "--ordered", "--jobs", "2", "-q")
+    assert ordered.returncode == 0, ordered.stderr
+    assert [n["source"]["file_name"] for n in jsonl(ordered.stdout)] == names
+    unordered = kenmerk("extract", folder, "--jobs", "2", "-q")
+    assert unordered.returncode == 0, unordered.stderr
+    got = [n["source"]["file_name"] for n in jsonl(unordered.stdout)]
+    assert sorted(got) == names
+    assert got[0] != "a-big.pdf"  # the small notes overtook the big one
+    # several plain files keep the old behaviour: input order, no summary
+    plain = kenmerk("extract", *(folder / n for n in reversed(names[:3])))
+    assert [n["source"]["file_name"] for n in jsonl(plain.stdout)] == list(reversed(names[:3]))
+    assert plain.stderr == ""
+
+
+def test_progress_is_log_lines_when_stderr_is_not_a_terminal(tmp_path, many_notes):
+    folder = write(tmp_path / "in", dict(list(many_notes.items())[:6]))
+    proc = kenmerk("extract", folder, "--jobs", "2", "--log-interval", "0", "-o", tmp_path / "out.jsonl")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stderr.splitlines()
+    assert lines[0] == "kenmerk: extracting 6 documents (2 worker processes)"
+    progress = [line for line in lines if "/6 documents" in line]
+    assert progress and all("\r" not in line and "pages/s" in line for line in progress)
+    assert "kenmerk: 6/6 documents, 12 pages" in proc.stderr
+    assert lines[-1].startswith("kenmerk: done 6, failed 0, skipped 0; 12 pages in ")
+    quiet = kenmerk("extract", folder, "--jobs", "2", "-q", "-o", tmp_path / "out2.jsonl")
+    assert quiet.stderr == ""
+
+
+def test_progress_is_a_bar_on_a_terminal(tmp_path, many_notes):
+    folder = write(tmp_path / "in", dict(list(many_notes.items())[:4]))
+    master, slave = pty.openpty()
+    import fcntl
+    import struct
+    import termios
+
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 120, 0, 0))  # a terminal 120 columns wide
+    proc = subprocess.Popen([sys.executable, "-m", "kenmerk.output.cli", "extract", str(folder), "--jobs", "2"],
+                            stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    chunks: list[bytes] = []
+
+    def read():
+        while True:
+            try:
+                data = os.read(master, 4096)
+            except OSError:
+                return
+            if not data:
+                return
+            chunks.append(data)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    out, _ = proc.communicate(timeout=120)
+    reader.join(timeout=5)
+    os.close(master)
+    assert proc.returncode == 0
+    assert len(jsonl(out.decode())) == 4
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert "kenmerk:" in screen and "4/4" in screen and "doc" in screen and "pages/s" in screen
+    assert "\r" in screen  # the bar is redrawn in place
+    assert "kenmerk: done 4, failed 0, skipped 0" in screen
+
+
+def test_run_batch_api_streams_results(tmp_path, good_documents, hostile):
+    folder = write(tmp_path / "in", {**good_documents, "not-a-pdf.pdf": hostile["not-a-pdf.pdf"]})
+    results = list(run_batch(gather([folder]), BatchOptions(jobs=0, ordered=True)))
+    names = sorted(os.listdir(folder))
+    assert [os.path.basename(r.label) for r in results] == names
+    assert [r.status for r in results] == ["failed" if n == "not-a-pdf.pdf" else "ok" for n in names]
+    failed = results[names.index("not-a-pdf.pdf")]
+    assert (failed.stage, failed.error) == ("read", "UnreadableInput")
+    assert failed.line == f"{folder / 'not-a-pdf.pdf'}: not a PDF (no %PDF header)"
+    pooled = list(run_batch(gather([folder]), BatchOptions(jobs=2, ordered=True)))
+    assert [(r.label, r.status, r.note_json) for r in pooled] == [(r.label, r.status, r.note_json) for r in results]
