@@ -277,3 +277,14 @@ def test_corpus_text_layers_match_provenance(corpus_dir):
                 wrong.append(f"{path.name}: image-only but {seen}")
     assert not wrong, "\n".join(wrong)
     assert counts["yes"] >= 20 and counts["ocr"] >= 20 and counts["no"] >= 1, counts
+
+
+def test_cli_ocr_never_reports_the_scan_on_one_line(scan_dir):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "kenmerk.output.cli", "extract", "--ocr", "never",
+                           str(scan_dir / "beslisnota-scan.pdf")], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 1 and not proc.stdout
+    lines = [ln for ln in proc.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1 and "beslisnota-scan.pdf" in lines[0] and "OCR is off" in lines[0]
