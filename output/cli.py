@@ -13,7 +13,7 @@ import sys
 from kenmerk.extract import KenmerkError, __version__
 
 #: sub-command modules, in the order `kenmerk --help` lists them
-COMMANDS = ["extract", "schema", "eval", "validate", "publish", "query", "serve", "catalog"]
+COMMANDS = ["extract", "schema", "eval", "validate", "publish", "query", "serve", "catalog", "review"]
 
 
 class _Parser(argparse.ArgumentParser):

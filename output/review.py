@@ -1,0 +1,432 @@
+"""The data of the review report: what to mark on which page, and what is missing or doubtful.
+
+    from kenmerk.output.review import build_note_report, build_index
+    report = build_note_report(note, label="nota.pdf", lang="en")
+    report.items      # one ReviewItem per piece of evidence (kenmerk, date, each attachment, ...)
+    report.issues     # missing required fields, OCR'd pages, far dates, reader warnings
+
+This module only builds data from a `Note` (and, for text inputs, the text); it never
+re-extracts and never renders. `kenmerk.output.review_html` turns the data into
+HTML, `kenmerk.output.commands.review` is the command line.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kenmerk.extract import DocumentType, Evidence, Note
+from kenmerk.output.review_i18n import Labels, labels
+
+__all__ = [
+    "DATE_FAR_DAYS",
+    "FIELD_ORDER",
+    "IndexData",
+    "Issue",
+    "NoteReport",
+    "ReviewItem",
+    "TextView",
+    "build_index",
+    "build_note_report",
+    "build_text_view",
+    "note_slug",
+]
+
+#: fields in the order the report lists them; the colour of a box is the field's
+FIELD_ORDER = (
+    "document_type", "title", "kenmerk", "date", "organisation", "addressee",
+    "recommended_decision", "attachments", "woo_grounds", "identifiers", "dates",
+)
+#: fields a note should have; absent ones are listed as missing (document_type: `other`)
+REQUIRED = ("document_type", "title", "kenmerk", "date")
+#: a date among `dates` further than this from the document's date is doubtful
+DATE_FAR_DAYS = 60
+
+
+@dataclass
+class ReviewItem:
+    """One value with its evidence: a row in the field table and a box on the page (or a mark in the text)."""
+
+    key: str                      # unique within the note: "kenmerk", "attachments-2"
+    field: str                    # the Note field: "kenmerk", "attachments"
+    index: int | None             # position in a list field (0-based), None for scalar fields
+    label: str                    # "Kenmerk", "Bijlage 2"
+    value: str                    # the value as shown
+    evidence: Evidence | None
+    search: list[str] = field(default_factory=list)  # text to look for in a text input, best first
+
+    @property
+    def page(self) -> int | None:
+        return self.evidence.page if self.evidence else None
+
+    @property
+    def has_box(self) -> bool:
+        return self.evidence is not None and self.evidence.bbox is not None and self.evidence.page is not None
+
+    @property
+    def ocr(self) -> bool:
+        return bool(self.evidence and self.evidence.ocr)
+
+    @property
+    def anchor(self) -> str:
+        return f"box-{self.key}"
+
+    @property
+    def row(self) -> str:
+        return f"row-{self.key}"
+
+
+@dataclass
+class Issue:
+    """Something missing or doubtful; `message` is in the report's language."""
+
+    kind: str        # missing, type_other, ocr, date_far, no_evidence, no_position, not_found, warning
+    severity: str    # "missing" or "doubtful"
+    message: str
+    item: str | None = None   # key of the ReviewItem it concerns, when there is one
+
+
+@dataclass
+class TextView:
+    """A text input cut into segments; each segment lists the items whose evidence covers it."""
+
+    segments: list[tuple[str, tuple[str, ...]]]
+    located: dict[str, tuple[int, int]]          # item key -> (start, end) in the text
+    starts: dict[int, list[str]]                 # segment index -> keys whose evidence starts there
+
+
+@dataclass
+class NoteReport:
+    """Everything the report shows of one note."""
+
+    note: Note
+    label: str                    # the input as named on the command line
+    slug: str                     # file name of the note's page, without .html
+    items: list[ReviewItem]
+    issues: list[Issue]
+    lang: str = "nl"
+    text: TextView | None = None  # text inputs only
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.note.source.media_type == "application/pdf"
+
+    @property
+    def display_title(self) -> str:
+        return self.note.title or self.note.source.file_name
+
+    @property
+    def fields_found(self) -> list[str]:
+        return fields_found(self.note)
+
+    @property
+    def warning_count(self) -> int:
+        return len(self.issues)
+
+    def evidence_pages(self) -> list[int]:
+        return sorted({it.page for it in self.items if it.page is not None})
+
+
+# ---------------------------------------------------------------------------------------------
+# items
+
+
+def _pages(pages: list[int]) -> str:
+    return ", ".join(str(p) for p in pages)
+
+
+def note_items(note: Note, t: Labels | None = None) -> list[ReviewItem]:
+    """One item per piece of evidence (and per value without evidence), in `FIELD_ORDER`."""
+    t = t or labels()
+    items: list[ReviewItem] = []
+    ev = note.evidence
+
+    def add(field_name: str, value: str | None, evidence: Evidence | None, index: int | None = None,
+            extra_search: tuple[str, ...] = ()) -> None:
+        if value is None and evidence is None:
+            return
+        key = field_name if index is None else f"{field_name}-{index + 1}"
+        label = t.field(field_name) + ("" if index is None else f" {index + 1}")
+        search = [s for s in ((evidence.text if evidence else None), value, *extra_search) if s]
+        items.append(ReviewItem(key=key, field=field_name, index=index, label=label, value=value or "",
+                                evidence=evidence, search=search))
+
+    add("document_type", note.document_type.value, ev.get("document_type"))
+    add("title", note.title, ev.get("title"))
+    add("kenmerk", note.kenmerk, ev.get("kenmerk"))
+    add("date", note.date.isoformat() if note.date else None, ev.get("date"))
+    if note.organisation is not None:
+        org = note.organisation
+        value = " · ".join(x for x in [org.name, *org.units] if x) or None
+        add("organisation", value, org.evidence or ev.get("organisation"),
+            extra_search=tuple(x for x in [org.name, *org.units] if x))
+    add("addressee", note.addressee, ev.get("addressee"))
+    if note.recommended_decision is not None:
+        add("recommended_decision", note.recommended_decision.text,
+            note.recommended_decision.evidence or ev.get("recommended_decision"))
+    for i, att in enumerate(note.attachments):
+        if att.title:
+            value = f"{att.number}. {att.title}" if att.number is not None else att.title
+        elif att.number is not None:
+            value = t("attachment_counted", number=att.number)
+        else:
+            value = t("attachments_counted")
+        add("attachments", value, att.evidence, i, extra_search=tuple(x for x in [att.title] if x))
+    for i, g in enumerate(note.woo_grounds):
+        value = f"{g.law} {g.code}"
+        if g.count > 1:
+            value += f" ×{g.count}"
+        if g.pages:
+            value += f" ({t('pages_short', pages=_pages(g.pages))})"
+        add("woo_grounds", value, g.evidence, i, extra_search=(g.code,))
+    for i, ident in enumerate(note.identifiers):
+        add("identifiers", f"{ident.label}: {ident.value}", ident.evidence, i, extra_search=(ident.value,))
+    for i, d in enumerate(note.dates):
+        what = d.label or t.role(d.role.value)
+        value = f"{what}: {d.date.isoformat() if d.date else d.text}"
+        add("dates", value, d.evidence, i, extra_search=(d.text,))
+    # evidence for any other scalar field (future fields get a box too)
+    for name, evidence in ev.items():
+        if name in FIELD_ORDER:
+            continue
+        raw = getattr(note, name, None)
+        add(name, str(raw.value if hasattr(raw, "value") else raw) if raw is not None else None, evidence)
+    return items
+
+
+def fields_found(note: Note) -> list[str]:
+    """The fields of `FIELD_ORDER` that have a value (document_type only when recognised)."""
+    found = []
+    for name in FIELD_ORDER:
+        value = getattr(note, name)
+        if name == "document_type":
+            if value != DocumentType.other:
+                found.append(name)
+        elif isinstance(value, list):
+            if value:
+                found.append(name)
+        elif value is not None:
+            found.append(name)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# issues
+
+
+def note_issues(note: Note, items: list[ReviewItem], t: Labels | None = None) -> list[Issue]:
+    """What is missing or doubtful about a note."""
+    t = t or labels()
+    issues: list[Issue] = []
+    for name in REQUIRED:
+        if name == "document_type":
+            if note.document_type == DocumentType.other:
+                issues.append(Issue("type_other", "missing", t("issue_type_other"), "document_type"))
+        elif getattr(note, name) is None:
+            issues.append(Issue("missing", "missing", t("issue_missing", field=t.field(name))))
+    # OCR'd pages: one line per set of pages, naming the fields read there
+    ocr_pages: dict[int, list[str]] = {}
+    for it in items:
+        if it.ocr and it.page is not None:
+            ocr_pages.setdefault(it.page, []).append(it.label)
+    if ocr_pages:
+        pages = sorted(ocr_pages)
+        fields = list(dict.fromkeys(lbl for p in pages for lbl in ocr_pages[p]))
+        first = next(it for it in items if it.ocr)
+        issues.append(Issue("ocr", "doubtful", t("issue_ocr", pages=_pages(pages), fields=", ".join(fields)),
+                            first.key))
+    # dates far from the document's (colofon) date
+    if note.date is not None:
+        date_items = {it.index: it for it in items if it.field == "dates"}
+        for i, d in enumerate(note.dates):
+            if d.date is None:
+                continue
+            days = abs((d.date - note.date).days)
+            if days > DATE_FAR_DAYS:
+                it = date_items.get(i)
+                issues.append(Issue("date_far", "doubtful",
+                                    t("issue_date_far", label=d.label or t.role(d.role.value),
+                                      date=d.date.isoformat(), days=days, doc_date=note.date.isoformat()),
+                                    it.key if it else None))
+    pdf = note.source.media_type == "application/pdf"
+    for it in items:
+        if it.evidence is None:
+            if it.field != "document_type":  # a type may be judged from the whole text
+                issues.append(Issue("no_evidence", "doubtful", t("issue_no_evidence", field=it.label), it.key))
+        elif pdf and not it.has_box:
+            issues.append(Issue("no_position", "doubtful", t("issue_no_position", field=it.label), it.key))
+    for w in note.warnings:
+        issues.append(Issue("warning", "doubtful", t("issue_warning", text=w)))
+    return issues
+
+
+# ---------------------------------------------------------------------------------------------
+# text inputs: find the evidence in the text
+
+#: Markdown markup that text conversions strip; matched like white space
+_SEPARATORS = set(" \t\r\n\f\v\u00a0*_#|`>")
+
+
+def _normalise(text: str) -> tuple[str, list[int]]:
+    """Lower-cased text with markup and white space runs as one space, and each char's offset."""
+    out: list[str] = []
+    pos: list[int] = []
+    space = True
+    for i, ch in enumerate(text):
+        if ch in _SEPARATORS or ch.isspace():
+            if not space:
+                out.append(" ")
+                pos.append(i)
+                space = True
+            continue
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+        pos.append(i)
+        space = False
+    return "".join(out), pos
+
+
+def _candidates(search: list[str]) -> list[str]:
+    """What to look for, best first: the evidence text, the value, the text without its label, parts."""
+    seen: list[str] = []
+
+    def push(s: str) -> None:
+        s = _normalise(s)[0].strip()
+        if len(s) >= 2 and s not in seen:
+            seen.append(s)
+
+    for s in search:
+        push(s)
+    for s in search[:1]:
+        words = s.split()
+        for n in (1, 2, 3):
+            if len(words) > n + 0:
+                push(" ".join(words[n:]))
+    for s in search[1:2]:  # the value cut at " en ", commas, semicolons ("MBZK en SBZK")
+        for part in re.split(r"\s+(?:en|and)\s+|[,;·]", s):
+            if len(part.strip()) >= 3:
+                push(part)
+    return seen
+
+
+def build_text_view(text: str, items: list[ReviewItem]) -> TextView:
+    """Locate each item's evidence in `text` and cut the text into marked segments."""
+    norm, pos = _normalise(text)
+    located: dict[str, tuple[int, int]] = {}
+    for it in items:
+        if it.evidence is None and it.field != "document_type":  # a type may be judged from the whole text
+            continue
+        for cand in _candidates(it.search):
+            at = _find_word(norm, cand)
+            if at >= 0:
+                end = at + len(cand) - 1
+                located[it.key] = (pos[at], pos[end] + 1)
+                break
+    cuts = sorted({0, len(text), *(s for s, _ in located.values()), *(e for _, e in located.values())})
+    segments: list[tuple[str, tuple[str, ...]]] = []
+    starts: dict[int, list[str]] = {}
+    for a, b in zip(cuts, cuts[1:]):
+        if a == b:
+            continue
+        keys = tuple(k for k, (s, e) in located.items() if s <= a and b <= e)
+        idx = len(segments)
+        for k, (s, _) in located.items():
+            if s == a:
+                starts.setdefault(idx, []).append(k)
+        segments.append((text[a:b], keys))
+    return TextView(segments=segments, located=located, starts=starts)
+
+
+def _find_word(haystack: str, needle: str) -> int:
+    """First occurrence of `needle` that does not start or end inside a word; else any occurrence."""
+    start = 0
+    first = -1
+    while True:
+        at = haystack.find(needle, start)
+        if at < 0:
+            return first
+        if first < 0:
+            first = at
+        before = haystack[at - 1] if at > 0 else " "
+        after = haystack[at + len(needle)] if at + len(needle) < len(haystack) else " "
+        if not (before.isalnum() and needle[0].isalnum()) and not (after.isalnum() and needle[-1].isalnum()):
+            return at
+        start = at + 1
+
+
+# ---------------------------------------------------------------------------------------------
+# one note, and the index
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def note_slug(note: Note) -> str:
+    """A file-name-safe name for the note's page: the file's stem and the start of its hash."""
+    stem = note.source.file_name.rsplit(".", 1)[0].lower()
+    stem = _SLUG.sub("-", stem).strip("-")[:60].strip("-") or "note"
+    return f"{stem}-{note.source.sha256[:8]}"
+
+
+def build_note_report(note: Note, label: str | None = None, *, lang: str = "nl", text: str | None = None,
+                      slug: str | None = None) -> NoteReport:
+    """The report data of one note; `text` (the decoded input) for text inputs."""
+    t = labels(lang)
+    items = note_items(note, t)
+    issues = note_issues(note, items, t)
+    view = None
+    if text is not None and note.source.media_type != "application/pdf":
+        view = build_text_view(text, items)
+        for it in items:
+            if it.evidence is not None and it.key not in view.located:
+                issues.append(Issue("not_found", "doubtful", t("issue_not_found", field=it.label), it.key))
+    return NoteReport(note=note, label=label or note.source.file_name, slug=slug or note_slug(note),
+                      items=items, issues=issues, lang=lang, text=view)
+
+
+@dataclass
+class IndexData:
+    """Summary of a batch: counts per field, per document type and per month."""
+
+    reports: list[NoteReport]
+    failed: list[tuple[str, str]]                   # (input, reason)
+    field_counts: list[tuple[str, int]]             # FIELD_ORDER with the number of notes having it
+    type_counts: list[tuple[str, int]]              # most frequent first
+    month_counts: list[tuple[tuple[int, int], int]]  # every month from the first to the last, gaps as 0
+    undated: int
+
+    @property
+    def total(self) -> int:
+        return len(self.reports)
+
+    @property
+    def with_warnings(self) -> int:
+        return sum(1 for r in self.reports if r.issues)
+
+
+def build_index(reports: list[NoteReport], failed: list[tuple[str, str]] | None = None) -> IndexData:
+    field_counter: Counter[str] = Counter()
+    types: Counter[str] = Counter()
+    months: Counter[tuple[int, int]] = Counter()
+    undated = 0
+    for r in reports:
+        field_counter.update(r.fields_found)
+        types[r.note.document_type.value] += 1
+        if r.note.date is None:
+            undated += 1
+        else:
+            months[(r.note.date.year, r.note.date.month)] += 1
+    month_counts: list[tuple[tuple[int, int], int]] = []
+    if months:
+        (y, m), last = min(months), max(months)
+        while (y, m) <= last:
+            month_counts.append(((y, m), months.get((y, m), 0)))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return IndexData(
+        reports=list(reports),
+        failed=list(failed or []),
+        field_counts=[(name, field_counter.get(name, 0)) for name in FIELD_ORDER],
+        type_counts=sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),
+        month_counts=month_counts,
+        undated=undated,
+    )
