@@ -233,8 +233,8 @@ def note_issues(note: Note, items: list[ReviewItem], t: Labels | None = None) ->
         pages = sorted(ocr_pages)
         fields = list(dict.fromkeys(lbl for p in pages for lbl in ocr_pages[p]))
         first = next(it for it in items if it.ocr)
-        issues.append(Issue("ocr", "doubtful", t("issue_ocr", pages=_pages(pages), fields=", ".join(fields)),
-                            first.key))
+        key = "issue_ocr" if len(pages) == 1 else "issue_ocr_many"
+        issues.append(Issue("ocr", "doubtful", t(key, pages=_pages(pages), fields=", ".join(fields)), first.key))
     # dates far from the document's (colofon) date
     if note.date is not None:
         date_items = {it.index: it for it in items if it.field == "dates"}

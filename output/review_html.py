@@ -383,13 +383,14 @@ def _chart(data: IndexData, t: Labels) -> dict | None:
     months = data.month_counts
     if not months:
         return None
-    bar_w = 22 if len(months) <= 24 else max(4, 528 // len(months))
-    gap = 4 if bar_w >= 12 else 1
-    left, top, plot_h = 26, 18, 120
-    width = max(240, left + len(months) * (bar_w + gap) + 26)
+    left, top, plot_h, right = 26, 18, 120, 26
+    n = len(months)
+    gap = 4 if n <= 24 else 1
+    bar_w = max(2, min(22, (380 - left - right) // n - gap))   # fits about 380 px: text stays legible
+    width = max(240, left + n * (bar_w + gap) + right)
     height = top + plot_h + 22
+    every = max(1, -(-64 // (bar_w + gap)))   # a month label every 64 px or more
     peak = max(c for _, c in months) or 1
-    every = max(1, -(-60 // (bar_w + gap)))   # a month label every 60 px or more
     bars = []
     for i, ((y, m), count) in enumerate(months):
         h = round(count / peak * plot_h, 1)
@@ -398,6 +399,7 @@ def _chart(data: IndexData, t: Labels) -> dict | None:
                      "label": t.month(y, m), "show_label": i % every == 0})
     (fy, fm), (ly, lm) = months[0][0], months[-1][0]
     return {"width": width, "height": height, "left": left, "base": top + plot_h, "bars": bars,
+            "counts": bar_w >= 12,
             "desc": t("chart_desc", first=t.month(fy, fm), last=t.month(ly, lm))}
 
 

@@ -89,13 +89,6 @@ def fixture_report(tmp_path_factory, fixtures_dir) -> Path:
     return out
 
 
-def note_page(report_dir: Path, stem: str) -> Path:
-    """The page of the note whose file name starts with `stem`."""
-    found = sorted((report_dir / "notes").glob(f"{stem}-*.html"))
-    assert found, f"no note page for {stem} in {report_dir}"
-    return found[0]
-
-
 @pytest.fixture(scope="session")
 def browser():
     """A headless Debian Chromium driven by Playwright (skips with the reason when unavailable)."""

@@ -1,0 +1,232 @@
+"""The review report in a real browser: headless Debian Chromium driven by Playwright.
+
+Opens the reports from file:// URLs and checks: no console errors and no requests
+leaving the report; every field with evidence has its box where the evidence's bbox
+maps onto the page image; clicking a field's row brings its box into view; the index
+sorts by date and filters notes with warnings. Screenshots go to test-artifacts/.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kenmerk.extract import read_note
+from kenmerk.output.review import build_note_report
+from kenmerk.output.review_html import ReviewWriter
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+BESLISNOTA_PDF = SAMPLES / "beslisnota-twee-paginas.pdf"
+BESLISNOTA_MD = SAMPLES / "beslisnota-opvang-oekraine-2025.md"
+
+
+def note_page(report_dir: Path, stem: str) -> Path:
+    """The page of the note whose file name is `stem` (pages are named STEM-HASH.html)."""
+    found = sorted(p for p in (report_dir / "notes").glob(f"{stem}-*.html")
+                   if len(p.stem) == len(stem) + 9)
+    assert len(found) == 1, f"no single note page for {stem} in {report_dir}: {found}"
+    return found[0]
+
+TOLERANCE_PX = 2.0
+
+#: for each box: its rect, its page image's rect and the page geometry in points
+GEOMETRY_JS = """
+() => Array.from(document.querySelectorAll('a.box')).map(box => {
+  const fig = box.closest('figure.page');
+  const img = fig.querySelector('img');
+  const b = box.getBoundingClientRect(), i = img.getBoundingClientRect();
+  return {
+    id: box.id, left: b.left, top: b.top, width: b.width, height: b.height,
+    imgLeft: i.left, imgTop: i.top, imgWidth: i.width, imgHeight: i.height,
+    natural: img.naturalWidth, complete: img.complete,
+    pageW: parseFloat(fig.dataset.pageWidth), pageH: parseFloat(fig.dataset.pageHeight),
+    scale: parseFloat(fig.dataset.scale),
+    offX: parseFloat(fig.dataset.offsetX), offY: parseFloat(fig.dataset.offsetY),
+    x0: parseFloat(box.dataset.x0), y0: parseFloat(box.dataset.y0),
+    x1: parseFloat(box.dataset.x1), y1: parseFloat(box.dataset.y1),
+  };
+})
+"""
+
+IN_VIEW_JS = """
+(id) => {
+  const el = document.getElementById(id);
+  const target = el.classList.contains('ev-anchor') ? el.closest('mark') : el;
+  const r = target.getBoundingClientRect();
+  return {top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+          vh: window.innerHeight, vw: window.innerWidth, active: target.classList.contains('is-active')};
+}
+"""
+
+
+def assert_clean(opened) -> None:
+    assert opened.errors == [], opened.errors
+    assert opened.external_requests() == [], opened.external_requests()
+
+
+def check_boxes(page, report) -> int:
+    """Every item with a bbox has one box, placed where the bbox maps (x_px = x0*scale, ...)."""
+    page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })")
+    page.wait_for_function("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+    geometry = {g["id"]: g for g in page.evaluate(GEOMETRY_JS)}
+    expected = [it for it in report.items if it.has_box]
+    assert expected, "the note has no evidence with a box"
+    for it in expected:
+        g = geometry.get(it.anchor)
+        assert g is not None, f"no box for {it.key}"
+        k = g["imgWidth"] / g["pageW"]                    # displayed pixels per point
+        assert g["natural"] == pytest.approx(g["pageW"] * g["scale"], abs=1.0)   # image = page * scale
+        assert g["imgHeight"] / g["pageH"] == pytest.approx(k, rel=0.01)
+        bbox = it.evidence.bbox
+        x0, x1 = bbox.x0 - g["offX"], bbox.x1 - g["offX"]
+        y1 = bbox.y1 - g["offY"]
+        assert g["left"] - g["imgLeft"] == pytest.approx(x0 * k, abs=TOLERANCE_PX), it.key
+        assert g["top"] - g["imgTop"] == pytest.approx((g["pageH"] - y1) * k, abs=TOLERANCE_PX), it.key
+        if (x1 - x0) * k > 8:
+            assert g["width"] == pytest.approx((x1 - x0) * k, abs=TOLERANCE_PX), it.key
+        if (bbox.y1 - bbox.y0) * k > 8:
+            assert g["height"] == pytest.approx((bbox.y1 - bbox.y0) * k, abs=TOLERANCE_PX), it.key
+    return len(expected)
+
+
+def click_row_and_check(page, key: str) -> None:
+    page.evaluate("window.scrollTo(0, 0); document.querySelector('.panel').scrollTo(0, 0)")
+    page.click(f"#row-{key} a.goto")
+    pos = page.evaluate(IN_VIEW_JS, f"box-{key}")
+    assert 0 <= pos["top"] and pos["bottom"] <= pos["vh"], (key, pos)
+    assert 0 <= pos["left"] and pos["right"] <= pos["vw"] + 1, (key, pos)
+    assert pos["active"], key
+    assert page.evaluate("location.hash") == f"#box-{key}"
+
+
+# --- note pages --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("stem", ["beslisnota-twee-paginas", "fixture-beslisnota-twee-paginas",
+                                  "fixture-brief-adresblok"])
+def test_pdf_note_page_boxes_where_the_evidence_is(open_page, fixture_report, stem, artifacts_dir, fixtures_dir):
+    if stem == "beslisnota-twee-paginas":
+        source = BESLISNOTA_PDF
+    else:
+        source = fixtures_dir / (stem.replace("fixture-", "") + ".pdf")
+    report = build_note_report(read_note(source))
+    opened = open_page(note_page(fixture_report, stem))
+    page = opened.page
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    n = check_boxes(page, report)
+    assert n == page.locator("a.box").count()
+    # images have alt text naming the page and the fields marked on it
+    alts = page.eval_on_selector_all("figure.page img", "els => els.map(e => e.alt)")
+    assert alts and all(a.startswith("Pagina ") for a in alts)
+    # clicking a field's row scrolls its box into view: one on page 1, the last one (page 2 for the nota)
+    click_row_and_check(page, "kenmerk")
+    click_row_and_check(page, report.items[-1].key)
+    if stem == "beslisnota-twee-paginas":
+        click_row_and_check(page, "attachments-2")
+        page.click("#row-kenmerk a.goto")
+        page.mouse.move(1, 1)
+        page.screenshot(path=str(artifacts_dir / "review-beslisnota-twee-paginas.png"))
+        page.screenshot(path=str(artifacts_dir / "review-beslisnota-twee-paginas-full.png"), full_page=True)
+    assert_clean(opened)
+
+
+def test_boxes_stay_in_place_on_a_narrow_screen(open_page, fixture_report):
+    report = build_note_report(read_note(BESLISNOTA_PDF))
+    opened = open_page(note_page(fixture_report, "beslisnota-twee-paginas"))
+    opened.page.set_viewport_size({"width": 700, "height": 900})
+    check_boxes(opened.page, report)
+    click_row_and_check(opened.page, "attachments-1")
+    assert_clean(opened)
+
+
+def test_keyboard_reaches_a_box_and_focus_is_visible(open_page, fixture_report):
+    opened = open_page(note_page(fixture_report, "beslisnota-twee-paginas"))
+    page = opened.page
+    page.focus("#row-date a.goto")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "box-date"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    # a box links back to its row
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#row-date"
+    assert_clean(opened)
+
+
+def test_text_note_marks_the_evidence(open_page, fixture_report, artifacts_dir):
+    text = BESLISNOTA_MD.read_text(encoding="utf-8")
+    report = build_note_report(read_note(BESLISNOTA_MD), text=text)
+    opened = open_page(note_page(fixture_report, "beslisnota-opvang-oekraine-2025"))
+    page = opened.page
+    for it in report.items:
+        if it.evidence is None:
+            continue
+        marked = page.evaluate(
+            "(id) => { const a = document.getElementById(id); const m = a && a.closest('mark');"
+            " return m ? Array.from(document.querySelectorAll('mark')).filter(x => (x.dataset.items || '')"
+            ".split(' ').includes(id.slice(4))).map(x => x.textContent).join('') : null; }", it.anchor)
+        assert marked is not None, f"no mark for {it.key}"
+        start, end = report.text.located[it.key]
+        assert " ".join(text[start:end].split()) in " ".join(marked.split())
+    click_row_and_check(page, "kenmerk")
+    click_row_and_check(page, report.items[-1].key)
+    page.screenshot(path=str(artifacts_dir / "review-beslisnota-md.png"))
+    assert_clean(opened)
+
+
+# --- the index ---------------------------------------------------------------------------------
+
+def _dates(page) -> list[str]:
+    return page.eval_on_selector_all("table.notes tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.date)")
+
+
+def test_index_sorts_by_date_and_filters_warnings(open_page, tmp_path, make_note, artifacts_dir):
+    out = tmp_path / "report"
+    dates = [dt.date(2024, 3, 1), dt.date(2023, 1, 15), None, dt.date(2025, 6, 30), dt.date(2024, 11, 2)]
+    with ReviewWriter(out, lang="en") as writer:
+        for i, d in enumerate(dates):
+            changes = {"date": d, "dates": []}
+            if i == 1:
+                changes["title"] = None            # a missing title: one warning
+            writer.add(make_note(f"nota-{i}.pdf", **changes))
+    opened = open_page(out / "index.html")
+    page = opened.page
+    assert page.is_visible("#only-warnings")
+    original = _dates(page)
+    header = page.locator("th[data-sort=date] button")
+    header.click()
+    assert _dates(page) == ["2023-01-15", "2024-03-01", "2024-11-02", "2025-06-30", ""]
+    assert page.get_attribute("th[data-sort=date]", "aria-sort") == "ascending"
+    header.click()
+    assert _dates(page) == ["2025-06-30", "2024-11-02", "2024-03-01", "2023-01-15", ""]
+    assert page.get_attribute("th[data-sort=date]", "aria-sort") == "descending"
+    assert sorted(original) == sorted(_dates(page))
+    # keyboard: focus the sort button of another column and press Enter
+    page.focus("th[data-sort=warnings] button")
+    page.keyboard.press("Enter")
+    assert page.get_attribute("th[data-sort=warnings]", "aria-sort") == "ascending"
+    assert page.get_attribute("th[data-sort=date]", "aria-sort") is None
+    # the filter: notes without warnings hide; the count is announced
+    page.check("#only-warnings")
+    visible = page.eval_on_selector_all("table.notes tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.file)")
+    assert sorted(visible) == ["nota-1.pdf", "nota-2.pdf"]     # no title; no date
+    assert page.text_content("#shown-status") == "2 of 5 documents shown"
+    page.screenshot(path=str(artifacts_dir / "review-index-filtered.png"), full_page=True)
+    page.uncheck("#only-warnings")
+    assert len(_dates(page)) == 5
+    # the chart has a text alternative
+    assert page.get_attribute("svg.chart", "role") == "img"
+    assert "Bar chart" in page.text_content("svg.chart desc")
+    assert_clean(opened)
+
+
+def test_fixture_index_opens_and_links_to_every_note(open_page, fixture_report, artifacts_dir):
+    opened = open_page(fixture_report / "index.html")
+    page = opened.page
+    hrefs = page.eval_on_selector_all("table.notes tbody a", "as => as.map(a => a.href)")
+    assert len(hrefs) == 4
+    page.screenshot(path=str(artifacts_dir / "review-index.png"), full_page=True)
+    assert_clean(opened)
+    page.click("table.notes tbody tr:first-child a")
+    page.wait_for_load_state("load")
+    assert page.url.startswith("file://") and "/notes/" in page.url

@@ -1,0 +1,55 @@
+"""The bar: a report of the corpus beslisnota's opens in headless Chromium with no console
+errors and a box (or, for text inputs, a mark) for every extracted field. Skips without the corpus."""
+from __future__ import annotations
+
+import pytest
+
+from kenmerk.extract import ReadLimits, extract_note
+from kenmerk.extract.errors import NoTextLayer
+from kenmerk.output.review_html import ReviewWriter
+
+from test_review_browser import assert_clean, check_boxes  # noqa: E402  (same folder)
+
+MARK_JS = """
+(id) => { const a = document.getElementById(id); return !!(a && a.closest('mark')); }
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus_report(corpus_dir, tmp_path_factory):
+    inputs = sorted(p for p in (corpus_dir / "raw").glob("*beslisnota*") if p.suffix in (".pdf", ".txt", ".md"))
+    if not inputs:
+        pytest.skip("no beslisnota in the corpus")
+    out = tmp_path_factory.mktemp("corpus-review")
+    skipped = []
+    with ReviewWriter(out) as writer:
+        for path in inputs:
+            data = path.read_bytes()
+            try:
+                note = extract_note(data, str(path), ReadLimits())
+            except NoTextLayer as exc:      # a scan where Tesseract is missing: not this test's business
+                skipped.append(f"{path.name}: {exc}")
+                continue
+            writer.add(note, str(path), data)
+    return out, writer.reports, skipped
+
+
+def test_corpus_report_opens_with_a_box_for_every_field(corpus_report, open_page):
+    out, reports, skipped = corpus_report
+    assert len(reports) >= len(skipped)
+    opened = open_page(out / "index.html")
+    assert opened.page.locator("table.notes tbody tr").count() == len(reports)
+    assert_clean(opened)
+    for report in reports:
+        opened = open_page(out / "notes" / f"{report.slug}.html")
+        with_evidence = [it for it in report.items if it.evidence is not None]
+        assert with_evidence, report.label
+        if report.is_pdf:
+            assert all(it.has_box for it in with_evidence), report.label
+            assert check_boxes(opened.page, report) == len(with_evidence)
+        else:
+            for it in with_evidence:
+                assert opened.page.evaluate(MARK_JS, it.anchor), f"{report.label}: no mark for {it.key}"
+        assert not [i for i in report.issues if i.kind in ("not_found", "no_position")], report.label
+        assert_clean(opened)
+        opened.close()
