@@ -33,7 +33,9 @@ BESLISNOTA_PDF = SAMPLES / "beslisnota-twee-paginas.pdf"
 BESLISNOTA_MD = SAMPLES / "beslisnota-opvang-oekraine-2025.md"
 ARTIFACTS = REPO_ROOT / "test-artifacts"
 
-CHROMIUM = os.environ.get("KENMERK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM = (os.environ.get("KENMERK_CHROMIUM")
+            or ("/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else shutil.which("chromium"))
+            or "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
