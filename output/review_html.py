@@ -416,6 +416,7 @@ def render_index(data: IndexData, *, lang: str = "nl", generated: str | None = N
         "slug": r.slug, "file": r.label, "type": r.note.document_type.value,
         "date": r.note.date.isoformat() if r.note.date else "", "kenmerk": r.note.kenmerk or "",
         "title": r.note.title or "", "fields": len(r.fields_found), "warnings": r.warning_count,
+        "lang": r.note.language,
     } for r in data.reports]
     total = max(data.total, 1)
     field_rows = [{"label": t.field(name, plural=True), "count": count, "percent": round(count / total * 100, 1)}
