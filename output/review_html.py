@@ -300,13 +300,18 @@ def _place_boxes(img: PageImage, report: NoteReport, t: Labels, page_count: int)
         box = Box(item=it,
                   left=_pct(x0 / img.width * 100), top=_pct((img.height - y1) / img.height * 100),
                   width=_pct((x1 - x0) / img.width * 100), height=_pct((y1 - y0) / img.height * 100))
-        centre = (box.left + box.width / 2)
-        if centre > 55 and box.left > 15:
-            box.placement = "tag-left"
-        elif box.top < 2.5:
-            box.placement = "tag-below"
         img.boxes.append(box)
         groups.setdefault((round(b.x0), round(b.y0), round(b.x1), round(b.y1)), []).append(box)
+    tag_h = 16 / img.px_height * 100          # a tag's height, in % of the page
+    for box in img.boxes:
+        centre = box.left + box.width / 2
+        # a tag above would cover a box right above it (stacked lines: attachments, colofon)
+        crowded = any(o is not box and o.left < box.left + box.width and box.left < o.left + o.width
+                      and box.top - tag_h < o.top + o.height <= box.top + 0.01 for o in img.boxes)
+        if (centre > 55 or crowded) and box.left > 12:
+            box.placement = "tag-left"
+        elif box.top < 2.5 or crowded:
+            box.placement = "tag-below"
     for same in groups.values():   # boxes on exactly the same spot share one tag
         same[0].tag = " · ".join(dict.fromkeys(bx.item.label for bx in same))
         for bx in same[1:]:
