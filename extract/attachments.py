@@ -13,9 +13,14 @@ import re
 from kenmerk.extract.context import Document, join_lines
 from kenmerk.extract.labels import STAGE, match_label
 from kenmerk.extract.layout import Line
-from kenmerk.extract.model import Attachment
+from kenmerk.extract.model import Attachment, DocumentType
 
 COUNT = re.compile(r"^(\d{1,2})\s*(?:bijlagen?|stuks?)?\.?$", re.IGNORECASE)
+#: attachments named by letters or a range: "A, B, C en D", "1 t/m 4"
+LETTERS = re.compile(r"^\(?[A-H]\)?(?:\s*[(,]*\s*(?:,|en|evt\.|en\s+evt\.)\s*\(?[A-H]\)?\)?)+\.?$")
+RANGE = re.compile(r"^(\d{1,2})\s*(?:t/m|tot\s+en\s+met|-)\s*(\d{1,2})$", re.IGNORECASE)
+#: a file named in an e-mail's header ("Tijdelijke regeling … 15 september 2020.docx")
+ATTACHED_FILE = re.compile(r"\S.*\.(?:docx?|pdf|pptx?|xlsx?|eml|msg|zip|odt|ods|txt|png|jpe?g)$", re.IGNORECASE)
 NONE = re.compile(r"^(?:-+|geen|nvt|n\.v\.t\.?|0)$", re.IGNORECASE)
 NUMBERED = re.compile(r"^(?:bijlage\s+)?(\d{1,2}|[IVX]{1,4}|[a-h])[.)]?(?:\s+|(?=[A-Z])|$)(.*)$")
 TABLE_HEADER = re.compile(r"^(?:volgnummer|nr\.?|nummer|naam|titel|omschrijving|informatie|toelichting)(?:\s+|$)", re.I)
@@ -76,6 +81,10 @@ def _from_field(doc: Document) -> tuple[int | None, list[Attachment], list[Line]
         m = COUNT.match(first)
         if m and len(texts) == 1:
             return int(m.group(1)), [], pair.all_lines
+        if LETTERS.match(first):
+            return len(re.findall(r"\b[A-H]\b", first)), [], pair.all_lines
+        if r := RANGE.match(first):
+            return int(r.group(2)) - int(r.group(1)) + 1, [], pair.all_lines
         if m and len(lines) > 1 and not pair.inline:
             lines = lines[1:]
             count = int(m.group(1))
@@ -157,8 +166,18 @@ def _from_sentences(doc: Document) -> list[Attachment]:
     return out
 
 
+def _from_mail_header(doc: Document) -> list[Attachment]:
+    """Files listed in an e-mail's header block."""
+    header = doc.first_page[:40]
+    return [Attachment(title=ln.text, number=i + 1, evidence=doc.evidence([ln]))
+            for i, ln in enumerate(ln for ln in header if ATTACHED_FILE.match(ln.text) and len(ln.text) < 200)]
+
+
 def extract_attachments(doc: Document, values: dict) -> None:
     """Set `attachments`."""
+    if values.get("document_type") == DocumentType.email and (files := _from_mail_header(doc)):
+        values["attachments"] = files
+        return
     count, listed, field_lines = _from_field(doc)
     section = _from_sections(doc)
     sentences = _from_sentences(doc)
