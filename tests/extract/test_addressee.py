@@ -3,34 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from kenmerk.extract import Layout, Line, Page
-from kenmerk.extract.model import Source
-from kenmerk.extract.note import extract_note, note_from_layout
+from kenmerk.extract.note import extract_note
 
-
-def note(text: str, name: str = "x.txt"):
-    return extract_note(text.encode("utf-8"), name)
-
-
-def pdf_note(*pages: list[tuple], width: float = 595.0, height: float = 842.0):
-    """A note from hand-placed lines: (text, x0, y0[, size[, bold]]) per line, one list per page."""
-    built, index = [], 0
-    for number, spec in enumerate(pages, 1):
-        lines = []
-        for text, x0, y0, *rest in spec:
-            size = rest[0] if rest else 9.0
-            bold = rest[1] if len(rest) > 1 else False
-            lines.append(Line(text=text, page=number, x0=x0, y0=y0, x1=x0 + 0.5 * size * len(text), y1=y0 + size,
-                              size=size, bold=bold))
-        lines.sort(key=lambda ln: (-round(ln.y1 / 2.5), ln.x0))
-        placed = []
-        for ln in lines:
-            placed.append(Line(ln.text, ln.page, ln.x0, ln.y0, ln.x1, ln.y1, ln.size, ln.bold, index))
-            index += 1
-        built.append(Page(number=number, width=width, height=height, lines=placed))
-    layout = Layout(pages=built, media_type="application/pdf", has_positions=True)
-    source = Source(file_name="x.pdf", sha256="0" * 64, media_type="application/pdf", size=1, page_count=len(built))
-    return note_from_layout(layout, source)
+from builders import note, pdf_note
 
 
 def test_aan_field_of_a_note():
@@ -122,8 +97,10 @@ def test_redacted_first_address_line_gives_none():
 
 
 def test_email_recipient():
-    n = note("Van: Jansen, P.\nVerzonden: 29 september 2020\nAan: Ark, T. van (Tamara)\nOnderwerp: Ter akkoord\n")
+    text = "Van: Jansen, P.\nVerzonden: 29 september 2020\nAan: Ark, T. van (Tamara)\nOnderwerp: Ter akkoord\n"
+    n = extract_note(text.encode("utf-8"), "x.txt", keep_personal_data=True)
     assert n.addressee == "Ark, T. van (Tamara)"
+    assert note(text).addressee is None  # a person: left out by default (kenmerk.extract.personal)
 
 
 def test_no_addressee():

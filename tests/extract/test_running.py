@@ -4,29 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from kenmerk.extract import Layout, Line, Page
+from kenmerk.extract import Layout
 from kenmerk.extract.context import Document
 from kenmerk.extract.running import PAGE_NUMBER, running_lines
 from kenmerk.extract.text import read_text
 
-
-def layout(*pages: list[tuple], width: float = 595.0, height: float = 842.0) -> Layout:
-    """A PDF-like layout from hand-placed lines: (text, x0, y0[, size[, bold]]) per line, one list per page."""
-    built, index = [], 0
-    for number, spec in enumerate(pages, 1):
-        lines = []
-        for text, x0, y0, *rest in spec:
-            size = rest[0] if rest else 9.0
-            bold = rest[1] if len(rest) > 1 else False
-            lines.append(Line(text=text, page=number, x0=x0, y0=y0, x1=x0 + 0.5 * size * len(text), y1=y0 + size,
-                              size=size, bold=bold))
-        lines.sort(key=lambda ln: (-round(ln.y1 / 2.5), ln.x0))
-        placed = []
-        for ln in lines:
-            placed.append(Line(ln.text, ln.page, ln.x0, ln.y0, ln.x1, ln.y1, ln.size, ln.bold, index))
-            index += 1
-        built.append(Page(number=number, width=width, height=height, lines=placed))
-    return Layout(pages=built, media_type="application/pdf", has_positions=True)
+from builders import layout
 
 
 def dropped(lay: Layout) -> list[str]:
