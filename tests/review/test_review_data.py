@@ -244,3 +244,16 @@ def test_usage_errors(tmp_path, capsys):
         main(["review", "-o", str(tmp_path)])
     assert exc.value.code == 2
     assert main(["review", str(BESLISNOTA_PDF), "--scale", "50", "-o", str(tmp_path)]) == 2
+
+
+def test_fields_and_boxes_link_each_other_without_javascript(tmp_path):
+    out = tmp_path / "report"
+    assert main(["review", str(BESLISNOTA_PDF), str(BESLISNOTA_MD), "-o", str(out), "-q"]) == 0
+    for page in (out / "notes").glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        ids = set(re.findall(r'\sid="([^"]+)"', html))
+        targets = re.findall(r'href="#((?:box|row)-[^"]+)"', html)
+        assert any(t.startswith("box-") for t in targets)
+        missing = [t for t in targets if t not in ids]
+        assert not missing, (page.name, missing)
+        assert len(ids) == len(re.findall(r'\sid="', html))      # ids are unique
