@@ -59,12 +59,19 @@ FUNCTION_WORDS = (
     "ombudsman", "landsadvocaat", "president", "hoofd", "secretaris", "afdelingshoofd", "teamleider",
     "directie", "afdeling", "team", "ministerie", "bureau", "cluster", "unit", "dienst", "gemeente",
     "provincie", "secretariaat", "servicedesk", "helpdesk", "rijksoverheid", "staf", "directoraat-generaal",
-    "inspectie", "programma", "projectteam", "kabinet",
+    "inspectie", "programma", "projectteam", "kabinet", "bestuurskern", "dir", "dg", "afd", "directoraat",
+    "cdir", "fez", "hdfez", "dco", "pdg", "sg", "ministerraad", "kamerbrief",
     # job titles that follow a name in a signature
     "senior", "junior", "beleidsmedewerker", "beleidsadviseur", "adviseur", "coördinator", "coordinator",
     "projectleider", "programmamanager", "jurist", "woordvoerder", "medewerker", "manager", "specialist",
     "strategisch", "plv", "waarnemend",
 )
+#: parts of words that name a body ("Programmadirectie", "Autoriteit Persoonsgegevens"): never a name
+ORGANISATION_STEMS = ("directie", "afdeling", "ministerie", "dienst", "bureau", "inspectie", "programma", "secretariaat",
+                      "autoriteit", "persoonsgegevens", "commissie", "raad", "stichting", "vereniging", "college",
+                      "gemeente", "provincie", "rijks", "agentschap", "centrum", "instituut", "universiteit", "kamer",
+                      "overheid", "staten", "cluster", "team", "unit", "bestuur", "fonds", "ggd", "politie")
+_ORGANISATION = re.compile("|".join(ORGANISATION_STEMS), re.IGNORECASE)
 _FUNCTION = r"(?i:(?:" + "|".join(re.escape(w) for w in FUNCTION_WORDS) + r")\b)"
 _NOT_FUNCTION = rf"(?!(?:{_PREFIX}\s+)*{_FUNCTION})"
 
@@ -78,7 +85,7 @@ NAME_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Ark, T. van (Tamara)", "Jonge, H.M. de", "Vries, J.P. (Jan-Pieter)"
     ("inverted", re.compile(
         rf"(?<![\w.])(?:{_PREFIX}\s+)?{_SURNAME},\s*{_NOT_ABBREVIATION}{_INITIALS}(?:\s*{_PREFIX}\b)*"
-        rf"(?:\s*\(\s*{_FIRST}(?:\s+{_FIRST})?\s*\))?")),
+        rf"(?:\s*\(\s*{_FIRST}(?:\s+{_FIRST})?\s*\)|(?![\s.]*(?:{_INITIAL}\s*)*(?:{_PREFIX}\s+)*{_WORD}))")),
     # "De heer H.M. de Jonge", "mevrouw Van der Berg", "dhr. J. Jansen", "Mr. drs. A. Bakker"
     ("address", re.compile(
         rf"(?<![\w])(?:{_ADDRESS}){{1,3}}{_NOT_FUNCTION}(?:{_INITIALS}\s*)?(?:{_FIRST}\s+(?={_PREFIX}\s|{_WORD}))?"
@@ -108,7 +115,7 @@ _SIGN_OFF = re.compile(r"\b(?i:met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+
                        r"groet(?:en)?|kind\s+regards|best\s+regards|regards|hoogachtend|namens\s+deze)\s*,?\s*")
 
 #: "Jansen, Jan" (Outlook's display name) after an e-mail header label
-_INVERTED_FIRST = re.compile(rf"(?:{_PREFIX}\s+)?{_SURNAME},\s*{_NOT_FUNCTION}{_FIRST}(?:\s+{_PREFIX}\b)*")
+_INVERTED_FIRST = re.compile(rf"(?:{_PREFIX}\s+)?{_SURNAME},\s*{_NOT_FUNCTION}(?:{_FIRST}|{_INITIALS})(?:\s*{_PREFIX}\b)*")
 
 _TOKEN = re.compile(rf"\s*(?:\(\s*{_FIRST}\s*\)|{_INITIALS}|{_PREFIX}(?=\s)|{_SURNAME}|,(?=\s*{_INITIAL}))")
 
@@ -153,7 +160,7 @@ def _name_run(text: str, start: int, *, need_surname: bool = True, limit: int = 
         if not m or m.end() == pos:
             break
         token = m.group(0).strip()
-        if re.match(_FUNCTION, token):
+        if re.match(_FUNCTION, token) or _ORGANISATION.search(token):
             break
         if token[:1].isupper() and not re.fullmatch(_PREFIX, token) and not re.fullmatch(_INITIALS.strip(), token) \
                 and not token.startswith("("):
@@ -188,7 +195,10 @@ def _spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
         spans += [m.span() for m in pattern.finditer(text)]
     # a name after a personal label: "Contactpersoon J. Jansen", "Opgesteld door: Tamara van Ark"
     for m in _AUTHOR_LABEL.finditer(text):
-        if not _starts_with_function(text, m.end()):
+        # a label as printed in a colofon ("Contactpersoon", "Opgesteld door:"), not running text
+        # ("… opgesteld door Google"); the name starts with a capital or initials
+        label_like = m.group(0)[:1].isupper() or ":" in m.group(0)
+        if label_like and text[m.end():m.end() + 1].isupper() and not _starts_with_function(text, m.end()):
             end = _name_run(text, m.end())
             if end > m.end():
                 spans.append((m.end(), end))
@@ -355,15 +365,32 @@ def scrub_note(note: Note, known: Iterable[str] = ()) -> Note:
     return note.model_copy(update=update)
 
 
+_NAME_VALUE = re.compile(
+    rf"(?:{_ADDRESS})*(?:{_INITIALS}\s*)?(?:{_FIRST}\s+)?(?:{_PREFIX}\s+){{0,3}}{_SURNAME}"
+    rf"(?:\s*\(\s*{_FIRST}\s*\))?|(?:{_PREFIX}\s+)?{_SURNAME},\s*(?:{_INITIALS}|{_FIRST})(?:\s*{_PREFIX}\b)*"
+    rf"(?:\s*\(\s*{_FIRST}\s*\))?")
+
+
+def _looks_like_name(text: str) -> bool:
+    """A label's value that is a person's name: "J. Jansen", "Tamara van Ark", "Ark, T. van (Tamara)"."""
+    if _starts_with_function(text, 0) or not _NAME_VALUE.fullmatch(text):
+        return False
+    words = text.split()
+    return len(words) >= 2 or bool(re.search(_INITIAL, text))
+
+
 def personal_values(pairs) -> list[str]:
-    """The printed values of personal label/value pairs (`LabelledValue`s of roles author, phone, email)."""
+    """The printed values of personal label/value pairs (`LabelledValue`s of roles author, phone, email)
+    that are a name, a phone number or an e-mail address ("Opgesteld door: Bestuurskern" names a body)."""
     values: list[str] = []
     for pair in pairs:
         if pair.role not in PERSONAL_ROLES:
             continue
         for text in pair.texts:
             text = text.strip(" :;,")
-            if text and not _starts_with_function(text, 0) and len(text) >= 3:
+            if len(text) < 3:
+                continue
+            if EMAIL.search(text) or len(re.sub(r"\D", "", text)) >= 6 or _looks_like_name(text):
                 values.append(text)
     return values
 

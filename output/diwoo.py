@@ -28,6 +28,7 @@ from typing import Sequence
 from rdflib import URIRef
 
 from kenmerk.extract import DateRole, IdentifierScheme, KenmerkError, Note
+from kenmerk.extract.personal import scrub_note
 from kenmerk.output.graph import DEFAULT_BASE, REFERENCED_SCHEMES, note_iri, note_organisation
 from kenmerk.vocab import (
     DIWOO,
@@ -89,7 +90,8 @@ def _at_time(day: dt.date) -> str:
 
 
 def note_to_diwoo_element(note: Note) -> ET.Element:
-    """The `diwoo:Document` element of one note."""
+    """The `diwoo:Document` element of one note (never with personal data: `scrub_note`)."""
+    note = scrub_note(note)
     day = _date_of(note)
     if day is None:
         raise DiwooError("no date in the note: DiWoo needs one for documenthandeling/atTime",

@@ -32,6 +32,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 from kenmerk.extract import DateRole, Evidence, IdentifierScheme, Note
+from kenmerk.extract.personal import scrub_note
 from kenmerk.vocab import (
     ADMS,
     IANA,
@@ -139,7 +140,8 @@ class _Builder:
     def __init__(self, note: Note, base: str | None, evidence: bool, generated_at: dt.datetime | None) -> None:
         self.triples: list[Triple] = []
         self.add = self.triples.append
-        self.note = note
+        # published triples never carry personal data, even from a JSON made with --keep-personal-data
+        self.note = note = scrub_note(note)
         self.base = base
         self.evidence = evidence
         self.generated_at = generated_at
