@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kenmerk.extract import KenmerkError, read_note
+from kenmerk.extract import KenmerkError, ReadLimits, read_note
 from kenmerk.output.diwoo import DiwooError, notes_to_diwoo
 from kenmerk.output.serialize import serialize_notes
 from kenmerk.output.shacl import validate_graph
@@ -42,7 +42,7 @@ def schema(tmp_path_factory):
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=[p.name for p in CORPUS_FILES])
 def test_corpus_note_turtle_conforms_and_diwoo_validates(path, schema):
     try:
-        note = read_note(path)
+        note = read_note(path, ReadLimits(ocr="never"))  # OCR is slow; tests/extract/test_ocr.py covers it
     except KenmerkError as exc:
         pytest.skip(f"extraction failed: {exc}")
     data = serialize_notes([note], "turtle", base=None, evidence=True)
