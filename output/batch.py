@@ -147,7 +147,12 @@ class _LocalPool:
 
     def submit(self, index: int, spec: DocumentSpec) -> None:
         child = self.idle.pop()
-        child.send(index, spec, self.timeout)
+        try:
+            child.send(index, spec, self.timeout)
+        except (BrokenPipeError, ConnectionResetError, EOFError):  # died while idle: take a new one
+            child.kill()
+            child = Child(self.options)
+            child.send(index, spec, self.timeout)
         self.busy_children[child.fileno()] = child
 
     def _replace(self) -> None:
