@@ -1,0 +1,359 @@
+#!/usr/bin/env python3
+"""Benchmarks of batch extraction: four ratios, each measured in the same run, with machine and versions.
+
+    python scripts/bench.py                 # all four
+    python scripts/bench.py --only overhead --profile
+    python scripts/bench.py --quick         # smaller sets (memory: 50 vs 500 notes)
+
+1. **overhead**: end-to-end extraction (read, hash, lay out with pdfminer.six, every field
+   extractor, validate, JSON) of the corpus's born-digital PDFs in one process, against bare
+   pdfminer.six `extract_pages` with default `LAParams` over the same files in one process.
+   Target ≤ 1.15×. Also shown: bare pdfminer with kenmerk's `LAParams(all_texts=True)`, so
+   the share of the layout parameters and of kenmerk's own work can be told apart.
+2. **jobs**: `--jobs 2` against `--jobs 1` on the same documents (worker start-up
+   included): 120 generated notes, which take about the same time each. (On the corpus
+   one 22-page PDF takes over two thirds of the time, so no schedule of two workers can
+   halve it.) Target ≥ 1.8× on two cores.
+3. **memory**: peak resident memory of the main process for 100 and for 1,000 generated
+   notes (`kenmerk extract FOLDER -o FILE`, each in a fresh process). Target ≤ 1.2×.
+4. **cache**: documents/s and pages/s without a cache, with an empty cache (filling it) and
+   with a warm cache (every document unchanged).
+
+The corpus is `../shared/corpus/raw` (born-digital PDFs as listed in PROVENANCE.md); without
+it, generated fixture notes are used. `--profile` prints the top 20 functions (cProfile,
+cumulative and own time) of the in-process extraction.
+"""
+from __future__ import annotations
+
+import argparse
+import cProfile
+import importlib.metadata as md
+import io
+import json
+import os
+import platform
+import pstats
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CORPUS = (REPO_ROOT / ".." / "shared" / "corpus").resolve()
+
+
+# -- the machine ---------------------------------------------------------------------------------
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        mem = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) // 1024
+        mem_text = f", {mem / 1024:.1f} GiB RAM"
+    except (OSError, AttributeError):
+        mem_text = ""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:
+        cores = os.cpu_count()
+    load = ""
+    if hasattr(os, "getloadavg"):
+        load = ", load average %.2f %.2f %.2f" % os.getloadavg()
+    versions = ", ".join(f"{name} {_version(name)}" for name in ("kenmerk", "pdfminer.six", "pydantic", "tqdm"))
+    return (f"machine: {cpu}, {cores} CPU(s) available{mem_text}{load}\n"
+            f"python {platform.python_version()} ({platform.python_implementation()}), {platform.platform()}\n"
+            f"{versions}")
+
+
+def _version(name: str) -> str:
+    try:
+        return md.version(name)
+    except md.PackageNotFoundError:
+        return "-"
+
+
+# -- the document sets ---------------------------------------------------------------------------
+
+
+def corpus_pdfs() -> list[Path]:
+    """The born-digital PDFs of the shared corpus (PROVENANCE.md: text layer `yes`)."""
+    provenance = CORPUS / "PROVENANCE.md"
+    if not provenance.exists():
+        return []
+    names = []
+    for line in provenance.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.split("|")]
+        if len(cells) > 6 and cells[1].startswith("`") and cells[5].lower().startswith("yes"):
+            names.append(cells[1].strip("`"))
+    return [CORPUS / "raw" / n for n in names if (CORPUS / "raw" / n).exists()]
+
+
+def _make_fixtures():
+    sys.path.insert(0, str(REPO_ROOT / "tests"))
+    from conftest import load_make_fixtures
+
+    return load_make_fixtures()
+
+
+def generated_notes(folder: Path, n: int) -> list[Path]:
+    """n distinct two-page beslisnota PDFs (kenmerk, date and title vary)."""
+    import dataclasses
+    import datetime as dt
+
+    mf = _make_fixtures()
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        spec = dataclasses.replace(
+            mf.BESLISNOTA, name=f"nota-{i:05d}", kenmerk=f"IENW/BSK-2025/{10000 + i}",
+            date=mf.BESLISNOTA.date + dt.timedelta(days=i % 300),
+            deadline=mf.BESLISNOTA.deadline + dt.timedelta(days=i % 300), title=f"{mf.BESLISNOTA.title} {i}")
+        path = folder / f"nota-{i:05d}.pdf"
+        if not path.exists():
+            path.write_bytes(mf.beslisnota_pdf(spec))
+        paths.append(path)
+    return paths
+
+
+def document_set(workdir: Path) -> tuple[str, list[Path]]:
+    pdfs = corpus_pdfs()
+    if pdfs:
+        return f"{len(pdfs)} born-digital PDFs of the shared corpus", pdfs
+    return "20 generated fixture notes (no shared corpus)", generated_notes(workdir / "fixtures", 20)
+
+
+def page_count(paths: list[Path]) -> int:
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    total = 0
+    for path in paths:
+        with open(path, "rb") as fh:
+            total += sum(1 for _ in PDFPage.create_pages(PDFDocument(PDFParser(fh))))
+    return total
+
+
+# -- 1. overhead ---------------------------------------------------------------------------------
+
+
+def bare_pdfminer(paths: list[Path], laparams) -> None:
+    from pdfminer.high_level import extract_pages
+
+    for path in paths:
+        for _ in extract_pages(path, laparams=laparams):
+            pass
+
+
+def kenmerk_in_process(paths: list[Path]) -> int:
+    from kenmerk.output.batch import BatchOptions, run_batch
+    from kenmerk.output.inputs import gather
+
+    ok = 0
+    for result in run_batch(gather(paths), BatchOptions(jobs=0, ordered=True)):
+        ok += result.ok
+        _ = result.note_json  # the JSON line `kenmerk extract` prints
+    return ok
+
+
+def best_of(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def bench_overhead(paths: list[Path], repeat: int) -> None:
+    import logging
+
+    from pdfminer.layout import LAParams
+
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    pages = page_count(paths)
+    kenmerk_in_process(paths[:2])  # imports, warm caches
+    bare_pdfminer(paths[:2], LAParams())
+    variants = {
+        "bare": lambda p: bare_pdfminer([p], LAParams()),
+        "all_texts": lambda p: bare_pdfminer([p], LAParams(all_texts=True)),
+        "kenmerk": lambda p: kenmerk_in_process([p]),
+    }
+    # per document, the three one after the other, so that a change in machine load hits them alike
+    best = {name: [float("inf")] * len(paths) for name in variants}
+    for _ in range(repeat):
+        for i, path in enumerate(paths):
+            for name, fn in variants.items():
+                best[name][i] = min(best[name][i], best_of(lambda: fn(path), 1))
+    bare, all_texts, ours = (sum(best[name]) for name in variants)
+    print(f"\n1. overhead: {len(paths)} PDFs, {pages} pages, in one process (best of {repeat} per document)")
+    print(f"   bare pdfminer.six extract_pages, default LAParams         {bare:7.2f} s  {pages / bare:6.1f} pages/s")
+    print(f"   bare pdfminer.six extract_pages, LAParams(all_texts=True) {all_texts:7.2f} s  "
+          f"{pages / all_texts:6.1f} pages/s  ({all_texts / bare:.2f}x default)")
+    print(f"   kenmerk end to end (read, layout, fields, validate, JSON) {ours:7.2f} s  {pages / ours:6.1f} pages/s")
+    ratio = ours / bare
+    verdict = "OK" if ratio <= 1.15 else "ABOVE TARGET"
+    print(f"   ratio kenmerk / bare pdfminer = {ratio:.2f}x (target <= 1.15x: {verdict}); "
+          f"kenmerk / pdfminer with all_texts = {ours / all_texts:.2f}x")
+    ratios = sorted(o / b for b, o in zip(best["bare"], best["kenmerk"]))
+    slowest = max(range(len(paths)), key=lambda i: best["bare"][i])
+    rest_bare = bare - best["bare"][slowest]
+    rest_ours = ours - best["kenmerk"][slowest]
+    print(f"   per document: median {statistics.median(ratios):.2f}x (range {ratios[0]:.2f}-{ratios[-1]:.2f}); "
+          f"the slowest document ({paths[slowest].name}, {best['bare'][slowest]:.1f} s bare) "
+          f"{best['kenmerk'][slowest] / best['bare'][slowest]:.2f}x, all others together "
+          f"{rest_ours / rest_bare:.2f}x")
+
+
+def profile(paths: list[Path]) -> None:
+    kenmerk_in_process(paths[:2])
+    profiler = cProfile.Profile()
+    profiler.enable()
+    kenmerk_in_process(paths)
+    profiler.disable()
+    for key in ("cumulative", "tottime"):
+        out = io.StringIO()
+        stats = pstats.Stats(profiler, stream=out).strip_dirs().sort_stats(key)
+        stats.print_stats(20)
+        print(f"\nprofile: top 20 by {key}")
+        print("\n".join(line for line in out.getvalue().splitlines()[4:] if line.strip()))
+
+
+# -- 2. jobs -------------------------------------------------------------------------------------
+
+
+def run_pool(paths: list[Path], jobs: int, cache: str | None = None) -> tuple[float, int, int]:
+    """(seconds, documents, pages) of one batch through the worker pool, start-up included."""
+    from kenmerk.output.batch import BatchOptions, run_batch
+    from kenmerk.output.inputs import gather
+
+    start = time.perf_counter()
+    docs = pages = 0
+    for result in run_batch(gather(paths), BatchOptions(jobs=jobs, cache_dir=cache, timeout=0)):
+        if not result.ok:
+            print(f"   (failed: {result.line})")
+        docs += 1
+        pages += result.pages
+    return time.perf_counter() - start, docs, pages
+
+
+def bench_jobs(work: list[Path], repeat: int) -> None:
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    t1 = min(run_pool(work, 1)[0] for _ in range(repeat))
+    t2 = min(run_pool(work, 2)[0] for _ in range(repeat))
+    ratio = t1 / t2
+    verdict = "OK" if ratio >= 1.8 else "BELOW TARGET"
+    print(f"\n2. jobs: {len(work)} generated notes, worker start-up included (best of {repeat})")
+    print(f"   --jobs 1 {t1:6.2f} s   --jobs 2 {t2:6.2f} s")
+    print(f"   speed-up --jobs 2 / --jobs 1 = {ratio:.2f}x (target >= 1.8x on two cores: {verdict}; "
+          f"{cores} CPU(s) here)")
+
+
+# -- 3. memory -----------------------------------------------------------------------------------
+
+_MEMORY_PROBE = r"""
+import json, resource, sys
+from kenmerk.output.cli import main
+code = main(["extract", sys.argv[1], "-o", sys.argv[2], "-q", "--jobs", sys.argv[3]])
+print(json.dumps({"code": code, "main_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  "worker_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
+"""
+
+
+def peak_memory(folder: Path, jobs: int, workdir: Path) -> dict:
+    out = workdir / f"{folder.name}.jsonl"
+    proc = subprocess.run([sys.executable, "-c", _MEMORY_PROBE, str(folder), str(out), str(jobs)],
+                          capture_output=True, text=True, check=True)
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    result["notes"] = sum(1 for _ in out.open(encoding="utf-8"))
+    return result
+
+
+def bench_memory(workdir: Path, small: int, large: int, jobs: int) -> None:
+    start = time.perf_counter()
+    all_notes = generated_notes(workdir / "notes-pool", large)
+    for n in (small, large):
+        folder = workdir / f"notes-{n}"
+        if not folder.exists():
+            folder.mkdir()
+            for path in all_notes[:n]:
+                os.link(path, folder / path.name)
+    made = time.perf_counter() - start
+    a = peak_memory(workdir / f"notes-{small}", jobs, workdir)
+    b = peak_memory(workdir / f"notes-{large}", jobs, workdir)
+    ratio = b["main_kib"] / a["main_kib"]
+    verdict = "OK" if ratio <= 1.2 else "ABOVE TARGET"
+    print(f"\n3. memory: peak resident memory of the main process, {jobs} workers "
+          f"(notes generated in {made:.0f} s)")
+    print(f"   {small:5d} notes: main {a['main_kib'] / 1024:6.1f} MiB, largest worker {a['worker_kib'] / 1024:6.1f} MiB"
+          f" ({a['notes']} notes written)")
+    print(f"   {large:5d} notes: main {b['main_kib'] / 1024:6.1f} MiB, largest worker {b['worker_kib'] / 1024:6.1f} MiB"
+          f" ({b['notes']} notes written)")
+    print(f"   ratio {large} / {small} = {ratio:.2f}x (target <= 1.2x: {verdict}); workers "
+          f"{b['worker_kib'] / a['worker_kib']:.2f}x")
+
+
+# -- 4. cache ------------------------------------------------------------------------------------
+
+
+def bench_cache(paths: list[Path], workdir: Path, jobs: int) -> None:
+    cache = workdir / "cache"
+    shutil.rmtree(cache, ignore_errors=True)
+    rows = []
+    for label, cache_dir in (("no cache", None), ("empty cache (filling it)", str(cache)),
+                             ("warm cache (all unchanged)", str(cache))):
+        seconds, docs, pages = run_pool(paths, jobs, cache_dir)
+        rows.append((label, seconds, docs, pages))
+    print(f"\n4. cache: {len(paths)} documents, --jobs {jobs} (worker start-up included)")
+    for label, seconds, docs, pages in rows:
+        print(f"   {label:28s} {seconds:6.2f} s  {docs / seconds:7.1f} documents/s  {pages / seconds:8.1f} pages/s")
+    print(f"   warm cache / no cache = {rows[0][1] / rows[2][1]:.1f}x faster; "
+          f"filling the cache costs {rows[1][1] / rows[0][1]:.2f}x")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", choices=("overhead", "jobs", "memory", "cache"), action="append")
+    parser.add_argument("--profile", action="store_true", help="cProfile top 20 of the in-process extraction")
+    parser.add_argument("--quick", action="store_true", help="smaller sets and fewer repeats")
+    parser.add_argument("--repeat", type=int, default=None, help="repeats per timing (best is kept)")
+    parser.add_argument("--workdir", type=Path, help="keep generated notes here between runs")
+    args = parser.parse_args(argv)
+    parts = args.only or ["overhead", "jobs", "memory", "cache"]
+    repeat = args.repeat or (1 if args.quick else 2)
+    workdir = args.workdir or Path(tempfile.mkdtemp(prefix="kenmerk-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(machine())
+    what, paths = document_set(workdir)
+    print(f"documents: {what}")
+    try:
+        if "overhead" in parts:
+            bench_overhead(paths, repeat)
+        if args.profile:
+            profile(paths)
+        if "jobs" in parts:
+            bench_jobs(generated_notes(workdir / "notes-pool", 40 if args.quick else 120), 1 if args.quick else 2)
+        if "memory" in parts:
+            small, large = (50, 500) if args.quick else (100, 1000)
+            bench_memory(workdir, small, large, 2)
+        if "cache" in parts:
+            bench_cache(paths, workdir, 2)
+    finally:
+        if args.workdir is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
