@@ -69,6 +69,7 @@ class BatchOptions:
     dask: str | None = None
     limits: ReadLimits = ReadLimits()
     fetch: Fetch = Fetch()
+    keep_personal_data: bool = False  # `kenmerk extract --keep-personal-data`
 
     def work_options(self) -> WorkOptions:
         fingerprint = None
@@ -76,11 +77,13 @@ class BatchOptions:
         if self.cache_dir:
             from kenmerk.output.cache import ResultCache, extractor_fingerprint
 
-            fingerprint = extractor_fingerprint()
+            # notes with and without personal data are cached apart
+            fingerprint = extractor_fingerprint() + ("-personal" if self.keep_personal_data else "")
             cache_dir = os.path.abspath(self.cache_dir)
             ResultCache(cache_dir, fingerprint).clean_stale()
         return WorkOptions(limits=self.limits, fetch=self.fetch, cache_dir=cache_dir, fingerprint=fingerprint,
-                           max_memory_mb=self.max_memory_mb, timeout=self.timeout)
+                           max_memory_mb=self.max_memory_mb, timeout=self.timeout,
+                           keep_personal_data=self.keep_personal_data)
 
 
 class BatchFailure(KenmerkError):

@@ -48,6 +48,7 @@ class WorkOptions:
     fingerprint: str | None = None
     max_memory_mb: int = 0  # 0: no limit
     timeout: float = 0.0  # seconds per document; 0: none (used by GuardedRunner)
+    keep_personal_data: bool = False  # names, phone numbers, e-mail addresses (kenmerk.extract.personal)
 
 
 @dataclass(slots=True)
@@ -131,7 +132,7 @@ def process_document(spec: DocumentSpec, options: WorkOptions, index: int = 0) -
     try:
         layout, source = read_bytes(data, name, options.limits)
         del data
-        note = note_from_layout(layout, source)
+        note = note_from_layout(layout, source, keep_personal_data=options.keep_personal_data)
         del layout
         note_json = note.model_dump_json()
         result = Result(index, label, "ok", note_json=note_json, pages=source.page_count or 0)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
+from dataclasses import replace
 
 from kenmerk.extract import Note, UsageError
 from kenmerk.output.atomic import AtomicWriter
@@ -52,7 +53,8 @@ def register(sub) -> None:
     p.add_argument("--format", "-f", default=None, choices=JSON_FORMATS + rdf_formats(),
                    help="json (one file), jsonl (default for several files) or an RDF format")
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file (atomically) instead of stdout")
-    p.add_argument("--keep-personal-data", action="store_true", help="keep names of civil servants in JSON")
+    p.add_argument("--keep-personal-data", action="store_true", help="keep names of civil servants, phone numbers and e-mail addresses in the JSON "
+                        "(RDF and DiWoo output never carry them)")
     p.add_argument("--base", default=None, help="base IRI for RDF output")
     p.add_argument("--evidence", action="store_true", help="include evidence in RDF output")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary line")
@@ -84,6 +86,8 @@ def run(args) -> int:
         options = BatchOptions(jobs=0, ordered=True)
     else:
         options = batch_options_from_args(args, ordered=True if plain else None)
+    if args.keep_personal_data:  # names, phone numbers and e-mail addresses stay in the JSON (never in RDF)
+        options = replace(options, keep_personal_data=True)
     # OCR mode; OCR results are kept in the batch cache folder (DIR/ocr/) when there is one
     ocr_cache = os.path.abspath(options.cache_dir) if options.cache_dir else options.limits.cache_dir
     options = dataclasses.replace(options, limits=dataclasses.replace(
