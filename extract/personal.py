@@ -289,6 +289,13 @@ def _ev(ev: Evidence | None, known: tuple[str, ...]) -> Evidence | None:
     return ev if text == ev.text else ev.model_copy(update={"text": text})
 
 
+def _with_evidence(item, known: tuple[str, ...]):
+    """`item` itself, or a copy with its evidence scrubbed."""
+    ev = getattr(item, "evidence", None)
+    clean = _ev(ev, known)
+    return item if clean is ev else item.model_copy(update={"evidence": clean})
+
+
 def _opt(text: str | None, known: tuple[str, ...]) -> str | None:
     if text is None:
         return None
@@ -305,6 +312,7 @@ def scrub_note(note: Note, known: Iterable[str] = ()) -> Note:
     known_values = tuple(sorted({k.strip() for k in known if k and len(k.strip()) >= 3}, key=len, reverse=True))
     update: dict = {}
     evidence = {name: _ev(ev, known_values) for name, ev in note.evidence.items()}
+    evidence_changed = any(evidence[k] is not note.evidence[k] for k in evidence)
 
     addressee = note.addressee
     if addressee is not None:
@@ -312,8 +320,9 @@ def scrub_note(note: Note, known: Iterable[str] = ()) -> Note:
             addressee = None
         else:
             addressee = _opt(addressee, known_values)
-        if addressee is None:
-            evidence.pop("addressee", None)
+        if addressee is None and "addressee" in evidence:
+            evidence.pop("addressee")
+            evidence_changed = True
     if addressee != note.addressee:
         update["addressee"] = addressee
 
@@ -321,18 +330,21 @@ def scrub_note(note: Note, known: Iterable[str] = ()) -> Note:
         title = _opt(note.title, known_values)
         if title != note.title:
             update["title"] = title
-            if title is None:
-                evidence.pop("title", None)
-    if evidence != note.evidence:
+            if title is None and "title" in evidence:
+                evidence.pop("title")
+                evidence_changed = True
+    if evidence_changed:
         update["evidence"] = evidence
 
-    identifiers = [i if i.evidence is None else i.model_copy(update={"evidence": _ev(i.evidence, known_values)})
-                   for i in note.identifiers]
-    if identifiers != note.identifiers:
+    identifiers = [_with_evidence(i, known_values) for i in note.identifiers]
+    if any(a is not b for a, b in zip(identifiers, note.identifiers)):
         update["identifiers"] = identifiers
-    dates = [d.model_copy(update={"text": scrub_text(d.text, known_values), "evidence": _ev(d.evidence, known_values)})
-             for d in note.dates]
-    if dates != note.dates:
+    dates = []
+    for d in note.dates:
+        text = scrub_text(d.text, known_values)
+        d2 = _with_evidence(d, known_values)
+        dates.append(d2 if text == d.text else d2.model_copy(update={"text": text}))
+    if any(a is not b for a, b in zip(dates, note.dates)):
         update["dates"] = dates
     if note.organisation is not None:
         o = note.organisation
@@ -340,25 +352,35 @@ def scrub_note(note: Note, known: Iterable[str] = ()) -> Note:
                  and u.strip() not in known_values]
         units = [u for u in units if u.replace(PLACEHOLDER, "").strip(" ,;:.")]
         name = _opt(o.name, known_values) if o.name else o.name
-        org = o.model_copy(update={"units": units, "name": name, "evidence": _ev(o.evidence, known_values)})
-        if org != o:
+        org = _with_evidence(o, known_values)
+        if units != o.units or name != o.name:
+            org = org.model_copy(update={"units": units, "name": name})
+        if org is not o:
             update["organisation"] = org
     if note.recommended_decision is not None:
         d = note.recommended_decision
         text = scrub_text(d.text, known_values)
-        decision = d.model_copy(update={"text": text, "evidence": _ev(d.evidence, known_values)})
-        if decision != d:
+        decision = _with_evidence(d, known_values)
+        if text != d.text:
+            decision = decision.model_copy(update={"text": text})
+        if decision is not d:
             update["recommended_decision"] = decision
-    attachments = [a.model_copy(update={"title": _opt(a.title, known_values), "evidence": _ev(a.evidence, known_values)})
-                   for a in note.attachments]
-    if attachments != note.attachments:
+    attachments = []
+    for a in note.attachments:
+        title = _opt(a.title, known_values)
+        a2 = _with_evidence(a, known_values)
+        attachments.append(a2 if title == a.title else a2.model_copy(update={"title": title}))
+    if any(a is not b for a, b in zip(attachments, note.attachments)):
         update["attachments"] = attachments
-    sections = [s.model_copy(update={"text": scrub_text(s.text, known_values),
-                                     "heading": scrub_text(s.heading, known_values)}) for s in note.sections]
-    if sections != note.sections:
+    sections = []
+    for sec in note.sections:
+        text, heading = scrub_text(sec.text, known_values), scrub_text(sec.heading, known_values)
+        sections.append(sec if (text, heading) == (sec.text, sec.heading)
+                        else sec.model_copy(update={"text": text, "heading": heading}))
+    if any(a is not b for a, b in zip(sections, note.sections)):
         update["sections"] = sections
-    grounds = [g.model_copy(update={"evidence": _ev(g.evidence, known_values)}) for g in note.woo_grounds]
-    if grounds != note.woo_grounds:
+    grounds = [_with_evidence(g, known_values) for g in note.woo_grounds]
+    if any(a is not b for a, b in zip(grounds, note.woo_grounds)):
         update["woo_grounds"] = grounds
     if not update:
         return note
