@@ -102,23 +102,23 @@ def _running(pid: int) -> bool:
         return False
 
 
-def test_ctrl_c_leaves_no_output_file_and_the_cache_resumes(tmp_path, many_notes):
+def test_ctrl_c_leaves_no_output_file_and_no_temporaries(tmp_path, many_notes):
     folder = write(tmp_path / "in", dict(list(many_notes.items())[:8]))
-    reference = _reference(folder, tmp_path)
     cache = tmp_path / "cache"
     target = tmp_path / "notes.jsonl"
+    errors = tmp_path / "errors.jsonl"
     proc = subprocess.Popen([sys.executable, "-m", "kenmerk.output.cli", "extract", str(folder), "--ordered",
-                             "--cache", str(cache), "-o", str(target), "--jobs", "1"],
+                             "--cache", str(cache), "-o", str(target), "--errors", str(errors), "--jobs", "1"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 60
     while len(_entries(cache)) < 2 and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.02)
     assert proc.poll() is None
+    workers = workers_of(proc.pid)
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
     assert "kenmerk: interrupted" in err and "Traceback" not in err
-    assert not target.exists() and [p.name for p in tmp_path.iterdir() if p.name.startswith(".notes")] == []
-    resumed = kenmerk("extract", folder, "--ordered", "--cache", cache, "-o", target, "--jobs", "2")
-    assert resumed.returncode == 0, resumed.stderr
-    assert target.read_bytes() == reference
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "in"]  # no output, no error file, no temporaries
+    assert not any(_running(pid) for pid in workers)  # the workers were stopped with the run
+    assert list((cache / extractor_fingerprint() / "tmp").iterdir()) == []
