@@ -25,7 +25,8 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 #: named patterns, tried in order
 PATTERNS: dict[str, re.Pattern[str]] = {
     "day_month_year": re.compile(
-        rf"(?<![\w/-])(?P<day>{_DIGIT}{{1,2}})\s*(?:e\s+)?(?P<month>{_MONTH_NAMES})\.?,?\s+(?P<year>(?:1[89]|2[0O])\s?{_DIGIT}{{2}})(?!\d)",
+        rf"(?<![\w/-])(?P<day>[0-3O]\s(?=\d\s+[A-Za-z])\d|{_DIGIT}{{1,2}})\s*(?:e\s+)?(?P<month>{_MONTH_NAMES})\.?,?\s+"
+        rf"(?P<year>(?:1[89]|2[0O])\s?{_DIGIT}{{2}})(?!\d)",
         re.IGNORECASE),
     "iso": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d-])"),
     "numeric": re.compile(

@@ -35,7 +35,7 @@ _CACHE: dict[str, re.Pattern[str]] = {}
 
 def _compiled(pattern: str) -> re.Pattern[str]:
     if pattern not in _CACHE:
-        _CACHE[pattern] = re.compile(rf"^\W{{0,3}}(?:{pattern})(?=$|[\s:.])\s*:?\s*", re.IGNORECASE)
+        _CACHE[pattern] = re.compile(rf"^[\W_]{{0,6}}(?:{pattern})(?=$|[\s:.])\s*:?\s*", re.IGNORECASE)
     return _CACHE[pattern]
 
 
@@ -112,7 +112,7 @@ def _match(text: str) -> LabelMatch | None:
         m = kind.regex.match(text)
         if not m:
             continue
-        label = text[: m.end()].strip().rstrip(":").strip()
+        label = re.sub(r"^[\W_]+", "", text[: m.end()]).strip().rstrip(":").strip()
         rest = text[m.end():].strip()
         colon = ":" in text[: m.end()]
         if rest and not colon and kind.inline == "never":
