@@ -33,6 +33,8 @@ def register(sub) -> None:
                    help=f"pages shown per note besides those with evidence (default: {DEFAULT_MAX_PAGES})")
     p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
                    help="OCR pages without a usable text layer (default: auto)")
+    p.add_argument("--keep-personal-data", action="store_true",
+                   help="keep names of civil servants in the extracted values (as `extract`)")
     p.add_argument("--glob", action="append", metavar="PATTERN", help="only files in folders matching PATTERN")
     p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
     p.set_defaults(func=run)
@@ -72,7 +74,7 @@ def run(args) -> int:
             continue
         try:
             data, name = load(item, max_bytes=limits.max_bytes)
-            note = extract_note(data, name, limits)
+            note = extract_note(data, name, limits, keep_personal_data=args.keep_personal_data)
             writer.add(note, item.label, data)
         except KeyboardInterrupt:
             raise
