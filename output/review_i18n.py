@@ -100,6 +100,7 @@ LABELS: dict[str, dict[str, str]] = {
         "issue_warning": "Melding bij het lezen: {text}",
         # CLI
         "written": "rapport geschreven: {path} ({count} documenten, {failed} niet gelezen)",
+        "written_one": "rapport geschreven: {path} (1 document, {failed} niet gelezen)",
     },
     "en": {
         "report_title": "Review report",
@@ -184,6 +185,7 @@ LABELS: dict[str, dict[str, str]] = {
         "issue_not_found": "{field}: the evidence text was not found in the text; not marked.",
         "issue_warning": "Reading remark: {text}",
         "written": "report written: {path} ({count} documents, {failed} not read)",
+        "written_one": "report written: {path} (1 document, {failed} not read)",
     },
 }
 

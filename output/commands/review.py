@@ -82,5 +82,6 @@ def run(args) -> int:
             fail(item.label, _reason(exc))
     index = writer.close()
     if not args.quiet:
-        print(labels(args.lang)("written", path=index, count=len(writer.reports), failed=failed), file=sys.stderr)
+        key = "written_one" if len(writer.reports) == 1 else "written"
+        print(labels(args.lang)(key, path=index, count=len(writer.reports), failed=failed), file=sys.stderr)
     return 1 if failed else 0
