@@ -77,13 +77,27 @@ class BatchOptions:
         if self.cache_dir:
             from kenmerk.output.cache import ResultCache, extractor_fingerprint
 
-            # notes with and without personal data are cached apart
-            fingerprint = extractor_fingerprint() + ("-personal" if self.keep_personal_data else "")
+            # results of other extraction settings (personal data kept, OCR mode, page limit) are cached apart
+            fingerprint = extractor_fingerprint() + ("-personal" if self.keep_personal_data else "") + \
+                _settings_key(self.limits)
             cache_dir = os.path.abspath(self.cache_dir)
             ResultCache(cache_dir, fingerprint).clean_stale()
         return WorkOptions(limits=self.limits, fetch=self.fetch, cache_dir=cache_dir, fingerprint=fingerprint,
                            max_memory_mb=self.max_memory_mb, timeout=self.timeout,
                            keep_personal_data=self.keep_personal_data)
+
+
+def _settings_key(limits: ReadLimits) -> str:
+    """A short hash of the reading settings that change what a document yields ('' for the defaults)."""
+    import dataclasses
+    import hashlib
+
+    ignore = {"max_bytes", "cache_dir", "ocr_timeout"}  # limits on input, or where OCR keeps its own cache
+    values = {k: v for k, v in dataclasses.asdict(limits).items() if k not in ignore}
+    defaults = {k: v for k, v in dataclasses.asdict(ReadLimits()).items() if k not in ignore}
+    if values == defaults:
+        return ""
+    return "-" + hashlib.sha256(repr(sorted(values.items())).encode()).hexdigest()[:8]
 
 
 class BatchFailure(KenmerkError):

@@ -138,6 +138,9 @@ def process_document(spec: DocumentSpec, options: WorkOptions, index: int = 0) -
         result = Result(index, label, "ok", note_json=note_json, pages=source.page_count or 0)
         entry = CacheEntry(True, note_json=note_json, pages=result.pages)
     except KenmerkError as exc:
+        if _caused_by(exc, MemoryError):  # the reader turned a MemoryError into its own error: not the bytes' fault
+            return failure(index, label, "memory", "MemoryError", _memory_message(options), retire=True,
+                           seconds=time.perf_counter() - start)
         result = failure(index, label, exc.stage, exc.__class__.__name__, _reason(exc))
         entry = CacheEntry(False, stage=result.stage, error=result.error, message=result.message)
     except MemoryError:
@@ -157,6 +160,16 @@ def process_document(spec: DocumentSpec, options: WorkOptions, index: int = 0) -
             print(f"kenmerk: warning: cache not written for {label}: {exc.strerror or exc}", file=sys.stderr)
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _caused_by(exc: BaseException, kind: type) -> bool:
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, kind):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    return False
 
 
 def _memory_message(options: WorkOptions) -> str:
@@ -195,8 +208,20 @@ def _set_memory_limit(mb: int) -> str | None:
 def _watchdog(parent: int) -> None:
     while True:
         time.sleep(0.5)
-        if os.getppid() != parent:
-            os._exit(3)  # the run that started us is gone: stop, even in the middle of a parse
+        if os.getppid() != parent:  # the run that started us is gone: stop, even in the middle of a parse
+            _kill_group()
+            os._exit(3)
+
+
+def _kill_group() -> None:
+    """SIGKILL this worker's process group: the worker and what it started (a `tesseract`)."""
+    try:
+        import signal
+
+        if os.getpgid(0) == os.getpid():  # only when the worker leads its own group
+            os.killpg(os.getpid(), signal.SIGKILL)
+    except (AttributeError, OSError):
+        pass
 
 
 def worker_main(argv: list[str] | None = None) -> int:
@@ -268,6 +293,7 @@ class Child:
                  "--parent", str(os.getpid())],
                 pass_fds=(down_r, up_w), stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno()
                 if _has_fileno(sys.stderr) else subprocess.DEVNULL, env=env, close_fds=True,
+                start_new_session=os.name == "posix",  # its own process group: a kill takes its children too
             )
         finally:
             os.close(down_r)
@@ -317,6 +343,10 @@ class Child:
 
     def died_message(self) -> str:
         code = self.proc.wait()
+        try:  # what it started (a tesseract) goes with it
+            os.killpg(self.proc.pid, 9)
+        except (AttributeError, OSError):
+            pass
         self.close()
         if code < 0:
             import signal
@@ -330,8 +360,12 @@ class Child:
         return f"the worker process died (exit code {code})"
 
     def kill(self) -> None:
+        """SIGKILL the worker and everything it started (its own process group), then reap it."""
         if self.proc.poll() is None:
-            self.proc.kill()
+            try:
+                os.killpg(self.proc.pid, 9)
+            except (AttributeError, OSError):
+                self.proc.kill()
         self.proc.wait()
         self.close()
 
@@ -344,8 +378,7 @@ class Child:
         try:
             self.proc.wait(timeout=2)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait()
+            self.kill()
         self.close()
 
     def close(self) -> None:

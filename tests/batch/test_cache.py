@@ -122,3 +122,16 @@ def test_ctrl_c_leaves_no_output_file_and_no_temporaries(tmp_path, many_notes):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "in"]  # no output, no error file, no temporaries
     assert not any(_running(pid) for pid in workers)  # the workers were stopped with the run
     assert list((cache / extractor_fingerprint() / "tmp").iterdir()) == []
+
+
+def test_results_of_other_reading_settings_are_cached_apart(tmp_path):
+    from kenmerk.extract import ReadLimits
+    from kenmerk.output.batch import BatchOptions
+
+    def key(**kw):
+        return BatchOptions(cache_dir=str(tmp_path), **kw).work_options().fingerprint
+
+    assert key() == extractor_fingerprint()
+    assert key(limits=ReadLimits(max_bytes=10)) == key()  # a cap on input changes no result
+    assert len({key(), key(limits=ReadLimits(ocr="never")), key(limits=ReadLimits(max_pages=5)),
+                key(keep_personal_data=True)}) == 4
