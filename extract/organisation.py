@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kenmerk.extract.context import Document, join_lines
-from kenmerk.extract.labels import match_label
+from kenmerk.extract.labels import STAGE, match_label
 from kenmerk.extract.layout import Line
 from kenmerk.extract.model import DocumentType, Organisation
 
@@ -92,7 +92,7 @@ def _units(doc: Document) -> list[tuple[str, list[Line]]]:
             block = [ln]
             for nxt in zone[i + 1:i + 3]:
                 if UNIT.match(nxt.text) or nxt.gap_before or len(nxt.text) > 50 or re.search(r"\d", nxt.text) \
-                        or match_label(nxt.text) or re.match(r"^aan\b", nxt.text, re.IGNORECASE):
+                        or match_label(nxt.text) or STAGE.match(nxt.text) or re.match(r"^aan\b", nxt.text, re.I):
                     break
                 if ADDRESS_WORD.match(nxt.text):
                     break
