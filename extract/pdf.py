@@ -27,7 +27,9 @@ from kenmerk.extract.layout import Layout, Line, Page
 from kenmerk.extract.ocr import (INSTALL_HINT, OCR_MODES, OcrError, OcrSettings, choose_language, find_tesseract,
                                  ocr_pdf_page, ocr_stamps, open_pdf)
 
-LAPARAMS = LAParams(all_texts=True)
+# boxes_flow=None: no hierarchical grouping of text boxes, which is quadratic in the boxes of a page
+# (a broken PDF with thousands of boxes took minutes); the lines, which are all kenmerk reads, are the same
+LAPARAMS = LAParams(all_texts=True, boxes_flow=None)
 
 # pdfminer logs a warning for every odd object; the user gets our one-line errors instead.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -135,8 +137,11 @@ def _lay_out(data: bytes, name: str, max_pages: int | None) -> tuple[list[Page],
         document = PDFDocument(parser)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise UnreadableInput(f"encrypted PDF: {exc.__class__.__name__}", path=name) from None
-    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError) as exc:
+    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
+            ZeroDivisionError, OverflowError, RecursionError, EOFError) as exc:
         raise UnreadableInput(f"broken PDF ({exc.__class__.__name__}: {str(exc)[:80]})", path=name) from None
+    except MemoryError:
+        raise UnreadableInput("out of memory reading PDF", path=name) from None
     if document.encryption is not None and not document.is_extractable:
         raise UnreadableInput("encrypted PDF that forbids text extraction", path=name)
     manager = PDFResourceManager(caching=True)
@@ -148,6 +153,7 @@ def _lay_out(data: bytes, name: str, max_pages: int | None) -> tuple[list[Page],
     try:
         for number, pdf_page in enumerate(PDFPage.create_pages(document), 1):
             if max_pages is not None and number > max_pages:
+                notes.append(f"only the first {max_pages} pages were read (the page limit)")
                 break
             interpreter.process_page(pdf_page)
             lt_page = device.get_result()
@@ -157,10 +163,12 @@ def _lay_out(data: bytes, name: str, max_pages: int | None) -> tuple[list[Page],
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise UnreadableInput(f"encrypted PDF: {exc.__class__.__name__}", path=name) from None
     except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
-            ZeroDivisionError, OverflowError, RecursionError) as exc:
+            ZeroDivisionError, OverflowError, RecursionError, EOFError) as exc:
         if not pages:
             raise UnreadableInput(f"broken PDF ({exc.__class__.__name__}: {str(exc)[:80]})", path=name) from None
         notes.append(f"PDF broken after page {len(pages)}: {exc.__class__.__name__}")
+    except MemoryError:  # a decompression bomb, or a page beyond the memory limit
+        raise UnreadableInput("out of memory reading PDF", path=name) from None
     if not pages:
         raise UnreadableInput("PDF has no pages (empty or truncated)", path=name)
     return pages, qualities, notes

@@ -16,8 +16,9 @@ item as the documents finish (`ordered=True`: in input order). Executors:
   fresh worker takes its place. A worker that dies (the kernel's OOM killer, a crash in C
   code) is reported and replaced the same way; a `MemoryError` under the per-worker
   address-space limit (`max_memory_mb`, RLIMIT_AS) is reported as stage `memory`.
-- **in process** (`jobs = 0`): the same function, one document after the other, without
-  time or memory limits (the library default, and a single document on the command line).
+- **in process** (`jobs = 0`): the same function, one document after the other, with the
+  time limit as an alarm (SIGALRM, main thread only) and without a memory limit (the library
+  default, and a single document on the command line).
 - **Dask** (`dask = "tcp://scheduler:8786"`): the same function as Dask tasks; inside a task
   the document runs in a worker process of that Dask worker's thread, so the time and
   memory limits hold there too. Documents must be reachable from the Dask workers (shared
@@ -33,8 +34,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait as wait_connections
@@ -128,7 +132,14 @@ class _Inline:
         return len(self.done)
 
     def submit(self, index: int, spec: DocumentSpec) -> None:
-        self.done.append(process_document(spec, self.options, index))
+        result = None
+        try:
+            with _time_limit(self.options.timeout):
+                result = process_document(spec, self.options, index)
+        except _Expired:
+            pass
+        self.done.append(result if result is not None else
+                         timeout_failure(index, spec.label, self.options.timeout, killed=False))
 
     def collect(self, timeout: float | None) -> list[Result]:
         done, self.done = self.done, []
@@ -136,6 +147,29 @@ class _Inline:
 
     def close(self) -> None:
         pass
+
+
+class _Expired(BaseException):
+    """Raised by the alarm of `_time_limit`: a BaseException, so no `except Exception` in a parser swallows it."""
+
+
+@contextmanager
+def _time_limit(seconds: float):
+    """A per-document time limit in this process (SIGALRM; main thread only, else none): raises `_Expired`."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def alarm(signum, frame):
+        raise _Expired()
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 class _LocalPool:

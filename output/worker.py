@@ -118,8 +118,8 @@ def process_document(spec: DocumentSpec, options: WorkOptions, index: int = 0) -
                        seconds=time.perf_counter() - start)
     except MemoryError:
         return failure(index, label, "memory", "MemoryError", _memory_message(options), retire=True)
-    sha = hashlib.sha256(data).hexdigest()
     cache = _cache(options)
+    sha = hashlib.sha256(data).hexdigest() if cache is not None else ""
     if cache is not None:
         entry = cache.get(sha, name)
         if entry is not None:
@@ -397,9 +397,9 @@ def _has_fileno(stream) -> bool:
     return True
 
 
-def timeout_failure(index: int, label: str, timeout: float) -> Result:
-    return failure(index, label, "timeout", "Timeout",
-                   f"stopped after {timeout:g} s (the time limit per document): the worker was killed",
+def timeout_failure(index: int, label: str, timeout: float, *, killed: bool = True) -> Result:
+    how = ": the worker was killed" if killed else ""
+    return failure(index, label, "timeout", "Timeout", f"stopped after {timeout:g} s (the time limit per document){how}",
                    seconds=timeout)
 
 
