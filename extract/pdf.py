@@ -21,6 +21,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.psparser import PSException
 
+from kenmerk.extract import inflate as _inflate  # noqa: F401 - caps what one stream may inflate to
 from kenmerk.extract import textlayer
 from kenmerk.extract.errors import NoTextLayer, UnreadableInput, UsageError
 from kenmerk.extract.layout import Layout, Line, Page

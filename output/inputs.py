@@ -11,6 +11,8 @@ worker), so reading, unzipping and downloading run in parallel too.
 - **Folders** are searched recursively, in sorted order, for document suffixes (or the
   `--glob` patterns, matched against the name and the path below the folder); hidden
   files and folders are skipped; zip archives found in a folder are read as archives.
+  Symbolic links are followed only inside the folder, each folder once (no loops); a link
+  out of the folder is refused.
 - **Zip archives** are read in memory: a member is never unpacked to disk, and so never
   gets a file name of its own. Members whose name is absolute or climbs out of the
   archive (`../evil.pdf`, `/etc/x.pdf`, `C:\\x.pdf`), symbolic links and encrypted members
@@ -211,8 +213,24 @@ def _expand(raw: str, select: _Select) -> Iterator[Item]:
         yield DocumentSpec(raw, "path", os.path.abspath(raw))
 
 
-def _walk(root: Path, folder: Path, select: _Select) -> Iterator[Item]:
-    """Sorted like `sorted(folder.rglob('*'))`: by path components, files and folders mixed."""
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _walk(root: Path, folder: Path, select: _Select, seen: set[str] | None = None) -> Iterator[Item]:
+    """Sorted like `sorted(folder.rglob('*'))`: by path components, files and folders mixed.
+
+    Symbolic links are followed only to files and folders inside the input folder, and each
+    folder is read once (a link back to a parent is no loop); a link out of the folder is
+    refused with one line.
+    """
+    real_root = os.path.realpath(root)
+    if seen is None:
+        seen = set()
+    real = os.path.realpath(folder)
+    if real in seen:
+        return
+    seen.add(real)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
@@ -222,12 +240,16 @@ def _walk(root: Path, folder: Path, select: _Select) -> Iterator[Item]:
         if entry.name.startswith("."):
             continue
         full = Path(folder, entry.name)
+        if entry.is_symlink() and not _inside(os.path.realpath(full), real_root):
+            yield Refused(str(full), UnreadableInput("a symbolic link out of the input folder (not followed)",
+                                                     path=str(full)))
+            continue
         try:
             is_dir = entry.is_dir()
         except OSError:
             continue
         if is_dir:
-            yield from _walk(root, full, select)
+            yield from _walk(root, full, select, seen)
             continue
         if not entry.is_file():
             continue

@@ -178,7 +178,8 @@ def many_pages(n: int = 5000) -> bytes:
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [" + kids + b"] /Count %d /MediaBox [0 0 595 842] "
         b"/Resources << /Font << /F1 4 0 R >> >> >>" % n,
-        stream(b"BT /F1 12 Tf 72 720 Td (Nota 2024-0001234 pagina) Tj ET"),
+        stream(b"BT /F1 11 Tf 72 720 Td (Nota over de begroting van het ministerie voor het jaar 2024, "
+               b"met het advies van de directie en de stand van zaken.) Tj ET"),
         FONT,
     ]
     objects += [b"<< /Type /Page /Parent 2 0 R /Contents 3 0 R >>"] * n
