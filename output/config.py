@@ -21,6 +21,10 @@ never an incomplete catalog.
     endpoint_url = "https://data.example.nl/sparql"       # public SPARQL endpoint
     homepage = "https://data.example.nl/"
     store = "/var/lib/kenmerk-store"
+    # credentials for --endpoint, only in a file others cannot read (chmod 600), else refused:
+    user = "kenmerk"                                      # with password: HTTP Basic
+    password = "…"
+    token = "…"                                           # sent as Authorization: Bearer …
 """
 from __future__ import annotations
 
@@ -90,6 +94,11 @@ class PublishConfig:
     homepage: str | None = None
     store: str | None = None
     language: str = "nl"
+    # credentials for --endpoint (after KENMERK_TOKEN / KENMERK_USER / KENMERK_PASSWORD, before ~/.netrc);
+    # only in a file that others cannot read, and never printed
+    user: str | None = field(default=None, repr=False)
+    password: str | None = field(default=None, repr=False)
+    token: str | None = field(default=None, repr=False)
     source: Path | None = field(default=None, compare=False)
 
     def merged(self, **overrides: Any) -> "PublishConfig":
@@ -120,8 +129,8 @@ class PublishConfig:
                 raise ConfigError(f"missing {key}: set `{key} = …` {where} or pass {option}")
         for key in ("base", "download_url", "endpoint_url", "homepage", "contact_url"):
             value = getattr(self, key)
-            if value and not value.startswith(("http://", "https://")):
-                raise ConfigError(f"{key} {value!r} is not an http(s) IRI")
+            if value:
+                check_iri(value, key)
         licence = self.licence_iri()
         if licence and not licence.startswith(("http://", "https://")):
             raise ConfigError(f"licence {self.licence!r}: give an IRI or one of {', '.join(LICENCES)}")
@@ -131,6 +140,34 @@ class PublishConfig:
 
 
 _ALIASES = {"license": "licence", "base_iri": "base", "email": "contact_email"}
+#: keys whose values are secrets: the file holding them must not be readable by others
+CREDENTIAL_KEYS = ("user", "password", "token")
+#: characters an IRI may not hold (RFC 3987): a base with them would mint broken IRIs, or change a query
+_NOT_IN_IRI = set(' <>"{}|\\^`') | {chr(c) for c in range(0x21)}
+
+
+def check_iri(value: str, key: str = "base") -> str:
+    """`value` when it is an absolute http(s) IRI without spaces or <>"{}|\\^`, else a ConfigError."""
+    bad = sorted({c for c in value if c in _NOT_IN_IRI})
+    if bad:
+        shown = ", ".join("space" if c == " " else repr(c) for c in bad)
+        raise ConfigError(f"{key} {value!r} is not a valid IRI: it holds {shown} (escape them, e.g. %20 for a space)")
+    if not value.startswith(("http://", "https://")):
+        raise ConfigError(f"{key} {value!r} is not an http(s) IRI")
+    return value
+
+
+def _check_private(path: Path) -> None:
+    """A config file with credentials must be readable by its owner only."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if mode & 0o077:
+        raise ConfigError(
+            f"{path}: holds credentials ({'/'.join(CREDENTIAL_KEYS)}) but others may read it "
+            f"(mode {mode & 0o777:03o}): run `chmod 600 {path}`, or use KENMERK_TOKEN, "
+            "KENMERK_USER/KENMERK_PASSWORD or ~/.netrc")
 
 
 def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
@@ -165,5 +202,7 @@ def load_config(explicit: str | os.PathLike[str] | None = None, **overrides: Any
             if not isinstance(value, str):
                 raise ConfigError(f"{path}: {key} must be a string")
             values[key] = value.strip()
+        if any(values.get(key) for key in CREDENTIAL_KEYS):
+            _check_private(path)
         config = PublishConfig(**values, source=path)
     return config.merged(**overrides)

@@ -31,7 +31,7 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from kenmerk.extract import DateRole, Evidence, IdentifierScheme, Note
+from kenmerk.extract import DateRole, Evidence, IdentifierScheme, Note, UsageError
 from kenmerk.extract.personal import scrub_note
 from kenmerk.vocab import (
     ADMS,
@@ -112,8 +112,17 @@ def note_organisation(note: Note) -> ResolvedOrganisation | None:
     return _resolve(note.organisation.name if note.organisation else None, note.date)
 
 
+_NOT_IN_IRI = frozenset(' <>"{}|\\^`') | frozenset(chr(c) for c in range(0x21))
+
+
+@lru_cache(maxsize=64)
 def _base(base: str | None) -> str:
+    """The base IRI ending in / or #; a base that would mint broken IRIs (spaces, <>"{}|\\^`) is refused."""
     base = base or DEFAULT_BASE
+    bad = sorted({c for c in base if c in _NOT_IN_IRI})
+    if bad or ":" not in base:
+        shown = ", ".join("space" if c == " " else repr(c) for c in bad) or "no scheme"
+        raise UsageError(f"base IRI {base!r} is not a valid IRI ({shown}; escape a space as %20)")
     return base if base.endswith(("/", "#")) else base + "/"
 
 

@@ -4,13 +4,16 @@ One named graph per note: `PUT GSP?graph=IRI` with an N-Triples body replaces
 it (PUT is idempotent, so it is retried). Oxigraph, Fuseki, GraphDB and
 Virtuoso speak the protocol; `endpoint_urls` knows where each keeps it.
 
-Every call has a timeout. Connection errors, timeouts and 5xx answers are
-retried with exponential backoff. TLS certificates are verified unless the
+Every call has a timeout. Connection errors, timeouts and 5xx answers of
+idempotent calls (PUT, DELETE, GET) are retried with exponential backoff; a
+POSTed query is sent once. TLS certificates are verified unless the
 caller turns that off. Credentials come from the environment, never from the
 command line:
 
 - `KENMERK_TOKEN`: sent as `Authorization: Bearer …`;
 - `KENMERK_USER` and `KENMERK_PASSWORD`: HTTP Basic;
+- else `token` or `user`/`password` in kenmerk.toml ([publish]), which is refused when
+  others may read it (`kenmerk.output.config`);
 - otherwise `~/.netrc` (or `$NETRC`), which requests reads by itself.
 
 Error messages name the URL (never with credentials), the HTTP status and the
@@ -51,6 +54,19 @@ class EndpointRefused(PublishError):
     def fatal(self) -> bool:
         """401/403: the credentials are wrong for every note, not only this one."""
         return self.status in (401, 403)
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """User and password, or a token, from kenmerk.toml; never printed."""
+
+    user: str | None = field(default=None, repr=False)
+    password: str | None = field(default=None, repr=False)
+    token: str | None = field(default=None, repr=False)
+
+
+#: methods that may be repeated after a lost connection: the same request twice leaves the same state
+IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 
 
 @dataclass(frozen=True)
@@ -155,6 +171,7 @@ class GraphStoreClient:
         retry: RetryPolicy = RetryPolicy(),
         content_type: str = GSP_CONTENT_TYPES["ntriples"],
         session: requests.Session | None = None,
+        credentials: "Credentials | None" = None,
     ) -> None:
         self.gsp_url = check_url(gsp_url, "--gsp") if gsp_url else None
         self.query_url = check_url(query_url, "--endpoint") if query_url else None
@@ -166,10 +183,13 @@ class GraphStoreClient:
         self.session.headers["User-Agent"] = "kenmerk"
         token = os.environ.get(TOKEN_ENV)
         user = os.environ.get(USER_ENV)
+        password = os.environ.get(PASSWORD_ENV, "")
+        if not (token or user) and credentials is not None:  # kenmerk.toml (readable by its owner only)
+            token, user, password = credentials.token, credentials.user, credentials.password or ""
         if token:
             self.session.headers["Authorization"] = f"Bearer {token}"
         elif user:
-            self.session.auth = (user, os.environ.get(PASSWORD_ENV, ""))
+            self.session.auth = (user, password)
         # else: requests falls back to ~/.netrc for the host
 
     def close(self) -> None:
@@ -184,8 +204,11 @@ class GraphStoreClient:
     # -- plumbing -------------------------------------------------------------------------------
 
     def _request(self, method: str, url: str, *, what: str, **kwargs) -> requests.Response:
-        """One call with timeout and retries; raises EndpointUnreachable or returns the answer."""
-        attempts = max(1, self.retry.attempts)
+        """One call with timeout; retried only when `method` is idempotent (a POSTed query is sent once).
+
+        Raises EndpointUnreachable or returns the answer.
+        """
+        attempts = max(1, self.retry.attempts) if method.upper() in IDEMPOTENT else 1
         last: Exception | None = None
         for attempt in range(1, attempts + 1):
             try:

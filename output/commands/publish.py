@@ -70,8 +70,13 @@ def make_client(args, *, need_gsp: bool) -> GraphStoreClient | None:
         import urllib3
 
         urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+    from kenmerk.output.config import load_config as _load
+    from kenmerk.output.gsp import Credentials
+
+    file = _load(getattr(args, "config", None))  # refused when it holds credentials others may read
+    credentials = Credentials(file.user, file.password, file.token) if (file.user or file.token) else None
     return GraphStoreClient(
-        gsp_url, query_url, verify=not args.insecure,
+        gsp_url, query_url, verify=not args.insecure, credentials=credentials,
         timeouts=Timeouts(connect=min(10.0, args.timeout), read=args.timeout),
         retry=RetryPolicy(attempts=max(0, args.retries) + 1),
         content_type=GSP_CONTENT_TYPES[getattr(args, "gsp_format", "ntriples")],
