@@ -50,3 +50,19 @@ def test_dask_publish_streams_notes_back_into_the_store(tmp_path, cluster, good_
     proc = kenmerk("publish", "in", "--store", "s", "--dask", cluster.scheduler_address, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert "published 2 notes to store s" in proc.stdout
+
+
+def test_without_distributed_installed_dask_is_a_clear_usage_error(tmp_path, good_documents):
+    import subprocess
+    import sys
+
+    shadow = tmp_path / "site"
+    (shadow / "distributed").mkdir(parents=True)
+    (shadow / "distributed" / "__init__.py").write_text("raise ImportError('not installed here')\n")
+    folder = write(tmp_path / "in", {"brief.pdf": good_documents["brief-adresblok.pdf"]})
+    env = dict(os.environ, PYTHONPATH=str(shadow))
+    proc = subprocess.run([sys.executable, "-m", "kenmerk.output.cli", "extract", str(folder), "--dask",
+                           "tcp://127.0.0.1:1"], capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 2
+    assert "--dask needs the Dask distributed scheduler: pip install 'kenmerk[dask]'" in proc.stderr
+    assert "Traceback" not in proc.stderr
