@@ -99,9 +99,20 @@ def _settings_key(limits: ReadLimits) -> str:
     ignore = {"max_bytes", "cache_dir", "ocr_timeout"}  # limits on input, or where OCR keeps its own cache
     values = {k: v for k, v in dataclasses.asdict(limits).items() if k not in ignore}
     defaults = {k: v for k, v in dataclasses.asdict(ReadLimits()).items() if k not in ignore}
-    if values == defaults:
+    if values.get("ocr", "never") != "never":  # what OCR can do here: a scan read without Tesseract differs
+        values["tesseract"] = defaults["tesseract"] = _tesseract()
+    if values == defaults and "tesseract" not in values:
         return ""
     return "-" + hashlib.sha256(repr(sorted(values.items())).encode()).hexdigest()[:8]
+
+
+def _tesseract() -> str:
+    try:
+        from kenmerk.extract.ocr import find_tesseract
+    except ImportError:
+        return "no OCR"
+    tess = find_tesseract()
+    return f"{tess.version} {' '.join(sorted(tess.languages))}" if tess is not None else "no tesseract"
 
 
 class BatchFailure(KenmerkError):

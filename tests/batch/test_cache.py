@@ -131,7 +131,7 @@ def test_results_of_other_reading_settings_are_cached_apart(tmp_path):
     def key(**kw):
         return BatchOptions(cache_dir=str(tmp_path), **kw).work_options().fingerprint
 
-    assert key() == extractor_fingerprint()
+    assert key().startswith(extractor_fingerprint())  # (+ the Tesseract found, when OCR is on)
     assert key(limits=ReadLimits(max_bytes=10)) == key()  # a cap on input changes no result
     assert len({key(), key(limits=ReadLimits(ocr="never")), key(limits=ReadLimits(max_pages=5)),
                 key(keep_personal_data=True)}) == 4
