@@ -134,8 +134,12 @@ class Document:
                 current.lines.append(ln)
         return blocks
 
+    @cached_property
+    def _by_index(self) -> dict[int, Line]:
+        return {ln.index: ln for ln in self.lines}
+
     def _line(self, index: int) -> Line:
-        return next(ln for ln in self.lines if ln.index == index)
+        return self._by_index[index]
 
     def _numbers_beside(self) -> dict[int, int]:
         """Heading text line → the index of its section number printed just left of it ("2" | "Beslispunten")."""
