@@ -8,7 +8,10 @@ at wide gaps (a title and a colofon value on the same row become two lines, as
 pdfminer gives them for born-digital PDFs), and pixel boxes become PDF points with
 the origin bottom-left, so the layout-aware extractors read a scan like any PDF.
 
-Every call of `tesseract` has a timeout. Tesseract's own OpenMP threads are limited
+Every call of `tesseract` has a timeout (`OcrSettings.timeout`, per call), and is announced to
+the functions registered with `announce_calls` first: a batch worker uses that to extend the
+document's time limit by the call's own, so a 40-page scan is not cut off at the limit meant
+for a stuck parse, while a stuck parse still is. Tesseract's own OpenMP threads are limited
 to one (`OMP_THREAD_LIMIT=1`, unless set): on two cores that is three times faster
 than the default, and batch runs already use a process per document.
 
@@ -34,6 +37,8 @@ import shutil
 import statistics
 import subprocess
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,7 +100,23 @@ class Word:
     line: int
 
 
+#: told, before each Tesseract call of this process, the most seconds the call may take
+_listeners: list[Callable[[float], None]] = []
+
+
+@contextmanager
+def announce_calls(listener: Callable[[float], None]) -> Iterator[None]:
+    """Within the block, call `listener(timeout)` before every Tesseract call of this process."""
+    _listeners.append(listener)
+    try:
+        yield
+    finally:
+        _listeners.remove(listener)
+
+
 def _run(args: list[str], *, timeout: float, data: bytes | None = None) -> subprocess.CompletedProcess:
+    for listener in list(_listeners):
+        listener(timeout)
     env = dict(os.environ)
     env.setdefault("OMP_THREAD_LIMIT", "1")
     try:

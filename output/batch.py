@@ -11,8 +11,9 @@ item as the documents finish (`ordered=True`: in input order). Executors:
 - **local pool** (`jobs >= 1`, the default: one worker per core). Each worker is a
   process of its own (`kenmerk.output.worker`), given one document at a time. The main
   process waits on the workers' pipes with the nearest deadline as time-out; a worker
-  still busy at its deadline (`timeout`, default 60 s) is killed with SIGKILL — which stops
-  any parse, however stuck — its document is reported as failed (stage `timeout`), and a
+  still busy at its deadline (`timeout`, default 60 s; each Tesseract call moves the deadline
+  to at least its own limit from now, so OCR of a long scan is not cut off) is killed with
+  SIGKILL — which stops any parse, however stuck — its document is reported as failed (stage `timeout`), and a
   fresh worker takes its place. A worker that dies (the kernel's OOM killer, a crash in C
   code) is reported and replaced the same way; a `MemoryError` under the per-worker
   address-space limit (`max_memory_mb`, RLIMIT_AS) is reported as stage `memory`.
@@ -44,9 +45,10 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait as wait_connections
 
 from kenmerk.extract import KenmerkError, ReadLimits, UsageError
+from kenmerk.extract.ocr import announce_calls
 from kenmerk.output.inputs import DEFAULT_MAX_BYTES, DocumentSpec, Fetch, JsonSpec, Refused, read_capped
-from kenmerk.output.worker import Child, Result, WorkOptions, failure, guarded_process, process_document, \
-    timeout_failure
+from kenmerk.output.worker import OCR_GRACE, Child, Result, WorkOptions, failure, guarded_process, \
+    process_document, timeout_failure
 
 __all__ = ["BatchFailure", "BatchOptions", "Reporter", "Result", "default_jobs", "run_batch"]
 
@@ -166,7 +168,10 @@ class _Expired(BaseException):
 
 @contextmanager
 def _time_limit(seconds: float):
-    """A per-document time limit in this process (SIGALRM; main thread only, else none): raises `_Expired`."""
+    """A per-document time limit in this process (SIGALRM; main thread only, else none): raises `_Expired`.
+
+    Each Tesseract call moves the alarm to at least the call's own limit from now (OCR is
+    bounded per call, see `kenmerk.output.worker`)."""
     if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
@@ -174,10 +179,16 @@ def _time_limit(seconds: float):
     def alarm(signum, frame):
         raise _Expired()
 
+    def extend(call_seconds: float) -> None:  # a Tesseract call starts: give it its own time limit
+        remaining = signal.getitimer(signal.ITIMER_REAL)[0]
+        if 0 < remaining < call_seconds + OCR_GRACE:
+            signal.setitimer(signal.ITIMER_REAL, call_seconds + OCR_GRACE)
+
     previous = signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        yield
+        with announce_calls(extend):
+            yield
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
@@ -238,6 +249,9 @@ class _LocalPool:
             except (EOFError, OSError):
                 results.append(failure(index, spec.label, "worker", "WorkerDied", child.died_message()))
                 self._replace()
+                continue
+            if result is None:  # a Tesseract call started: the deadline moved, the document goes on
+                self.busy_children[conn.fileno()] = child
                 continue
             results.append(result)
             if result.retire:

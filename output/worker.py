@@ -15,7 +15,11 @@ nothing it prints can end up in the JSON Lines. It
   gets a `MemoryError` (reported as stage `memory`; the worker then retires);
 - ignores SIGINT (Ctrl-C reaches the whole process group; the parent decides);
 - runs a watchdog thread that ends the process when its parent is gone, so a worker stuck
-  in an endless parse never outlives a killed run.
+  in an endless parse never outlives a killed run;
+- sends `(EXTEND, seconds)` before each Tesseract call (`kenmerk.extract.ocr.announce_calls`):
+  the parent then moves the document's deadline to at least that call's own time limit from
+  now. The time limit per document bounds parsing and extraction; OCR is bounded per call,
+  so a long scan is not cut off, and a stuck parse still is.
 
 `Child` is the parent's handle: `send` a task, `recv` the result, `kill` (SIGKILL) a stuck
 one. `GuardedRunner` runs one task at a time in a child with a deadline (used by Dask
@@ -36,6 +40,9 @@ from kenmerk.extract import KenmerkError, ReadLimits
 from kenmerk.output.inputs import DocumentSpec, Fetch, load
 
 __all__ = ["Child", "GuardedRunner", "Result", "WorkOptions", "process_document"]
+
+EXTEND = "extend"  # the worker's message that a Tesseract call starts
+OCR_GRACE = 10.0  # seconds past a Tesseract call's own limit, for rendering the page and what follows
 
 
 @dataclass(frozen=True)
@@ -251,6 +258,19 @@ def worker_main(argv: list[str] | None = None) -> int:
     tx.send(("ready", problem))
     if problem:
         return 2
+    from kenmerk.extract.ocr import announce_calls
+
+    def extend(seconds: float) -> None:  # a Tesseract call starts: the parent moves the deadline
+        try:
+            tx.send((EXTEND, seconds))
+        except OSError:
+            pass
+
+    with announce_calls(extend):
+        return _serve(rx, tx, options)
+
+
+def _serve(rx: Connection, tx: Connection, options: WorkOptions) -> int:
     while True:
         try:
             message = rx.recv()
@@ -335,11 +355,16 @@ class Child:
         self.deadline = self.started + timeout if timeout else float("inf")
         self.tx.send((index, spec))
 
-    def recv(self) -> Result:
-        """The result of the current task; raises EOFError when the worker died."""
-        result = self.rx.recv()
+    def recv(self) -> Result | None:
+        """The result of the current task, or None when the worker only moved its deadline (it
+        started a Tesseract call); raises EOFError when the worker died."""
+        message = self.rx.recv()
+        if isinstance(message, tuple) and message and message[0] == EXTEND:
+            if self.deadline != float("inf"):
+                self.deadline = max(self.deadline, time.monotonic() + message[1] + OCR_GRACE)
+            return None
         self.task = None
-        return result
+        return message
 
     def died_message(self) -> str:
         code = self.proc.wait()
@@ -415,17 +440,19 @@ class GuardedRunner:
             self.child = Child(self.options)
         child = self.child
         child.send(index, spec, self.options.timeout)
-        remaining = self.options.timeout or None
-        if not wait([child.rx], remaining):
-            child.kill()
-            self.child = None
-            return timeout_failure(index, spec.label, self.options.timeout)
-        try:
-            result = child.recv()
-        except (EOFError, OSError):
-            message = child.died_message()
-            self.child = None
-            return failure(index, spec.label, "worker", "WorkerDied", message)
+        result = None
+        while result is None:
+            remaining = max(0.0, child.deadline - time.monotonic()) if self.options.timeout else None
+            if not wait([child.rx], remaining):
+                child.kill()
+                self.child = None
+                return timeout_failure(index, spec.label, self.options.timeout)
+            try:
+                result = child.recv()
+            except (EOFError, OSError):
+                message = child.died_message()
+                self.child = None
+                return failure(index, spec.label, "worker", "WorkerDied", message)
         if result.retire:
             child.kill()
             self.child = None

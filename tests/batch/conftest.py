@@ -84,7 +84,8 @@ def write(folder: Path, files: dict[str, bytes]) -> Path:
 def _no_leftover_workers(request):
     """No test leaves a worker process of this test process behind (Dask tests: checked when the cluster closes)."""
     yield
-    if not request.module.__name__.endswith("test_dask"):  # a Dask cluster lives for the module
+    # a Dask cluster lives for the module (its worker threads keep their worker processes)
+    if "cluster" not in request.fixturenames and not request.module.__name__.endswith("test_dask"):
         assert workers_of(os.getpid()) == [] or settle(os.getpid()) == []
 
 
@@ -97,3 +98,17 @@ def settle(pid: int) -> list[int]:
             return []
         time.sleep(0.1)
     return workers_of(pid)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """A real Dask cluster on 127.0.0.1 (one worker, two threads); skips without `distributed`."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", host="127.0.0.1",
+                                  dashboard_address=None) as local:
+        yield local
+    # the worker processes the Dask worker threads started (for the time limit) end with the cluster
+    import gc
+
+    gc.collect()
+    assert settle(os.getpid()) == []

@@ -5,21 +5,9 @@ import os
 
 import pytest
 
-from conftest import jsonl, kenmerk, settle, write
+from conftest import jsonl, kenmerk, write
 
-distributed = pytest.importorskip("distributed")
-
-
-@pytest.fixture(scope="module")
-def cluster():
-    with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False, protocol="tcp", host="127.0.0.1",
-                                  dashboard_address=None) as local:
-        yield local
-    # the worker processes the Dask worker threads started (for the time limit) end with the cluster
-    import gc
-
-    gc.collect()
-    assert settle(os.getpid()) == []
+pytest.importorskip("distributed")
 
 
 def test_dask_batch_extracts_reports_and_stops_the_endless_parse(tmp_path, cluster, good_documents, hostile):
