@@ -16,13 +16,27 @@ WEAK = re.compile(r"^(?:advies|voorstel)$", re.IGNORECASE)
 NUMBER_ONLY = re.compile(r"^\W*\d{1,2}[.)]?\W*$|^[•▪●◦\-–*o«»]$")
 LETTER = re.compile(r"^(?:>\s*)?retouradres\b|^geachte\b|^postbus\s+\d", re.IGNORECASE)
 BULLET = re.compile(r"^[•▪●◦\-–*]\s*|^\uf0b7\s*")
+#: a form's ticked option that says the decision follows ("Anders nl.", "Anders, namelijk:")
+FORM_OPTION = re.compile(r"^\W{0,3}anders,?\s*(?:nl\.?|namelijk)\s*:?$", re.IGNORECASE)
 MAX_CHARS = 1500
 
 
 def _paragraph(block: SectionBlock, doc: Document) -> list:
-    """The decision's lines: the section, up to the first paragraph break in text inputs."""
+    """The decision's lines: the section up to the first paragraph break, without a form's
+    "Anders nl." before it. In a form the heading is a label with its value beside it: then
+    only the value column counts, not the next labels under the heading ("Eigen formulering")."""
+    column = None
+    head = block.line
+    if doc.layout.has_positions and block.lines:
+        first = block.lines[0]
+        if first.page == head.page and abs(first.y1 - head.y1) <= 4 and first.x0 >= head.x1:
+            column = first.x0
     lines = []
     for ln in block.lines:
+        if column is not None and ln.x0 < column - 10:
+            continue
+        if not lines and FORM_OPTION.match(ln.text):
+            continue
         if lines and ln.gap_before:
             break
         if lines and doc.layout.has_positions:

@@ -31,7 +31,8 @@ HEADINGS: dict[str, str] = {
 }
 
 _NUMBER = re.compile(r"^(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?\s*(?P<rest>\S.*)$")
-_COMPILED = {role: re.compile(rf"^(?:{pat})\s*:?$", re.IGNORECASE) for role, pat in HEADINGS.items()}
+#: a heading may end in a colon, or in a form's asterisk of a required field ("Voorgesteld besluit *")
+_COMPILED = {role: re.compile(rf"^(?:{pat})\s*[:*]?$", re.IGNORECASE) for role, pat in HEADINGS.items()}
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def match_heading(text: str, *, bold: bool = False) -> Heading | None:
         number, rest = m.group("num"), m.group("rest").strip()
     for role, rx in _COMPILED.items():
         if rx.match(rest):
-            return Heading(role=role, number=number, text=rest.rstrip(":").strip())
+            return Heading(role=role, number=number, text=rest.rstrip(":*").strip())
     if number and rest[:1].isupper() and not rest.rstrip().endswith((".", ",", ";")) and len(rest) <= 60 \
             and len(rest.split()) <= 8 and bold:
         return Heading(role=None, number=number, text=rest)

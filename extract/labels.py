@@ -8,6 +8,9 @@ header block on the left with the same kind of pairs ("Aan", "Betreft:").
 `LABELS` maps each label *role* to the patterns that print it. A pattern matches
 the start of a line; what follows (after a colon or spaces) is the value on the
 same line, else the value is read from the lines under or beside the label.
+Forms (the aanbiedingsformulier of the ministerraad and its committees) mark a
+required field with an asterisk ("Titel *", "Kenmerk *"): a label so marked is
+read like one with a colon.
 """
 from __future__ import annotations
 
@@ -48,7 +51,7 @@ LABELS: tuple[LabelKind, ...] = (
     LabelKind("sent_date", r"verzond[a-z]{2,4}|sent|verzenddatum", 1, 80, "any"),
     LabelKind("received_date", r"datum\s+ontvangst|ontvangstdatum|datum\s+binnenkomst", 1, 60, "any"),
     LabelKind("received_date", r"ontvangen", 1, 60, "colon"),
-    LabelKind("date", r"datum|date", 1, 60, "any"),
+    LabelKind("date", r"datum\s+aanbieding|datum|date", 1, 60, "any"),
     LabelKind("their_reference", r"uw\s+kenmerk|uw\s+referentie|uw\s+brief(?:\s+van)?|uw\s+bericht|uw\s+verzoek|your\s+reference", 1, 60, "any"),
     LabelKind("reference", r"ons\s+kenmerk|onze\s+referentie|onze\s+ref\.?|ons\s+nummer|kenmerk|referentie|our\s+reference", 1, 60, "any"),
     LabelKind("case_number", r"zaaknummer|zaaknr\.?|zaak\s+nr\.?|zaakkenmerk", 1, 60, "any"),
@@ -74,6 +77,8 @@ ROLE_BY_NAME = {kind.role: kind for kind in LABELS}
 
 #: Words that may follow a label on its line without being its value
 _NOT_A_VALUE = re.compile(r"^(?:\(n\)|\s*)$")
+#: a form's mark of a required field, after its label: "Titel *"
+REQUIRED_MARK = re.compile(r"\s*\*\s*$")
 
 
 @dataclass(frozen=True)
@@ -108,13 +113,18 @@ def match_label(text: str) -> LabelMatch | None:
 
 
 def _match(text: str) -> LabelMatch | None:
+    marked = REQUIRED_MARK.search(text) is not None and len(text) <= 45
+    if marked:
+        text = REQUIRED_MARK.sub("", text)
     for kind in LABELS:
         m = kind.regex.match(text)
         if not m:
             continue
         label = re.sub(r"^[\W_]+", "", text[: m.end()]).strip().rstrip(":").strip()
         rest = text[m.end():].strip()
-        colon = ":" in text[: m.end()]
+        if marked and rest:
+            continue  # "Mede namens 1 *": not this label's form
+        colon = marked or ":" in text[: m.end()]
         if rest and not colon and kind.inline == "never":
             continue
         if not colon and kind.inline == "colon_required":
