@@ -9,8 +9,10 @@ extractor does not read the same line as something else.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any, TypeVar
 
 from kenmerk.extract.colofon import LabelledValue, colofon_left, read_pairs
 from kenmerk.extract.headings import Heading, match_heading
@@ -45,6 +47,9 @@ def join_lines(lines: list[Line] | list[str]) -> str:
     return out
 
 
+T = TypeVar("T")
+
+
 class Document:
     """A laid-out document with lazily computed shared views."""
 
@@ -52,6 +57,13 @@ class Document:
         self.layout = layout
         self.warnings: list[str] = []
         self.claimed: set[int] = set()
+        self._memo: dict[Callable[..., Any], Any] = {}
+
+    def once(self, compute: Callable[[Document], T]) -> T:
+        """`compute(self)`, computed once per document: for views an extractor module owns."""
+        if compute not in self._memo:
+            self._memo[compute] = compute(self)
+        return self._memo[compute]
 
     # -- lines -------------------------------------------------------------
     @cached_property

@@ -73,9 +73,7 @@ def _ministry_from_code(code: str) -> str | None:
 
 def unit_blocks(doc: Document) -> list[tuple[str, list[Line]]]:
     """The organisational units printed on page 1, with their lines (computed once)."""
-    if not hasattr(doc, "_units"):
-        doc._units = _units(doc)
-    return doc._units
+    return doc.once(_units)
 
 
 def _units(doc: Document) -> list[tuple[str, list[Line]]]:
