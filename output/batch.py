@@ -50,7 +50,7 @@ from kenmerk.output.inputs import DEFAULT_MAX_BYTES, DocumentSpec, Fetch, JsonSp
 from kenmerk.output.worker import OCR_GRACE, Child, Result, WorkOptions, failure, guarded_process, \
     process_document, timeout_failure
 
-__all__ = ["BatchFailure", "BatchOptions", "Reporter", "Result", "default_jobs", "run_batch"]
+__all__ = ["BatchFailure", "BatchOptions", "Reporter", "Result", "cache_notice", "default_jobs", "run_batch"]
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_MEMORY_MB = 2048
@@ -641,6 +641,8 @@ def add_batch_options(p, *, timeout_flags: tuple[str, ...] = ("--timeout",)) -> 
                    help=f"address-space limit per worker process (default {DEFAULT_MAX_MEMORY_MB}; 0: none)")
     g.add_argument("--cache", metavar="DIR",
                    help="reuse results of unchanged documents (content hash + extractor version); resumes a stopped run")
+    g.add_argument("--prune-cache", action="store_true", default=None,
+                   help="first remove the results of other kenmerk versions from the --cache folder")
     g.add_argument("--errors", metavar="FILE", help="write one JSON line per failure: path, stage, error, message")
     g.add_argument("--dask", metavar="ADDRESS",
                    help="run on a Dask cluster (tcp://scheduler:8786); needs kenmerk[dask]")
@@ -650,13 +652,34 @@ def add_batch_options(p, *, timeout_flags: tuple[str, ...] = ("--timeout",)) -> 
 
 
 #: options whose presence makes `kenmerk extract FILE...` a batch run (progress, summary, as-they-finish order)
-BATCH_OPTIONS = ("jobs", "ordered", "doc_timeout", "max_memory", "cache", "errors", "dask", "no_progress",
-                 "log_interval", "glob", "from_list")
+BATCH_OPTIONS = ("jobs", "ordered", "doc_timeout", "max_memory", "cache", "prune_cache", "errors", "dask",
+                 "no_progress", "log_interval", "glob", "from_list")
+
+
+def cache_notice(cache_dir: str | None, prune: bool = False) -> str | None:
+    """What to say of the results of other kenmerk versions in the cache folder: how much
+    there is (and that `--prune-cache` removes it), or, with `prune`, what was removed."""
+    if not cache_dir:
+        return None
+    from kenmerk.output.cache import other_versions, prune_other_versions
+
+    if prune:
+        folders, size = prune_other_versions(cache_dir)
+        return (f"kenmerk: removed the results of {folders} other kenmerk version(s) from {cache_dir} "
+                f"({size / 2**20:.1f} MiB)") if folders else None
+    others = other_versions(cache_dir)
+    if not others:
+        return None
+    size = sum(n for _, n in others)
+    return (f"kenmerk: {cache_dir} also holds results of {len(others)} other kenmerk version(s) "
+            f"({size / 2**20:.1f} MiB) that this one does not read; --prune-cache removes them")
 
 
 def batch_options_from_args(args, *, ordered: bool | None = None) -> BatchOptions:
     if args.url_column is not None and args.from_list is None:
         raise UsageError("--url-column needs --from-list")
+    if getattr(args, "prune_cache", None) and not args.cache:
+        raise UsageError("--prune-cache needs --cache DIR")
     for name in ("jobs", "max_memory"):
         value = getattr(args, name)
         if value is not None and value < 0:

@@ -9,6 +9,10 @@ the source of every file of the `kenmerk.extract` package, so any change to the 
 one fingerprint a result is found by the SHA-256 of the document's bytes: a re-run skips
 unchanged documents, whatever folder or URL they come from.
 
+Results of other extractor versions (an older kenmerk, an edited extractor) are never read
+again by this one; `other_versions` lists their folders and `prune_other_versions` removes
+them (`--prune-cache`). The OCR results in `DIR/ocr/` are keyed apart and kept.
+
 Each entry is written to a temporary file and renamed into place (`os.replace`), so an
 entry is either whole or absent: a run stopped by Ctrl-C or SIGKILL leaves no half-written
 entry, and the next run with the same cache resumes where it stopped. Temporaries of
@@ -27,11 +31,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["CacheEntry", "ResultCache", "extractor_fingerprint", "suffix_class"]
+__all__ = ["CacheEntry", "ResultCache", "extractor_fingerprint", "other_versions", "prune_other_versions",
+           "suffix_class"]
 
 FORMAT = 1
 _fingerprint: str | None = None
@@ -60,6 +67,40 @@ def extractor_fingerprint() -> str:
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     _fingerprint = f"{__version__.replace('+', '_')}-{digest.hexdigest()[:16]}"
     return _fingerprint
+
+
+#: a result folder's name: "<kenmerk version>-<16 hex of the extractor>[-personal][-<settings>]"
+_FOLDER = re.compile(r"^[\w.]+-[0-9a-f]{16}(?:-[\w]+)*$")
+
+
+def other_versions(root: str | os.PathLike[str]) -> list[tuple[Path, int]]:
+    """The result folders in `root` of extractor versions other than this one, with their bytes."""
+    this = extractor_fingerprint()
+    found = []
+    try:
+        folders = sorted(Path(root).iterdir())
+    except OSError:
+        return []
+    for folder in folders:
+        name = folder.name
+        if not folder.is_dir() or folder.is_symlink() or not _FOLDER.match(name):
+            continue
+        if name == this or name.startswith(this + "-"):
+            continue
+        size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
+        found.append((folder, size))
+    return found
+
+
+def prune_other_versions(root: str | os.PathLike[str]) -> tuple[int, int]:
+    """Remove the result folders of other extractor versions; returns (folders, bytes) removed."""
+    folders = removed = 0
+    for folder, size in other_versions(root):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            folders += 1
+            removed += size
+    return folders, removed
 
 
 def suffix_class(name: str) -> str:

@@ -30,6 +30,7 @@ from kenmerk.output.batch import (
     add_batch_options,
     add_input_options,
     batch_options_from_args,
+    cache_notice,
     run_batch,
 )
 from kenmerk.output.inputs import DocumentSpec, Refused, gather, is_url, read_list
@@ -111,6 +112,9 @@ def run(args) -> int:
         total = sum(1 for item in items() if isinstance(item, (DocumentSpec, Refused)))
     reporter = Reporter(total=total, progress=progress, errors_file=args.errors,
                         interval=args.log_interval if args.log_interval is not None else 10.0)
+    notice = cache_notice(options.cache_dir, bool(getattr(args, "prune_cache", False)))
+    if notice and not args.quiet:
+        reporter.echo(notice)
     if options.dask:
         where = f"on the Dask cluster at {options.dask}"
     elif options.jobs <= 0:

@@ -23,6 +23,7 @@ from kenmerk.output.batch import (
     add_batch_options,
     add_input_options,
     batch_options_from_args,
+    cache_notice,
 )
 from kenmerk.output.config import load_config
 from kenmerk.output.dump import DUMP_FORMATS
@@ -154,6 +155,9 @@ def run(args) -> int:
             progress = "none"  # only kenmerk JSON: nothing to extract, nothing to show
     reporter = Reporter(total=total, progress=progress, errors_file=args.errors, echo_failures=False,
                         interval=args.log_interval if args.log_interval is not None else 10.0)
+    notice = cache_notice(batch.cache_dir, bool(args.prune_cache))
+    if notice and not args.quiet:
+        reporter.echo(notice)
     publisher = Publisher(
         config, store=store, client=client, out=args.out, dump_format=args.dump_format,
         compress=args.gzip, per_note=args.per_note, evidence=args.evidence, batch_size=args.batch_size,

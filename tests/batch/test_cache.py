@@ -135,3 +135,35 @@ def test_results_of_other_reading_settings_are_cached_apart(tmp_path):
     assert key(limits=ReadLimits(max_bytes=10)) == key()  # a cap on input changes no result
     assert len({key(), key(limits=ReadLimits(ocr="never")), key(limits=ReadLimits(max_pages=5)),
                 key(keep_personal_data=True)}) == 4
+
+
+def test_results_of_other_versions_are_reported_and_pruned_on_request(tmp_path, good_documents):
+    import shutil
+
+    folder = write(tmp_path / "in", {"brief.pdf": good_documents["brief-adresblok.pdf"]})
+    cache = tmp_path / "cache"
+    first = kenmerk("extract", folder, "--cache", cache, "--jobs", "1")
+    assert first.returncode == 0, first.stderr
+    assert "other kenmerk version" not in first.stderr
+    [current] = [p for p in cache.iterdir() if p.is_dir() and p.name != "ocr"]
+    # what an older kenmerk left: the same layout under its own fingerprint, and OCR results
+    older = cache / "0.0.9-0123456789abcdef"
+    shutil.copytree(current, older)
+    (cache / "ocr").mkdir(exist_ok=True)
+    (cache / "ocr" / "page.json").write_text("{}", encoding="utf-8")
+
+    told = kenmerk("extract", folder, "--cache", cache, "--jobs", "1")
+    assert f"{cache} also holds results of 1 other kenmerk version(s)" in told.stderr
+    assert "--prune-cache removes them" in told.stderr
+    assert older.is_dir()
+
+    pruned = kenmerk("extract", folder, "--cache", cache, "--jobs", "1", "--prune-cache")
+    assert pruned.returncode == 0, pruned.stderr
+    assert f"removed the results of 1 other kenmerk version(s) from {cache}" in pruned.stderr
+    assert not older.exists()
+    assert current.is_dir() and (cache / "ocr" / "page.json").is_file()  # this version's results and OCR stay
+    assert "skipped 1 (1 unchanged, from the cache)" in pruned.stderr
+    assert pruned.stdout == first.stdout
+
+    alone = kenmerk("extract", folder, "--prune-cache")
+    assert alone.returncode == 2 and "--prune-cache needs --cache DIR" in alone.stderr
