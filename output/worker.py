@@ -231,6 +231,22 @@ def _kill_group() -> None:
         pass
 
 
+#: the cyclic garbage collector's thresholds in a worker. pdfminer.six makes millions of small
+#: objects, nearly all freed by reference counting; a young-generation pass every 700 allocations
+#: (Python's default) scans them for nothing. Every 5,000: some 5-10 % less CPU time per note
+#: (noisy on a shared host), peak worker memory on the corpus 116 MiB instead of 96 (50,000: 386).
+GC_THRESHOLDS = (5_000, 10, 10)
+
+
+def _tune_gc() -> None:
+    """Freeze what the imports made (never scanned again) and collect young objects less often."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
 def worker_main(argv: list[str] | None = None) -> int:
     import argparse
     import signal
@@ -248,6 +264,8 @@ def worker_main(argv: list[str] | None = None) -> int:
     # import the extractor before the memory limit, once
     import kenmerk.extract.note  # noqa: F401
     import kenmerk.output.cache  # noqa: F401
+
+    _tune_gc()
 
     threading.Thread(target=_watchdog, args=(args.parent,), daemon=True, name="kenmerk-watchdog").start()
     try:

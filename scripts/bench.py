@@ -11,7 +11,7 @@
    Target ≤ 1.15×. Also shown: bare pdfminer with kenmerk's `LAParams(all_texts=True)`, so
    the share of the layout parameters and of kenmerk's own work can be told apart.
 2. **jobs**: `--jobs 2` against `--jobs 1` on the same documents (worker start-up
-   included): 160 generated notes, which take about the same time each; the median of 5 interleaved pairs. (On the corpus
+   included): 160 generated notes, which take about the same time each; the median of 7 interleaved pairs. (On the corpus
    one 22-page PDF takes over two thirds of the time, so no schedule of two workers can
    halve it.) Target ≥ 1.8× on two cores.
 3. **memory**: peak resident memory of the main process for 100 and for 1,000 generated
@@ -388,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.profile:
             profile(paths)
         if "jobs" in parts:
-            bench_jobs(generated_notes(workdir / "notes-pool", 40 if args.quick else 160), 1 if args.quick else 5)
+            bench_jobs(generated_notes(workdir / "notes-pool", 40 if args.quick else 160), 1 if args.quick else 7)
         if "memory" in parts:
             small, large = (50, 500) if args.quick else (100, 1000)
             bench_memory(workdir, small, large, 2)
