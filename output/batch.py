@@ -13,8 +13,8 @@ item as the documents finish (`ordered=True`: in input order). Executors:
   process waits on the workers' pipes with the nearest deadline as time-out; a worker
   still busy at its deadline (`timeout`, default 60 s; each Tesseract call moves the deadline
   to at least its own limit from now, so OCR of a long scan is not cut off) is killed with
-  SIGKILL — which stops any parse, however stuck — its document is reported as failed (stage `timeout`), and a
-  fresh worker takes its place. A worker that dies (the kernel's OOM killer, a crash in C
+  SIGKILL — which stops any parse, however stuck — its document is reported as failed
+  (stage `timeout`), and a fresh worker takes its place. A worker that dies (the kernel's OOM killer, a crash in C
   code) is reported and replaced the same way; a `MemoryError` under the per-worker
   address-space limit (`max_memory_mb`, RLIMIT_AS) is reported as stage `memory`.
 - **in process** (`jobs = 0`): the same function, one document after the other, with the
