@@ -12,7 +12,8 @@ item as the documents finish (`ordered=True`: in input order). Executors:
   process of its own (`kenmerk.output.worker`), given one document at a time. The main
   process waits on the workers' pipes with the nearest deadline as time-out; a worker
   still busy at its deadline (`timeout`, default 60 s; each Tesseract call moves the deadline
-  to at least its own limit from now, so OCR of a long scan is not cut off) is killed with
+  to at least its own limit from now, up to 30 times the limit in all, so OCR of a long scan
+  is not cut off) is killed with
   SIGKILL — which stops any parse, however stuck — its document is reported as failed
   (stage `timeout`), and a fresh worker takes its place. A worker that dies (the kernel's OOM killer, a crash in C
   code) is reported and replaced the same way; a `MemoryError` under the per-worker
@@ -47,7 +48,7 @@ from multiprocessing.connection import wait as wait_connections
 from kenmerk.extract import KenmerkError, ReadLimits, UsageError
 from kenmerk.extract.ocr import announce_calls
 from kenmerk.output.inputs import DEFAULT_MAX_BYTES, DocumentSpec, Fetch, JsonSpec, Refused, read_capped
-from kenmerk.output.worker import OCR_GRACE, Child, Result, WorkOptions, failure, guarded_process, \
+from kenmerk.output.worker import Child, Result, WorkOptions, extended_deadline, failure, guarded_process, \
     process_document, timeout_failure
 
 __all__ = ["BatchFailure", "BatchOptions", "Reporter", "Result", "cache_notice", "default_jobs", "run_batch"]
@@ -170,8 +171,8 @@ class _Expired(BaseException):
 def _time_limit(seconds: float):
     """A per-document time limit in this process (SIGALRM; main thread only, else none): raises `_Expired`.
 
-    Each Tesseract call moves the alarm to at least the call's own limit from now (OCR is
-    bounded per call, see `kenmerk.output.worker`)."""
+    Each Tesseract call moves the alarm to at least the call's own limit from now, up to 30
+    times `seconds` in all (OCR is bounded per call, see `kenmerk.output.worker`)."""
     if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
@@ -179,10 +180,14 @@ def _time_limit(seconds: float):
     def alarm(signum, frame):
         raise _Expired()
 
+    started = time.monotonic()
+
     def extend(call_seconds: float) -> None:  # a Tesseract call starts: give it its own time limit
         remaining = signal.getitimer(signal.ITIMER_REAL)[0]
-        if 0 < remaining < call_seconds + OCR_GRACE:
-            signal.setitimer(signal.ITIMER_REAL, call_seconds + OCR_GRACE)
+        if remaining > 0:
+            now = time.monotonic()
+            deadline = extended_deadline(started, seconds, now + remaining, call_seconds)
+            signal.setitimer(signal.ITIMER_REAL, max(deadline - now, 0.001))
 
     previous = signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)

@@ -18,8 +18,9 @@ nothing it prints can end up in the JSON Lines. It
   in an endless parse never outlives a killed run;
 - sends `(EXTEND, seconds)` before each Tesseract call (`kenmerk.extract.ocr.announce_calls`):
   the parent then moves the document's deadline to at least that call's own time limit from
-  now. The time limit per document bounds parsing and extraction; OCR is bounded per call,
-  so a long scan is not cut off, and a stuck parse still is.
+  now, up to `OCR_STRETCH` (30) times the document's limit in all. The time limit per
+  document bounds parsing and extraction; OCR is bounded per call, so a long scan is not
+  cut off, and a stuck parse still is.
 
 `Child` is the parent's handle: `send` a task, `recv` the result, `kill` (SIGKILL) a stuck
 one. `GuardedRunner` runs one task at a time in a child with a deadline (used by Dask
@@ -43,6 +44,17 @@ __all__ = ["Child", "GuardedRunner", "Result", "WorkOptions", "process_document"
 
 EXTEND = "extend"  # the worker's message that a Tesseract call starts
 OCR_GRACE = 10.0  # seconds past a Tesseract call's own limit, for rendering the page and what follows
+OCR_STRETCH = 30  # OCR moves a document's deadline to at most this many times its time limit in all
+
+
+def extended_deadline(started: float, timeout: float, deadline: float, call_seconds: float) -> float:
+    """The deadline of a document (started at `started`, limit `timeout`) when a Tesseract call
+    of at most `call_seconds` starts now: the call's own limit from now, capped at
+    `OCR_STRETCH` times the document's limit, so a scan of a thousand pages still ends."""
+    if not timeout:
+        return deadline
+    wanted = time.monotonic() + call_seconds + OCR_GRACE
+    return max(deadline, min(wanted, started + OCR_STRETCH * timeout))
 
 
 @dataclass(frozen=True)
@@ -341,6 +353,7 @@ class Child:
         self.task: tuple[int, DocumentSpec] | None = None
         self.deadline = 0.0
         self.started = 0.0
+        self.timeout = 0.0
         self.ready = False
         self.tx.send(options)
 
@@ -369,6 +382,7 @@ class Child:
     def send(self, index: int, spec: DocumentSpec, timeout: float) -> None:
         self.wait_ready()
         self.task = (index, spec)
+        self.timeout = timeout
         self.started = time.monotonic()
         self.deadline = self.started + timeout if timeout else float("inf")
         self.tx.send((index, spec))
@@ -378,8 +392,7 @@ class Child:
         started a Tesseract call); raises EOFError when the worker died."""
         message = self.rx.recv()
         if isinstance(message, tuple) and message and message[0] == EXTEND:
-            if self.deadline != float("inf"):
-                self.deadline = max(self.deadline, time.monotonic() + message[1] + OCR_GRACE)
+            self.deadline = extended_deadline(self.started, self.timeout, self.deadline, message[1])
             return None
         self.task = None
         return message

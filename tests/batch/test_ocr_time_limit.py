@@ -24,6 +24,24 @@ PAGES = 3
 LIMIT = 2
 
 
+def test_ocr_moves_the_deadline_at_most_thirty_times_the_limit():
+    import time
+
+    from kenmerk.output.worker import OCR_GRACE, OCR_STRETCH, extended_deadline
+
+    now = time.monotonic()
+    started, limit = now - 5, 60.0
+    # a call of 120 s starting now: its own limit from now
+    assert extended_deadline(started, limit, started + limit, 120) == pytest.approx(now + 120 + OCR_GRACE, abs=1)
+    # never earlier than the deadline already is
+    assert extended_deadline(started, limit, now + 500, 120) == now + 500
+    # never past thirty times the limit from the start: a scan of a thousand pages still ends
+    late = now - OCR_STRETCH * limit + 30
+    assert extended_deadline(late, limit, now + 10, 120) == pytest.approx(late + OCR_STRETCH * limit)
+    # no limit: no deadline to move
+    assert extended_deadline(started, 0, float("inf"), 120) == float("inf")
+
+
 @pytest.fixture(scope="module")
 def long_scan(make_fixtures_module) -> bytes:
     """The one-page image-only fixture note, its page three times over: a scan of three pages."""
