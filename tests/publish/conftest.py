@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from kenmerk.extract import DocumentType, Note
 from kenmerk.output.config import PublishConfig
-from publish_helpers import BASE, CONFIG_TOML, INJECTION_TITLE, SHARED_VOCAB, OxigraphServer, make_note
+from publish_helpers import (  # noqa: F401 - workdir and oxigraph_server are fixtures
+    BASE, INJECTION_TITLE, SHARED_VOCAB, make_note, oxigraph_server, workdir,
+)
 
 
 @pytest.fixture
@@ -30,29 +31,6 @@ def notes() -> list[Note]:
 def config() -> PublishConfig:
     return PublishConfig(base=BASE, publisher="mnre1090", licence="cc0", contact_email="open-data@example.nl",
                          contact_name="Team Open Data", download_url="https://data.example.nl/downloads/")
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch) -> Path:
-    """A temporary current folder with a kenmerk.toml."""
-    (tmp_path / "kenmerk.toml").write_text(CONFIG_TOML, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("KENMERK_STORE", raising=False)
-    for var in ("KENMERK_USER", "KENMERK_PASSWORD", "KENMERK_TOKEN"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
-    return tmp_path
-
-
-@pytest.fixture
-def oxigraph_server(tmp_path):
-    """A running `oxigraph serve` with a temporary store; stopped at teardown."""
-    server = OxigraphServer(tmp_path / "server-store")
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="session")

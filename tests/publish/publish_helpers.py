@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 import requests
 
 from kenmerk.extract import (
@@ -160,3 +161,26 @@ class OxigraphServer:
         return int(r.json()["results"]["bindings"][0]["n"]["value"])
 
 
+# -- fixtures shared by tests/publish and tests/safety (import them into a conftest or test module) --
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch) -> Path:
+    """A temporary current folder with a kenmerk.toml, no credentials or store from the environment."""
+    (tmp_path / "kenmerk.toml").write_text(CONFIG_TOML, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for var in ("KENMERK_STORE", "KENMERK_USER", "KENMERK_PASSWORD", "KENMERK_TOKEN"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+    return tmp_path
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    """A running `oxigraph serve` with a temporary store; stopped at teardown."""
+    server = OxigraphServer(tmp_path / "server-store")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()

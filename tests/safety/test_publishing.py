@@ -17,29 +17,11 @@ import requests
 from kenmerk.output.cli import main
 from kenmerk.output.config import ConfigError, load_config
 from kenmerk.output.gsp import GraphStoreClient, RetryPolicy, Timeouts
-from publish_helpers import BASE, CONFIG_TOML, OxigraphServer, make_note, write_notes
+from publish_helpers import (  # noqa: F401 - workdir and oxigraph_server are fixtures
+    BASE, CONFIG_TOML, make_note, oxigraph_server, workdir, write_notes,
+)
 
 SECRET = "Pa55-w0rd-7f3c9e"  # never printed, logged, or put in an error
-
-
-@pytest.fixture
-def workdir(tmp_path, monkeypatch):
-    (tmp_path / "kenmerk.toml").write_text(CONFIG_TOML, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    for var in ("KENMERK_USER", "KENMERK_PASSWORD", "KENMERK_TOKEN", "KENMERK_STORE"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
-    return tmp_path
-
-
-@pytest.fixture
-def oxigraph_server(tmp_path):
-    server = OxigraphServer(tmp_path / "server-store")
-    server.start()
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 class Recorder(BaseHTTPRequestHandler):
