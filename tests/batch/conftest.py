@@ -11,6 +11,7 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "safety"))  # hostile: the tiny PDF writer
 
 from documents import deflate_bomb_pdf, endless_pdf, note_pdfs  # noqa: E402
 

@@ -4,8 +4,8 @@
   twice, which draws X2 twice, … 40 levels deep: 2^40 figure renderings, so pdfminer's
   interpreter (which refuses cycles, not shared sub-forms) never finishes the page and its
   memory keeps growing. The "billion laughs" of PDF.
-- `deflate_bomb_pdf(mb)`: a page whose content stream is `mb` MB of spaces, deflated to
-  about 1/1000 of that: pdfminer inflates it whole, in memory.
+- `deflate_bomb_pdf(mb)`: a page whose content stream is `mb` MiB of spaces, deflated to
+  about 1/1000 of that (`tests/safety/hostile.py`): pdfminer inflates it whole, in memory.
 - `note_pdfs(n)`: n distinct beslisnota's (kenmerk, date and title vary), drawn by
   `scripts/make_fixtures.py`.
 """
@@ -13,26 +13,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import zlib
 
-
-def _pdf(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def _stream(data: bytes, extra: bytes = b"") -> bytes:
-    return b"<< /Length %d %s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
-
+from hostile import deflate_bomb, pdf, stream  # tests/safety: the tiny PDF writer
 
 _PAGE_TREE = [
     b"<< /Type /Catalog /Pages 2 0 R >>",
@@ -44,25 +26,20 @@ def endless_pdf(depth: int = 40) -> bytes:
     objects = _PAGE_TREE + [
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
         b"/Resources << /XObject << /X0 5 0 R >> >> >>",
-        _stream(b"q /X0 Do Q"),
+        stream(b"q /X0 Do Q"),
     ]
     for level in range(depth):
         child = level + 1
-        objects.append(_stream(
+        objects.append(stream(
             b"/X%d Do /X%d Do" % (child, child),
             b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X%d %d 0 R >> >>"
             % (child, 5 + child)))
-    objects.append(_stream(b"0 0 1 1 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 10 10]"))
-    return _pdf(objects)
+    objects.append(stream(b"0 0 1 1 re f", b"/Type /XObject /Subtype /Form /BBox [0 0 10 10]"))
+    return pdf(objects)
 
 
 def deflate_bomb_pdf(mb: int = 400) -> bytes:
-    content = zlib.compress(b" " * (mb * 1024 * 1024), 9)
-    objects = _PAGE_TREE + [
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        _stream(content, b"/Filter /FlateDecode"),
-    ]
-    return _pdf(objects)
+    return deflate_bomb(gib=mb / 1024)
 
 
 def note_pdfs(make_fixtures, n: int) -> dict[str, bytes]:
