@@ -16,7 +16,7 @@ import pytest
 from conftest import jsonl, write
 from kenmerk.extract.ocr import find_tesseract
 
-pytestmark = pytest.mark.skipif(
+needs_tesseract = pytest.mark.skipif(
     find_tesseract() is None or "nld" not in find_tesseract().languages,
     reason="tesseract with its Dutch model is not installed (apt-get install tesseract-ocr tesseract-ocr-nld)")
 
@@ -58,6 +58,7 @@ def long_scan(make_fixtures_module) -> bytes:
     return out.getvalue()
 
 
+@needs_tesseract
 @pytest.mark.parametrize("executor", ["--jobs 1", "--jobs 0", "--dask"])
 def test_a_scan_longer_than_the_time_limit_is_read_by_ocr(request, tmp_path, long_scan, make_fixtures_module,
                                                           executor):
