@@ -289,11 +289,15 @@ def _ev(ev: Evidence | None, known: tuple[str, ...]) -> Evidence | None:
     return ev if text == ev.text else ev.model_copy(update={"text": text})
 
 
-def _with_evidence(item, known: tuple[str, ...]):
-    """`item` itself, or a copy with its evidence scrubbed."""
+def _scrubbed(item, known: tuple[str, ...], **fields):
+    """`item` itself, or a copy with its evidence scrubbed and the `fields` given (already
+    scrubbed values) where they differ."""
+    update = {name: value for name, value in fields.items() if value != getattr(item, name)}
     ev = getattr(item, "evidence", None)
     clean = _ev(ev, known)
-    return item if clean is ev else item.model_copy(update={"evidence": clean})
+    if clean is not ev:
+        update["evidence"] = clean
+    return item.model_copy(update=update) if update else item
 
 
 def _opt(text: str | None, known: tuple[str, ...]) -> str | None:
@@ -336,52 +340,31 @@ def scrub_note(note: Note, known: Iterable[str] = ()) -> Note:
     if evidence_changed:
         update["evidence"] = evidence
 
-    identifiers = [_with_evidence(i, known_values) for i in note.identifiers]
-    if any(a is not b for a, b in zip(identifiers, note.identifiers)):
-        update["identifiers"] = identifiers
-    dates = []
-    for d in note.dates:
-        text = scrub_text(d.text, known_values)
-        d2 = _with_evidence(d, known_values)
-        dates.append(d2 if text == d.text else d2.model_copy(update={"text": text}))
-    if any(a is not b for a, b in zip(dates, note.dates)):
-        update["dates"] = dates
+    k = known_values
+    lists = {  # list fields: each item scrubbed, the list replaced when one item changed
+        "identifiers": lambda i: _scrubbed(i, k),
+        "dates": lambda d: _scrubbed(d, k, text=scrub_text(d.text, k)),
+        "attachments": lambda a: _scrubbed(a, k, title=_opt(a.title, k)),
+        "sections": lambda sec: _scrubbed(sec, k, text=scrub_text(sec.text, k), heading=scrub_text(sec.heading, k)),
+        "woo_grounds": lambda g: _scrubbed(g, k),
+    }
+    for name, scrub in lists.items():
+        items = getattr(note, name)
+        scrubbed = [scrub(item) for item in items]
+        if any(a is not b for a, b in zip(scrubbed, items)):
+            update[name] = scrubbed
     if note.organisation is not None:
         o = note.organisation
-        units = [scrub_text(u, known_values) for u in o.units if not is_person(u)
-                 and u.strip() not in known_values]
+        units = [scrub_text(u, k) for u in o.units if not is_person(u) and u.strip() not in k]
         units = [u for u in units if u.replace(PLACEHOLDER, "").strip(" ,;:.")]
-        name = _opt(o.name, known_values) if o.name else o.name
-        org = _with_evidence(o, known_values)
-        if units != o.units or name != o.name:
-            org = org.model_copy(update={"units": units, "name": name})
+        org = _scrubbed(o, k, units=units, name=_opt(o.name, k) if o.name else o.name)
         if org is not o:
             update["organisation"] = org
     if note.recommended_decision is not None:
         d = note.recommended_decision
-        text = scrub_text(d.text, known_values)
-        decision = _with_evidence(d, known_values)
-        if text != d.text:
-            decision = decision.model_copy(update={"text": text})
+        decision = _scrubbed(d, k, text=scrub_text(d.text, k))
         if decision is not d:
             update["recommended_decision"] = decision
-    attachments = []
-    for a in note.attachments:
-        title = _opt(a.title, known_values)
-        a2 = _with_evidence(a, known_values)
-        attachments.append(a2 if title == a.title else a2.model_copy(update={"title": title}))
-    if any(a is not b for a, b in zip(attachments, note.attachments)):
-        update["attachments"] = attachments
-    sections = []
-    for sec in note.sections:
-        text, heading = scrub_text(sec.text, known_values), scrub_text(sec.heading, known_values)
-        sections.append(sec if (text, heading) == (sec.text, sec.heading)
-                        else sec.model_copy(update={"text": text, "heading": heading}))
-    if any(a is not b for a, b in zip(sections, note.sections)):
-        update["sections"] = sections
-    grounds = [_with_evidence(g, known_values) for g in note.woo_grounds]
-    if any(a is not b for a, b in zip(grounds, note.woo_grounds)):
-        update["woo_grounds"] = grounds
     if not update:
         return note
     return note.model_copy(update=update)
