@@ -42,6 +42,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchinfo import cpu_model  # scripts/benchinfo.py
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = (REPO_ROOT / ".." / "shared" / "corpus").resolve()
 
@@ -50,14 +52,7 @@ CORPUS = (REPO_ROOT / ".." / "shared" / "corpus").resolve()
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     try:
         mem = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) // 1024
         mem_text = f", {mem / 1024:.1f} GiB RAM"

@@ -47,6 +47,8 @@ from kenmerk.output.dump import nquads_bytes
 from kenmerk.output.publish import Publisher, note_to_triples
 from kenmerk.output.store import EmbeddedStore, TermConverter
 
+from benchinfo import cpu_model  # scripts/benchinfo.py
+
 BASE = "https://data.example.nl/id/"
 ORGS = ["Ministerie van Financiën", "Ministerie van Volksgezondheid, Welzijn en Sport",
         "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties", "Gemeente Amsterdam"]
@@ -77,14 +79,7 @@ def generate(n: int) -> list[Note]:
 
 
 def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
+    cpu = cpu_model()
     return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} CPUs"
 
 
