@@ -42,6 +42,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from kenmerk.extract.geometry import reading_key
 from kenmerk.extract.layout import Line
 
 #: how to install Tesseract, for messages
@@ -458,7 +459,7 @@ def words_to_lines(words: list[Word], *, page: int, scale: float, page_height: f
             size = (bottom - top) * scale / 0.93  # an ink box spans ~0.93 of the font size
             lines.append(Line(text=text, page=page, x0=round(x0, 1), y0=round(y0, 1), x1=round(x1, 1),
                               y1=round(y1, 1), size=round(size, 1), bold=False))
-    lines.sort(key=lambda ln: (-round(ln.y1 / 2.5), ln.x0))
+    lines.sort(key=reading_key)
     return lines
 
 

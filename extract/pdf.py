@@ -24,6 +24,7 @@ from pdfminer.psparser import PSException
 from kenmerk.extract import inflate as _inflate  # noqa: F401 - caps what one stream may inflate to
 from kenmerk.extract import textlayer
 from kenmerk.extract.errors import NoTextLayer, UnreadableInput, UsageError
+from kenmerk.extract.geometry import reading_key
 from kenmerk.extract.layout import Layout, Line, Page
 from kenmerk.extract.ocr import (INSTALL_HINT, OCR_MODES, OcrError, OcrSettings, choose_language, find_tesseract,
                                  ocr_pdf_page, ocr_stamps, open_pdf)
@@ -104,8 +105,8 @@ def _page_lines(lt_page: LTPage, number: int) -> list[Line]:
                     bold="bold" in font.lower() or "black" in font.lower(),
                 )
             )
-    # top to bottom, then left to right; lines within 2pt share a row
-    lines.sort(key=lambda ln: (-round(ln.y1 / 2.5), ln.x0))
+    # reading order: top to bottom in bands, then left to right (kenmerk.extract.geometry)
+    lines.sort(key=reading_key)
     return lines
 
 
@@ -326,7 +327,7 @@ def _add_stamps(pdf, page: Page, tess, lang: str, settings: OcrSettings) -> int:
         page.lines.append(stamp)
         added += 1
     if added:
-        page.lines.sort(key=lambda ln: (-round(ln.y1 / 2.5), ln.x0))
+        page.lines.sort(key=reading_key)
     return added
 
 

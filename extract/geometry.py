@@ -1,0 +1,121 @@
+"""Line geometry: how the printed lines of a page relate to each other.
+
+Every rule that reads the layout ("the value beside the label", "the lines
+under it in the same column", "the cells of one table row") asks this module,
+with tolerances that have names, so a tolerance is tuned in one place and
+means the same to every extractor (pdfplumber passes its `x_tolerance` and
+`y_tolerance` the same way).
+
+Coordinates are PDF points with the origin bottom-left: a larger `y1` is
+higher on the page. Lines without a box (text inputs) are never beside,
+below or in a column with anything.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Protocol
+
+
+class Boxed(Protocol):
+    """Anything with a page and a box: a `Line`, a word, an OCR stamp."""
+
+    page: int
+    x0: float | None
+    y0: float | None
+    x1: float | None
+    y1: float | None
+
+
+@dataclass(frozen=True)
+class Tolerances:
+    """Distances in points under which two boxes count as aligned."""
+
+    row: float = 3.5
+    """Two lines share a row when their tops differ by at most this (a label and its value)."""
+    reading_row: float = 2.5
+    """Height of the bands reading order sorts by: lines in one band read left to right."""
+    column: float = 8.0
+    """Two lines are in one column when their left edges differ by at most this."""
+    aligned: float = 3.0
+    """Lines of one block (a title, an address) start within this of each other."""
+    beside: float = 260.0
+    """A value beside its label starts at most this far right of the label's end."""
+    heading_number: float = 40.0
+    """A section number printed in its own column lies at most this far left of its heading."""
+
+
+DEFAULT = Tolerances()
+
+
+def has_box(line: Boxed) -> bool:
+    return line.x0 is not None
+
+
+def reading_key(line: Boxed, tol: Tolerances = DEFAULT) -> tuple[float, float]:
+    """Sort key for reading order on one page: top to bottom in bands, then left to right."""
+    return (-round(line.y1 / tol.reading_row), line.x0)
+
+
+def height(line: Boxed) -> float:
+    return (line.y1 - line.y0) if has_box(line) else 0.0
+
+
+def same_row(a: Boxed, b: Boxed, tol: Tolerances = DEFAULT) -> bool:
+    """Whether two lines stand on one row: tops within `tol.row`, or one's middle inside the other."""
+    if not (has_box(a) and has_box(b)) or a.page != b.page:
+        return False
+    return abs(a.y1 - b.y1) <= tol.row or (b.y0 <= (a.y0 + a.y1) / 2 <= b.y1)
+
+
+def beside(left: Boxed, right: Boxed, tol: Tolerances = DEFAULT) -> bool:
+    """Whether `right` stands on `left`'s row, to its right, within `tol.beside`."""
+    return same_row(left, right, tol) and right.x0 >= left.x1 - 1 and right.x0 - left.x1 < tol.beside
+
+
+def vertical_gap(upper: Boxed, lower: Boxed) -> float:
+    """White space between the bottom of `upper` and the top of `lower` (negative when they overlap)."""
+    return upper.y0 - lower.y1
+
+
+def below(upper: Boxed, lower: Boxed, max_gap: float) -> bool:
+    """Whether `lower` starts under `upper` on the same page, at most `max_gap` lower."""
+    if not (has_box(upper) and has_box(lower)) or upper.page != lower.page:
+        return False
+    return lower.y1 < upper.y1 - 0.5 and vertical_gap(upper, lower) <= max_gap
+
+
+def same_column(a: Boxed, b: Boxed, tol: Tolerances = DEFAULT, *, slack: float | None = None) -> bool:
+    """Whether two lines start at the same left edge (within `slack`, default `tol.column`)."""
+    if not (has_box(a) and has_box(b)):
+        return False
+    return abs(a.x0 - b.x0) <= (tol.column if slack is None else slack)
+
+
+def aligned(a: Boxed, b: Boxed, tol: Tolerances = DEFAULT) -> bool:
+    """Whether two lines of one block start at the same left edge (`tol.aligned`)."""
+    return same_column(a, b, tol, slack=tol.aligned)
+
+
+def overlaps_x(a: Boxed, b: Boxed) -> bool:
+    """Whether the horizontal extents of two boxes overlap (a cell under a column header)."""
+    return has_box(a) and has_box(b) and a.x0 < b.x1 and b.x0 < a.x1
+
+
+def rows(lines: Iterable[Boxed], tol: Tolerances = DEFAULT) -> list[list[Boxed]]:
+    """Group boxed lines into rows, top to bottom; each row left to right."""
+    out: list[list[Boxed]] = []
+    for ln in sorted((ln for ln in lines if has_box(ln)), key=lambda ln: (ln.page, -ln.y1, ln.x0)):
+        if out and out[-1][0].page == ln.page and any(same_row(ln, other, tol) for other in out[-1]):
+            out[-1].append(ln)
+        else:
+            out.append([ln])
+    return [sorted(row, key=lambda ln: ln.x0) for row in out]
+
+
+def union(lines: Iterable[Boxed]) -> tuple[float, float, float, float] | None:
+    """The box around the boxed lines given (x0, y0, x1, y1), or None."""
+    boxed = [ln for ln in lines if has_box(ln)]
+    if not boxed:
+        return None
+    return (min(ln.x0 for ln in boxed), min(ln.y0 for ln in boxed),
+            max(ln.x1 for ln in boxed), max(ln.y1 for ln in boxed))
