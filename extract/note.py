@@ -16,6 +16,7 @@ from kenmerk.extract.fields import FIELD_EXTRACTORS
 from kenmerk.extract.layout import Layout
 from kenmerk.extract.model import Note, Source
 from kenmerk.extract.personal import personal_values, scrub_note
+from kenmerk.extract.progress import PageCallback
 from kenmerk.extract.reader import DEFAULT_LIMITS, ReadLimits, read_bytes, read_path
 from kenmerk.extract.version import __version__
 
@@ -41,17 +42,21 @@ def note_from_layout(layout: Layout, source: Source, *, keep_personal_data: bool
 
 
 def extract_note(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS, *,
-                 keep_personal_data: bool = False) -> Note:
-    """Extract a `Note` from the bytes of a PDF, text or Markdown file called `name`."""
-    layout, source = read_bytes(data, name, limits)
+                 keep_personal_data: bool = False, on_page: PageCallback | None = None) -> Note:
+    """Extract a `Note` from the bytes of a PDF, text or Markdown file called `name`.
+
+    `on_page(done, total)` is called each time a page is final (see `read_bytes`).
+    """
+    layout, source = read_bytes(data, name, limits, on_page=on_page)
     return note_from_layout(layout, source, keep_personal_data=keep_personal_data)
 
 
 def read_note(path: str | os.PathLike[str], limits: ReadLimits = DEFAULT_LIMITS, *,
-              keep_personal_data: bool = False) -> Note:
+              keep_personal_data: bool = False, on_page: PageCallback | None = None) -> Note:
     """Extract a `Note` from a file (PDF, .txt, .md); `-` reads standard input.
 
-    Personal data is left out unless `keep_personal_data` (see `kenmerk.extract.personal`).
+    Personal data is left out unless `keep_personal_data` (see `kenmerk.extract.personal`);
+    `on_page(done, total)` is called each time a page is final (see `read_bytes`).
     """
-    layout, source = read_path(path, limits)
+    layout, source = read_path(path, limits, on_page=on_page)
     return note_from_layout(layout, source, keep_personal_data=keep_personal_data)

@@ -11,6 +11,7 @@ goes into `Layout.notes` (the note's warnings).
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 
 from pdfminer.layout import LAParams, LTChar, LTFigure, LTImage, LTPage, LTTextContainer, LTTextLine
@@ -26,6 +27,7 @@ from kenmerk.extract import textlayer
 from kenmerk.extract.errors import NoTextLayer, UnreadableInput, UsageError
 from kenmerk.extract.geometry import reading_key
 from kenmerk.extract.layout import Layout, Line, Page
+from kenmerk.extract.progress import PageCallback, PageProgress
 from kenmerk.extract.ocr import (INSTALL_HINT, OCR_MODES, OcrError, OcrSettings, choose_language, find_tesseract,
                                  ocr_pdf_page, ocr_stamps, open_pdf)
 
@@ -130,8 +132,12 @@ def _image_coverage(lt_page: LTPage) -> float:
     return min(1.0, covered / area)
 
 
-def _lay_out(data: bytes, name: str, max_pages: int | None) -> tuple[list[Page], list[textlayer.TextQuality], list[str]]:
-    """Parse every page with pdfminer: its lines, the verdict on its text layer, reading notes."""
+def _lay_out(data: bytes, name: str, max_pages: int | None, progress: PageProgress | None = None,
+             ocr: str = "never") -> tuple[list[Page], list[textlayer.TextQuality], list[str]]:
+    """Parse every page with pdfminer: its lines, the verdict on its text layer, reading notes.
+
+    Pages that OCR (in mode `ocr`) will not touch are told to `progress` as they are laid out.
+    """
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise UnreadableInput("not a PDF (no %PDF header)", path=name)
     try:
@@ -153,6 +159,8 @@ def _lay_out(data: bytes, name: str, max_pages: int | None) -> tuple[list[Page],
     qualities: list[textlayer.TextQuality] = []
     notes: list[str] = []
     try:
+        if progress is not None:
+            progress.total = _count_pages(document, max_pages)
         for number, pdf_page in enumerate(PDFPage.create_pages(document), 1):
             if max_pages is not None and number > max_pages:
                 notes.append(f"only the first {max_pages} pages were read (the page limit)")
@@ -160,8 +168,11 @@ def _lay_out(data: bytes, name: str, max_pages: int | None) -> tuple[list[Page],
             interpreter.process_page(pdf_page)
             lt_page = device.get_result()
             lines = _page_lines(lt_page, number)
-            qualities.append(textlayer.assess_text([ln.text for ln in lines], _image_coverage(lt_page)))
+            quality = textlayer.assess_text([ln.text for ln in lines], _image_coverage(lt_page))
+            qualities.append(quality)
             pages.append(Page(number=number, width=lt_page.width, height=lt_page.height, lines=lines))
+            if progress is not None and not _may_ocr(quality, ocr):
+                progress.final(number)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise UnreadableInput(f"encrypted PDF: {exc.__class__.__name__}", path=name) from None
     except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
@@ -176,18 +187,40 @@ def _lay_out(data: bytes, name: str, max_pages: int | None) -> tuple[list[Page],
     return pages, qualities, notes
 
 
+def _count_pages(document: PDFDocument, max_pages: int | None) -> int:
+    """How many pages the page tree gives before it ends or breaks, at most `max_pages`."""
+    count = 0
+    try:
+        for _ in itertools.islice(PDFPage.create_pages(document), max_pages):
+            count += 1
+    except (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
+            ZeroDivisionError, OverflowError, RecursionError, EOFError, MemoryError):
+        pass  # the layout loop reports it
+    return count
+
+
+def _may_ocr(quality: textlayer.TextQuality, mode: str) -> bool:
+    """Whether OCR in `mode` may still change a page of this quality (its text, or its redaction stamps)."""
+    return mode == "always" or (mode == "auto" and (not quality.usable or quality.status == textlayer.OCR_LAYER))
+
+
 def assess_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None) -> list[textlayer.TextQuality]:
     """The verdict on each page's text layer (digital, ocr-layer, garbage, missing), without OCR."""
     return _lay_out(data, name, max_pages)[1]
 
 
 def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None, ocr: str = "auto",
-             ocr_settings: OcrSettings | None = None) -> Layout:
-    """Lay out a PDF, OCR-ing pages as `ocr` says. Raises `UnreadableInput` or `NoTextLayer`."""
+             ocr_settings: OcrSettings | None = None, on_page: PageCallback | None = None) -> Layout:
+    """Lay out a PDF, OCR-ing pages as `ocr` says. Raises `UnreadableInput` or `NoTextLayer`.
+
+    `on_page(done, total)` is called each time a page is final: laid out, and OCR'd if it needs that.
+    """
     if ocr not in OCR_MODES:
         raise UsageError(f"unknown OCR mode {ocr!r} (use one of {', '.join(OCR_MODES)})", path=name)
-    pages, qualities, notes = _lay_out(data, name, max_pages)
-    ocr_notes, problem = _apply_ocr(data, pages, qualities, ocr, ocr_settings or OcrSettings(), name)
+    progress = PageProgress(on_page, 0)
+    pages, qualities, notes = _lay_out(data, name, max_pages, progress, ocr)
+    ocr_notes, problem = _apply_ocr(data, pages, qualities, ocr, ocr_settings or OcrSettings(), name, progress)
+    progress.finish(p.number for p in pages)
     notes += ocr_notes
     if not any(p.lines for p in pages):
         why = {"never": ": a scan that needs OCR (OCR is off)"}.get(ocr, f" and OCR {problem}" if problem
@@ -202,7 +235,7 @@ def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None, 
 
 
 def _apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQuality], mode: str,
-               settings: OcrSettings, name: str) -> tuple[list[str], str | None]:
+               settings: OcrSettings, name: str, progress: PageProgress) -> tuple[list[str], str | None]:
     """OCR the pages `mode` asks for, in place; mark OCR-layer pages.
 
     Returns the notes for the reader and, when OCR did not run or failed, why (for the error
@@ -260,6 +293,7 @@ def _apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQua
         try:
             for page in stamp_pages:
                 stamps += _add_stamps(pdf, page, tess, lang, settings)
+                progress.final(page.number)
         except OcrError as exc:
             notes.append(f"redaction stamps not read: {exc}")
         except Exception as exc:  # noqa: BLE001 - a page pdfium cannot render: the layer stays as it is
@@ -275,19 +309,23 @@ def _apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQua
         for page in targets:
             if len(failed) >= MAX_OCR_FAILURES:
                 skipped.append(page.number)
+                progress.final(page.number)
                 continue
             try:
                 lines = ocr_pdf_page(pdf, page.number - 1, page_number=page.number, tess=tess, lang=lang,
                                      settings=settings)
             except OcrError as exc:
                 failed.append(f"page {page.number}: {exc}")
+                progress.final(page.number)
                 continue
             except Exception as exc:  # noqa: BLE001 - pdfium errors on one page spoil no others
                 failed.append(f"page {page.number}: cannot render ({exc.__class__.__name__})")
+                progress.final(page.number)
                 continue
             page.lines = lines
             page.ocr = True
             done.append(page.number)
+            progress.final(page.number)
     finally:
         pdf.close()
     if done:

@@ -16,6 +16,7 @@ from kenmerk.extract.layout import Layout
 from kenmerk.extract.model import Source
 from kenmerk.extract.ocr import OCR_MODES, OcrSettings
 from kenmerk.extract.pdf import read_pdf
+from kenmerk.extract.progress import PageCallback
 from kenmerk.extract.text import read_text
 
 TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown"}
@@ -68,8 +69,12 @@ def sniff_media_type(data: bytes, name: str) -> str:
     return "text/plain"
 
 
-def read_bytes(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> tuple[Layout, Source]:
-    """Lay out the bytes of one document named `name` (used in errors and `Source`)."""
+def read_bytes(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS, *,
+               on_page: PageCallback | None = None) -> tuple[Layout, Source]:
+    """Lay out the bytes of one document named `name` (used in errors and `Source`).
+
+    `on_page(done, total)` is called each time a page is final (a text input: once, with (1, 1)).
+    """
     if len(data) > limits.max_bytes:
         raise UnreadableInput(f"file too large ({len(data)} bytes > limit {limits.max_bytes})", path=name)
     if not data.strip():
@@ -77,9 +82,11 @@ def read_bytes(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> t
     media_type = sniff_media_type(data, name)
     if media_type == "application/pdf":
         layout = read_pdf(data, name=name, max_pages=limits.max_pages, ocr=limits.ocr,
-                          ocr_settings=limits.ocr_settings())
+                          ocr_settings=limits.ocr_settings(), on_page=on_page)
     else:
         layout = read_text(data, name=name, markdown=media_type == "text/markdown")
+        if on_page is not None:
+            on_page(1, 1)
     source = Source(
         file_name=os.path.basename(name) or name,
         sha256=hashlib.sha256(data).hexdigest(),
@@ -90,13 +97,14 @@ def read_bytes(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS) -> t
     return layout, source
 
 
-def read_path(path: str | os.PathLike[str], limits: ReadLimits = DEFAULT_LIMITS) -> tuple[Layout, Source]:
-    """Read a file from disk; `-` reads standard input."""
+def read_path(path: str | os.PathLike[str], limits: ReadLimits = DEFAULT_LIMITS, *,
+              on_page: PageCallback | None = None) -> tuple[Layout, Source]:
+    """Read a file from disk; `-` reads standard input. `on_page` as for `read_bytes`."""
     name = os.fspath(path)
     if name == "-":
         import sys
 
-        return read_bytes(sys.stdin.buffer.read(limits.max_bytes + 1), "<stdin>", limits)
+        return read_bytes(sys.stdin.buffer.read(limits.max_bytes + 1), "<stdin>", limits, on_page=on_page)
     p = Path(name)
     try:
         if p.is_dir():
@@ -111,4 +119,4 @@ def read_path(path: str | os.PathLike[str], limits: ReadLimits = DEFAULT_LIMITS)
         raise UnreadableInput("permission denied", path=name) from None
     except OSError as exc:
         raise UnreadableInput(f"cannot read ({exc.strerror or exc})", path=name) from None
-    return read_bytes(data, name, limits)
+    return read_bytes(data, name, limits, on_page=on_page)
