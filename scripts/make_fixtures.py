@@ -3,8 +3,10 @@
 
     python scripts/make_fixtures.py OUTDIR      # all fixtures + NAME.gold.json into OUTDIR
     python scripts/make_fixtures.py --samples   # tests/samples/*.pdf for ./scripts/demo
+    python scripts/make_fixtures.py --conventions OUTDIR   # the documents of tests/conventions/*.toml
 
-Also importable: `make_fixtures(outdir) -> list[Path]`.
+Also importable: `make_fixtures(outdir) -> list[Path]`,
+`make_convention_fixtures(outdir) -> list[Path]`.
 
 The PDFs are drawn with reportlab at fixed positions that copy real notes: a
 narrow colofon column on the right (x ≈ 466 pt, 7 pt type, each label on its own
@@ -19,6 +21,12 @@ Fixture c, `beslisnota-scan.pdf`, is image-only (the note rendered to a picture,
 a black redaction box stamped "5.1.2e" in white): it can only be read by OCR.
 It is written by `make_image_fixtures(outdir)` (and by the command line).
 
+The convention fixtures are made-up documents in the layouts of Dutch government
+documents the corpus hardly has (header tables, letters from anyone, moties,
+persberichten, statenvoorstellen, e-mails, …): each is a data file in
+`tests/conventions/` (its gold values and its placed text, see `ConventionSpec`),
+drawn by one data-driven renderer, so a new fixture needs no drawing code.
+
 Bad inputs (no gold): empty.pdf, random-bytes.pdf, truncated.pdf, encrypted.pdf,
 not-a-pdf.pdf, unknown-encoding.txt; and windows-1252.txt, a valid text note in
 Windows-1252 that must extract.
@@ -30,10 +38,18 @@ import datetime as dt
 import io
 import json
 import random
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Literal, Union, get_args
 
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.pdfencrypt import StandardEncryption
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -339,6 +355,10 @@ def _render(pages: list[_Page], encrypt: StandardEncryption | None = None, title
                 _, x, y, w, h = op
                 c.setFillGray(0)
                 c.rect(x, y, w, h, stroke=0, fill=1)
+            elif kind == "rule":
+                _, x0, y, x1, width = op
+                c.setLineWidth(width)
+                c.line(x0, y, x1, y)
         c.setFillGray(0)
         c.showPage()
     c.save()
@@ -540,10 +560,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("outdir", nargs="?", type=Path, help="folder to write the fixtures into")
     parser.add_argument("--samples", action="store_true", help="regenerate tests/samples/*.pdf (fixtures a and b)")
+    parser.add_argument("--conventions", type=Path, metavar="OUTDIR",
+                        help="write the convention fixtures of tests/conventions/*.toml (and their gold) into OUTDIR")
     args = parser.parse_args(argv)
-    if not args.samples and args.outdir is None:
-        parser.error("give OUTDIR or --samples")
+    if not args.samples and args.outdir is None and args.conventions is None:
+        parser.error("give OUTDIR, --samples or --conventions OUTDIR")
     written = []
+    if args.conventions is not None:
+        try:
+            written += make_convention_fixtures(args.conventions)
+        except SpecError as exc:
+            print(exc, file=sys.stderr)
+            return exc.exit_code
     if args.samples:
         written += make_samples()
     if args.outdir is not None:
@@ -696,6 +724,498 @@ def make_image_fixtures(outdir: Path) -> list[Path]:
         for name, data in ((f"{spec.name}.pdf", scan_pdf(spec)), (f"{spec.name}.gold.json", _gold_json(spec.gold()))):
             path = outdir / name
             path.write_bytes(data)
+            written.append(path)
+    return written
+
+
+# --- convention fixtures: documents drawn from data files ---------------------------------
+#
+# Each file `tests/conventions/NAME.toml` describes one made-up document in a layout of
+# Dutch government documents the corpus hardly has, and its gold: the `[gold]` table holds
+# the truth, the text of the document refers to it (`{title}`, `{kenmerk}`, `{date:%e %B %Y}`,
+# `{attachments[0]}`), so every value is typed once. `ConventionSpec` below is the format;
+# `make_convention_fixtures(outdir)` writes NAME.pdf (or NAME.txt) and NAME.gold.json.
+#
+# A PDF is a list of `blocks`, drawn in order: a block with `y` is placed there (on `page`,
+# default 1) and leaves the flow alone; a block without `y` flows down the body column from
+# the cursor (`at` moves the cursor first, `gap` adds lines of space, `keep` keeps that many
+# lines together, `new_page` starts a page) and breaks onto the next page at the bottom
+# margin. `every_page` blocks are placed on all pages (or the rest after page 1) once the
+# page count is known; their text may use `{page}` and `{pages}`. In any text, `[[5.1.2e]]`
+# is a black redaction box with its ground code stamped in white (`[[5.1.2i|80]]`: 80 pt
+# wide); its code joins the gold Woo grounds.
+
+CONVENTIONS_DIR = REPO_ROOT / "tests" / "conventions"
+
+#: the conventions a fixture exercises (issue 12), each covered by at least two documents
+Convention = Literal[
+    "header-table", "letter-from-anyone", "sender-not-addressee",
+    "date-weekday-line", "date-without-year", "date-status-line", "date-in-title", "date-under-title",
+    "date-dated-line", "title-stops-at-block", "press-headline",
+    "attachments-after-signature", "attachments-roman", "attachments-list", "email-attachment-line",
+    "email-no-attachment-line", "label-forms",
+    "motie", "persbericht", "voorstel", "besluitenlijst", "rapport", "agenda", "memo", "notitie", "email",
+    "kamerbrief", "woo-besluit", "ministry-template", "woo-redaction", "text-conversion",
+]
+FieldName = Literal["document_type", "title", "kenmerk", "date", "addressee", "recommended_decision",
+                    "attachments", "woo_grounds"]
+FIELD_NAMES: tuple[str, ...] = get_args(FieldName)  # the gold fields in the corpus' order
+Family = Literal["Helvetica", "Times", "Courier"]
+
+#: (family, bold, italic) → the standard PDF font reportlab draws
+FONTS = {
+    ("Helvetica", False, False): "Helvetica", ("Helvetica", True, False): "Helvetica-Bold",
+    ("Helvetica", False, True): "Helvetica-Oblique", ("Helvetica", True, True): "Helvetica-BoldOblique",
+    ("Times", False, False): "Times-Roman", ("Times", True, False): "Times-Bold",
+    ("Times", False, True): "Times-Italic", ("Times", True, True): "Times-BoldItalic",
+    ("Courier", False, False): "Courier", ("Courier", True, False): "Courier-Bold",
+    ("Courier", False, True): "Courier-Oblique", ("Courier", True, True): "Courier-BoldOblique",
+}
+MONTHS_SHORT = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
+WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
+REDACTION = re.compile(r"\[\[([^\]|]+)(?:\|(\d+(?:\.\d+)?))?\]\]")
+DATE_CODE = re.compile(r"%(\^?)([AaBbdemYy])")
+
+
+class SpecError(ValueError):
+    """A spec file that cannot be drawn; `str()` is one line, `path: reason`. (The script stays
+    free of kenmerk imports, so fixtures are made whatever state the extractor is in.)"""
+
+    exit_code = 2
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {' '.join(reason.split())}")
+
+
+class DutchDate(dt.date):
+    """A date that formats in Dutch: `%A` weekday, `%B` month, `%b` 'jul.', `%e` day without a
+    leading zero, `%d %m %Y %y` as strftime; `%^A` capitalised. Empty spec: '6 juli 2021'."""
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return dutch_date(self)
+        parts = {
+            "A": WEEKDAYS[self.weekday()], "a": WEEKDAYS[self.weekday()][:2],
+            "B": MONTHS[self.month - 1], "b": MONTHS_SHORT[self.month - 1],
+            "d": f"{self.day:02d}", "e": str(self.day), "m": f"{self.month:02d}",
+            "Y": str(self.year), "y": f"{self.year % 100:02d}",
+        }
+
+        def one(m: re.Match) -> str:
+            text = parts[m.group(2)]
+            return text[:1].upper() + text[1:] if m.group(1) else text
+
+        return DATE_CODE.sub(one, spec)
+
+
+class _SpecModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Gold(_SpecModel):
+    """The truth about a document, in ANNOTATION.md's terms. Every field is given, listed in
+    `none` (the document has none: null or []), or listed in `unscored` (left out of the gold)."""
+
+    document_type: str | None = None
+    title: str | None = None
+    kenmerk: str | None = None
+    date: dt.date | None = None
+    addressee: str | None = None
+    recommended_decision: str | None = None
+    attachments: list[str] | None = None  # "" for an attachment that is only counted
+    woo_grounds: list[str] | None = None  # cited in the text; the codes on redaction boxes are added
+    organisation: str  # the sender; not scored, written for the organisation extractor
+    none: list[FieldName] = []
+    unscored: list[FieldName] = []
+
+    @model_validator(mode="after")
+    def _each_field_once(self) -> "Gold":
+        for name in FIELD_NAMES:
+            given = getattr(self, name) is not None
+            said = [given, name in self.none, name in self.unscored].count(True)
+            if said != 1:
+                raise ValueError(f"gold field {name!r} must be given, or listed in `none` or `unscored` (once)")
+        return self
+
+
+class _Block(_SpecModel):
+    font: Family | None = None
+    size: float | None = Field(None, ge=5, le=24)
+    bold: bool = False
+    italic: bool = False
+    leading: float | None = None
+    x: float | None = None  # default: the layout's left margin
+    y: float | None = None  # placed at this baseline; None: flows from the cursor
+    page: int = Field(1, ge=1)  # the page of a placed block
+    at: float | None = None  # flowing: move the cursor to this y first
+    gap: float | None = None  # flowing: lines of space before (default: layout.gap)
+    keep: int = Field(1, ge=1)  # flowing: lines that must fit on the page before the block starts
+    new_page: bool = False
+    width: float | None = None  # wrap width (default: to the right margin)
+    pages: Literal["all", "rest"] = "all"  # every_page blocks: on which pages
+
+
+class TextBlock(_Block):
+    kind: Literal["text"]
+    lines: list[str]
+
+
+class ParaBlock(_Block):
+    kind: Literal["para"]
+    text: str
+
+
+class ListBlock(_Block):
+    kind: Literal["list"]
+    items: list[str]
+    marker: str = "-"  # '{n}.' numbers the items
+    markers: list[str] | None = None  # one marker per item ('I', 'II', …)
+    indent: float = 18.0
+
+
+class TableBlock(_Block):
+    kind: Literal["table"]
+    columns: list[float]  # x of each column
+    rows: list[list[str]]  # a cell may hold several lines ('\n')
+    header: bool = False  # the first row holds the labels
+    header_size: float | None = None
+    header_bold: bool = True
+    bold_cols: list[int] = []
+
+
+class RuleBlock(_Block):
+    kind: Literal["rule"]
+    thickness: float = 0.5
+
+
+Block = Annotated[Union[TextBlock, ParaBlock, ListBlock, TableBlock, RuleBlock], Field(discriminator="kind")]
+
+
+class PageLayout(_SpecModel):
+    """The body column of an A4 page and the default type."""
+
+    left: float = 72.0
+    width: float = 451.0
+    top: float = 760.0  # where the flow starts on page 1
+    next_top: float = 780.0  # … and on later pages
+    bottom: float = 72.0
+    font: Family = "Helvetica"
+    size: float = Field(10.0, ge=5, le=24)
+    leading: float | None = None  # default 1.3 × size
+    gap: float = 0.0  # default lines of space before a flowing block
+
+
+class ConventionSpec(_SpecModel):
+    """One made-up document: what it exercises, its gold, and its text (a PDF's blocks or a text file)."""
+
+    description: str
+    conventions: list[Convention] = Field(min_length=1)
+    format: Literal["pdf", "txt"] = "pdf"
+    pages: int | None = Field(None, ge=1)  # the page count the blocks must lay out to
+    pdf_title: str = ""
+    gold: Gold
+    layout: PageLayout = PageLayout()
+    blocks: list[Block] = []
+    every_page: list[Block] = []
+    text: str | None = None
+
+    @model_validator(mode="after")
+    def _one_body(self) -> "ConventionSpec":
+        if self.format == "pdf" and (self.text is not None or not self.blocks):
+            raise ValueError("a pdf is drawn from `blocks` (no `text`)")
+        if self.format == "txt" and (self.text is None or self.blocks or self.every_page):
+            raise ValueError("a txt fixture is its `text` (no `blocks`)")
+        return self
+
+
+class _Values(dict):
+    """The gold values the text refers to; remembers which were used."""
+
+    def __init__(self, gold: Gold) -> None:
+        super().__init__(gold.model_dump(exclude={"none", "unscored"}))
+        if gold.date is not None:
+            self["date"] = DutchDate(gold.date.year, gold.date.month, gold.date.day)
+        self["decision"] = gold.recommended_decision
+        self.used: set[str] = set()
+
+    def __getitem__(self, key: str):
+        self.used.add(key)
+        return super().__getitem__(key)
+
+    def fill(self, text: str, **extra) -> str:
+        return text.format_map(_Extra(self, extra)) if "{" in text else text
+
+
+class _Extra(dict):
+    """`_Values` plus the page numbers of an every_page block."""
+
+    def __init__(self, values: _Values, extra: dict) -> None:
+        super().__init__(extra)
+        self.values = values
+
+    def __missing__(self, key: str):
+        return self.values[key]
+
+
+def _tokens_width(text: str, font: str, size: float) -> float:
+    """Width of a line with redaction markers drawn as boxes."""
+    width, pos = 0.0, 0
+    for m in REDACTION.finditer(text):
+        width += stringWidth(text[pos:m.start()], font, size) + _box_width(m, size)
+        pos = m.end()
+    return width + stringWidth(text[pos:], font, size)
+
+
+def _box_width(marker: re.Match, size: float) -> float:
+    return float(marker.group(2)) if marker.group(2) else stringWidth(marker.group(1), "Helvetica-Bold", size * 0.8) + 2 * size
+
+
+def _wrap_marked(text: str, font: str, size: float, width: float) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        trial = f"{current} {word}".strip()
+        if current and _tokens_width(trial, font, size) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _printed(text: str) -> str:
+    """A line as a reader sees it: the redaction boxes as their stamped codes."""
+    return REDACTION.sub(lambda m: m.group(1), text)
+
+
+class _Drawing:
+    """Lays the blocks of a spec out on pages of `_Page` ops; collects what it printed."""
+
+    def __init__(self, spec: ConventionSpec, values: _Values) -> None:
+        self.spec, self.layout, self.values = spec, spec.layout, values
+        self.pages: list[_Page] = [_Page()]
+        self.flow_page = 0
+        self.y = self.layout.top
+        self.printed: list[str] = []
+        self.grounds: set[str] = set()
+
+    def _page(self, index: int) -> _Page:
+        while len(self.pages) <= index:
+            self.pages.append(_Page())
+        return self.pages[index]
+
+    def _style(self, block: _Block) -> tuple[str, float, float]:
+        size = block.size or self.layout.size
+        leading = block.leading or (self.layout.leading if block.size is None else None) or size * 1.3
+        return FONTS[(block.font or self.layout.font, block.bold, block.italic)], size, leading
+
+    def _line(self, page: _Page, x: float, y: float, font: str, size: float, text: str) -> None:
+        """One line of text; redaction markers become black boxes with a white code."""
+        pos = 0
+        for m in REDACTION.finditer(text):
+            before = text[pos:m.start()]
+            if before.strip():
+                page.ops.append(("text", x, y, font, size, before.rstrip()))
+            x += stringWidth(before, font, size)
+            box_w, stamp = _box_width(m, size), size * 0.8
+            page.ops.append(("box", x, y - size * 0.25, box_w, size * 1.2))
+            code_w = stringWidth(m.group(1), "Helvetica-Bold", stamp)
+            page.ops.append(("white", x + (box_w - code_w) / 2, y + size * 0.05, "Helvetica-Bold", stamp, m.group(1)))
+            self.grounds.add(m.group(1))
+            x += box_w
+            pos = m.end()
+        rest = text[pos:]
+        if rest.strip():
+            page.ops.append(("text", x + (stringWidth(" ", font, size) if pos and rest[:1] == " " else 0.0),
+                             y, font, size, rest.strip()))
+
+    def _rows(self, block: _Block, fill) -> list[list[tuple[float, str, str, float]]]:
+        """The block as rows of (x, text, font, size), one row per baseline."""
+        font, size, _ = self._style(block)
+        x = self.layout.left if block.x is None else block.x
+        right = self.layout.left + self.layout.width
+        width = block.width or right - x
+        if isinstance(block, TextBlock):
+            return [[(x, fill(line), font, size)] for line in block.lines]
+        if isinstance(block, ParaBlock):
+            return [[(x, line, font, size)] for line in _wrap_marked(fill(block.text), font, size, width)]
+        if isinstance(block, ListBlock):
+            rows = []
+            for n, item in enumerate(block.items, 1):
+                marker = block.markers[n - 1] if block.markers else block.marker.format(n=n)
+                for i, line in enumerate(_wrap_marked(fill(item), font, size, width - block.indent)):
+                    rows.append(([(x, marker, font, size)] if i == 0 else []) + [(x + block.indent, line, font, size)])
+            return rows
+        if isinstance(block, TableBlock):
+            rows = []
+            last = block.columns[0] + block.width if block.width else max(right, block.columns[-1] + 60.0)
+            edges = [*block.columns[1:], last]
+            for r, row in enumerate(block.rows):
+                is_header = block.header and r == 0
+                cells = []
+                for c, (cx, cell) in enumerate(zip(block.columns, row)):
+                    bold = (is_header and block.header_bold) or c in block.bold_cols or block.bold
+                    cfont = FONTS[(block.font or self.layout.font, bold, block.italic)]
+                    csize = (block.header_size or size) if is_header else size
+                    lines = [w for part in fill(cell).split("\n") for w in (_wrap_marked(part, cfont, csize, edges[c] - cx - 6) or [""])]
+                    cells.append([(cx, line, cfont, csize) for line in lines])
+                for i in range(max(len(c) for c in cells)):
+                    rows.append([c[i] for c in cells if i < len(c) and c[i][1]])
+            return rows
+        raise AssertionError(f"unknown block {block!r}")
+
+    def _room(self, lines: int, leading: float) -> None:
+        if self.y - (lines - 1) * leading < self.layout.bottom:
+            self.flow_page += 1
+            self._page(self.flow_page)
+            self.y = self.layout.next_top
+
+    def _draw_rows(self, page: _Page, rows, y: float) -> None:
+        for x, text, font, size in rows:
+            self._line(page, x, y, font, size, text)
+
+    def block(self, block: _Block, **extra) -> None:
+        """Draw one block, placed or flowing."""
+        fill = lambda text: self.values.fill(text, **extra)  # noqa: E731
+        _, _, leading = self._style(block)
+        if isinstance(block, RuleBlock):
+            rows = []
+        else:
+            rows = self._rows(block, fill)
+            self.printed.append(" ".join(_printed(t) for row in rows for _, t, _, _ in row))
+        if block.y is not None:
+            page, y = self._page(block.page - 1 if not extra else extra["page"] - 1), block.y
+            if isinstance(block, RuleBlock):
+                self._rule(page, block, y)
+            for row in rows:
+                self._draw_rows(page, row, y)
+                y -= leading
+            return
+        if block.new_page:
+            self.y = self.layout.bottom - 1
+            self._room(1, leading)
+        if block.at is not None:
+            self.y = block.at
+        self.y -= leading * (self.layout.gap if block.gap is None else block.gap)
+        if isinstance(block, RuleBlock):
+            self._room(1, leading)
+            self._rule(self._page(self.flow_page), block, self.y)
+            self.y -= leading * 0.5
+            return
+        self._room(min(block.keep, len(rows)) or 1, leading)
+        for row in rows:
+            self._room(1, leading)
+            self._draw_rows(self._page(self.flow_page), row, self.y)
+            self.y -= leading
+
+    def _rule(self, page: _Page, block: RuleBlock, y: float) -> None:
+        x = self.layout.left if block.x is None else block.x
+        page.ops.append(("rule", x, y, x + (block.width or self.layout.left + self.layout.width - x), block.thickness))
+
+    def draw(self) -> list[_Page]:
+        for block in self.spec.blocks:
+            self.block(block)
+        total = len(self.pages)
+        for number in range(1, total + 1):
+            for block in self.spec.every_page:
+                if block.y is None:
+                    raise ValueError("every_page blocks need a `y`")
+                if block.pages == "all" or number > 1:
+                    self.block(block, page=number, pages=total)
+        return self.pages
+
+
+def load_convention_spec(path: Path) -> ConventionSpec:
+    """A spec file, validated; a bad one raises `SpecError` naming the file and the reason."""
+    try:
+        return ConventionSpec.model_validate(tomllib.loads(Path(path).read_text(encoding="utf-8")))
+    except tomllib.TOMLDecodeError as exc:
+        raise SpecError(path, f"not valid TOML: {exc}") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "spec"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise SpecError(path, f"{where}: {first['msg']}{more}") from None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def convention_fixture(path: Path) -> tuple[str, bytes, dict]:
+    """The document a spec file describes, as (file name, bytes, gold)."""
+    path = Path(path)
+    spec = load_convention_spec(path)
+    values = _Values(spec.gold)
+    try:
+        if spec.format == "txt":
+            text = values.fill(spec.text)
+            grounds = {m.group(1) for m in REDACTION.finditer(text)}
+            data, printed = _printed(text).encode("utf-8"), [_printed(text)]
+        else:
+            drawing = _Drawing(spec, values)
+            pages = drawing.draw()
+            if spec.pages is not None and len(pages) != spec.pages:
+                raise ValueError(f"laid out on {len(pages)} page(s), the spec says {spec.pages}")
+            data, printed, grounds = _render(pages, title=spec.pdf_title), drawing.printed, drawing.grounds
+        gold = _convention_gold(spec.gold, grounds)
+        _check_planted(gold, values, printed)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise SpecError(path, f"{exc.__class__.__name__}: {exc}") from None
+    return f"{path.stem}.{spec.format}", data, gold
+
+
+def _convention_gold(gold: Gold, grounds: set[str]) -> dict:
+    """The gold file: the scored fields in the corpus' order, then the organisation."""
+    out: dict = {}
+    for name in FIELD_NAMES:
+        if name in gold.unscored:
+            continue
+        value = getattr(gold, name)
+        if name == "woo_grounds":
+            if name in gold.none and grounds:
+                raise ValueError(f"woo_grounds listed in `none` but the document has boxes {sorted(grounds)}")
+            value = sorted(set(value or []) | grounds)
+        elif name == "attachments":
+            value = [{"title": title or None} for title in value or []]
+        elif name == "recommended_decision":
+            value = {"text": value} if value else None
+        elif name == "date":
+            value = value.isoformat() if value else None
+        out[name] = value
+    out["organisation"] = gold.organisation
+    return out
+
+
+def _check_planted(gold: dict, values: _Values, printed: list[str]) -> None:
+    """Every gold value is printed in one block of the document (so the fixture can be read)."""
+    blocks = [_fold(text) for text in printed]
+    wanted = [gold.get(name) for name in ("title", "kenmerk", "addressee")]
+    wanted += [(gold.get("recommended_decision") or {}).get("text")]
+    wanted += [a["title"] for a in gold.get("attachments") or []]
+    for value in filter(None, wanted):
+        if not any(_fold(value) in block for block in blocks):
+            raise ValueError(f"gold value {value!r} is not printed in one block")
+    if gold.get("date") and "date" not in values.used:
+        raise ValueError("the gold date is never printed: use {date:…} in the text")
+
+
+def convention_specs(folder: Path = CONVENTIONS_DIR) -> list[Path]:
+    """The spec files, sorted by name."""
+    return sorted(Path(folder).glob("*.toml"))
+
+
+def make_convention_fixtures(outdir: Path, folder: Path = CONVENTIONS_DIR) -> list[Path]:
+    """Write the document and NAME.gold.json of every spec in `folder` into `outdir`; return the paths."""
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for spec_path in convention_specs(folder):
+        name, data, gold = convention_fixture(spec_path)
+        for path, content in ((outdir / name, data), (outdir / f"{spec_path.stem}.gold.json", _gold_json(gold))):
+            path.write_bytes(content)
             written.append(path)
     return written
 
