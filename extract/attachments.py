@@ -1,123 +1,162 @@
 """Attachments ("bijlagen") the document says it has.
 
-Sources, merged: the "Bijlage(n)" field of the colofon (a count, or a short
-list), a "Bijlagen" section or table in the body (numbered titles, the fuller
-list wins), and a sentence naming an enclosed document ("Het AEF rapport wordt
-als bijlage meegestuurd"). A count without titles gives that many entries with
-title null.
+Candidates, by convention, each a whole list:
+
+- an e-mail: the attachment line of the top message's header, or the file names
+  printed in that header; a header without either says there are none;
+- the "Bijlage(n)" field of the colofon, header or header table: a count ("2"),
+  none ("-", "geen", an empty cell), or a short list ("N bijlage(n)" over a
+  bulleted list);
+- a "Bijlagen" section or table in the body (numbered titles);
+- "Bijlage 1 …", "Bijlage II: …" lines: a list after the signature, or the
+  headings of the attachments themselves in the same PDF;
+- a sentence naming an enclosed document ("Het rapport … wordt als bijlage
+  meegestuurd", "een inventarislijst, die als bijlage 2 bij dit besluit is
+  gevoegd").
+
+A count from the field makes lists of that length more likely and supplies
+untitled entries where no list names them. Where a short list and a fuller
+list name the same attachments, the fuller one wins.
 """
 from __future__ import annotations
 
 import re
 
+from kenmerk.extract import geometry
+from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.context import Document, join_lines
 from kenmerk.extract.labels import STAGE, match_label
 from kenmerk.extract.layout import Line
-from kenmerk.extract.model import Attachment, DocumentType
+from kenmerk.extract.mail import FILE_NAME, top_header
+from kenmerk.extract.model import Attachment, DocumentType as T
 
-COUNT = re.compile(r"^(\d{1,2})\s*(?:bijlagen?|stuks?)?\.?$", re.IGNORECASE)
+COUNT = re.compile(r"^(\d{1,2})\s*(?:bijlagen?|bijlage\s*\(n\)|stuks?)?\.?$", re.IGNORECASE)
 #: attachments named by letters or a range: "A, B, C en D", "1 t/m 4"
 LETTERS = re.compile(r"^\(?[A-H]\)?(?:\s*[(,]*\s*(?:,|en|evt\.|en\s+evt\.)\s*\(?[A-H]\)?\)?)+\.?$")
 RANGE = re.compile(r"^(\d{1,2})\s*(?:t/m|tot\s+en\s+met|-)\s*(\d{1,2})$", re.IGNORECASE)
-#: a file named in an e-mail's header ("Tijdelijke regeling … 15 september 2020.docx")
-ATTACHED_FILE = re.compile(r"\S.*\.(?:docx?|pdf|pptx?|xlsx?|eml|msg|zip|odt|ods|txt|png|jpe?g)$", re.IGNORECASE)
 NONE = re.compile(r"^(?:-+|geen|nvt|n\.v\.t\.?|0)$", re.IGNORECASE)
 NUMBERED = re.compile(r"^(?:bijlage\s+)?(\d{1,2}|[IVX]{1,4}|[a-h])[.)]?(?:\s+|(?=[A-Z])|$)(.*)$")
+BULLETED = re.compile(r"^[•▪●◦\-–*]\s*(.*)$")
+#: "Bijlage 2: Inventarislijst", "Bijlage II – Kaart", "BIJLAGE A": an attachment's own heading or list line
+BIJLAGE_LINE = re.compile(r"^bijlage\s+(?P<num>\d{1,2}|[IVX]{1,5}|[A-H])\b\.?\s*(?:[:.–—-]\s*)?(?P<title>.*)$",
+                          re.IGNORECASE)
+#: "2 bijlage(n)": a count printed before the word, over a list
+COUNT_FIRST = re.compile(r"^(\d{1,2})\s+bijlage(?:\s*\(n\)|n)?:?$", re.IGNORECASE)
 TABLE_HEADER = re.compile(r"^(?:volgnummer|nr\.?|nummer|naam|titel|omschrijving|informatie|toelichting)(?:\s+|$)", re.I)
 STOP = re.compile(r"^(?:informatie|toelichting|pagina\b)", re.IGNORECASE)
 ENCLOSED = re.compile(
-    r"(?P<np>(?:het|de|dit|deze)\s+[^.;:]{2,80}?)\s+(?:wordt|worden|is|zijn|gaat|gaan)\s+"
-    r"(?:hierbij\s+)?(?:als\s+bijlage|bijgevoegd|meegezonden|meegestuurd)(?:\s+(?:mee)?(?:gestuurd|gezonden|bijgevoegd|gevoegd))?",
+    r"(?P<np>(?:het|de|dit|deze|een)\s+[^.;:]{2,80}?)\s*,?\s+(?:die|dat\s+)?(?:wordt|worden|is|zijn|gaat|gaan)?\s*"
+    r"(?:hierbij\s+)?(?:als\s+bijlage(?:\s+(?P<num>\d{1,2}))?(?:\s+bij\s+(?:dit|deze|de|het)\s+\w+)?\s*"
+    r"(?:is\s+|wordt\s+|zijn\s+|worden\s+)?(?:bij|mee)?(?:gevoegd|gestuurd|gezonden|toegevoegd)|bijgevoegd|meegezonden|"
+    r"meegestuurd)",
     re.IGNORECASE,
 )
 SEND_ENCLOSED = re.compile(r"\bals\s+bijlage\s+(?:stuur|zend|doe)\s+ik\s+u\s+(?P<np>[^.;]{3,120})", re.IGNORECASE)
 QUOTED = r"[“\"‘'«](?P<title>[^”\"’'»]{6,200})[”\"’'»]"
+#: what the note itself is about, not an enclosure ("de brief wordt meegestuurd" in a beslisnota)
+SUBJECT_OF_NOTE = re.compile(r"\b(?:brief|kamerbrief|nota|beslisnota|concept)\b", re.IGNORECASE)
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 
-def _group_rows(lines: list[Line]) -> list[list[Line]]:
-    """Group value lines into rows (number and title printed side by side)."""
-    rows: list[list[Line]] = []
-    for ln in lines:
-        if rows and ln.has_box and rows[-1][0].has_box and abs(rows[-1][0].y1 - ln.y1) <= 3.5 \
-                and ln.page == rows[-1][0].page:
-            rows[-1].append(ln)
-        else:
-            rows.append([ln])
-    return rows
+def _number(token: str) -> int:
+    token = token.lower()
+    if token.isdigit():
+        return int(token)
+    if token in ROMAN:
+        return ROMAN[token]
+    return ord(token) - ord("a") + 1
+
+
+def _listed(items: list[tuple[str | None, list[Line]]], doc: Document) -> list[Attachment]:
+    return [Attachment(title=t, number=i + 1, evidence=doc.evidence(ls, t)) for i, (t, ls) in enumerate(items)]
 
 
 def _items(lines: list[Line]) -> list[tuple[str | None, list[Line]]]:
-    """Numbered or listed titles in value lines; continuation lines join the item above."""
+    """Numbered, bulleted or listed titles in value lines; continuation lines join the item above."""
     items: list[tuple[str | None, list[Line]]] = []
-    for row in _group_rows(lines):
-        text = " ".join(ln.text for ln in sorted(row, key=lambda x: x.x0 or 0)).strip()
+    for row in geometry.rows(lines) if lines and lines[0].has_box else [[ln] for ln in lines]:
+        text = " ".join(ln.text for ln in row).strip()
         m = NUMBERED.match(text)
+        b = BULLETED.match(text)
         if m and (m.group(2) or len(row) == 1):
-            title = m.group(2).strip() or None
-            items.append((title, list(row)))
-        elif items and (items[-1][0] is None or text[:1].islower() or not text.endswith(".")):
+            items.append((m.group(2).strip().rstrip(";") or None, list(row)))
+        elif b:
+            items.append((b.group(1).strip().rstrip(";") or None, list(row)))
+        elif items and (items[-1][0] is None or text[:1].islower() or not items[-1][0].endswith((".", ";"))):
             title, rows = items[-1]
-            items[-1] = ((f"{title} {text}" if title else text), rows + list(row))
+            items[-1] = ((f"{title} {text}" if title else text).rstrip(";"), rows + list(row))
         else:
-            items.append((text, list(row)))
+            items.append((text.rstrip(";"), list(row)))
     return items
 
 
-def _from_field(doc: Document) -> tuple[int | None, list[Attachment], list[Line]]:
-    """The count or titles of the colofon/header "Bijlage(n)" field (page 1), and its lines."""
-    for pair in doc.pairs_of("attachments"):
-        if pair.label_line.page != 1:
-            continue
-        lines = [ln for ln in pair.lines if ln.index not in doc.claimed and not TABLE_HEADER.match(ln.text)]
+# -- the field ------------------------------------------------------------------------------
+
+
+def _field(doc: Document, avoid: frozenset[int]) -> tuple[int | None, list[Candidate]]:
+    """The count the "Bijlage(n)" field gives (None when no field) and its list, if it lists titles."""
+    pairs = sorted(doc.pairs_of("attachments"), key=lambda p: p.label_line.page)
+    for pair in pairs:
+        lines = [ln for ln in pair.lines if ln.index not in avoid and not TABLE_HEADER.match(ln.text)]
         texts = ([pair.inline] if pair.inline else []) + [ln.text for ln in lines]
-        if pair.inline:
-            first = pair.inline
-        elif lines:
-            first = lines[0].text
-        else:
-            return 0, [], pair.all_lines
-        if NONE.match(first):
-            return 0, [], pair.all_lines
-        m = COUNT.match(first)
-        if m and len(texts) == 1:
-            return int(m.group(1)), [], pair.all_lines
+        where = f"label {pair.label!r}" + (" in a header table" if pair.in_table else "")
+        evidence = tuple(pair.all_lines)
+        if not texts or NONE.match(texts[0]):
+            return 0, [Candidate(value=[], rule="field-none", score=0.9, lines=evidence, why=f"{where}: none")]
+        first = texts[0]
+        if (m := COUNT.match(first)) and len(texts) == 1:
+            return int(m.group(1)), []
         if LETTERS.match(first):
-            return len(re.findall(r"\b[A-H]\b", first)), [], pair.all_lines
+            return len(re.findall(r"\b[A-H]\b", first)), []
         if r := RANGE.match(first):
-            return int(r.group(2)) - int(r.group(1)) + 1, [], pair.all_lines
-        if m and len(lines) > 1 and not pair.inline:
-            lines = lines[1:]
-            count = int(m.group(1))
-        else:
-            count = None
+            return int(r.group(2)) - int(r.group(1)) + 1, []
+        count = None
+        if m and len(lines) > 1 and not pair.inline and not first.rstrip().endswith((".", ")")):
+            lines, count = lines[1:], int(m.group(1))
         if pair.inline:
             items = [(join_lines([pair.inline] + [ln.text for ln in lines]), [pair.label_line, *lines])]
         else:
             items = _items(lines)
-        out = [Attachment(title=t, number=i + 1, evidence=doc.evidence(ls, t)) for i, (t, ls) in enumerate(items) if t]
-        return (count if count is not None else len(out)), out, pair.all_lines
-    return None, [], []
+        listed = [a for a in _listed(items, doc) if a.title]
+        return (count if count is not None else len(listed)), [
+            Candidate(value=listed, rule="field-list", score=0.9, lines=evidence, why=f"{where}: a list")]
+    return None, []
 
 
-def _from_sections(doc: Document) -> list[Attachment]:
-    """The fullest list of the "Bijlagen" sections or tables in the body."""
-    found = [_from_section(doc, block) for block in doc.sections_of("attachments")]
-    return max(found, key=lambda items: (len([a for a in items if a.title]), len(items)), default=[])
+def _count_first(doc: Document) -> list[Candidate]:
+    """ "2 bijlage(n)" over a bulleted or numbered list."""
+    body = doc.content
+    for i, ln in enumerate(body):
+        m = COUNT_FIRST.match(ln.text)
+        if not m:
+            continue
+        count = int(m.group(1))
+        under = []
+        for nxt in body[i + 1:i + 3 * count + 3]:
+            if match_label(nxt.text) or STAGE.match(nxt.text) or (nxt.has_box and under and geometry.vertical_gap(
+                    under[-1], nxt) > 2.5 * max(geometry.height(under[-1]), 6.0)):
+                break
+            under.append(nxt)
+        items = [(t, ls) for t, ls in _items(under) if t][:count]
+        if len(items) == count:
+            return [Candidate(value=_listed(items, doc), rule="count-list", score=0.9, lines=(ln, *under),
+                              why=f"{ln.text!r} over a list")]
+    return []
 
 
-def _from_section(doc: Document, block) -> list[Attachment]:
+# -- sections, "Bijlage N" lines, sentences -----------------------------------------------------
+
+
+def _section(doc: Document, block, avoid: frozenset[int]) -> list[Attachment]:
     """Titles of one "Bijlagen" section or table."""
     lines = []
     for ln in block.lines:
         if match_label(ln.text) or STAGE.match(ln.text):
             break
-        if ln.index not in doc.claimed:
+        if ln.index not in avoid:
             lines.append(ln)
-    # drop table header lines and anything after a trailing column header
-    start = 0
-    while start < len(lines) and TABLE_HEADER.match(lines[start].text):
-        start += 1
-    lines = lines[start:]
+    while lines and TABLE_HEADER.match(lines[0].text):
+        lines.pop(0)
     if doc.layout.has_positions and lines:
         numbers = [ln for ln in lines if re.fullmatch(r"\d{1,2}\.?", ln.text)]
         if numbers:
@@ -139,61 +178,155 @@ def _from_section(doc: Document, block) -> list[Attachment]:
         if STOP.match(ln.text) and kept:
             break
         kept.append(ln)
-    if not kept or not any(NUMBERED.match(ln.text) for ln in kept):
+    if not kept or not any(NUMBERED.match(ln.text) or BULLETED.match(ln.text) for ln in kept):
         return []
-    return [Attachment(title=t, number=i + 1, evidence=doc.evidence(ls, t))
-            for i, (t, ls) in enumerate(_items(kept)) if t and len(t) < 200]
+    return [a for a in _listed(_items(kept), doc) if a.title and len(a.title) < 200]
 
 
-def _from_sentences(doc: Document) -> list[Attachment]:
+def _sections(doc: Document, avoid: frozenset[int]) -> list[Candidate]:
+    found = [(block, _section(doc, block, avoid)) for block in doc.sections_of("attachments")]
+    found = [(b, items) for b, items in found if items]
+    if not found:
+        return []
+    block, items = max(found, key=lambda f: (len([a for a in f[1] if a.title]), len(f[1])))
+    return [Candidate(value=items, rule="section", score=0.85, lines=(block.line,),
+                      why=f"the section {block.heading.text!r}")]
+
+
+def _heading_like(m: re.Match, line: Line) -> bool:
+    """A "Bijlage N" line that names an attachment, not a sentence that mentions one ("bijlage 1 bij het plan …")."""
+    title = m.group("title").strip()
+    return len(line.text) <= 120 and (not title or title[:1].isupper() or title[:1].isdigit()) \
+        and not title.endswith((",", ";")) and not re.match(r"^(?:bij|van|in|is|zijn|wordt)\b", title, re.I)
+
+
+def _bijlage_lines(doc: Document, avoid: frozenset[int]) -> list[Candidate]:
+    """ "Bijlage 1 …" lines: a list after the signature or the attachments' own headings."""
+    found: dict[int, tuple[str | None, list[Line]]] = {}
+    content = doc.content
+    for i, ln in enumerate(content):
+        m = BIJLAGE_LINE.match(ln.text)
+        if not m or ln.index in avoid or match_label(ln.text) and not m.group("title") or not _heading_like(m, ln):
+            continue
+        number = _number(m.group("num"))
+        if number in found:
+            continue
+        title, lines = m.group("title").strip() or None, [ln]
+        nxt = content[i + 1] if i + 1 < len(content) else None
+        if title and nxt is not None and not BIJLAGE_LINE.match(nxt.text) and (
+                nxt.text[:1].islower() or title.endswith(("-", ",")) or re.search(r"\b(?:en|van|de|het|voor)$", title)) \
+                and (not nxt.has_box or geometry.aligned(ln, nxt, geometry.Tolerances(aligned=40.0))):
+            title, lines = join_lines([title, nxt.text]), [ln, nxt]
+        if title is None and nxt is not None and not BIJLAGE_LINE.match(nxt.text) and len(nxt.text) < 120 \
+                and (not nxt.has_box or geometry.vertical_gap(ln, nxt) < 2 * max(geometry.height(ln), 6.0)):
+            title, lines = nxt.text, [ln, nxt]  # "BIJLAGE 1" over its title
+        found[number] = (title, lines)
+    if not found:
+        return []
+    numbers = sorted(found)
+    if numbers != list(range(1, len(numbers) + 1)):
+        return []  # "bijlage 3" alone is a mention, not a list
+    if len(numbers) == 1 and not _standing_out(doc, found[1][1][0]):
+        return []  # one "Bijlage 1" line among the text: a list needs two, a heading stands out
+    items = [Attachment(title=found[n][0], number=n, evidence=doc.evidence(found[n][1], found[n][0] or ""))
+             for n in numbers]
+    return [Candidate(value=items, rule="bijlage-lines", score=0.8,
+                      lines=tuple(ln for n in numbers for ln in found[n][1]),
+                      why=f"{len(items)} 'Bijlage N' line(s)")]
+
+
+def _sentences(doc: Document) -> list[Candidate]:
     """Enclosed documents named in running text."""
-    out = []
-    paragraphs = doc.sections or []
-    texts = [(s.text, s.lines) for s in paragraphs] or [(join_lines(doc.body), doc.body)]
+    out: list[Attachment] = []
+    used: list[Line] = []
+    texts = [(s.text, s.lines) for s in doc.sections] or [(join_lines(doc.body), doc.body)]
     for text, lines in texts:
         for rx in (ENCLOSED, SEND_ENCLOSED):
             for m in rx.finditer(text):
-                np = re.sub(r"^(?:het|de|dit|deze)\s+", "", m.group("np").strip(), flags=re.I)
-                if re.search(r"\b(?:brief|kamerbrief|nota|beslisnota|concept)\b", np, re.I) and rx is ENCLOSED:
+                np = re.sub(r"^(?:het|de|dit|deze|een)\s+", "", m.group("np").strip(), flags=re.I)
+                if SUBJECT_OF_NOTE.search(np) and rx is ENCLOSED:
                     continue  # the letter the note is about, not an enclosure
                 title = np.strip(" ,.")
                 head = title.split()[-1] if title.split() else title
                 # a quoted or italic title printed after the same noun earlier in the paragraph
-                q = re.search(re.escape(head) + r"\s*(?:,\s*)?" + QUOTED, text[: m.start()] + text[m.start():], re.I)
+                q = re.search(re.escape(head) + r"\s*(?:,\s*)?" + QUOTED, text, re.I)
                 if q:
                     title = q.group("title").strip()
-                out.append(Attachment(title=title, number=len(out) + 1, evidence=doc.evidence(lines[:1], m.group(0))))
+                number = int(m.group("num")) if rx is ENCLOSED and m.group("num") else len(out) + 1
+                out.append(Attachment(title=title, number=number, evidence=doc.evidence(lines[:1], m.group(0))))
+                used.extend(lines[:1])
+    if not out:
+        return []
+    return [Candidate(value=out, rule="sentence", score=0.6, lines=tuple(used),
+                      why=f"{len(out)} enclosure(s) named in the text")]
+
+
+def _standing_out(doc: Document, line: Line) -> bool:
+    """A heading: bold, larger than the body, or the first line of its page."""
+    sizes = sorted(ln.size for ln in doc.body if ln.size)
+    body = sizes[len(sizes) // 2] if sizes else None
+    first = next((ln for ln in doc.content if ln.page == line.page), None)
+    return line.bold or (body is not None and line.size is not None and line.size > body * 1.1) or first is line
+
+
+# -- e-mails ------------------------------------------------------------------------------------
+
+
+def _mail(doc: Document) -> list[Candidate]:
+    header = top_header(doc)
+    if header is None:
+        return []
+    names: list[tuple[str, list[Line]]] = []
+    field = header.fields.get("attachments")
+    if field is not None:
+        for part in re.split(r";\s*", field.text):
+            if part.strip():
+                names.append((part.strip(), [field.label_line, *field.lines]))
+    subject = header.fields.get("subject")
+    for ln in header.files:
+        if subject is not None and ln in (subject.label_line, *subject.lines):
+            continue  # the subject line names a file sometimes; it is never an attachment
+        if ln.text.strip() not in (n for n, _ in names):
+            names.append((ln.text.strip(), [ln]))
+    items = [Attachment(title=n, number=i + 1, evidence=doc.evidence(ls, n)) for i, (n, ls) in enumerate(names)]
+    why = f"{len(items)} file(s) in the top message's header" if items else "the top message's header lists none"
+    return [Candidate(value=items, rule="mail-header", score=0.95, lines=tuple(header.lines[:2]), why=why)]
+
+
+def _with_count(candidates: list[Candidate], count: int | None, field_lines: tuple[Line, ...],
+                doc: Document) -> list[Candidate]:
+    """Weigh lists by the field's count, and add the count alone (untitled entries) as a candidate."""
+    if count is None:
+        return candidates
+    out = []
+    for c in candidates:
+        if c.rule.startswith("field"):
+            out.append(c)
+        elif len(c.value) == count:
+            out.append(Candidate(c.value, c.rule, min(1.0, round(c.score + 0.12, 3)), c.lines, c.text,
+                                 f"{c.why}; as many as the Bijlage(n) field counts"))
+        else:
+            out.append(c.weaker(0.2, f"{len(c.value)} listed, the field counts {count}"))
+    titled = next((c for c in out if c.rule in ("section", "bijlage-lines", "sentence") and c.score > 0.5), None)
+    if count and not any(c.rule == "field-list" for c in out):
+        known = [a for a in (titled.value if titled else []) if a.title][:count]
+        evidence = doc.evidence(list(field_lines)) if field_lines else None
+        items = known + [Attachment(title=None, number=i + 1, evidence=evidence) for i in range(len(known), count)]
+        out.append(Candidate(value=items, rule="field-count", score=0.7, lines=field_lines,
+                             why=f"the Bijlage(n) field counts {count}"))
     return out
 
 
-def _from_mail_header(doc: Document) -> list[Attachment]:
-    """Files listed in an e-mail's header block."""
-    header = doc.first_page[:40]
-    return [Attachment(title=ln.text, number=i + 1, evidence=doc.evidence([ln]))
-            for i, ln in enumerate(ln for ln in header if ATTACHED_FILE.match(ln.text) and len(ln.text) < 200)]
+def propose_attachments(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """Every source's list of attachments."""
+    if inputs.value("document_type") == T.email and (mail := _mail(doc)):
+        return mail
+    avoid = inputs.consumed("title", "addressee")
+    count, field = _field(doc, avoid)
+    field_lines = next((tuple(p.all_lines) for p in doc.pairs_of("attachments")), ())
+    lists = _count_first(doc) + _sections(doc, avoid) + _bijlage_lines(doc, avoid) + _sentences(doc)
+    return field + _with_count(lists, count, field_lines, doc)
 
 
-def extract_attachments(doc: Document, values: dict) -> None:
-    """Set `attachments`."""
-    if values.get("document_type") == DocumentType.email and (files := _from_mail_header(doc)):
-        values["attachments"] = files
-        return
-    count, listed, field_lines = _from_field(doc)
-    section = _from_sections(doc)
-    sentences = _from_sentences(doc)
-    best = max((section, listed), key=lambda items: (len([a for a in items if a.title]), len(items)))
-    if count is None and not best:
-        values["attachments"] = sentences
-        return
-    if best and (count is None or len(best) >= count):
-        values["attachments"] = best
-    elif count:
-        titled = [a for a in best if a.title]
-        if not titled and sentences and len(sentences) == count:
-            values["attachments"] = sentences
-        else:
-            counted = doc.evidence(field_lines) if field_lines else None
-            values["attachments"] = titled + [Attachment(title=None, number=i + 1, evidence=counted)
-                                              for i in range(len(titled), count)]
-    else:
-        values["attachments"] = []
+ATTACHMENTS = FieldExtractor("attachments", propose_attachments, reads=("document_type", "title", "addressee"),
+                             default=[], scalar=False)

@@ -17,14 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kenmerk.extract import geometry
+from kenmerk.extract.header_table import header_tables
 from kenmerk.extract.headings import match_heading
 from kenmerk.extract.labels import DESIGNATION, STAGE, LabelKind, match_label
 from kenmerk.extract.layout import Layout, Line, Page
 
 #: the colofon column starts right of this share of the page width
 COLUMN_SHARE = 0.60
-#: vertical distance (points) under which two lines are on the same row
-ROW_TOLERANCE = 3.5
 
 
 @dataclass
@@ -37,6 +37,7 @@ class LabelledValue:
     inline: str = ""
     lines: list[Line] = field(default_factory=list)
     in_colofon: bool = False
+    in_table: bool = False
 
     @property
     def role(self) -> str:
@@ -55,12 +56,22 @@ class LabelledValue:
         return [self.label_line, *self.lines]
 
 
-def colofon_left(page: Page) -> float | None:
+@dataclass(frozen=True)
+class PageLabels:
+    """What a page prints as labels: its colofon column's left edge, its pairs, the lines of its header tables."""
+
+    colofon_left: float | None
+    pairs: list[LabelledValue]
+    table_lines: frozenset[int]
+
+
+def colofon_left(page: Page, skip: frozenset[int] = frozenset()) -> float | None:
     """Left edge of the page's colofon column, or None when the page has none."""
     if not page.width:
         return None
     threshold = page.width * COLUMN_SHARE
-    right = [ln for ln in page.lines if ln.has_box and ln.x0 >= threshold and ln.x1 - ln.x0 < page.width * 0.35]
+    right = [ln for ln in page.lines if ln.has_box and ln.index not in skip and ln.x0 >= threshold
+             and ln.x1 - ln.x0 < page.width * 0.35]
     labels = [ln for ln in right if match_label(ln.text)]
     if not labels:
         return None
@@ -87,10 +98,6 @@ def continues(prev: Line | None, line: Line) -> bool:
     return prev is not None and line.text[:1].islower() and bool(CONTINUES.search(prev.text))
 
 
-def _same_row(a: Line, b: Line) -> bool:
-    return abs(a.y1 - b.y1) <= ROW_TOLERANCE or (b.y0 <= (a.y0 + a.y1) / 2 <= b.y1)
-
-
 def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledValue]:
     lines = [ln for ln in page.lines if ln.has_box and ln.index not in skip]
     matches = {ln.index: match_label(ln.text) for ln in lines}
@@ -107,7 +114,7 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
     for lab in label_lines:
         m = matches[lab.index]
         in_col = region(lab)
-        row = [ln for ln in lines if _same_row(lab, ln) and region(ln) == region(lab)]
+        row = [ln for ln in lines if geometry.same_row(lab, ln) and region(ln) == region(lab)]
         if not m.rest and len(row) >= 3 and all(len(ln.text) <= 25 and not re.search(r"\d", ln.text) for ln in row):
             continue  # a column header of a table ("Datum" above a column of dates)
         pair = LabelledValue(kind=m.kind, label=m.label, label_line=lab, inline=m.rest, in_colofon=in_col)
@@ -116,7 +123,7 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
             continue
         # beside: the nearest line to the right on the same row, in the same region
         beside = [ln for ln in lines if ln.index != lab.index and ln.index not in used and not matches[ln.index]
-                  and _same_row(lab, ln) and ln.x0 >= lab.x1 - 1 and ln.x0 - lab.x1 < 260 and region(ln) == in_col]
+                  and geometry.beside(lab, ln) and region(ln) == in_col]
         if m.rest:
             start = lab
         elif beside:
@@ -141,7 +148,7 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
             if gap > (max(9.0, 1.1 * max(prev.height, 6.0)) if first else max(7.0, 0.9 * max(prev.height, 6.0))):
                 break
             # a label on the same row further left starts a new row of the block
-            if any(_same_row(ln, other) and other.x0 < ln.x0 and region(other) == in_col for other in label_lines):
+            if any(geometry.same_row(ln, other) and other.x0 < ln.x0 and region(other) == in_col for other in label_lines):
                 break
             if (matches[ln.index] and not continues(prev, ln)) or STAGE.match(ln.text) or DESIGNATION.match(ln.text):
                 break
@@ -151,6 +158,14 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
             used.add(ln.index)
             prev = ln
             limit -= 1
+        # the cells beside a value line belong to it ("1." | "Kamerbrief")
+        for value in list(pair.lines):
+            cells = [ln for ln in lines if ln.index not in used and not matches[ln.index]
+                     and geometry.beside(value, ln) and region(ln) == in_col]
+            for cell in sorted(cells, key=lambda ln: ln.x0):
+                pair.lines.insert(pair.lines.index(value) + 1, cell)
+                used.add(cell.index)
+                value = cell
     return pairs
 
 
@@ -216,11 +231,21 @@ def _text_pairs(lines: list[Line]) -> list[LabelledValue]:
     return pairs
 
 
-def read_pairs(layout: Layout, skip: set[int] = frozenset()) -> list[LabelledValue]:
+def read_page(page: Page, skip: frozenset[int] = frozenset()) -> PageLabels:
+    """The labels of one laid-out page: header tables first, then the colofon and the label lines."""
+    tables = header_tables(page, skip)
+    table_lines = frozenset(ln.index for table in tables for cell in table
+                            for ln in (cell.label_line, *cell.values))
+    left = colofon_left(page, skip | table_lines)
+    pairs = [LabelledValue(kind=cell.label.kind, label=cell.label.label, label_line=cell.label_line,
+                           lines=list(cell.values), in_table=True) for table in tables for cell in table]
+    pairs += _pdf_pairs(page, left, set(skip | table_lines))
+    pairs.sort(key=lambda p: p.label_line.index)
+    return PageLabels(colofon_left=left, pairs=pairs, table_lines=table_lines)
+
+
+def read_pairs(layout: Layout, skip: frozenset[int] = frozenset()) -> list[LabelledValue]:
     """All label/value pairs of the document, page 1 first."""
     if not layout.has_positions:
         return _text_pairs([ln for ln in layout.lines() if ln.index not in skip])
-    pairs: list[LabelledValue] = []
-    for page in layout.pages:
-        pairs.extend(_pdf_pairs(page, colofon_left(page), set(skip)))
-    return pairs
+    return [pair for page in layout.pages for pair in read_page(page, skip).pairs]

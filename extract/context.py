@@ -1,10 +1,10 @@
 """`Document`: the laid-out input plus the views several extractors share.
 
 Computed once per document and lazily: running headers/footers to drop, the
-colofon column of each page, the label/value pairs, the body lines (neither
-colofon nor running lines), the header zone above the first section, and the
-sections. Extractors mark lines they consume as *claimed* so that a later
-extractor does not read the same line as something else.
+colofon column and header tables of each page, the label/value pairs, the body
+lines (neither colofon nor running lines), the header zone above the first
+section, and the sections. The views are read-only: what a field extractor
+consumed is part of its result (`kenmerk.extract.candidates`), not state here.
 """
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
 
-from kenmerk.extract.colofon import LabelledValue, colofon_left, read_pairs
+from kenmerk.extract import geometry
+from kenmerk.extract.colofon import LabelledValue, PageLabels, read_page, read_pairs
 from kenmerk.extract.headings import Heading, match_heading
 from kenmerk.extract.layout import Layout, Line
 from kenmerk.extract.model import BBox, Evidence
@@ -56,7 +57,6 @@ class Document:
     def __init__(self, layout: Layout) -> None:
         self.layout = layout
         self.warnings: list[str] = []
-        self.claimed: set[int] = set()
         self._memo: dict[Callable[..., Any], Any] = {}
 
     def once(self, compute: Callable[[Document], T]) -> T:
@@ -75,8 +75,20 @@ class Document:
         return running_lines(self.layout)
 
     @cached_property
+    def page_labels(self) -> dict[int, PageLabels]:
+        """Per page of a PDF: its colofon column, header tables and label/value pairs."""
+        if not self.layout.has_positions:
+            return {}
+        return {page.number: read_page(page, frozenset(self.running)) for page in self.layout.pages}
+
+    @cached_property
+    def table_lines(self) -> frozenset[int]:
+        """Lines of header tables (labels and values), on every page."""
+        return frozenset().union(*(labels.table_lines for labels in self.page_labels.values()))
+
+    @cached_property
     def colofon_lefts(self) -> dict[int, float | None]:
-        return {page.number: colofon_left(page) for page in self.layout.pages}
+        return {number: labels.colofon_left for number, labels in self.page_labels.items()}
 
     def in_colofon(self, line: Line) -> bool:
         left = self.colofon_lefts.get(line.page)
@@ -99,7 +111,9 @@ class Document:
     # -- label/value pairs -------------------------------------------------
     @cached_property
     def pairs(self) -> list[LabelledValue]:
-        return read_pairs(self.layout, skip=self.running)
+        if self.layout.has_positions:
+            return [pair for labels in self.page_labels.values() for pair in labels.pairs]
+        return read_pairs(self.layout, skip=frozenset(self.running))
 
     def pairs_of(self, *roles: str) -> list[LabelledValue]:
         """Pairs with one of `roles`, in the order of `roles`, each in document order."""
@@ -160,8 +174,8 @@ class Document:
         numbers = [ln for ln in self.body if SECTION_NUMBER.match(ln.text)]
         out = {}
         for num in numbers:
-            right = [ln for ln in self.body if ln.page == num.page and ln is not num and abs(ln.y1 - num.y1) <= 2.5
-                     and 0 <= ln.x0 - num.x1 <= 40]
+            right = [ln for ln in self.body if ln is not num and geometry.same_row(num, ln)
+                     and 0 <= ln.x0 - num.x1 <= geometry.DEFAULT.heading_number]
             if right:
                 out[min(right, key=lambda ln: ln.x0).index] = num.index
         return out

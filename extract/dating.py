@@ -1,20 +1,36 @@
 """The document's own date and the other dates it names, each with its role.
 
-The own date is, in order: the "Datum" of the colofon or header (not one with a
-time of day: that is a meeting), a "Publicatiedatum", the sent date of an
-e-mail, the "ontvangen" date of answers to Kamervragen, the dated line of a
-letter ("Den Haag, 3 februari 2024"), a line of page 1 that is only a date.
-Other labelled dates ("Beslistermijn", "Datum vergadering") go to `dates`.
+Candidates for the own date, by convention:
+
+- a "Datum" label (colofon, header block, header table; not "Uw brief" and not
+  "Datum verzending"), a "Publicatiedatum";
+- the sent date of the top message of an e-mail (as printed, also in UTC);
+- the dated line of a letter ("Zwolle, 6 december 2022");
+- the "ontvangen" date of answers to Kamervragen;
+- a line that is only a date, top right on page 1 or in the header zone;
+- the weekday line of a meeting record ("Woensdag 10 juli 2024 10.00 – 11.00 uur"),
+  a status line ("Voorgesteld 6 juli 2021"), a date in the title ("Besluitenlijst
+  raadsvergadering 29 juni 2015") or right under it ("15-09-2020 12:00 uur").
+
+A date with a time of day under "Datum" in a note is a meeting's (`dates`), in a
+meeting record or an e-mail it is the document's own. A date printed without a
+year takes the year the document makes evident (the year most of its dated
+lines print), or none. Other labelled dates ("Beslistermijn", "Datum
+vergadering", "Uw brief van") go to `dates`.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
-from kenmerk.extract.colofon import LabelledValue
+from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.context import Document
-from kenmerk.extract.dates import find_dates, has_time, parse_date
-from kenmerk.extract.model import DatedEvent, DateRole, DocumentType
+from kenmerk.extract.dates import WEEKDAYS, find_dates, has_time
+from kenmerk.extract.labels import match_label
+from kenmerk.extract.letter import letter
+from kenmerk.extract.mail import top_header
+from kenmerk.extract.model import DatedEvent, DateRole, DocumentType as T
 
 #: label role → role of the date in `dates`
 OTHER_ROLES: dict[str, DateRole] = {
@@ -24,70 +40,153 @@ OTHER_ROLES: dict[str, DateRole] = {
     "sent_date": DateRole.sent,
     "received_date": DateRole.received,
 }
-#: label roles whose date is the document's own, in priority order
-OWN_ROLES = ("date", "publication_date", "sent_date")
+#: label roles whose date may be the document's own, with their score
+OWN_LABELS: dict[str, float] = {"date": 0.95, "publication_date": 0.8, "sent_date": 0.6}
+#: types whose "Datum" with a time of day is their own date (a meeting record, an e-mail)
+TIMED_TYPES = (T.verslag, T.agenda, T.email)
 
-PLACE_DATE = re.compile(r"^[A-Z][\w'’ -]{1,30},\s+(?:de\s+)?\d{1,2}\s+\w+\s+\d{4}$")
 RECEIVED = re.compile(r"\(ontvangen\s+([^)]+)\)", re.IGNORECASE)
 #: a line that is a date and little else
 ONLY_DATE = re.compile(r"^\W*(?:\w+dag\s+)?\d{1,2}[\s./-]+\w+\.?[\s./-]+\d{2,4}\W*$", re.IGNORECASE)
+#: "Woensdag 10 juli 2024 10.00 – 11.00 uur": the weekday line of a meeting
+WEEKDAY_LINE = re.compile(rf"^\W*{WEEKDAYS}\s+\d{{1,2}}\s+[a-z]+", re.IGNORECASE)
+#: "Voorgesteld 6 juli 2021", "Vastgesteld in de vergadering van 3 maart 2022": a status line
+STATUS = re.compile(r"^\W*(?:voorgesteld|vastgesteld|besloten|aangenomen|gewijzigd|ingediend|ondertekend|"
+                    r"geaccordeerd|versie|concept)\b", re.IGNORECASE)
+#: the top of page 1 where a title, status or weekday line stands
+TOP_LINES = 15
 
 
-def _own_from_pairs(doc: Document) -> tuple[dt.date, LabelledValue] | None:
-    for role in OWN_ROLES:
-        candidates = doc.pairs_of(role)
-        # the colofon or header of page 1 first
-        candidates.sort(key=lambda p: (p.label_line.page, not p.in_colofon))
-        for pair in candidates:
+def _dated(text: str, reference: dt.date | None) -> tuple[dt.date, bool] | None:
+    """The first date in `text` and whether it printed its year."""
+    for found in find_dates(text, reference):
+        if found.date is not None:
+            return found.date, found.has_year
+    return None
+
+
+def evident_year(doc: Document) -> dt.date | None:
+    """A reference date for year-less dates: 1 January of the year most dated lines of page 1–2 print."""
+    years = Counter(f.date.year for ln in doc.content if ln.page <= 2
+                    for f in find_dates(ln.text) if f.date is not None and f.has_year)
+    if not years:
+        return None
+    return dt.date(years.most_common(1)[0][0], 1, 1)
+
+
+def _under_other_labels(doc: Document) -> set[int]:
+    """Lines right under a label of another date ("Datum ontvangst Commissiedocument" / "25 november 2021")."""
+    out = set()
+    content = doc.content
+    for prev, ln in zip(content, content[1:]):
+        m = match_label(prev.text)
+        if m is not None and m.kind.role in OTHER_ROLES | {"their_reference": None}:
+            out.add(ln.index)
+    return out
+
+
+def _label_candidates(doc: Document, doc_type: T | None, reference: dt.date | None) -> list[Candidate]:
+    out = []
+    for role, score in OWN_LABELS.items():
+        for pair in doc.pairs_of(role):
             text = pair.text
-            if not text or (has_time(text) and role != "sent_date"):
-                continue  # a date with a time of day is a meeting, except an e-mail's sent date
-            value = parse_date(text)
-            if value is not None:
-                return value, pair
-    return None
+            found = _dated(text, reference) if text else None
+            if found is None:
+                continue
+            date, printed_year = found
+            why = [f"label {pair.label!r}" + (" in a header table" if pair.in_table else
+                                              " in the colofon" if pair.in_colofon else "")]
+            s = score
+            if role == "sent_date" and doc_type == T.email:
+                s = 0.9
+            if has_time(text) and role == "date" and doc_type not in TIMED_TYPES:
+                s, why = 0.45, why + ["a time of day: a meeting's date"]
+            if pair.label_line.page > 1:
+                s, why = s - 0.1, why + [f"on page {pair.label_line.page}"]
+            elif not pair.in_colofon and not pair.in_table and doc.header and pair.label_line.index >= doc.header_end:
+                s, why = s - 0.3, why + ["in the body, not the header"]
+            if not printed_year:
+                s, why = s - 0.1, why + ["year taken from the document"]
+            out.append(Candidate(value=date, rule=f"label:{role}", score=round(max(s, 0.05), 3),
+                                 lines=tuple(pair.all_lines), why="; ".join(why)))
+    return out
 
 
-def _own_from_lines(doc: Document, doc_type) -> tuple[dt.date, list] | None:
-    if doc_type == DocumentType.kamervragen:
-        for ln in doc.first_page:
-            m = RECEIVED.search(ln.text)
-            if m and (value := parse_date(m.group(1))):
-                return value, [ln]
+def _mail_candidates(doc: Document) -> list[Candidate]:
+    header = top_header(doc)
+    sent = header.sent if header is not None else None
+    if sent is None or (found := _dated(sent.text, None)) is None:
+        return []
+    return [Candidate(value=found[0], rule="mail-sent", score=0.96, lines=(sent.label_line, *sent.lines),
+                      text=sent.text, why=f"the sent date of the top message ({sent.label_line.text.split(':')[0]!r})")]
+
+
+def _line_candidates(doc: Document, doc_type: T | None, reference: dt.date | None) -> list[Candidate]:
+    out = []
     paired = doc.pair_lines
-    page1 = [ln for ln in doc.first_page if ln.index not in paired]
-    for ln in page1:
-        if PLACE_DATE.match(ln.text) and (value := parse_date(ln.text)):
-            return value, [ln]
-    colofon_first = sorted(page1, key=lambda ln: not doc.in_colofon(ln))
+    page1 = [ln for ln in doc.first_page if ln.index not in paired and ln.index not in doc.table_lines]
+    place = letter(doc).place_date
+    if place is not None and (found := _dated(place.text, reference)):
+        out.append(Candidate(value=found[0], rule="place-date", score=0.9, lines=(place,),
+                             why="the place and date line of a letter"))
+    if doc_type == T.kamervragen:
+        for ln in doc.first_page:
+            if (m := RECEIVED.search(ln.text)) and (found := _dated(m.group(1), reference)):
+                out.append(Candidate(value=found[0], rule="received", score=0.9, lines=(ln,),
+                                     why="the date Kamervragen were received"))
+                break
     first = doc.layout.pages[0]
-    for ln in colofon_first:
-        if doc.layout.has_positions and (ln.y1 < first.height * 0.45 or ln.x0 < first.width * 0.5):
-            continue  # a lone date in the right-hand top of page 1 only
-        if not doc.layout.has_positions and ln.index >= doc.header_end:
+    under_label = _under_other_labels(doc)
+    for ln in page1:
+        if not ONLY_DATE.match(ln.text) or (found := _dated(ln.text, reference)) is None or ln.index in under_label:
             continue
-        if ONLY_DATE.match(ln.text) and not has_time(ln.text) and (value := parse_date(ln.text)):
-            return value, [ln]
-    return None
+        top_right = ln.has_box and ln.y1 >= first.height * 0.45 and ln.x0 >= first.width * 0.5
+        in_header = ln.index < doc.header_end if not ln.has_box else ln.y1 >= first.height * 0.45
+        if has_time(ln.text) and doc_type not in TIMED_TYPES:
+            continue
+        if top_right or doc.in_colofon(ln):
+            out.append(Candidate(value=found[0], rule="lone-date", score=0.8, lines=(ln,),
+                                 why="a line that is only a date, top right of page 1"))
+        elif in_header:
+            out.append(Candidate(value=found[0], rule="lone-date", score=0.6, lines=(ln,),
+                                 why="a line that is only a date, in the header"))
+    top = [ln for ln in page1 if not doc.in_colofon(ln)][:TOP_LINES]
+    meeting = doc_type in (T.verslag, T.agenda)
+    for rank, ln in enumerate(top):
+        found = _dated(ln.text, reference)
+        if found is None or ONLY_DATE.match(ln.text):
+            continue
+        if WEEKDAY_LINE.match(ln.text):
+            out.append(Candidate(value=found[0], rule="weekday-line", score=0.75 if meeting else 0.5, lines=(ln,),
+                                 why="the weekday line of a meeting"))
+        elif STATUS.match(ln.text):
+            out.append(Candidate(value=found[0], rule="status-line", score=0.65, lines=(ln,),
+                                 why=f"a status line ({ln.text.split()[0]!r})"))
+        elif rank < 4 and len(ln.text) < 120:
+            out.append(Candidate(value=found[0], rule="title-line", score=0.55, lines=(ln,),
+                                 why="a date in a line at the top (the title)"))
+    return out
 
 
-def extract_dates(doc: Document, values: dict) -> None:
-    """Set `date` and `dates`."""
-    own = _own_from_pairs(doc)
-    own_pair = None
-    if own:
-        date, own_pair = own
-        values["date"] = date
-        values["evidence"]["date"] = doc.evidence(own_pair.all_lines)
-    elif found := _own_from_lines(doc, values.get("document_type")):
-        date, lines = found
-        values["date"] = date
-        values["evidence"]["date"] = doc.evidence(lines)
-    reference = values.get("date")
+def propose_date(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """Candidates for the document's own date."""
+    doc_type = inputs.value("document_type")
+    reference = evident_year(doc)
+    out = _label_candidates(doc, doc_type, reference) + _line_candidates(doc, doc_type, reference)
+    if doc_type == T.email:
+        out = _mail_candidates(doc) + out
+    return out
+
+
+def propose_dates(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """One candidate: the other labelled dates, each with its role."""
+    own = inputs["date"].chosen
+    own_lines = {ln.index for ln in own.lines} if own is not None else set()
+    reference = inputs.value("date") or evident_year(doc)
     events: list[DatedEvent] = []
     seen = set()
     for pair in doc.pairs:
-        if pair is own_pair:
+        if pair.label_line.index in own_lines:
             continue
         role = OTHER_ROLES.get(pair.role)
         if pair.role == "date" and has_time(pair.text):
@@ -103,4 +202,9 @@ def extract_dates(doc: Document, values: dict) -> None:
         seen.add(key)
         events.append(DatedEvent(role=role, label=pair.label, date=hits[0].date, text=pair.text,
                                  evidence=doc.evidence(pair.all_lines)))
-    values["dates"] = events
+    return [Candidate(value=events, rule="labels", score=1.0, why=f"{len(events)} labelled date(s)")]
+
+
+DATE = FieldExtractor("date", propose_date, reads=("document_type",))
+DATES = FieldExtractor("dates", propose_dates, reads=("date",), default=[], scalar=False)
+

@@ -1,111 +1,184 @@
-"""Document type: what the document calls itself, from cues in a table.
+"""Document type: what the document calls itself, or the form that tells it.
 
-`CUES` lists, in priority order, the type and the pattern that marks it, and
-where to look: the header zone of page 1 (`header`), the first lines of the
-document (`top`), or the whole text (`text`). A note with a proposed decision
-is a beslisnota whatever its header says.
+Two kinds of evidence, each a rule with a score:
+
+- **what it calls itself**: a designation printed on its own line near the top
+  or opening the title ("Memo", "Besluitenlijst raadsvergadering …", "MOTIE VAN
+  HET LID …", "Raadsvoorstel"), a stage line ("TER BESLISSING"), a phrase
+  that names the kind ("Besluit op uw Woo-verzoek", "Antwoord van de minister",
+  "advies van de Afdeling advisering van de Raad van State"). `DESIGNATIONS`
+  maps the designation words to types.
+- **its form**: an e-mail header (`kenmerk.extract.mail`), a letter's address
+  block, salutation and closing (`kenmerk.extract.letter`) — a letter to the
+  Voorzitter of a Kamer is a Kamerbrief, an advisory body's letter whose subject
+  is its advice is an advies — and a proposed decision: a note that carries one
+  is a beslisnota whatever else its header says.
+
+A document that names no type and has no telling form is `other`.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.context import Document
+from kenmerk.extract.decision import asks_for_decision
 from kenmerk.extract.labels import STAGE
 from kenmerk.extract.layout import Line
+from kenmerk.extract.letter import letter
+from kenmerk.extract.mail import top_header
 from kenmerk.extract.model import DocumentType as T
 
 
 @dataclass(frozen=True)
-class Cue:
+class Designation:
+    """A word (or phrase) a document calls itself by, and the type it means."""
+
     type: T
     pattern: str
-    where: str  # "top" (first lines), "header" (page 1 before the sections), "line" (a whole line of page 1), "text"
-    hits: int = 1  # distinct matches needed (e-mail header fields)
 
     @property
     def regex(self) -> re.Pattern[str]:
-        return re.compile(self.pattern, re.IGNORECASE | re.MULTILINE)
+        return re.compile(rf"^\W{{0,3}}(?:{self.pattern})(?![\w-])", re.IGNORECASE)
 
 
-#: e-mail header fields; OCR drops colons and garbles "Verzonden"
-EMAIL_HEADER = (r"^\s*(?:(?P<from>from|van)\s*:|(?P<to>to|aan)\s*:|(?P<cc>cc)\b\s*:?|(?P<sent>sent|verzond\w*)\s*:?|"
-                r"(?P<subject>subject|onderwerp)\s*:|(?P<received>received)\s*:|(?P<attachments>attachments)\s*:)")
-#: header fields that only e-mails have
-EMAIL_ONLY = {"sent", "received", "cc", "attachments"}
-
-CUES: tuple[Cue, ...] = (
-    Cue(T.inventarislijst, r"^\s*inventari(?:s|satie)lijst\b|^\s*inventaris\b", "top"),
-    Cue(T.kamervragen, r"aanhangsel\s+van\s+de\s+handelingen|antwoord(?:en)?\s+op\s+(?:de\s+)?kamervragen\s+van|"
-                       r"^\s*antwoord\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)", "top"),
-    Cue(T.advies, r"advies\s+(?:van\s+)?(?:de\s+)?afdeling\s+advisering\s+(?:van\s+de\s+)?raad\s+van\s+state|"
-                  r"^\s*advies\s+raad\s+van\s+state|nader\s+rapport", "top"),
-    Cue(T.other, r"^\s*(?:fiche\s*\d*\s*:|bnc-fiche|aanbiedingsformulier)", "top"),
-    Cue(T.other, r"^\s*(?:voor\s*)?acc-?19\b|aanbiedingsformulier|^\s*type\s+voorstel\b", "top"),
-    Cue(T.email, EMAIL_HEADER, "mail", hits=3),
-    Cue(T.woo_besluit, r"besluit\s+op\s+(?:uw\s+|het\s+)?(?:woo|wob)[-\s]?verzoek|^\s*(?:woo|wob)-?(?:deel)?besluit\b|"
-                       r"deelbesluit\s+(?:op\s+)?(?:uw\s+)?(?:woo|wob)", "top"),
-    Cue(T.besluit, r"^\s*(?:betreft\s*:\s*)?besluit\s+(?:actieve\s+)?openbaarmaking|^\s*besluit\s+van\s+", "top"),
-    Cue(T.beslisnota, r"^\s*(?:openbare\s+)?beslisnota\b|^\s*nota\s+ter\s+beslissing|\(ter\s+beslissing\)|"
-                      r"^\s*ter\s+(?:beslissing|besluitvorming)\s*$", "header"),
-    Cue(T.memo, r"^\s*memo(?:randum)?\s*$", "line"),
-    Cue(T.notitie, r"^\s*(?:gespreks|staf-?)?notitie\s*$", "line"),
-    Cue(T.agenda, r"^\s*agenda\s*$", "line"),
-    Cue(T.verslag, r"^\s*(?:verslag|notulen|aantekeningen|besluitenlijst)\b", "top"),
-    Cue(T.kamerbrief, r"^\s*(?:aan\s+)?de\s+voorzitter\s+van\s+de\s+(?:tweede|eerste)\s+kamer|"
-                      r"^\s*(?:tweede|eerste)\s+kamer\s+der\s+staten-generaal\s*$", "header"),
-    Cue(T.brief, r"retouradres|^\s*geachte\s+|^\s*hoogachtend", "text"),
-    Cue(T.nota, r"^\s*(?:nota|oplegnota|nota\s+gs|gs-nota)\b|^\s*ter\s+(?:informatie|kennisname|ondertekening|advisering)\s*$",
-        "header"),
+#: designations, most specific first; each is matched at the start of a line near the top of page 1
+DESIGNATIONS: tuple[Designation, ...] = (
+    # a note asking for a decision, and the voorstellen of councils and provincial states
+    Designation(T.beslisnota, r"(?:openbare\s+)?beslisnota|nota\s+ter\s+beslissing|(?:raads|staten|collegee?)voorstel|"
+                              r"voorstel\s+aan\s+(?:de\s+(?:gemeente)?raad|provinciale\s+staten)"),
+    Designation(T.inventarislijst, r"inventari(?:s|satie)lijst|inventaris"),
+    Designation(T.woo_besluit, r"(?:woo|wob)[-\s]?(?:deel)?besluit|besluit\s+op\s+(?:uw\s+|het\s+)?(?:woo|wob)[-\s]?verzoek|"
+                               r"(?:deel)?besluit\s+(?:op\s+)?(?:uw\s+)?(?:woo|wob)"),
+    Designation(T.besluit, r"besluit(?:\s+(?:van|tot|inzake|over|actieve\s+openbaarmaking|openbaarmaking))?"),
+    Designation(T.verslag, r"verslag|notulen|aantekeningen|besluitenlijst|actiepuntenlijst|actie-\s?en\s+besluitenlijst|"
+                           r"gespreksverslag"),
+    Designation(T.agenda, r"(?:concept[-\s]?)?agenda"),
+    Designation(T.memo, r"memo(?:randum)?"),
+    Designation(T.notitie, r"(?:gespreks|staf-?|discussie|informatie)?notitie"),
+    Designation(T.kamerbrief, r"kamerbrief"),
+    Designation(T.advies, r"advies|adviesrapport"),
+    # kamerstukken, press releases and forms: no type of their own
+    Designation(T.other, r"motie|amendement|persbericht|nieuwsbericht|(?:bnc-)?fiche\b|aanbiedingsformulier"),
+    Designation(T.nota, r"(?:oplegnota|nota\s+gs|gs-nota|staf-?nota|nota)"),
 )
-
+#: a kind named in a phrase of the first lines
+PHRASES: tuple[tuple[T, re.Pattern[str], float], ...] = (
+    (T.kamervragen, re.compile(r"aanhangsel\s+van\s+de\s+handelingen|antwoord(?:en)?\s+op\s+(?:de\s+)?kamervragen\s+van|"
+                               r"^\s*antwoord\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)", re.I | re.M), 0.92),
+    (T.advies, re.compile(r"advies\s+(?:van\s+)?(?:de\s+)?afdeling\s+advisering\s+(?:van\s+de\s+)?raad\s+van\s+state|"
+                          r"^\s*advies\s+raad\s+van\s+state|nader\s+rapport", re.I | re.M), 0.92),
+    (T.woo_besluit, re.compile(r"besluit\s+op\s+(?:uw\s+|het\s+)?(?:woo|wob)[-\s]?verzoek|deelbesluit\s+(?:op\s+)?(?:uw\s+)?"
+                               r"(?:woo|wob)", re.I), 0.9),
+)
+#: stage lines and the type they mean in a note
+STAGES: tuple[tuple[re.Pattern[str], T], ...] = (
+    (re.compile(r"beslissing|besluitvorming|ondertekening|akkoord|instemming|goedkeuring|paraaf", re.I), T.beslisnota),
+    (re.compile(r"informatie|kennisname|advisering|bespreking|advies", re.I), T.nota),
+)
+#: a letter whose subject names its advice ("Advies over …", "Advies op …"): an advisory body's advice
+ADVICE_SUBJECT = re.compile(r"^\W{0,3}(?:(?:ongevraagd|wetgevings)?advies|zienswijze)\b", re.IGNORECASE)
+KAMER = re.compile(r"voorzitter\s+van\s+de\s+(?:tweede|eerste)\s+kamer|^(?:tweede|eerste)\s+kamer\b", re.IGNORECASE)
+#: lines near the top of page 1 where a designation counts
 TOP_LINES = 15
+#: types that a proposed decision turns into a beslisnota
+NOTE_TYPES = (T.nota, T.memo, T.notitie, T.agenda, T.verslag)
 
 
-def _region(doc: Document, where: str) -> list[Line]:
-    if where == "top":
-        if doc.layout.has_positions:
-            return [ln for ln in doc.first_page if not doc.in_colofon(ln)][:TOP_LINES]
-        return doc.content[:TOP_LINES]
-    if where == "header":
-        return (doc.header or doc.first_page)[:60]
-    if where == "line":
-        return doc.first_page[:80]
-    if where == "mail":
-        return doc.first_page[:50] if doc.layout.has_positions else doc.content[:50]
-    return doc.content
+def _top(doc: Document) -> list[Line]:
+    if doc.layout.has_positions:
+        return [ln for ln in doc.first_page if not doc.in_colofon(ln)][:TOP_LINES]
+    return doc.content[:TOP_LINES]
 
 
-def detect_type(doc: Document, has_decision: bool) -> tuple[T, list[Line]]:
-    """The document type and the lines that told it."""
-    for cue in CUES:
-        lines = _region(doc, cue.where)
-        text = "\n".join(ln.text for ln in lines)
-        m = cue.regex.search(text)
-        if not m:
-            continue
-        if cue.hits > 1:
-            fields = {k for hit in cue.regex.finditer(text) for k, v in hit.groupdict().items() if v}
-            if len(fields) < cue.hits or not fields & EMAIL_ONLY:
+def _designations(doc: Document) -> list[Candidate]:
+    out = []
+    top = _top(doc)
+    sizes = sorted(ln.size for ln in doc.body if ln.size)
+    body_size = sizes[len(sizes) // 2] if sizes else None
+    for rank, ln in enumerate(top):
+        for d in DESIGNATIONS:
+            m = d.regex.match(ln.text)
+            if not m:
                 continue
-        line_no = text[: m.start()].count("\n")
-        hit = lines[min(line_no, len(lines) - 1)] if lines else None
-        if has_decision and cue.type in (T.nota, T.memo, T.notitie, T.agenda, T.verslag):
-            return T.beslisnota, [hit] if hit else []
-        return cue.type, [hit] if hit else []
-    if has_decision:
-        return T.beslisnota, []
-    return T.other, []
+            alone = len(ln.text.strip(" :.")) <= m.end() + 1
+            large = body_size is not None and ln.size is not None and ln.size >= body_size * 1.15
+            score = 0.85 if alone or large else 0.7
+            score -= 0.005 * rank  # the earlier, the more it is the document's own name
+            out.append(Candidate(value=d.type, rule="designation", score=round(score, 3), lines=(ln,),
+                                 why=f"{'a line' if alone else 'a line opening with'} {m.group(0).strip()!r}"))
+            break
+    return out
 
 
-def extract_document_type(doc: Document, values: dict) -> None:
-    """Set `document_type`."""
-    doc_type, lines = detect_type(doc, has_decision=values.get("recommended_decision") is not None)
-    values["document_type"] = doc_type
-    if lines:
-        values["evidence"]["document_type"] = doc.evidence(lines)
+def _phrases(doc: Document) -> list[Candidate]:
+    out = []
+    top = _top(doc)
+    text = "\n".join(ln.text for ln in top)
+    for kind, rx, score in PHRASES:
+        if m := rx.search(text):
+            line = top[min(text[:m.start()].count("\n"), len(top) - 1)]
+            out.append(Candidate(value=kind, rule="phrase", score=score, lines=(line,), why=f"{m.group(0)!r}"))
+    return out
 
 
-def has_stage_for_decision(doc: Document) -> bool:
-    """Whether the header says the note asks for a decision ("TER BESLISSING")."""
-    return any(STAGE.match(ln.text) and re.search(r"beslis|besluit", ln.text, re.I) for ln in doc.first_page)
+def _stages(doc: Document) -> list[Candidate]:
+    for ln in (doc.header or doc.first_page)[:60]:
+        if STAGE.match(ln.text):
+            kind = next((t for rx, t in STAGES if rx.search(ln.text)), T.nota)
+            return [Candidate(value=kind, rule="stage", score=0.8 if kind == T.beslisnota else 0.6, lines=(ln,),
+                              why=f"stage line {ln.text!r}")]
+    return []
+
+
+#: a form's label: a required field marked with an asterisk ("Titel *", "Datum aanbieding *")
+FORM_LABEL = re.compile(r"^[\w() ,.-]{2,45}?\s?\d?\s?\*$")
+#: labels so marked that make a document a form
+FORM_LABELS = 3
+
+
+def _forms(doc: Document, decision: bool) -> list[Candidate]:
+    out = []
+    marked = [ln for ln in doc.first_page if FORM_LABEL.match(ln.text.strip())]
+    if len(marked) >= FORM_LABELS:
+        out.append(Candidate(value=T.other, rule="form", score=0.88, lines=tuple(marked[:3]),
+                             why=f"a form: {len(marked)} labels marked required with '*'"))
+    header = top_header(doc)
+    if header is not None:
+        out.append(Candidate(value=T.email, rule="mail-header", score=0.9, lines=tuple(header.lines[:3]),
+                             why=f"e-mail header fields {', '.join(header.fields)}"))
+    parts = letter(doc)
+    if parts.is_letter:
+        lines = tuple(ln for ln in (parts.salutation, parts.closing) if ln is not None)
+        addressed = parts.address.lines[:2] if parts.address else ()
+        subject = next((p.text for p in doc.pairs_of("subject") if p.label_line.page == 1 and p.text), "")
+        if any(KAMER.search(ln.text) for ln in addressed):
+            out.append(Candidate(value=T.kamerbrief, rule="letter-to-kamer", score=0.85, lines=lines,
+                                 why="a letter addressed to a Kamer"))
+        elif ADVICE_SUBJECT.match(subject):
+            out.append(Candidate(value=T.advies, rule="advice-letter", score=0.8, lines=lines,
+                                 why=f"a letter whose subject is its advice: {subject[:40]!r}"))
+        else:
+            out.append(Candidate(value=T.brief, rule="letter", score=0.75, lines=lines,
+                                 why="address block, salutation and closing"))
+    elif any(KAMER.search(ln.text) for ln in (parts.address.lines[:2] if parts.address else ())):
+        out.append(Candidate(value=T.kamerbrief, rule="addressed-to-kamer", score=0.8, lines=parts.address.lines[:2],
+                             why="an address block to a Kamer"))
+    if decision:
+        out.append(Candidate(value=T.beslisnota, rule="decision", score=0.86, why="carries a proposed decision"))
+    return out
+
+
+def propose_type(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """Candidates from designations, phrases, stage lines and forms."""
+    decision = inputs.value("recommended_decision") is not None or (
+        asks_for_decision(doc) and doc.section("occasion") is not None)
+    out = _phrases(doc) + _designations(doc) + _stages(doc) + _forms(doc, decision)
+    if decision:
+        # "a note that carries a proposed decision is a beslisnota whatever else its header says"
+        out = [c.weaker(0.1, "the note carries a proposed decision") if c.value in NOTE_TYPES else c for c in out]
+    return out
+
+
+DOCUMENT_TYPE = FieldExtractor("document_type", propose_type, reads=("recommended_decision",), default=T.other)

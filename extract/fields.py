@@ -1,54 +1,61 @@
-"""The field extractors, in the order they run.
+"""The registry of field extractors, and the run that orders them by what they read.
 
-Each takes the `Document` and the dict of values so far and sets its own
-field(s) with evidence; later extractors may read earlier values (the type
-needs the decision, the organisation needs the addressee).
+Each field extractor (`kenmerk.extract.candidates.FieldExtractor`) names the
+Note field it decides and the fields it reads; `ORDER` is the registry sorted
+so that every extractor runs after the fields it reads. The order is computed
+and checked once, when this module is imported: a cycle or a read of a field
+nobody decides fails there, not in the middle of a document.
 """
 from __future__ import annotations
 
-import re
-from typing import Callable
+from graphlib import CycleError, TopologicalSorter
 
-from kenmerk.extract.addressee import extract_addressee
-from kenmerk.extract.attachments import extract_attachments
+from kenmerk.extract.addressee import ADDRESSEE
+from kenmerk.extract.attachments import ATTACHMENTS
+from kenmerk.extract.candidates import FieldExtractor, FieldResult, Inputs, Results
 from kenmerk.extract.context import Document
-from kenmerk.extract.dating import extract_dates
-from kenmerk.extract.decision import extract_decision
-from kenmerk.extract.doctype import extract_document_type
-from kenmerk.extract.model import Section
-from kenmerk.extract.organisation import extract_organisation
-from kenmerk.extract.references import extract_references
-from kenmerk.extract.title import extract_title
-from kenmerk.extract.woo_grounds import extract_woo_grounds
+from kenmerk.extract.dating import DATE, DATES
+from kenmerk.extract.decision import DECISION
+from kenmerk.extract.doctype import DOCUMENT_TYPE
+from kenmerk.extract.language import LANGUAGE
+from kenmerk.extract.organisation import ORGANISATION
+from kenmerk.extract.references import IDENTIFIERS, KENMERK
+from kenmerk.extract.sections import SECTIONS
+from kenmerk.extract.title import TITLE
+from kenmerk.extract.woo_grounds import WOO_GROUNDS
 
-ENGLISH = re.compile(r"\b(?:the|and|of|to|is|with|for)\b", re.IGNORECASE)
-DUTCH = re.compile(r"\b(?:de|het|een|en|van|is|met|voor|dat|niet)\b", re.IGNORECASE)
-
-
-def extract_sections(doc: Document, values: dict) -> None:
-    """Set `sections`: every heading of the body with its text."""
-    values["sections"] = [
-        Section(number=s.heading.number, heading=s.heading.text, text=s.text, page=s.line.page)
-        for s in doc.sections
-    ]
-
-
-def extract_language(doc: Document, values: dict) -> None:
-    """Set `language` (ISO 639-1): Dutch unless English words clearly dominate."""
-    sample = doc.full_text[:20000]
-    values["language"] = "en" if len(ENGLISH.findall(sample)) > 2 * len(DUTCH.findall(sample)) + 5 else "nl"
-
-
-FIELD_EXTRACTORS: tuple[Callable[[Document, dict], None], ...] = (
-    extract_references,
-    extract_decision,
-    extract_document_type,
-    extract_dates,
-    extract_addressee,
-    extract_title,
-    extract_attachments,
-    extract_organisation,
-    extract_woo_grounds,
-    extract_sections,
-    extract_language,
+#: every field extractor; adding a field touches this tuple and its own module
+FIELDS: tuple[FieldExtractor, ...] = (
+    KENMERK, IDENTIFIERS, DECISION, DOCUMENT_TYPE, DATE, DATES, ADDRESSEE, TITLE, ATTACHMENTS, ORGANISATION,
+    WOO_GROUNDS, SECTIONS, LANGUAGE,
 )
+
+
+def ordered(extractors: tuple[FieldExtractor, ...]) -> tuple[FieldExtractor, ...]:
+    """The extractors sorted so that each runs after the fields it reads; refuses cycles and unknown reads."""
+    by_field = {e.field: e for e in extractors}
+    if len(by_field) != len(extractors):
+        raise ValueError("two field extractors decide the same field")
+    for e in extractors:
+        unknown = set(e.reads) - set(by_field)
+        if unknown:
+            raise ValueError(f"field extractor {e.field!r} reads {sorted(unknown)}, which no extractor decides")
+    try:
+        order = TopologicalSorter({e.field: e.reads for e in extractors}).static_order()
+        return tuple(by_field[name] for name in order)
+    except CycleError as exc:
+        raise ValueError(f"field extractors read each other in a cycle: {exc.args[1]}") from None
+
+
+ORDER = ordered(FIELDS)
+
+
+def run_fields(doc: Document, extractors: tuple[FieldExtractor, ...] = ORDER) -> Results:
+    """Run every extractor in order: propose candidates, choose one, keep all for `--explain`."""
+    results: dict[str, FieldResult] = {}
+    for extractor in extractors:
+        inputs = Inputs(extractor.field, results, extractor.reads)
+        candidates = tuple(extractor.propose(doc, inputs))
+        chosen, reason = extractor.choose(candidates)
+        results[extractor.field] = FieldResult(extractor.field, candidates, chosen, reason)
+    return Results(results)

@@ -15,9 +15,13 @@ from dataclasses import dataclass
 HEADINGS: dict[str, str] = {
     "occasion": r"aanleiding(?:\s+en\s+\w+|\s+(?:voor|van|tot)\s+deze\s+nota)?|inleiding|achtergrond|"
                 r"waarom\s+deze\s+nota",
-    "decision": r"geadviseerd\s+besluit|geadviseerde\s+besluiten|voorgesteld\s+besluit|beslispunt(?:en)?(?:,\s.{3,50})?|"
-                r"besluitpunt(?:en)?|te\s+nemen\s+besluit|gevraagd\s+besluit|advies|het\s+college\s+besluit|"
-                r"gedeputeerde\s+staten\s+besluiten|ontwerpbesluit|voorstel",
+    # a decision heading: "(Samenvatting van het) geadviseerd(e)/voorgesteld(e)/gevraagd(e)/te nemen besluit(en)",
+    # "Voorstel tot besluitvorming", "Beslispunten", "Het college/Gedeputeerde Staten/De raad besluit(en)"
+    "decision": r"(?:samenvatting\s+van\s+(?:het|de)\s+)?(?:geadviseerde?|voorgestelde?|gevraagde?|te\s+nemen|"
+                r"concept|ontwerp)[\s-]?(?:besluit(?:en)?|beslissing(?:en)?)|beslispunt(?:en)?(?:,\s.{3,50})?|"
+                r"besluitpunt(?:en)?|voorstel\s+(?:tot|voor)\s+(?:besluit(?:vorming)?|beslissing)|"
+                r"(?:het\s+college|gedeputeerde\s+staten|(?:de\s+)?raad|burgemeester\s+en\s+wethouders)\s+besluit(?:en)?|"
+                r"ontwerpbesluit|advies|voorstel",
     "core": r"kernpunten|kern|samenvatting|managementsamenvatting|kernboodschap",
     "explanation": r"toelichting|overwegingen|argumentatie|politieke\s+context|krachtenveld|"
                    r"financiële(?:/juridische)?\s+overwegingen|juridische\s+overwegingen|communicatie|"

@@ -42,26 +42,53 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return _CACHE[pattern]
 
 
+#: Head nouns of reference labels, alone or at the end of a compound: "Kenmerk",
+#: "Registratiekenmerk", "GS-kenmerk", "Zaakkenmerk" are one form with a qualifier in front.
+_COMPOUND = r"(?:[a-z]{2,16}-?|[A-Z]{2,6}-)?"
+#: a possessive in front of a label: "Ons kenmerk", "Onze referentie"
+_OURS = r"(?:ons|onze)\s+"
+
+
+def _any(*forms: str) -> str:
+    return "|".join(forms)
+
+
 #: Roles in priority order: the first role whose pattern matches a line wins,
-#: so longer forms ("Uw kenmerk") come before shorter ones ("Kenmerk").
+#: so longer forms ("Uw kenmerk", "Datum vergadering") come before shorter ones
+#: ("Kenmerk", "Datum"). Each pattern is built from the parts of a label's form:
+#: a head noun ("datum", "kenmerk", "nummer") and the qualifier that gives it its
+#: role ("vergader-", "uw", "zaak-").
 LABELS: tuple[LabelKind, ...] = (
-    LabelKind("meeting_date", r"datum\s+(?:vergadering|overleg|bespreking)|vergaderdatum|datum\s+ministerraad", 1, 60, "any"),
-    LabelKind("publication_date", r"publicatiedatum|datum\s+publicatie|datum\s+openbaarmaking", 1, 60, "any"),
-    LabelKind("deadline", r"beslistermijn|deadline|uiterste\s+(?:beslis)?datum|gewenste\s+beslisdatum|beslisdatum|termijn", 1, 60, "any"),
-    LabelKind("sent_date", r"verzond[a-z]{2,4}|sent|verzenddatum", 1, 80, "any"),
-    LabelKind("received_date", r"datum\s+ontvangst|ontvangstdatum|datum\s+binnenkomst", 1, 60, "any"),
+    # dates: qualifiers before ("vergaderdatum") or after the head ("datum vergadering")
+    LabelKind("meeting_date", _any(r"datum\s+(?:van\s+(?:de|het)\s+)?(?:vergadering|overleg|bespreking|bijeenkomst|"
+                                   r"ministerraad|zitting)", r"(?:vergader|overleg|zittings?|bijeenkomst)datum"),
+              1, 60, "any"),
+    LabelKind("publication_date", _any(r"(?:publicatie|openbaarmakings?)datum",
+                                       r"datum\s+(?:van\s+)?(?:publicatie|openbaarmaking)"), 1, 60, "any"),
+    LabelKind("deadline", _any(r"beslistermijn", r"deadline", r"uiterste\s+(?:beslis)?datum",
+                               r"(?:gewenste\s+)?(?:beslis|besluit)datum", r"(?:reactie)?termijn"), 1, 60, "any"),
+    LabelKind("sent_date", _any(r"verzond[a-z]{2,4}", r"sent", r"verzenddatum", r"datum\s+(?:van\s+)?verzending",
+                                r"date\s+sent"), 1, 80, "any"),
+    LabelKind("received_date", _any(r"datum\s+(?:van\s+)?(?:ontvangst|binnenkomst)", r"ontvangstdatum"), 1, 60, "any"),
     LabelKind("received_date", r"ontvangen", 1, 60, "colon"),
-    LabelKind("date", r"datum\s+aanbieding|datum|date", 1, 60, "any"),
-    LabelKind("their_reference", r"uw\s+kenmerk|uw\s+referentie|uw\s+brief(?:\s+van)?|uw\s+bericht|uw\s+verzoek|your\s+reference", 1, 60, "any"),
-    LabelKind("reference", r"ons\s+kenmerk|onze\s+referentie|onze\s+ref\.?|ons\s+nummer|kenmerk|referentie|our\s+reference", 1, 60, "any"),
-    LabelKind("case_number", r"zaaknummer|zaaknr\.?|zaak\s+nr\.?|zaakkenmerk", 1, 60, "any"),
-    LabelKind("registration_number", r"registratienummer|registratienr\.?|reg\.\s*nr\.?|documentnummer|corsanummer|ref\.", 1, 60, "any"),
-    LabelKind("subject", r"onderwerp|betreft|inzake|subject", 4, 200, "colon"),
+    # "Uw brief (van)", "Uw kenmerk": the addressee's own reference and date, never ours
+    LabelKind("their_reference", _any(r"uw\s+(?:kenmerk|referentie|ref\.?|brief|bericht|verzoek|e-?mail|schrijven)"
+                                      r"(?:\s+van)?", r"your\s+ref(?:erence|\.)?"), 1, 60, "any"),
+    LabelKind("date", _any(r"datum(?:\s+(?:aanbieding|nota|brief|memo|document|besluit))?", r"date", r"dagtekening"),
+              1, 60, "any"),
+    LabelKind("case_number", _any(r"zaak\s*(?:nummer|nr\.?|kenmerk)", r"zaak\s+nr\.?", r"dossier\s*(?:nummer|nr\.?)"),
+              1, 60, "any"),
+    LabelKind("reference", _any(rf"{_OURS}(?:kenmerk|referentie|ref\.?|nummer|nr\.?)", rf"{_COMPOUND}kenmerk",
+                                r"referentie(?:nummer)?", r"our\s+ref(?:erence|\.)?"), 1, 60, "any"),
+    LabelKind("registration_number", _any(r"(?:registratie|document|corsa|archief)\s*(?:nummer|nr\.?)",
+                                          r"reg\.\s*nr\.?", r"ref\."), 1, 60, "any"),
+    LabelKind("subject", _any(r"onderwerp", r"betreft", r"inzake", r"subject"), 4, 200, "colon"),
     LabelKind("subject", r"titel", 4, 200, "colon_required"),
-    LabelKind("copy_to", r"kopie\s+aan|in\s+afschrift\s+aan|afschrift\s+aan|cc", 2, 80, "colon"),
-    LabelKind("addressee", r"aan|voor|to", 2, 90, "colon"),
-    LabelKind("sender", r"van|from", 2, 60, "colon"),
-    LabelKind("attachments", r"bijlage\s*\(n\)|bijlage\(n\)|bijlagen|bijlage|aantal\s+bijlagen|bijl\.|enclosures?|attachments?", 8, 160, "count"),
+    LabelKind("copy_to", _any(r"kopie\s+aan", r"(?:in\s+)?afschrift\s+aan", r"b?cc"), 2, 80, "colon"),
+    LabelKind("addressee", _any(r"aan", r"voor", r"to", r"geadresseerde"), 2, 90, "colon"),
+    LabelKind("sender", _any(r"van", r"from", r"afzender"), 2, 60, "colon"),
+    LabelKind("attachments", _any(r"bijlage\s*\(n\)", r"bijlagen?", r"aantal\s+bijlagen", r"bijl\.", r"enclosures?",
+                                  r"attachments?"), 8, 160, "count"),
     LabelKind("author", r"opgesteld\s+door|auteur|opsteller|steller|behandeld\s+door|uw\s+contactpersoon|contactpersoon|inlichtingen\s+bij|inlichtingen|behandelaar", 2, 40, "colon"),
     LabelKind("phone", r"telefoonnummer|telefoon|tel\.|mobiel|t(?=\s*\+?\d)", 1, 40, "any"),
     LabelKind("email", r"e-?mail", 1, 60, "any"),

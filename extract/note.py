@@ -1,8 +1,9 @@
 """Build a `Note` from a `Layout`: run every field extractor, then validate.
 
-Each extractor is one named unit (`kenmerk.extract.fields.*`) that reads the
-laid-out document and returns its value with evidence; this module only wires
-them together, so adding a field touches one place.
+Each field extractor is a registered unit (`kenmerk.extract.fields.FIELDS`) that
+proposes candidates; one selection step per field chooses the winner. This
+module turns the winners into a validated `Note` (`note_from_layout`), or keeps
+the candidates beside it for `kenmerk extract --explain` (`extract_layout`).
 """
 from __future__ import annotations
 
@@ -10,9 +11,12 @@ import os
 
 from pydantic import ValidationError
 
+from dataclasses import dataclass
+
+from kenmerk.extract.candidates import Results
 from kenmerk.extract.context import Document
 from kenmerk.extract.errors import InvalidNote
-from kenmerk.extract.fields import FIELD_EXTRACTORS
+from kenmerk.extract.fields import ORDER, run_fields
 from kenmerk.extract.layout import Layout
 from kenmerk.extract.model import Note, Source
 from kenmerk.extract.personal import personal_values, scrub_note
@@ -21,16 +25,33 @@ from kenmerk.extract.reader import DEFAULT_LIMITS, ReadLimits, read_bytes, read_
 from kenmerk.extract.version import __version__
 
 
-def note_from_layout(layout: Layout, source: Source, *, keep_personal_data: bool = False) -> Note:
-    """Run the field extractors over a laid-out document and validate the result.
+@dataclass(frozen=True)
+class Extraction:
+    """A note with how it was found: every field's candidates and the winner's reason."""
+
+    note: Note
+    results: Results
+    document: Document
+    personal: tuple[str, ...]
+    """Printed values the document marks as personal (scrubbed from the note and the explanation)."""
+    keep_personal_data: bool = False
+
+
+def extract_layout(layout: Layout, source: Source, *, keep_personal_data: bool = False) -> Extraction:
+    """Run the field extractors over a laid-out document; validate the winners into a `Note`.
 
     Personal data (names of civil servants, direct phone numbers, e-mail addresses) is
     left out unless `keep_personal_data` (`kenmerk.extract.personal.scrub_note`).
     """
     doc = Document(layout)
+    results = run_fields(doc)
     values: dict = {"extractor": __version__, "source": source, "evidence": {}, "warnings": list(layout.notes)}
-    for extractor in FIELD_EXTRACTORS:
-        extractor(doc, values)
+    for extractor in ORDER:
+        result = results.fields[extractor.field]
+        chosen = result.chosen
+        values[extractor.field] = chosen.value if chosen is not None else extractor.default
+        if extractor.scalar and chosen is not None and (chosen.lines or chosen.text):
+            values["evidence"][extractor.field] = doc.evidence(list(chosen.lines), chosen.text)
     values["warnings"].extend(doc.warnings)
     try:
         note = Note.model_validate(values)
@@ -38,7 +59,16 @@ def note_from_layout(layout: Layout, source: Source, *, keep_personal_data: bool
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise InvalidNote(f"invalid {where}: {first['msg']}", path=source.file_name) from None
-    return note if keep_personal_data else scrub_note(note, known=personal_values(doc.pairs))
+    personal = tuple(personal_values(doc.pairs))
+    if not keep_personal_data:
+        note = scrub_note(note, known=personal)
+    return Extraction(note=note, results=results, document=doc, personal=personal,
+                      keep_personal_data=keep_personal_data)
+
+
+def note_from_layout(layout: Layout, source: Source, *, keep_personal_data: bool = False) -> Note:
+    """Run the field extractors over a laid-out document and validate the result (see `extract_layout`)."""
+    return extract_layout(layout, source, keep_personal_data=keep_personal_data).note
 
 
 def extract_note(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS, *,

@@ -1,24 +1,40 @@
-"""The organisation a note comes from, and the units under it as printed.
+"""The organisation a note comes from (its sender), and the units under it as printed.
 
-The body is named by cues in a table (`BODY_CUES`): a printed "Ministerie van
-…", "Provincie …", "Gemeente …", a rijksoverheid.nl web address, an e-mail
-domain, the prefix of the kenmerk ("IENW/BSK-…"). An internal note addressed
-to "Minister van X" comes from the Ministerie van X. Units are the
-"Directoraat-generaal …", "Directie …" lines of the colofon or header.
+The sender is who wrote the document, never its addressee. Candidates, by
+convention:
+
+- a body printed by name in the letterhead or colofon of page 1 ("Ministerie
+  van …", "Provincie …", "Gemeente …", "Waterschap …", "Autoriteit
+  Persoonsgegevens", "Adviescollege …"; `BODY`), outside the address block,
+  the copy-to list and the other parties' fields;
+- the signature block of a letter ("De minister van Justitie en Veiligheid,",
+  "Gedeputeerde Staten van Overijssel,", "namens het college van burgemeester
+  en wethouders van Wierden"); a minister's or state secretary's title names
+  its ministry (`MINISTRIES`, `MINISTERS_FOR`);
+- the sender field of a note or form ("Van: Staatssecretaris van EZK");
+- an internal note addressed to "Minister van X" (or "MBZK") comes from the
+  Ministerie van X;
+- a rijksoverheid.nl web address, a ministry's e-mail domain, a province's
+  domain, the ministry code a kenmerk starts with ("IENW/BSK-…").
+
+Units are the "Directoraat-generaal …", "Directie …" lines of the colofon or header.
 """
 from __future__ import annotations
 
 import re
 
+from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.context import Document, join_lines
 from kenmerk.extract.labels import STAGE, match_label
 from kenmerk.extract.layout import Line
-from kenmerk.extract.model import DocumentType, Organisation
+from kenmerk.extract.letter import letter
+from kenmerk.extract.model import DocumentType as T, Organisation
 
-#: ministry names by the short forms printed in web addresses, kenmerken and addressee codes
+#: ministry names by the short forms printed in web addresses, kenmerken, codes and titles ("MBZK", "Stas IenW")
 MINISTRIES: dict[str, str] = {
     "az": "Ministerie van Algemene Zaken",
     "bz": "Ministerie van Buitenlandse Zaken",
+    "buza": "Ministerie van Buitenlandse Zaken",
     "bzk": "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties",
     "def": "Ministerie van Defensie",
     "defensie": "Ministerie van Defensie",
@@ -29,6 +45,7 @@ MINISTRIES: dict[str, str] = {
     "fin": "Ministerie van Financiën",
     "financien": "Ministerie van Financiën",
     "ienw": "Ministerie van Infrastructuur en Waterstaat",
+    "ienm": "Ministerie van Infrastructuur en Milieu",
     "jenv": "Ministerie van Justitie en Veiligheid",
     "venj": "Ministerie van Veiligheid en Justitie",
     "lnv": "Ministerie van Landbouw, Natuur en Voedselkwaliteit",
@@ -39,36 +56,78 @@ MINISTRIES: dict[str, str] = {
     "vro": "Ministerie van Volkshuisvesting en Ruimtelijke Ordening",
     "aenm": "Ministerie van Asiel en Migratie",
 }
-#: (pattern, how to name the body from the match)
-BODY_CUES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(Ministerie\s+van\s+[A-Z][\w,’' -]+?)(?=\s{2,}|$|\.|\s+\(|\s+Directoraat|\s+Postbus)"), "{0}"),
-    (re.compile(r"\b(Provincie\s+[A-Z][\w-]+(?:[ -][A-Z][\w-]+)?)"), "{0}"),
-    (re.compile(r"\b(Gemeente\s+[A-Z][\w'-]+(?:[ -][A-Z][\w-]+)?)"), "{0}"),
-    (re.compile(r"rijksoverheid\.nl/(?:ministeries/)?(?:ministerie-van-)?([a-z-]+)", re.I), "ministry"),
-    (re.compile(r"@(minvws|minbzk|minezk|minienw|minjenv|minocw|minszw|minfin|minlnv|mindef|minaz|minbuza)\.nl", re.I),
-     "ministry"),
-    (re.compile(r"@([a-z-]+)\.nl\b", re.I), "domain"),
+#: ministers without a ministry of their own ("Minister voor …") and the ministry that hosts them
+MINISTERS_FOR: dict[str, str] = {
+    "natuur en stikstof": "lnv",
+    "klimaat en energie": "ezk",
+    "primair en voortgezet onderwijs": "ocw",
+    "basis- en voortgezet onderwijs": "ocw",
+    "medische zorg": "vws",
+    "langdurige zorg": "vws",
+    "rechtsbescherming": "jenv",
+    "migratie": "jenv",
+    "buitenlandse handel en ontwikkelingssamenwerking": "bz",
+    "volkshuisvesting en ruimtelijke ordening": "bzk",
+    "wonen en rijksdienst": "bzk",
+    "armoedebeleid, participatie en pensioenen": "szw",
+    "immigratie, integratie en asiel": "bzk",
+}
+#: a body printed by name: its head word and the name that follows
+BODY = re.compile(
+    r"\b((?:Ministerie|Provincie|Gemeente|Waterschap|Hoogheemraadschap|Wetterskip|Autoriteit|Adviescollege|"
+    r"Rijksinstituut|Agentschap|Inspectie|Rijksdienst|Centraal\s+Planbureau|Planbureau|Algemene\s+Rekenkamer|"
+    r"Nationale\s+ombudsman|Raad\s+van\s+State|Kiesraad|(?:Tweede|Eerste)\s+Kamer)"
+    r"(?:\s+(?:van|voor|der|de|het|en|&|[A-Z][\w'’-]*|\w*-\w+)){0,8})"
 )
-PROVINCE_DOMAINS = {"noord-holland": "Provincie Noord-Holland", "zuid-holland": "Provincie Zuid-Holland",
-                    "utrecht": "Provincie Utrecht", "gelderland": "Provincie Gelderland",
-                    "noord-brabant": "Provincie Noord-Brabant", "brabant": "Provincie Noord-Brabant",
-                    "limburg": "Provincie Limburg", "zeeland": "Provincie Zeeland", "overijssel": "Provincie Overijssel",
-                    "drenthe": "Provincie Drenthe", "groningen": "Provincie Groningen", "fryslan": "Provincie Fryslân",
-                    "flevoland": "Provincie Flevoland", "rivm": "Rijksinstituut voor Volksgezondheid en Milieu",
-                    "autoriteitpersoonsgegevens": "Autoriteit Persoonsgegevens"}
-ADDRESSED_MINISTER = re.compile(r"^(?:minister|staatssecretaris)\s+van\s+(?P<rest>.+)$", re.IGNORECASE)
-CODE_ADDRESSEE = re.compile(r"^(?:stas\s*|min|m|s)(?P<code>[a-z]{2,6})$", re.IGNORECASE)
+#: a minister's or state secretary's title: "De minister van Justitie en Veiligheid", "Staatssecretaris van EZK"
+MINISTER = re.compile(r"^(?:de\s+)?(?:minister|staatssecretaris)\s+(?P<prep>van|voor)\s+(?P<rest>[^,;]+)", re.IGNORECASE)
+#: the governing boards of provinces, municipalities and water boards, as they sign
+BOARD = re.compile(
+    r"(?:gedeputeerde\s+staten|provinciale\s+staten)\s+van\s+(?P<province>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)|"
+    r"(?:burgemeester\s+en\s+wethouders|(?:de\s+)?gemeenteraad)\s+van\s+(?P<municipality>['’A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*)|"
+    r"(?:dagelijks\s+bestuur|algemeen\s+bestuur)\s+van\s+(?:het\s+)?(?P<water>(?:waterschap|hoogheemraadschap)\s+[\w'’ -]+)",
+    re.IGNORECASE,
+)
+NAMENS = re.compile(r"^namens\s+(?:het|de)?\s*(?P<who>[A-Z][\w'’ -]{3,80}?)\s*,?$", re.IGNORECASE)
+CODE = re.compile(r"^(?:stas\s*|min|m|s)(?P<code>[a-z]{2,6})$", re.IGNORECASE)
+MINISTRY_MAIL = re.compile(r"@(minvws|minbzk|minezk|minienw|minjenv|minocw|minszw|minfin|minlnv|mindef|minaz|minbuza)\.nl",
+                           re.IGNORECASE)
+RIJKSOVERHEID = re.compile(r"rijksoverheid\.nl/(?:ministeries/)?(?:ministerie-van-)?([a-z-]+)", re.IGNORECASE)
+PROVINCE_DOMAIN = re.compile(r"(?:@|www\.)(noord-holland|zuid-holland|utrecht|gelderland|brabant|limburg|zeeland|overijssel|"
+                             r"drenthe|provinciegroningen|fryslan|flevoland)\.nl\b", re.IGNORECASE)
+PROVINCES = {"noord-holland": "Noord-Holland", "zuid-holland": "Zuid-Holland", "utrecht": "Utrecht",
+             "gelderland": "Gelderland", "brabant": "Noord-Brabant", "limburg": "Limburg", "zeeland": "Zeeland",
+             "overijssel": "Overijssel", "drenthe": "Drenthe", "provinciegroningen": "Groningen",
+             "fryslan": "Fryslân", "flevoland": "Flevoland"}
 ADDRESS_WORD = re.compile(r"^(?:bezoekadres|postadres|postbus|www\.|telefoon|t\s|e-?mail)", re.IGNORECASE)
 UNIT = re.compile(
     r"^(?:directoraat[-\s]generaal|directie|dir\.?\s|afdeling|afd\.|programmadirectie|bestuurskern|cluster|"
     r"dienst|inspectie|sector|team|portefeuille|hoofddirectie|staf\b|kabinet\b|programma\b)",
     re.IGNORECASE,
 )
+INTERNAL = (T.beslisnota, T.nota, T.memo, T.notitie)
 
 
-def _ministry_from_code(code: str) -> str | None:
-    code = code.lower().replace("min", "", 1) if code.lower().startswith("min") and code.lower() != "mindef" else code.lower()
+def ministry_from_code(code: str) -> str | None:
+    """"IenW", "minvws", "BZK" → the ministry's name."""
+    code = code.lower()
+    if code.startswith("min") and code != "mindef":
+        code = code[3:]
     return MINISTRIES.get(code) or MINISTRIES.get(code.replace("-", ""))
+
+
+def ministry_of(title: str) -> str | None:
+    """The ministry of a minister's or state secretary's title ("Minister voor Natuur en Stikstof")."""
+    m = MINISTER.match(title.strip())
+    if m is None:
+        if re.match(r"^(?:de\s+)?minister-president\b", title.strip(), re.IGNORECASE):
+            return MINISTRIES["az"]
+        return None
+    rest = re.sub(r"\s+", " ", m.group("rest")).strip(" ,.")
+    if m.group("prep").lower() == "voor":
+        code = MINISTERS_FOR.get(rest.lower())
+        return MINISTRIES[code] if code else None
+    return ministry_from_code(rest.replace(" ", "")) or f"Ministerie van {rest}"
 
 
 def unit_blocks(doc: Document) -> list[tuple[str, list[Line]]]:
@@ -78,7 +137,8 @@ def unit_blocks(doc: Document) -> list[tuple[str, list[Line]]]:
 
 def _units(doc: Document) -> list[tuple[str, list[Line]]]:
     units: list[tuple[str, list[Line]]] = []
-    zone = [ln for ln in doc.first_page if ln.index not in doc.claimed]
+    address = {ln.index for ln in (letter(doc).address.lines if letter(doc).address else ())}
+    zone = [ln for ln in doc.first_page if ln.index not in address]
     if doc.layout.has_positions:
         zone = [ln for ln in zone if doc.in_colofon(ln)] or zone[:30]
     else:
@@ -105,82 +165,109 @@ def _units(doc: Document) -> list[tuple[str, list[Line]]]:
     return units[:4]
 
 
-def _printed(doc: Document, values: dict) -> tuple[str, list[Line]] | None:
-    """A body printed by name on page 1 ("Ministerie van …", "Provincie …"), not as someone's value."""
-    others = {ln.index for p in doc.pairs_of("addressee", "copy_to", "coordination", "sender") for ln in p.all_lines}
-    head = [ln for ln in doc.first_page[:80] if ln.index not in others and ln.index not in doc.claimed]
-    for rx, how in BODY_CUES:
-        if how != "{0}":
-            continue
-        for i, ln in enumerate(head):
-            m = rx.search(ln.text)
-            if not m:
-                continue
-            name = re.sub(r"\s+", " ", m.group(1)).split(" - ")[0].strip(" ,")
-            if re.search(r"(?:\b(?:en|van|voor)|,)$", m.group(1).strip()) and i + 1 < len(head) \
-                    and len(head[i + 1].text) < 40 and re.fullmatch(r"[A-Z][^\d]*", head[i + 1].text):
-                name = f"{name}{',' if m.group(1).strip().endswith(',') else ''} {head[i + 1].text}"  # broken name
-            return name, [ln]
-    return None
+def _others(doc: Document, inputs: Inputs) -> set[int]:
+    """Lines that name other parties: the addressee, the address block, copy-to and coordination fields."""
+    parts = letter(doc)
+    lines = {ln.index for p in doc.pairs_of("addressee", "copy_to", "coordination") for ln in p.all_lines}
+    lines |= {ln.index for ln in (parts.address.lines if parts.address else ())}
+    return lines | set(inputs.consumed("addressee"))
 
 
-def _addressed_minister(doc: Document, values: dict) -> tuple[str, list[Line]] | None:
-    """An internal note to "Minister van X" comes from the Ministerie van X."""
-    if values.get("document_type") not in INTERNAL:
-        return None
-    addressee = values.get("addressee") or ""
-    if re.match(r"^minister-president\b", addressee, re.IGNORECASE):
-        return MINISTRIES["az"], []
-    if m := ADDRESSED_MINISTER.match(addressee):
-        return f"Ministerie van {m.group('rest').strip()}", []
-    if cm := CODE_ADDRESSEE.match(addressee.replace(" ", "")):
-        if name := _ministry_from_code(cm.group("code")):
-            return name, []
-    return None
+def _printed(doc: Document, inputs: Inputs) -> list[Candidate]:
+    others = _others(doc, inputs)
+    head = [ln for ln in doc.first_page[:80] if ln.index not in others]
+    first = doc.layout.pages[0]
+    for i, ln in enumerate(head):
+        m = BODY.search(ln.text)
+        if not m or (ln.text[:m.start()].strip() and not doc.in_colofon(ln)):
+            continue  # a body named inside a sentence is not the letterhead
+        name = re.sub(r"\s+", " ", m.group(1)).split(" - ")[0].strip(" ,")
+        if re.search(r"(?:\b(?:en|van|voor)|,)$", m.group(1).strip()) and i + 1 < len(head) \
+                and len(head[i + 1].text) < 40 and re.fullmatch(r"[A-Z][^\d]*", head[i + 1].text):
+            name = f"{name}{',' if m.group(1).strip().endswith(',') else ''} {head[i + 1].text}"  # broken name
+        letterhead = doc.in_colofon(ln) or (ln.has_box and ln.y1 > first.height * 0.75) or (not ln.has_box and i < 10)
+        return [Candidate(value=name, rule="printed", score=0.85 if letterhead else 0.6, lines=(ln,),
+                          why="a body printed in the letterhead" if letterhead else "a body printed on page 1")]
+    return []
 
 
-def _address_cues(doc: Document, values: dict) -> tuple[str, list[Line]] | None:
-    """A rijksoverheid.nl web address or an e-mail domain on page 1."""
-    for rx, how in BODY_CUES:
-        if how == "{0}":
-            continue
-        for ln in doc.first_page[:80]:
-            m = rx.search(ln.text)
-            if not m:
-                continue
-            code = m.group(1).lower()
-            name = _ministry_from_code(code.replace("ministerie-van-", "")) if how == "ministry" \
-                else PROVINCE_DOMAINS.get(code)
-            if name:
-                return name, [ln]
-    return None
+def _signed(doc: Document) -> list[Candidate]:
+    for ln in letter(doc).signature:
+        text = ln.text.strip(" ,")
+        name = ministry_of(text)
+        if name is None and (m := BOARD.search(text)):
+            if m.group("province"):
+                name = f"Provincie {m.group('province')}"
+            elif m.group("municipality"):
+                name = f"Gemeente {m.group('municipality')}"
+            else:
+                name = m.group("water").strip().title()
+        if name is None and (m := NAMENS.match(text)) and BODY.match(m.group("who")):
+            name = m.group("who")
+        if name is not None:
+            return [Candidate(value=name, rule="signature", score=0.8, lines=(ln,), why=f"signed by {text!r}")]
+    return []
 
 
-def _kenmerk_prefix(doc: Document, values: dict) -> tuple[str, list[Line]] | None:
+def _sender_field(doc: Document) -> list[Candidate]:
+    for pair in doc.pairs_of("sender"):
+        if pair.label_line.page == 1 and (name := ministry_of(pair.text)):
+            return [Candidate(value=name, rule="sender-field", score=0.75, lines=tuple(pair.all_lines),
+                              why=f"the sender field {pair.text!r}")]
+    return []
+
+
+def _addressed_minister(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """An internal note to "Minister van X" (or "MBZK") comes from the Ministerie van X."""
+    if inputs.value("document_type") not in INTERNAL:
+        return []
+    addressee = inputs.value("addressee") or ""
+    name = ministry_of(addressee)
+    if name is None and (cm := CODE.match(addressee.replace(" ", "").split("en")[0])):
+        name = ministry_from_code(cm.group("code"))
+    if name is None:
+        return []
+    return [Candidate(value=name, rule="addressed-minister", score=0.6, lines=inputs["addressee"].chosen.lines,
+                      why=f"an internal note to {addressee!r}")]
+
+
+def _address_cues(doc: Document) -> list[Candidate]:
+    """A rijksoverheid.nl web address, a ministry's or a province's e-mail domain on page 1."""
+    for ln in doc.first_page[:80]:
+        for rx, name_of in ((RIJKSOVERHEID, lambda c: ministry_from_code(c.replace("ministerie-van-", ""))),
+                            (MINISTRY_MAIL, ministry_from_code),
+                            (PROVINCE_DOMAIN, lambda c: f"Provincie {PROVINCES[c.lower()]}")):
+            if (m := rx.search(ln.text)) and (name := name_of(m.group(1))):
+                return [Candidate(value=name, rule="address", score=0.55, lines=(ln,),
+                                  why=f"the web or e-mail address {m.group(0)!r}")]
+    return []
+
+
+def _kenmerk_prefix(doc: Document, inputs: Inputs) -> list[Candidate]:
     """The ministry code a kenmerk starts with ("IENW/BSK-2022/…")."""
-    m = re.match(r"^([A-Za-z]+)[/ -]", values.get("kenmerk") or "")
-    name = _ministry_from_code(m.group(1)) if m else None
-    return (name, []) if name else None
+    m = re.match(r"^([A-Za-z]+)[/ -]", inputs.value("kenmerk") or "")
+    name = ministry_from_code(m.group(1)) if m else None
+    return [Candidate(value=name, rule="kenmerk-prefix", score=0.5, lines=inputs["kenmerk"].chosen.lines,
+                      why=f"the kenmerk starts with {m.group(1)!r}")] if name else []
 
 
-#: cues for the body a note comes from, in priority order
-CUES = (_printed, _addressed_minister, _address_cues, _kenmerk_prefix)
-INTERNAL = (DocumentType.beslisnota, DocumentType.nota, DocumentType.memo, DocumentType.notitie)
-
-
-def extract_organisation(doc: Document, values: dict) -> None:
-    """Set `organisation`."""
-    found = next((hit for cue in CUES if (hit := cue(doc, values))), None)
+def propose_organisation(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """Candidates for the sender, each an `Organisation` with the units printed on page 1."""
+    named = (_printed(doc, inputs) + _signed(doc) + _sender_field(doc) + _addressed_minister(doc, inputs)
+             + _address_cues(doc) + _kenmerk_prefix(doc, inputs))
     units = unit_blocks(doc)
-    if not found and not units:
-        values["organisation"] = None
-        return
-    name, lines = found if found else (None, [])
-    if lines:
-        evidence = doc.evidence(lines, name)
-    elif name and values["evidence"].get("addressee") is not None and found and found[1] == [] \
-            and values.get("addressee"):
-        evidence = values["evidence"]["addressee"]
-    else:
-        evidence = doc.evidence(units[0][1], units[0][0]) if units else None
-    values["organisation"] = Organisation(name=name, units=[u for u, _ in units], evidence=evidence)
+    names = [u for u, _ in units]
+    out = []
+    for c in named:
+        lines = list(c.lines) or (units[0][1] if units else [])
+        org = Organisation(name=c.value, units=names, evidence=doc.evidence(lines, c.value) if lines else None)
+        out.append(Candidate(value=org, rule=c.rule, score=c.score, lines=c.lines, text=c.value, why=c.why))
+    if units:
+        org = Organisation(name=None, units=names, evidence=doc.evidence(units[0][1], units[0][0]))
+        out.append(Candidate(value=org, rule="units-only", score=0.05, lines=tuple(units[0][1]),
+                             why="units printed, no body named"))
+    return out
+
+
+ORGANISATION = FieldExtractor("organisation", propose_organisation, reads=("addressee", "document_type", "kenmerk"),
+                              scalar=False)

@@ -1,27 +1,34 @@
 """The kenmerk (the sender's own reference) and the other identifiers of a note.
 
 *Kenmerk* is the reference a body gives its own document ("Ons kenmerk",
-"Onze referentie", "Kenmerk"); formats vary by body: `DGED / 44314491`,
-`IENW/BSK-2022/248639`, `2023-0000700225`, `6048852`. When no reference is
-labelled so, a registration number counts ("Zaaknummer", "Registratienummer",
-"Ref."). "Uw kenmerk" is the addressee's reference and never the kenmerk.
+"Onze referentie", "Kenmerk", "Registratiekenmerk", "GS-kenmerk"); formats vary
+by body: `DGED / 44314491`, `IENW/BSK-2022/248639`, `2023-0000700225`,
+`6048852`. When no reference is labelled so, a registration number counts
+("Zaaknummer", "Registratienummer", "Ref."). "Uw kenmerk" is the addressee's
+reference and never the kenmerk; neither is a parliamentary paper's number.
+Two values in one cell (the reference over a document-system number): the
+first is the kenmerk.
 """
 from __future__ import annotations
 
 import re
 
+from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
+from kenmerk.extract.colofon import LabelledValue
 from kenmerk.extract.context import Document
 from kenmerk.extract.dates import find_dates
 from kenmerk.extract.model import Identifier, IdentifierScheme
 
-#: label role → identifier scheme, in the order that decides the kenmerk
+#: label role → identifier scheme
 SCHEMES: dict[str, IdentifierScheme] = {
     "reference": IdentifierScheme.kenmerk,
     "case_number": IdentifierScheme.zaaknummer,
     "registration_number": IdentifierScheme.registratienummer,
     "their_reference": IdentifierScheme.uw_kenmerk,
 }
-KENMERK_ROLES = ("reference", "case_number", "registration_number")
+#: label roles whose value may be the kenmerk, with the score of each: a labelled
+#: kenmerk over a case number over a registration number
+KENMERK_SCORES: dict[str, float] = {"reference": 0.95, "case_number": 0.8, "registration_number": 0.7}
 
 #: what a reference looks like: a token with digits, possibly with / - . and spaced slashes
 REFERENCE = re.compile(r"^[A-Za-z0-9][\w.\-/]*(?:\s*[/|-]\s*[\w.\-/]+)*(?:\s+[A-Z0-9][\w.\-/]*\d[\w.\-/]*)?")
@@ -39,7 +46,8 @@ def clean_reference(text: str) -> str | None:
         return None
     if re.fullmatch(r"\d[\d ]{4,}\d", text):
         return text.replace(" ", "")  # digits broken up by a conversion: "4 8 628954"
-    if find_dates(text) and find_dates(text)[0].start == 0:
+    dates = find_dates(text)
+    if dates and dates[0].start == 0:
         return None  # a date, not a reference
     m = REFERENCE.match(text)
     if not m:
@@ -50,33 +58,50 @@ def clean_reference(text: str) -> str | None:
     return value
 
 
-def extract_references(doc: Document, values: dict) -> None:
-    """Set `kenmerk` and `identifiers`."""
-    identifiers: list[Identifier] = []
-    seen: set[tuple[str, str]] = set()
-    kenmerk_pair = None
-    for role in SCHEMES:
+def _value(pair: LabelledValue) -> str | None:
+    """The first text of a pair that reads as a reference (two values in a cell: the first)."""
+    return next((v for v in (clean_reference(t) for t in pair.texts) if v), None)
+
+
+def _where(pair: LabelledValue) -> str:
+    place = "a header table" if pair.in_table else "the colofon" if pair.in_colofon else "page %d" % pair.label_line.page
+    return f"label {pair.label!r} in {place}"
+
+
+def propose_kenmerk(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """Every labelled reference that may be the kenmerk; page 1 before later pages."""
+    out = []
+    for role, score in KENMERK_SCORES.items():
         for pair in doc.pairs_of(role):
-            value = next((v for v in (clean_reference(t) for t in pair.texts) if v), None)
+            value = _value(pair)
             if value is None:
                 continue
-            key = (role, value.replace(" ", "").lower())
-            if key in seen:
+            late = pair.label_line.page > 1
+            out.append(Candidate(value=value, rule=f"label:{role}", score=round(score - (0.1 if late else 0.0), 3),
+                                 lines=tuple(pair.all_lines), why=_where(pair)))
+    return out
+
+
+def propose_identifiers(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """One candidate: every identifier printed, labelled or a publication number."""
+    identifiers: list[Identifier] = []
+    seen: set[tuple[str, str]] = set()
+    for role, scheme in SCHEMES.items():
+        for pair in doc.pairs_of(role):
+            value = _value(pair)
+            if value is None or (role, value.replace(" ", "").lower()) in seen:
                 continue
-            seen.add(key)
-            identifiers.append(Identifier(scheme=SCHEMES[role], label=pair.label, value=value,
+            seen.add((role, value.replace(" ", "").lower()))
+            identifiers.append(Identifier(scheme=scheme, label=pair.label, value=value,
                                           evidence=doc.evidence(pair.all_lines)))
-            if kenmerk_pair is None and role in KENMERK_ROLES:
-                kenmerk_pair = (value, pair)
     for ln in doc.lines:
         for m in PUBLICATION_ID.finditer(ln.text):
-            key = ("kamerstuk", m.group(0).lower())
-            if key not in seen:
-                seen.add(key)
+            if ("kamerstuk", m.group(0).lower()) not in seen:
+                seen.add(("kamerstuk", m.group(0).lower()))
                 identifiers.append(Identifier(scheme=IdentifierScheme.kamerstuk, label="publicatie",
                                               value=m.group(0), evidence=doc.evidence([ln])))
-    values["identifiers"] = identifiers
-    if kenmerk_pair:
-        value, pair = kenmerk_pair
-        values["kenmerk"] = value
-        values["evidence"]["kenmerk"] = doc.evidence(pair.all_lines)
+    return [Candidate(value=identifiers, rule="labels", score=1.0, why=f"{len(identifiers)} identifier(s)")]
+
+
+KENMERK = FieldExtractor("kenmerk", propose_kenmerk)
+IDENTIFIERS = FieldExtractor("identifiers", propose_identifiers, default=[], scalar=False)

@@ -1,71 +1,195 @@
 """The title: the subject of the note as printed.
 
-In order (`STRATEGIES`): an "Onderwerp"/"Betreft"/"Inzake" field; the question
-paragraph of answers to Kamervragen; the line(s) after a designation line
-("Nota" / "Voorval Zr.Ms. Tromp…"); the title block of a note's header (free
-lines between the header fields and the first section, e.g. the line under
-"Aan"/"Van" of a ministry beslisnota); on PDFs the largest print on top of
-page 1; in text conversions a title-like line that landed inside the
-"Bijlagen" field.
+Candidates, by convention: an "Onderwerp"/"Betreft"/"Inzake"/"Subject" field
+(a note's header, a letter, the top message of an e-mail); the question
+paragraph of answers to Kamervragen; the line that names a motion ("MOTIE VAN
+HET LID …"); the title beside a Kamerstuk's "Nr. 4"; the line(s) after a
+designation line ("Nota", "Memo"); the largest print on top of page 1 (a
+report's or press release's headline); a free line of the header block.
+
+A title is a block: lines in the same type, aligned, without a gap, and it
+stops at a label, a status line, a designation, a date line, the colofon and a
+subtitle printed in other type.
 """
 from __future__ import annotations
 
 import re
-from typing import Callable
 
+from kenmerk.extract import geometry
+from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.context import Document, join_lines
+from kenmerk.extract.dates import find_dates
 from kenmerk.extract.labels import DESIGNATION, STAGE, match_label
 from kenmerk.extract.layout import Line
-from kenmerk.extract.model import DocumentType
+from kenmerk.extract.mail import top_header
+from kenmerk.extract.model import DocumentType as T
+from kenmerk.extract.noise import mostly_noise
 from kenmerk.extract.organisation import unit_blocks
 
-#: lines that are never a title: addresses, units, web addresses, redaction codes
+#: lines that are never a title: addresses, units, web addresses, page numbers, redaction codes
 NOT_TITLE = re.compile(
-    r"^(?:postbus|bezoekadres|www\.|http|[\w.-]+@|\d{4}\s?[A-Z]{2}\b|[A-Z][a-z]+straat|turfmarkt|"
+    r"^(?:postbus|bezoekadres|postadres|www\.|http|[\w.-]+@|\d{4}\s?[A-Z]{2}\b|[A-Z][a-z]+(?:straat|weg|laan|plein)\b|"
     r"directoraat|directie\b|dir\.|afd\.|cluster\b|programmadirectie|portefeuille\b|ministerie\s+van|"
-    r"pagina\b|aan\s+de\s|(?:provincie|gemeente|waterschap)\s+[\w-]+(?:[ -][\w-]+)?$|>?\s*retouradres\b|\(?\d+\.\d+\.\d+|(?:tweede|eerste)\s+kamer\s+der\s+staten|vergaderjaar\b)|^[\W\d]*$",
+    r"pagina\b|aan\s+de\s|(?:provincie|gemeente|waterschap)\s+[\w-]+(?:[ -][\w-]+)?$|>?\s*retouradres\b|\(?\d+\.\d+\.\d+|"
+    r"(?:tweede|eerste)\s+kamer\s+der\s+staten|vergaderjaar\b)|^[\W\d]*$",
     re.IGNORECASE,
 )
-ADDRESS = re.compile(r"^[A-Z][\w.'-]+(?:\s[\w.'-]+){0,2}\s(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?$")  # "Turfmarkt 147"
+#: a street address: "Bezuidenhoutseweg 73", "Rijnstraat 8" (a street name and its number)
+ADDRESS = re.compile(r"^[A-Z][\w.'-]+(?:\s[\w.'-]+){0,2}\s(?!(?:19|20)\d\d\b)\d{1,4}[a-z]?$")
 KAMERSTUK_NR = re.compile(r"^Nr\.\s*\d+$")
 QUESTION_END = re.compile(r"\((?:ingezonden|ontvangen)\b[^)]*\)\.?\s*$|\)\.\s*$", re.IGNORECASE)
 QUESTION = re.compile(r"^vragen\s+van\s+(?:het\s+lid|de\s+leden)\b", re.IGNORECASE)
+#: the line that names a motion or an amendment ("MOTIE VAN DE LEDEN …")
+MOTION = re.compile(r"^(?:gewijzigde\s+)?(?:motie|amendement)\s+van\s+(?:het\s+lid|de\s+leden)\b", re.IGNORECASE)
 CONNECTOR_END = re.compile(r"\b(?:en|van|de|het|voor|met|over|bij|in|op|aan|te|der)$", re.IGNORECASE)
+MONTH_END = r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)$"
+SMALL_WORDS = {"en", "van", "de", "het", "voor", "der", "in", "op", "&"}
+#: a title line of a block may differ this much in font size from the first (same type)
+SIZE_SLACK = 0.6
+#: larger print than the body's by this factor makes a headline
+HEADLINE = 1.15
+
+
+def _stops(line: Line) -> bool:
+    """A line that ends a title block: a label, a status, a designation, a date line, an address."""
+    text = line.text
+    return (not text or bool(match_label(text)) or bool(STAGE.match(text)) or bool(DESIGNATION.match(text))
+            or bool(NOT_TITLE.match(text)) or bool(ADDRESS.match(text)) or _date_line(text))
+
+
+def _date_line(text: str) -> bool:
+    found = find_dates(text)
+    return bool(found) and len(text) - sum(len(f.text) for f in found) < 12
 
 
 def _title_like(line: Line) -> bool:
     text = line.text
-    return (len(text) >= 8 and len(text.split()) >= 2 and not NOT_TITLE.match(text) and not ADDRESS.match(text)
-            and not STAGE.match(text) and not DESIGNATION.match(text) and not match_label(text))
+    return len(text) >= 8 and len(text.split()) >= 2 and not _stops(line) and not mostly_noise(text)
 
 
-def _block(lines: list[Line], start: int, doc: Document, limit: int = 4, in_pair: bool = False) -> list[Line]:
-    """Title lines from `lines[start]` on: consecutive, close, title-like."""
+def _block(lines: list[Line], start: int, doc: Document, avoid: frozenset[int], limit: int = 4,
+           same_type: bool = True) -> list[Line]:
+    """Title lines from `lines[start]` on: consecutive, close, aligned, in the same type."""
     out = [lines[start]]
     for ln in lines[start + 1:start + limit]:
         prev = out[-1]
-        if ln.gap_before or ln.index in doc.claimed or (ln.index in doc.pair_lines and not in_pair) \
-                or not _title_like_cont(ln, prev):
+        if ln.gap_before or ln.index in avoid or _stops(ln) and not _year_after_month(prev, ln):
             break
-        if doc.layout.has_positions and (abs(ln.x0 - prev.x0) > 6 or prev.y0 - ln.y1 > max(prev.height, 6) * 0.9
-                                         or ln.page != prev.page):
-            break
-        if not doc.layout.has_positions and not (CONNECTOR_END.search(prev.text) or ln.text[:1].islower()
-                                                 or len(prev.text) > 45):
+        if doc.layout.has_positions:
+            if ln.page != prev.page or not geometry.aligned(prev, ln, geometry.Tolerances(aligned=6.0)) \
+                    or geometry.vertical_gap(prev, ln) > max(prev.height, 6.0) * 0.9:
+                break
+            if same_type and (abs((ln.size or 0) - (out[0].size or 0)) > SIZE_SLACK or ln.bold != out[0].bold):
+                break  # a subtitle in other type
+        elif not (CONNECTOR_END.search(prev.text) or ln.text[:1].islower() or len(prev.text) > 45):
             break
         out.append(ln)
     return out
 
 
-def _title_like_cont(line: Line, prev: Line | None = None) -> bool:
-    if prev is not None and re.fullmatch(r"(?:19|20)\d\d", line.text) and re.search(MONTH_END, prev.text, re.I):
-        return True  # "… 26 november" / "2024"
-    return bool(line.text) and not match_label(line.text) and not STAGE.match(line.text) \
-        and not DESIGNATION.match(line.text) and not NOT_TITLE.match(line.text)
+def _year_after_month(prev: Line, line: Line) -> bool:
+    """ "… 26 november" / "2024": a date broken over two title lines."""
+    return bool(re.fullmatch(r"(?:19|20)\d\d", line.text)) and bool(re.search(MONTH_END, prev.text, re.I))
 
 
-MONTH_END = r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)$"
-SMALL_WORDS = {"en", "van", "de", "het", "voor", "der", "in", "op", "&"}
+def _avoid(doc: Document, inputs: Inputs) -> frozenset[int]:
+    """Lines a title never takes: the addressee's, the labels and their values, header tables."""
+    return inputs.consumed("addressee") | doc.pair_lines | doc.table_lines
+
+
+def _text(lines: list[Line]) -> str:
+    text = join_lines(lines)
+    return re.sub(r"(?<=[A-Za-z]{4})\d$", "", text).strip()  # a footnote mark glued to the last word
+
+
+def _candidate(lines: list[Line], rule: str, score: float, why: str, text: str | None = None) -> Candidate | None:
+    text = text if text is not None else _text(lines)
+    if len(text) < 3:
+        return None
+    return Candidate(value=text, rule=rule, score=score, lines=tuple(lines), text=text, why=why)
+
+
+def from_subject(doc: Document, inputs: Inputs) -> list[Candidate]:
+    doc_type = inputs.value("document_type")
+    if doc_type == T.email and (header := top_header(doc)) is not None and "subject" in header.fields:
+        f = header.fields["subject"]
+        return [c for c in [_candidate([f.label_line, *f.lines], "mail-subject", 0.95,
+                                       "the subject of the top message", text=f.text.strip())] if c]
+    for pair in doc.pairs_of("subject"):
+        if pair.label_line.page != 1 or not pair.text:
+            continue
+        if pair.label.lower().startswith("inzake") and len(pair.text) < 4:
+            continue
+        c = _candidate(pair.all_lines, "label", 0.95, f"label {pair.label!r}", text=_text_of_pair(pair))
+        return [c] if c else []
+    return []
+
+
+def _text_of_pair(pair) -> str:
+    return re.sub(r"(?<=[A-Za-z]{4})\d$", "", join_lines(pair.texts)).strip()
+
+
+def from_question(doc: Document, inputs: Inputs) -> list[Candidate]:
+    if inputs.value("document_type") != T.kamervragen:
+        return []
+    lines = doc.first_page if not doc.layout.has_positions else doc.body
+    for i, ln in enumerate(lines):
+        if QUESTION.match(ln.text):
+            block = [ln]
+            for nxt in ([] if QUESTION_END.search(ln.text) else lines[i + 1:i + 5]):
+                block.append(nxt)
+                if QUESTION_END.search(nxt.text):
+                    break
+            return [c for c in [_candidate(block, "question", 0.9, "the question of Kamervragen")] if c]
+    return []
+
+
+def from_motion(doc: Document, inputs: Inputs) -> list[Candidate]:
+    for ln in doc.first_page[:40]:
+        if MOTION.match(ln.text):
+            return [c for c in [_candidate([ln], "motion", 0.9, "the line that names the motion")] if c]
+    return []
+
+
+def from_kamerstuk_number(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """Parliamentary papers print the title beside "Nr. 4"."""
+    if not doc.layout.has_positions:
+        return []
+    avoid = _avoid(doc, inputs)
+    for ln in doc.first_page:
+        if KAMERSTUK_NR.match(ln.text):
+            beside = [x for x in doc.first_page if x is not ln and geometry.beside(ln, x)]
+            if beside:
+                start = min(beside, key=lambda x: x.x0)
+                block = _block(doc.first_page, doc.first_page.index(start), doc, avoid, same_type=False)
+                return [c for c in [_candidate(block, "kamerstuk", 0.85, "beside the Kamerstuk's number")] if c]
+    return []
+
+
+def from_designation(doc: Document, inputs: Inputs) -> list[Candidate]:
+    header = doc.header or doc.first_page
+    avoid = _avoid(doc, inputs)
+    for i, ln in enumerate(header[:-1]):
+        if DESIGNATION.match(ln.text):
+            rest = [x for x in header[i + 1:] if x.index not in avoid and not doc.in_colofon(x)]
+            for j, cand in enumerate(rest[:3]):
+                if _title_like(cand):
+                    block = _block(rest, j, doc, avoid)
+                    return [c for c in [_candidate(block, "after-designation", 0.8,
+                                                   f"the line after the designation {ln.text!r}")] if c]
+            return []
+    return []
+
+
+def _header_lines(doc: Document, inputs: Inputs) -> list[Line]:
+    units = {ln.index for _, block in unit_blocks(doc) for ln in block}
+    avoid = _avoid(doc, inputs)
+    return [ln for ln in (doc.header or []) if ln.index not in avoid and ln.index not in units
+            and not doc.in_colofon(ln)]
+
+
+def _with_designation_word(line: Line) -> bool:
+    return bool(re.match(r"^(?:openbare\s+)?(?:beslis)?nota\b|^kamerbrief\b", line.text, re.IGNORECASE))
 
 
 def unit_like(text: str) -> bool:
@@ -75,143 +199,66 @@ def unit_like(text: str) -> bool:
         w[:1].isupper() or w.lower() in SMALL_WORDS for w in words)
 
 
-def from_subject(doc: Document, values: dict) -> list[Line] | None:
-    for pair in doc.pairs_of("subject"):
-        if pair.label_line.page != 1 or not pair.text:
-            continue
-        if pair.label.lower().startswith("inzake") and len(pair.text) < 4:
-            continue
-        return pair.all_lines
-    return None
+def from_header_block(doc: Document, inputs: Inputs) -> list[Candidate]:
+    header = _header_lines(doc, inputs)
+    avoid = _avoid(doc, inputs)
+    candidates = [i for i, ln in enumerate(header) if _title_like(ln)]
+    out = []
+    named = next((i for i in candidates if _with_designation_word(header[i])), None)
+    if named is not None:
+        out.append(_candidate(_block(header, named, doc, avoid), "header-designation", 0.6,
+                              "a header line naming the kind of note"))
+    long = [i for i in candidates if len(header[i].text) >= 25 and not unit_like(header[i].text)]
+    if long:
+        out.append(_candidate(_block(header, long[0], doc, avoid), "header-line", 0.5, "the first long header line"))
+    title_case = [i for i in candidates if len(header[i].text) >= 20]
+    if title_case:
+        out.append(_candidate(_block(header, title_case[0], doc, avoid), "header-line", 0.3,
+                              "a Title Case header line"))
+    return [c for c in out if c]
 
 
-def from_question(doc: Document, values: dict) -> list[Line] | None:
-    if values.get("document_type") != DocumentType.kamervragen:
-        return None
-    lines = doc.first_page if not doc.layout.has_positions else doc.body
-    for i, ln in enumerate(lines):
-        if QUESTION.match(ln.text):
-            block = [ln]
-            for nxt in ([] if QUESTION_END.search(ln.text) else lines[i + 1:i + 5]):
-                block.append(nxt)
-                if QUESTION_END.search(nxt.text):
-                    break
-            return block
-    return None
-
-
-def from_kamerstuk_number(doc: Document, values: dict) -> list[Line] | None:
-    """Parliamentary papers print the title beside "Nr. 4"."""
+def from_large_print(doc: Document, inputs: Inputs) -> list[Candidate]:
     if not doc.layout.has_positions:
-        return None
-    for ln in doc.first_page:
-        if KAMERSTUK_NR.match(ln.text):
-            beside = [x for x in doc.first_page if x is not ln and abs(x.y1 - ln.y1) <= 3.5 and x.x0 > ln.x1]
-            if beside:
-                start = min(beside, key=lambda x: x.x0)
-                return _block(doc.first_page, doc.first_page.index(start), doc, limit=4)
-    return None
-
-
-def from_designation(doc: Document, values: dict) -> list[Line] | None:
-    header = doc.header or doc.first_page
-    for i, ln in enumerate(header[:-1]):
-        if DESIGNATION.match(ln.text):
-            rest = [x for x in header[i + 1:] if x.index not in doc.pair_lines]
-            if doc.layout.has_positions:
-                rest = [x for x in rest if not doc.in_colofon(x)]
-            for j, cand in enumerate(rest[:3]):
-                if _title_like(cand):
-                    return _block(rest, j, doc)
-            return None
-    return None
-
-
-def _with_designation_word(line: Line) -> bool:
-    return bool(re.match(r"^(?:openbare\s+)?(?:beslis)?nota\b|^kamerbrief\b", line.text, re.IGNORECASE))
-
-
-def _header_candidates(doc: Document) -> tuple[list[Line], list[int]]:
-    units = {ln.index for _, block in unit_blocks(doc) for ln in block}
-    header = [ln for ln in (doc.header or []) if ln.index not in doc.pair_lines and ln.index not in doc.claimed
-              and ln.index not in units]
-    if doc.layout.has_positions:
-        header = [ln for ln in header if not doc.in_colofon(ln)]
-    return header, [i for i, ln in enumerate(header) if _title_like(ln)]
-
-
-def from_header_block(doc: Document, values: dict) -> list[Line] | None:
-    header, candidates = _header_candidates(doc)
-    # prefer a line naming the kind of note ("Beslisnota verzamelbrief …"), then the first long one
-    best = next((i for i in candidates if _with_designation_word(header[i])), None)
-    if best is None:
-        long = [i for i in candidates if len(header[i].text) >= 25 and not unit_like(header[i].text)]
-        if not long:
-            return None
-        best = long[0]
-    return _block(header, best, doc)
-
-
-def from_header_unit_like(doc: Document, values: dict) -> list[Line] | None:
-    """Last resort: a Title Case line of the header (titles can be in Title Case too)."""
-    header, candidates = _header_candidates(doc)
-    long = [i for i in candidates if len(header[i].text) >= 20]
-    return _block(header, long[0], doc) if long else None
-
-
-def from_large_print(doc: Document, values: dict) -> list[Line] | None:
-    if not doc.layout.has_positions:
-        return None
+        return []
     page = doc.layout.pages[0]
-    top = [ln for ln in doc.first_page if ln.size and ln.y1 > page.height * 0.45 and _title_like(ln)
-           and not doc.in_colofon(ln)]
-    if not top:
-        return None
-    body_size = sorted(ln.size for ln in doc.body if ln.size)[len([ln for ln in doc.body if ln.size]) // 2]
+    avoid = _avoid(doc, inputs)
+    top = [ln for ln in doc.first_page if ln.size and ln.y1 > page.height * 0.45 and ln.index not in avoid
+           and not doc.in_colofon(ln) and _title_like(ln)]
+    sized = sorted(ln.size for ln in doc.body if ln.size)
+    if not top or not sized:
+        return []
+    body_size = sized[len(sized) // 2]
     biggest = max(top, key=lambda ln: (ln.size, ln.y1))
-    if biggest.size < body_size * 1.15 and not biggest.bold:
-        return None
-    i = doc.first_page.index(biggest)
-    return _block(doc.first_page, i, doc, limit=3)
+    if biggest.size < body_size * HEADLINE and not biggest.bold:
+        return []
+    block = _block(doc.first_page, doc.first_page.index(biggest), doc, avoid, limit=3)
+    much = biggest.size >= body_size * 1.5
+    return [c for c in [_candidate(block, "large-print", 0.75 if much else 0.65,
+                                   f"the largest print on top ({biggest.size:g} pt, body {body_size:g} pt)")] if c]
 
 
-def from_attachments_field(doc: Document, values: dict) -> list[Line] | None:
+def from_attachments_field(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """A text conversion that flattened the header: a title-like line landed in the "Bijlagen" field."""
     if doc.layout.has_positions:
-        return None
+        return []
     for pair in doc.pairs_of("attachments"):
         if pair.lines and _title_like(pair.lines[0]) and len(pair.lines[0].text.split()) >= 3 \
                 and not re.match(r"^\d", pair.lines[0].text) and (len(pair.lines) >= 2 or len(pair.lines[0].text) > 40):
-            return _block(pair.lines, 0, doc, in_pair=True)
-    return None
+            block = _block(pair.lines, 0, doc, frozenset(), limit=4)
+            return [c for c in [_candidate(block, "attachments-field", 0.3, "a title-like line in the Bijlagen field")]
+                    if c]
+    return []
 
 
-STRATEGIES: tuple[Callable[[Document, dict], list[Line] | None], ...] = (
-    from_subject,
-    from_question,
-    from_kamerstuk_number,
-    from_designation,
-    from_header_block,
-    from_large_print,
-    from_attachments_field,
-    from_header_unit_like,
-)
+#: the rules, in priority order for ties
+RULES = (from_subject, from_question, from_motion, from_kamerstuk_number, from_designation, from_large_print,
+         from_header_block, from_attachments_field)
 
 
-def extract_title(doc: Document, values: dict) -> None:
-    """Set `title`."""
-    for strategy in STRATEGIES:
-        lines = strategy(doc, values)
-        if not lines:
-            continue
-        if strategy is from_subject:
-            pair = doc.pairs_of("subject")[0]
-            text = join_lines(pair.texts)
-        else:
-            text = join_lines(lines)
-        text = re.sub(r"(?<=[A-Za-z]{4})\d$", "", text).strip()  # a footnote mark glued to the last word
-        if len(text) < 3:
-            continue
-        doc.claimed.update(ln.index for ln in lines)
-        values["title"] = text
-        values["evidence"]["title"] = doc.evidence(lines, text)
-        return
+def propose_title(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """Every rule's candidate."""
+    return [c for rule in RULES for c in rule(doc, inputs)]
+
+
+TITLE = FieldExtractor("title", propose_title, reads=("document_type", "addressee"))

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.context import Document
 from kenmerk.extract.layout import Line
 from kenmerk.extract.model import WooGround
@@ -73,13 +74,12 @@ class _Hit:
     how: str
 
 
-def _law(doc: Document, values: dict) -> str:
+def _law(doc: Document, date: dt.date | None) -> str:
     text = doc.full_text
     if re.search(r"\bWoo\b|wet\s+open\s+overheid", text):
         return "Woo"
     if re.search(r"\bWob\b|wet\s+openbaarheid\s+van\s+bestuur", text, re.IGNORECASE):
         return "Wob"
-    date = values.get("date")
     return "Wob" if date is not None and date < WOO_START else "Woo"
 
 
@@ -115,8 +115,13 @@ def _codes_in(text: str) -> list[tuple[str, int]]:
     return codes
 
 
-def extract_woo_grounds(doc: Document, values: dict) -> None:
-    """Set `woo_grounds`."""
+#: a code is kept when its evidence scores at least this (`weigh`)
+KEEP = 0.5
+#: a code stamped this often makes a lone look-alike on scanned pages a misreading of it
+DOMINANT = 4
+
+
+def _hits(doc: Document, law: str) -> list[_Hit]:
     hits: list[_Hit] = []
     for run in _paragraphs(doc):
         text, starts = _joined(run)
@@ -125,7 +130,6 @@ def extract_woo_grounds(doc: Document, values: dict) -> None:
     for ln in doc.content:
         if doc.in_colofon(ln):
             hits.extend(_Hit(code, ln, "code") for code, _ in _codes_in(ln.text))
-    law = _law(doc, values)
     # wording, sentence by sentence over the running text of each page
     for section_lines in _paragraphs(doc):
         text = " ".join(ln.text for ln in section_lines)
@@ -137,18 +141,52 @@ def extract_woo_grounds(doc: Document, values: dict) -> None:
                     line = next((ln for ln in section_lines if any(w in ln.text for w in sentence.split()[:3])),
                                 section_lines[0])
                     hits.append(_Hit(woo if law == "Woo" else wob, line, "wording"))
+    return hits
+
+
+def _look_alike(a: str, b: str) -> bool:
+    """Codes one misread character apart ("5.1.2a" for "5.1.2e", "5.1.5" for "5.1.2e" read without its letter)."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short[:-1]) and len(long) - len(short) == 1
+
+
+def propose_woo_grounds(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """A candidate per code, scored by how it was read: in text, from a scanned page, from wording."""
+    law = _law(doc, inputs.value("date"))
     grouped: dict[str, list[_Hit]] = defaultdict(list)
-    for hit in hits:
+    for hit in _hits(doc, law):
         grouped[hit.code].append(hit)
-    grounds = []
+    ocr_pages = {p.number for p in doc.layout.pages if p.ocr}
+    out = []
     for code, group in grouped.items():
         first = group[0]
         how = "code" if any(h.how == "code" for h in group) else "wording"
-        grounds.append(WooGround(code=code, law=WOO_GROUND_CODES[code], count=len(group),
-                                 pages=sorted({h.line.page for h in group}), how=how,
-                                 evidence=doc.evidence([first.line])))
-    grounds.sort(key=lambda g: g.code)
-    values["woo_grounds"] = grounds
+        scanned = all(h.line.page in ocr_pages for h in group)
+        score, why = (0.9, "a code in the text") if how == "code" and not scanned else \
+            (0.8, "a code on a scanned page") if how == "code" else (0.75, "wording that names one ground")
+        dominant = [other for other, hits in grouped.items() if other != code and len(hits) >= DOMINANT]
+        if scanned and len(group) == 1 and any(_look_alike(code, other) for other in dominant):
+            score, why = 0.3, f"read once on a scanned page beside {len(grouped[dominant[0]])} stamps of a look-alike"
+        ground = WooGround(code=code, law=WOO_GROUND_CODES[code], count=len(group),
+                           pages=sorted({h.line.page for h in group}), how=how, evidence=doc.evidence([first.line]))
+        out.append(Candidate(value=ground, rule=how, score=score, lines=(first.line,),
+                             why=f"{why}; {len(group)} time(s)"))
+    return sorted(out, key=lambda c: c.value.code)
+
+
+def weigh(candidates) -> tuple[Candidate | None, str]:
+    """Every code whose evidence scores at least `KEEP`, as one list."""
+    kept = [c for c in candidates if c.score >= KEEP]
+    dropped = [c.value.code for c in candidates if c.score < KEEP]
+    reason = f"{len(kept)} code(s) kept" + (f"; dropped {', '.join(dropped)}" if dropped else "")
+    return Candidate(value=[c.value for c in kept], rule="codes", score=1.0,
+                     lines=tuple(ln for c in kept for ln in c.lines), why=reason), reason
+
+
+WOO_GROUNDS = FieldExtractor("woo_grounds", propose_woo_grounds, reads=("date",), choose=weigh, default=[],
+                             scalar=False)
 
 
 def _joined(lines: list[Line]) -> tuple[str, list[int]]:

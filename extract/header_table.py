@@ -1,0 +1,112 @@
+"""Header tables: a row of labels with every value in the row below, paired by column.
+
+Provinces, municipalities and agencies print a letter's metadata as a table
+under the address block instead of a colofon column:
+
+    Datum        Kenmerk           Zaaknummer    Pagina   Bijlagen   Uw brief   Uw kenmerk
+    06.12.2022   Z2022-12-000123   2022-015529   1 van 3
+                 Edo 6785837
+
+A header row holds at least two labels and little else; its values stand in
+the one to three rows right under it, each under the label whose column it
+starts in. A cell left empty is a label without a value ("Bijlagen" above
+nothing: no attachments). A row of labels over many rows of values is a data
+table (an inventory list), not a header.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kenmerk.extract import geometry
+from kenmerk.extract.geometry import DEFAULT, Tolerances
+from kenmerk.extract.labels import LabelMatch, match_label
+from kenmerk.extract.layout import Line, Page
+
+#: a header row: at least this many label cells, and at least this share of its cells labels
+MIN_LABELS = 2
+MIN_LABEL_SHARE = 0.6
+#: value rows under a header row; more rows in the same columns make it a data table
+MAX_VALUE_ROWS = 3
+#: the gap between the header row and its first value row, and between value rows, in line heights
+MAX_ROW_GAP = 1.6
+
+
+@dataclass(frozen=True)
+class TableCell:
+    """One column of a header table: its label and the value lines under it, top to bottom."""
+
+    label_line: Line
+    label: LabelMatch
+    values: tuple[Line, ...]
+
+
+#: the widest gap between two neighbouring cells of a header row (wider: two blocks side by side)
+MAX_CELL_GAP = 150.0
+
+
+def _label_cells(row: list[Line]) -> list[tuple[Line, LabelMatch]] | None:
+    """The label cells of a header row: most cells are labels, in one type, close together."""
+    cells = [(ln, m) for ln in row if (m := match_label(ln.text)) is not None and not m.rest]
+    if len(cells) < MIN_LABELS or len(cells) < MIN_LABEL_SHARE * len(row):
+        return None
+    if any(right.x0 - left.x1 > MAX_CELL_GAP for left, right in zip(row, row[1:])):
+        return None
+    first = cells[0][0]
+    if any(abs((ln.size or 0) - (first.size or 0)) > 0.5 or ln.bold != first.bold for ln, _ in cells):
+        return None
+    return cells
+
+
+def _has_label(row: list[Line]) -> bool:
+    return any((m := match_label(ln.text)) is not None and (not m.rest or m.colon) for ln in row)
+
+
+def _close(upper: list[Line], lower: list[Line]) -> bool:
+    height = max(max(geometry.height(ln) for ln in upper), 6.0)
+    gap = min(ln.y0 for ln in upper) - max(ln.y1 for ln in lower)
+    return gap <= MAX_ROW_GAP * height
+
+
+#: how far right of its label the value of the last column may start
+LAST_COLUMN_REACH = 60.0
+
+
+def _column(line: Line, header: list[Line], tol: Tolerances) -> int | None:
+    """The column whose span holds the line's left edge: from one header cell to the next;
+    the last column reaches `LAST_COLUMN_REACH` beyond its label (not into a colofon beside it)."""
+    if line.x0 < header[0].x0 - tol.column or line.x0 > header[-1].x1 + LAST_COLUMN_REACH:
+        return None
+    return max(i for i, cell in enumerate(header) if line.x0 >= cell.x0 - tol.column)
+
+
+def header_tables(page: Page, skip: frozenset[int] = frozenset(), tol: Tolerances = DEFAULT) -> list[list[TableCell]]:
+    """The header tables of a page, each a list of cells left to right."""
+    rows = geometry.rows([ln for ln in page.lines if ln.index not in skip], tol)
+    tables: list[list[TableCell]] = []
+    i = 0
+    while i < len(rows):
+        header = rows[i]
+        cells = _label_cells(header) if len(header) >= MIN_LABELS else None
+        if cells is None:
+            i += 1
+            continue
+        header_lines = list(header)
+        values: list[list[Line]] = []
+        j = i + 1
+        prev = header
+        while j < len(rows) and _close(prev, rows[j]) and not _has_label(rows[j]) \
+                and all(_column(ln, header_lines, tol) is not None for ln in rows[j]):
+            values.append(rows[j])
+            prev = rows[j]
+            j += 1
+        if len(values) > MAX_VALUE_ROWS:
+            i = j  # a data table under column headers
+            continue
+        by_column: dict[int, list[Line]] = {}
+        for row in values:
+            for ln in row:
+                by_column.setdefault(_column(ln, header_lines, tol), []).append(ln)
+        tables.append([TableCell(label_line=ln, label=m, values=tuple(by_column.get(header_lines.index(ln), ())))
+                       for ln, m in cells])
+        i = j
+    return tables

@@ -1,0 +1,136 @@
+"""E-mail headers: the From/Sent/To/Cc/Subject/Attachments block of each message of an e-mail print.
+
+A printed e-mail (Outlook's "Van:/Verzonden:/Aan:/Onderwerp:", or the English
+"From:/Sent:/To:/Subject:", in any order) carries one header block per message
+of the thread; the first block on page 1 is the e-mail's own. Its sent date is
+the document's date, its subject the title, its attachment line (or the file
+names printed in the block) the attachments, its first recipient the
+addressee. OCR layers of Woo releases drop colons and garble field names
+("Verzondemn:", "From" without a colon); each field name is matched with that
+slack, and a value stands on the label's line or beside it on its row.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kenmerk.extract import geometry
+from kenmerk.extract.context import Document
+from kenmerk.extract.layout import Line
+
+#: field → the printed forms of its name (Dutch and English clients, OCR slips)
+FIELDS: dict[str, str] = {
+    "from": r"van|from|afzender",
+    "sent": r"verzon\w{0,4}|verstuurd|sent",
+    "date": r"datum|date",
+    "to": r"aan|to",
+    "cc": r"b?cc",
+    "subject": r"onderwerp|subject",
+    "attachments": r"bijlagen?|attachments?",
+    "received": r"received|ontvangen",
+}
+#: fields only an e-mail header has (a note can have "Aan", "Van", "Onderwerp" too)
+EMAIL_ONLY = frozenset({"sent", "received", "cc", "attachments"})
+#: a header field at the start of a line; the colon may be lost to OCR, except after "aan"/"van"/"to"
+_FIELD = re.compile(
+    r"^\W{0,2}(?:(?P<colon>" + "|".join(f"(?P<{n}>{p})" for n, p in FIELDS.items()) + r")\s*:"
+    r"|(?P<bare>(?P<b_sent>verzon\w{0,4}|sent)|(?P<b_from>from)|(?P<b_cc>b?cc)|(?P<b_subject>subject|onderwerp)"
+    r"|(?P<b_received>received)|(?P<b_attachments>attachments))(?=\s|$))\s*",
+    re.IGNORECASE,
+)
+#: lines of one header block stand within this many lines of each other
+MAX_FIELD_GAP = 4
+#: a file name in an attachment line or printed alone in a header block
+FILE_NAME = re.compile(r"\S.*?\.(?:docx?|pdf|pptx?|xlsx?|eml|msg|zip|odt|ods|txt|png|jpe?g|gif|csv|html?)\b",
+                       re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class MailField:
+    """One header field: its name, label line, value text and the lines the value was read from."""
+
+    name: str
+    label_line: Line
+    text: str
+    lines: tuple[Line, ...]
+
+
+@dataclass
+class MailHeader:
+    """One message's header block, in the order its fields were printed."""
+
+    fields: dict[str, MailField] = field(default_factory=dict)
+    files: list[Line] = field(default_factory=list)
+    """Lines inside the block that are only a file name (an attachment line without its label)."""
+
+    @property
+    def lines(self) -> list[Line]:
+        return [ln for f in self.fields.values() for ln in (f.label_line, *f.lines)]
+
+    @property
+    def sent(self) -> MailField | None:
+        """The sent date's field: "Verzonden"/"Sent", else the "Datum"/"Date" of the block."""
+        return self.fields.get("sent") or self.fields.get("date")
+
+    @property
+    def is_mail(self) -> bool:
+        """Three fields, one of them only e-mails have (a note's "Aan/Van/Onderwerp" is not a mail)."""
+        return len(self.fields) >= 3 and bool(EMAIL_ONLY & set(self.fields))
+
+
+def _field_of(line: Line) -> tuple[str, str] | None:
+    m = _FIELD.match(line.text)
+    if m is None:
+        return None
+    name = next(n for n in FIELDS if m.group(n) or m.groupdict().get(f"b_{n}"))
+    return name, line.text[m.end():].strip()
+
+
+def _value(doc: Document, label: Line, rest: str, lines: list[Line]) -> tuple[str, tuple[Line, ...]]:
+    if rest or not label.has_box:
+        return rest, ()
+    beside = [ln for ln in lines if ln is not label and geometry.beside(label, ln) and _field_of(ln) is None]
+    if not beside:
+        return "", ()
+    first = min(beside, key=lambda ln: ln.x0)
+    return first.text, (first,)
+
+
+def headers(doc: Document) -> list[MailHeader]:
+    """Every header block of the document, in reading order (computed once per document)."""
+    return doc.once(_headers)
+
+
+def _headers(doc: Document) -> list[MailHeader]:
+    lines = doc.content
+    out: list[MailHeader] = []
+    current: MailHeader | None = None
+    last = -10
+    used: set[int] = set()
+    for i, ln in enumerate(lines):
+        if ln.index in used:
+            continue
+        found = _field_of(ln)
+        if found is None:
+            if current is not None and i - last <= 2 and FILE_NAME.fullmatch(ln.text.strip()):
+                current.files.append(ln)
+            continue
+        name, rest = found
+        if current is None or i - last > MAX_FIELD_GAP or name in current.fields:
+            current = MailHeader()
+            out.append(current)
+        text, value_lines = _value(doc, ln, rest, lines[max(0, i - 3):i + 4])
+        used.update(v.index for v in value_lines)
+        current.fields[name] = MailField(name=name, label_line=ln, text=text, lines=value_lines)
+        last = i + len(value_lines)
+    return out
+
+
+def top_header(doc: Document) -> MailHeader | None:
+    """The e-mail's own header: the first block on page 1 that is a mail header."""
+    for header in headers(doc):
+        if header.lines and header.lines[0].page > 1:
+            return None
+        if header.is_mail:
+            return header
+    return None
