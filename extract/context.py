@@ -182,18 +182,19 @@ class Document:
 
     def _shared_rows(self) -> set[int]:
         """Body lines that share their row with another body line (table cells, not headings)."""
-        if not self.layout.has_positions:
-            return set()
-        rows: dict[tuple[int, int], list[Line]] = {}
-        for ln in self.body:
-            rows.setdefault((ln.page, round(ln.y1 / 3)), []).append(ln)
-        shared = set()
-        for (page, key), row in rows.items():
-            near = row + rows.get((page, key - 1), []) + rows.get((page, key + 1), [])
+        return {ln.index for row in geometry.rows(self.body, geometry.Tolerances(row=geometry.DEFAULT.reading_row),
+                                                  strict=True) if len(row) > 1 for ln in row}
+
+    @cached_property
+    def table_cells(self) -> frozenset[int]:
+        """Content lines in rows of at least `TABLE_CELLS` cells in one type size: the cells of a table."""
+        cells = set()
+        for row in geometry.rows(self.content):
             for ln in row:
-                if any(o is not ln and abs(o.y1 - ln.y1) <= 2.5 for o in near):
-                    shared.add(ln.index)
-        return shared
+                alike = [o for o in row if abs((o.size or 0) - (ln.size or 0)) <= 1.0]
+                if len(alike) >= TABLE_CELLS:
+                    cells.add(ln.index)
+        return frozenset(cells)
 
     def section(self, role: str) -> SectionBlock | None:
         return next((s for s in self.sections if s.heading.role == role), None)
@@ -234,4 +235,6 @@ class Document:
 
 
 WORD = re.compile(r"\w+", re.UNICODE)
+#: a row with this many lines in one type size is a row of a table
+TABLE_CELLS = 3
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")

@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from collections import Counter
 
+from kenmerk.extract import geometry
 from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.context import Document
 from kenmerk.extract.dates import WEEKDAYS, find_dates, has_time
@@ -74,6 +75,17 @@ def evident_year(doc: Document) -> dt.date | None:
     return dt.date(years.most_common(1)[0][0], 1, 1)
 
 
+BULLET = re.compile(r"^[•▪●◦\-–*]\s*")
+
+
+def _list_item(doc: Document, line) -> bool:
+    """A label that is an item of a bulleted list in the body ("• Datum: …"), not a header field."""
+    if BULLET.match(line.text):
+        return True
+    return any(BULLET.fullmatch(other.text.strip() + " ") and other.x1 <= line.x0 and geometry.same_row(other, line)
+               for other in doc.content if other.page == line.page)
+
+
 def _under_other_labels(doc: Document) -> set[int]:
     """Lines right under a label of another date ("Datum ontvangst Commissiedocument" / "25 november 2021")."""
     out = set()
@@ -103,7 +115,8 @@ def _label_candidates(doc: Document, doc_type: T | None, reference: dt.date | No
                 s, why = 0.45, why + ["a time of day: a meeting's date"]
             if pair.label_line.page > 1:
                 s, why = s - 0.1, why + [f"on page {pair.label_line.page}"]
-            elif not pair.in_colofon and not pair.in_table and doc.header and pair.label_line.index >= doc.header_end:
+            elif not pair.in_colofon and not pair.in_table and (
+                    doc.header and pair.label_line.index >= doc.header_end or _list_item(doc, pair.label_line)):
                 s, why = s - 0.3, why + ["in the body, not the header"]
             if not printed_year:
                 s, why = s - 0.1, why + ["year taken from the document"]
@@ -138,8 +151,9 @@ def _line_candidates(doc: Document, doc_type: T | None, reference: dt.date | Non
     first = doc.layout.pages[0]
     under_label = _under_other_labels(doc)
     for ln in page1:
-        if not ONLY_DATE.match(ln.text) or (found := _dated(ln.text, reference)) is None or ln.index in under_label:
-            continue
+        if not ONLY_DATE.match(ln.text) or (found := _dated(ln.text, reference)) is None or ln.index in under_label \
+                or (ln.index in doc.table_cells and not doc.in_colofon(ln)):
+            continue  # a date under another date's label, or a cell of a table
         top_right = ln.has_box and ln.y1 >= first.height * 0.45 and ln.x0 >= first.width * 0.5
         in_header = ln.index < doc.header_end if not ln.has_box else ln.y1 >= first.height * 0.45
         if has_time(ln.text) and doc_type not in TIMED_TYPES:

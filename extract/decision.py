@@ -34,6 +34,8 @@ REQUEST = re.compile(r"^(?:(?:de|het)\s+[\w\s&/-]{2,40}?\s+wordt\s+gevraagd(?:\s
 #: a form's choice value: a few words without a full stop ("Anders nl.", "Instemmen"), shorter than a wording
 CHOICE_WORDS = 3
 MAX_CHARS = 1500
+#: a note states its decision on its first pages; a weak heading later belongs to a report
+NOTE_PAGES = 2
 #: a paragraph ends at a vertical gap of this many line heights
 PARAGRAPH_GAP = 1.2
 
@@ -112,8 +114,8 @@ def propose_decision(doc: Document, inputs: Inputs) -> list[Candidate]:
     shaped = doc.section("occasion") is not None or asks_for_decision(doc)
     for block in doc.sections_of("decision"):
         weak = WEAK.match(block.heading.text) is not None
-        if weak and (is_letter or not shaped):
-            continue
+        if weak and (is_letter or not shaped or block.line.page > NOTE_PAGES):
+            continue  # "Advies" in a letter, an agenda or deep in a report is not a note's decision
         lines = _paragraph(block, doc)
         decision = _decision(lines, block.heading.text, doc, block.line)
         if decision is None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kenmerk.extract import geometry
 from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.context import Document
 from kenmerk.extract.decision import asks_for_decision
@@ -53,7 +54,7 @@ DESIGNATIONS: tuple[Designation, ...] = (
                                r"(?:deel)?besluit\s+(?:op\s+)?(?:uw\s+)?(?:woo|wob)"),
     Designation(T.besluit, r"besluit(?:\s+(?:van|tot|inzake|over|actieve\s+openbaarmaking|openbaarmaking))?"),
     Designation(T.verslag, r"verslag|notulen|aantekeningen|besluitenlijst|actiepuntenlijst|actie-\s?en\s+besluitenlijst|"
-                           r"gespreksverslag"),
+                           r"gespreksverslag|gesprek"),
     Designation(T.agenda, r"(?:concept[-\s]?)?agenda"),
     Designation(T.memo, r"memo(?:randum)?"),
     Designation(T.notitie, r"(?:gespreks|staf-?|discussie|informatie)?notitie"),
@@ -92,23 +93,52 @@ def _top(doc: Document) -> list[Line]:
     return doc.content[:TOP_LINES]
 
 
+#: designations that stand alone as a line further down page 1 (an "Agenda" over its items), not section headings
+LATE_TYPES = (T.agenda, T.memo, T.notitie)
+#: lines of page 1 where a late designation counts
+PAGE_LINES = 80
+
+
+def _first_in_row(doc: Document, line: Line) -> bool:
+    """A designation may have its title beside it ("Nota" | "Aanwijzing …"): the leftmost cell counts."""
+    return not any(o.page == line.page and o.has_box and o.x1 <= line.x0 and geometry.same_row(o, line)
+                   for o in doc.first_page)
+
+
+def designation_of(text: str) -> tuple[Designation, re.Match] | None:
+    """The designation a text opens with: capitalised ("Memo …", "MEMO"), or alone on its line ("memo")."""
+    for d in DESIGNATIONS:
+        m = d.regex.match(text)
+        if m and (m.group(0).strip(" >")[:1].isupper() or len(text.strip(" :.")) <= m.end() + 1):
+            return d, m
+    return None
+
+
 def _designations(doc: Document) -> list[Candidate]:
     out = []
     top = _top(doc)
     sizes = sorted(ln.size for ln in doc.body if ln.size)
     body_size = sizes[len(sizes) // 2] if sizes else None
     for rank, ln in enumerate(top):
-        for d in DESIGNATIONS:
-            m = d.regex.match(ln.text)
-            if not m:
-                continue
-            alone = len(ln.text.strip(" :.")) <= m.end() + 1
-            large = body_size is not None and ln.size is not None and ln.size >= body_size * 1.15
-            score = 0.85 if alone or large else 0.7
-            score -= 0.005 * rank  # the earlier, the more it is the document's own name
-            out.append(Candidate(value=d.type, rule="designation", score=round(score, 3), lines=(ln,),
-                                 why=f"{'a line' if alone else 'a line opening with'} {m.group(0).strip()!r}"))
+        if (found := designation_of(ln.text)) is None or ln.index in doc.table_cells and not _first_in_row(doc, ln):
+            continue  # a table cell names its row, not the document
+        d, m = found
+        alone = len(ln.text.strip(" :.")) <= m.end() + 1
+        large = body_size is not None and ln.size is not None and ln.size >= body_size * 1.15
+        score = 0.85 if alone or large else 0.74
+        score -= 0.005 * rank  # the earlier, the more it is the document's own name
+        out.append(Candidate(value=d.type, rule="designation", score=round(score, 3), lines=(ln,),
+                             why=f"{'a line' if alone else 'a line opening with'} {m.group(0).strip()!r}"))
+    for ln in doc.first_page[TOP_LINES:PAGE_LINES] if not out else []:
+        found = designation_of(ln.text)
+        if found and found[0].type in LATE_TYPES and len(ln.text.strip(" :.")) <= found[1].end() + 1:
+            out.append(Candidate(value=found[0].type, rule="designation-late", score=0.6, lines=(ln,),
+                                 why=f"a line {ln.text.strip()!r} on page 1"))
             break
+    for pair in doc.pairs_of("subject")[:1]:
+        if pair.label_line.page == 1 and (found := designation_of(pair.text)):
+            out.append(Candidate(value=found[0].type, rule="subject", score=0.74, lines=tuple(pair.all_lines),
+                                 why=f"the subject opens with {found[1].group(0).strip()!r}"))
     return out
 
 
@@ -160,7 +190,7 @@ def _forms(doc: Document, decision: bool) -> list[Candidate]:
             out.append(Candidate(value=T.advies, rule="advice-letter", score=0.8, lines=lines,
                                  why=f"a letter whose subject is its advice: {subject[:40]!r}"))
         else:
-            out.append(Candidate(value=T.brief, rule="letter", score=0.75, lines=lines,
+            out.append(Candidate(value=T.brief, rule="letter", score=0.72, lines=lines,
                                  why="address block, salutation and closing"))
     elif any(KAMER.search(ln.text) for ln in (parts.address.lines[:2] if parts.address else ())):
         out.append(Candidate(value=T.kamerbrief, rule="addressed-to-kamer", score=0.8, lines=parts.address.lines[:2],
@@ -170,11 +200,24 @@ def _forms(doc: Document, decision: bool) -> list[Candidate]:
     return out
 
 
+#: a plain note (no letter form, no header fields, no type named) is a notitie up to this many pages
+NOTITIE_PAGES = 6
+
+
+def _plain(doc: Document) -> list[Candidate]:
+    """A document that names no type and has no telling form: a short plain note is a notitie."""
+    header_fields = doc.pairs_of("addressee", "sender", "date", "reference", "subject")
+    if len(doc.layout.pages) <= NOTITIE_PAGES and not header_fields:
+        return [Candidate(value=T.notitie, rule="plain-note", score=0.2,
+                          why="no type named, no header fields, no letter form: a plain note")]
+    return [Candidate(value=T.other, rule="unnamed", score=0.1, why="no type named and no telling form")]
+
+
 def propose_type(doc: Document, inputs: Inputs) -> list[Candidate]:
     """Candidates from designations, phrases, stage lines and forms."""
     decision = inputs.value("recommended_decision") is not None or (
         asks_for_decision(doc) and doc.section("occasion") is not None)
-    out = _phrases(doc) + _designations(doc) + _stages(doc) + _forms(doc, decision)
+    out = _phrases(doc) + _designations(doc) + _stages(doc) + _forms(doc, decision) + _plain(doc)
     if decision:
         # "a note that carries a proposed decision is a beslisnota whatever else its header says"
         out = [c.weaker(0.1, "the note carries a proposed decision") if c.value in NOTE_TYPES else c for c in out]

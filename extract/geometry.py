@@ -60,11 +60,11 @@ def height(line: Boxed) -> float:
     return (line.y1 - line.y0) if has_box(line) else 0.0
 
 
-def same_row(a: Boxed, b: Boxed, tol: Tolerances = DEFAULT) -> bool:
-    """Whether two lines stand on one row: tops within `tol.row`, or one's middle inside the other."""
+def same_row(a: Boxed, b: Boxed, tol: Tolerances = DEFAULT, *, strict: bool = False) -> bool:
+    """Whether two lines stand on one row: tops within `tol.row`, or (unless `strict`) one's middle inside the other."""
     if not (has_box(a) and has_box(b)) or a.page != b.page:
         return False
-    return abs(a.y1 - b.y1) <= tol.row or (b.y0 <= (a.y0 + a.y1) / 2 <= b.y1)
+    return abs(a.y1 - b.y1) <= tol.row or (not strict and b.y0 <= (a.y0 + a.y1) / 2 <= b.y1)
 
 
 def beside(left: Boxed, right: Boxed, tol: Tolerances = DEFAULT) -> bool:
@@ -101,11 +101,11 @@ def overlaps_x(a: Boxed, b: Boxed) -> bool:
     return has_box(a) and has_box(b) and a.x0 < b.x1 and b.x0 < a.x1
 
 
-def rows(lines: Iterable[Boxed], tol: Tolerances = DEFAULT) -> list[list[Boxed]]:
+def rows(lines: Iterable[Boxed], tol: Tolerances = DEFAULT, *, strict: bool = False) -> list[list[Boxed]]:
     """Group boxed lines into rows, top to bottom; each row left to right."""
     out: list[list[Boxed]] = []
     for ln in sorted((ln for ln in lines if has_box(ln)), key=lambda ln: (ln.page, -ln.y1, ln.x0)):
-        if out and out[-1][0].page == ln.page and any(same_row(ln, other, tol) for other in out[-1]):
+        if out and out[-1][0].page == ln.page and any(same_row(ln, other, tol, strict=strict) for other in out[-1]):
             out[-1].append(ln)
         else:
             out.append([ln])

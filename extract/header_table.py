@@ -46,7 +46,7 @@ MAX_CELL_GAP = 150.0
 
 def _label_cells(row: list[Line]) -> list[tuple[Line, LabelMatch]] | None:
     """The label cells of a header row: most cells are labels, in one type, close together."""
-    cells = [(ln, m) for ln in row if (m := match_label(ln.text)) is not None and not m.rest]
+    cells = [(ln, m) for ln in row if (m := match_label(ln.text)) is not None and not m.rest and not m.colon]
     if len(cells) < MIN_LABELS or len(cells) < MIN_LABEL_SHARE * len(row):
         return None
     if any(right.x0 - left.x1 > MAX_CELL_GAP for left, right in zip(row, row[1:])):

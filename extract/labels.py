@@ -168,8 +168,8 @@ def _match(text: str) -> LabelMatch | None:
 
 #: Lines that print the stage of a note, not a value ("TER BESLISSING").
 STAGE = re.compile(
-    r"^(?:ter|voor)\s+(?:beslissing|besluitvorming|ondertekening|informatie|kennisname|advisering|akkoord|"
-    r"bespreking|instemming|paraaf|goedkeuring|advies)\b\.?$",
+    r"^\(?(?:ter|voor)\s+(?:beslissing|besluitvorming|ondertekening|informatie|kennisname|advisering|akkoord|"
+    r"bespreking|instemming|paraaf|goedkeuring|advies)\b\.?\)?$",
     re.IGNORECASE,
 )
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from kenmerk.extract import geometry
 from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.context import Document, join_lines
 from kenmerk.extract.labels import STAGE, match_label
@@ -173,6 +174,19 @@ def _others(doc: Document, inputs: Inputs) -> set[int]:
     return lines | set(inputs.consumed("addressee"))
 
 
+def _continuation(doc: Document, line: Line, head: list[Line], i: int) -> Line | None:
+    """The line that carries on a body's name: under it (letterheads centre their lines), or next in a text."""
+    if not line.has_box:
+        nxt = head[i + 1] if i + 1 < len(head) else None
+    else:
+        under = [x for x in head if x.page == line.page and geometry.below(line, x, 1.5 * max(geometry.height(line), 6.0))
+                 and geometry.overlaps_x(line, x)]
+        nxt = max(under, key=lambda x: x.y1) if under else None
+    if nxt is not None and len(nxt.text) < 40 and re.fullmatch(r"[A-Z][^\d]*", nxt.text):
+        return nxt
+    return None
+
+
 def _printed(doc: Document, inputs: Inputs) -> list[Candidate]:
     others = _others(doc, inputs)
     head = [ln for ln in doc.first_page[:80] if ln.index not in others]
@@ -182,11 +196,15 @@ def _printed(doc: Document, inputs: Inputs) -> list[Candidate]:
         if not m or (ln.text[:m.start()].strip() and not doc.in_colofon(ln)):
             continue  # a body named inside a sentence is not the letterhead
         name = re.sub(r"\s+", " ", m.group(1)).split(" - ")[0].strip(" ,")
-        if re.search(r"(?:\b(?:en|van|voor)|,)$", m.group(1).strip()) and i + 1 < len(head) \
-                and len(head[i + 1].text) < 40 and re.fullmatch(r"[A-Z][^\d]*", head[i + 1].text):
-            name = f"{name}{',' if m.group(1).strip().endswith(',') else ''} {head[i + 1].text}"  # broken name
+        lines = [ln]
+        broken = re.search(r"(?:\b(?:en|van|voor)|,)$", ln.text[:m.end()].strip() + ln.text[m.end():].strip()[:1])
+        nxt = _continuation(doc, ln, head, i) if broken else None
+        if nxt is not None:
+            comma = "," if ln.text[m.end():].strip().startswith(",") or m.group(1).strip().endswith(",") else ""
+            name = f"{name}{comma} {nxt.text}"  # a name broken over two lines: "Ministerie van Landbouw," / "Natuur …"
+            lines.append(nxt)
         letterhead = doc.in_colofon(ln) or (ln.has_box and ln.y1 > first.height * 0.75) or (not ln.has_box and i < 10)
-        return [Candidate(value=name, rule="printed", score=0.85 if letterhead else 0.6, lines=(ln,),
+        return [Candidate(value=name, rule="printed", score=0.85 if letterhead else 0.6, lines=tuple(lines),
                           why="a body printed in the letterhead" if letterhead else "a body printed on page 1")]
     return []
 

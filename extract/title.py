@@ -19,8 +19,10 @@ from kenmerk.extract import geometry
 from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.context import Document, join_lines
 from kenmerk.extract.dates import find_dates
+from kenmerk.extract.doctype import designation_of
 from kenmerk.extract.labels import DESIGNATION, STAGE, match_label
 from kenmerk.extract.layout import Line
+from kenmerk.extract.letter import PLACE_DATE, letter
 from kenmerk.extract.mail import top_header
 from kenmerk.extract.model import DocumentType as T
 from kenmerk.extract.noise import mostly_noise
@@ -30,7 +32,7 @@ from kenmerk.extract.organisation import unit_blocks
 NOT_TITLE = re.compile(
     r"^(?:postbus|bezoekadres|postadres|www\.|http|[\w.-]+@|\d{4}\s?[A-Z]{2}\b|[A-Z][a-z]+(?:straat|weg|laan|plein)\b|"
     r"directoraat|directie\b|dir\.|afd\.|cluster\b|programmadirectie|portefeuille\b|ministerie\s+van|"
-    r"pagina\b|aan\s+de\s|(?:provincie|gemeente|waterschap)\s+[\w-]+(?:[ -][\w-]+)?$|>?\s*retouradres\b|\(?\d+\.\d+\.\d+|"
+    r"pagina\b|aan\s+de\s|t\.\s?a\.\s?v\.|(?:provincie|gemeente|waterschap)\s+[\w-]+(?:[ -][\w-]+)?$|>?\s*retouradres\b|\(?\d+\.\d+\.\d+|"
     r"(?:tweede|eerste)\s+kamer\s+der\s+staten|vergaderjaar\b)|^[\W\d]*$",
     re.IGNORECASE,
 )
@@ -46,15 +48,21 @@ MONTH_END = r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september
 SMALL_WORDS = {"en", "van", "de", "het", "voor", "der", "in", "op", "&"}
 #: a title line of a block may differ this much in font size from the first (same type)
 SIZE_SLACK = 0.6
+#: the widest gap between two lines of a title, in line heights (OCR boxes hug the ink: wider)
+LEADING = 0.9
+OCR_LEADING = 1.3
 #: larger print than the body's by this factor makes a headline
 HEADLINE = 1.15
+#: OCR guesses sizes from the ink: only much larger print counts there
+OCR_HEADLINE = 1.4
 
 
 def _stops(line: Line) -> bool:
     """A line that ends a title block: a label, a status, a designation, a date line, an address."""
     text = line.text
     return (not text or bool(match_label(text)) or bool(STAGE.match(text)) or bool(DESIGNATION.match(text))
-            or bool(NOT_TITLE.match(text)) or bool(ADDRESS.match(text)) or _date_line(text))
+            or bool(NOT_TITLE.match(text)) or bool(ADDRESS.match(text)) or _date_line(text)
+            or bool(PLACE_DATE.match(text)))
 
 
 def _date_line(text: str) -> bool:
@@ -76,15 +84,21 @@ def _block(lines: list[Line], start: int, doc: Document, avoid: frozenset[int], 
         if ln.gap_before or ln.index in avoid or _stops(ln) and not _year_after_month(prev, ln):
             break
         if doc.layout.has_positions:
+            leading = OCR_LEADING if _scanned(doc, ln) else LEADING
             if ln.page != prev.page or not geometry.aligned(prev, ln, geometry.Tolerances(aligned=6.0)) \
-                    or geometry.vertical_gap(prev, ln) > max(prev.height, 6.0) * 0.9:
+                    or geometry.vertical_gap(prev, ln) > max(prev.height, 6.0) * leading:
                 break
-            if same_type and (abs((ln.size or 0) - (out[0].size or 0)) > SIZE_SLACK or ln.bold != out[0].bold):
-                break  # a subtitle in other type
+            if same_type and not _scanned(doc, ln) and (
+                    abs((ln.size or 0) - (out[0].size or 0)) > SIZE_SLACK or ln.bold != out[0].bold):
+                break  # a subtitle in other type (OCR guesses the size, so only on born-digital pages)
         elif not (CONNECTOR_END.search(prev.text) or ln.text[:1].islower() or len(prev.text) > 45):
             break
         out.append(ln)
     return out
+
+
+def _scanned(doc: Document, line: Line) -> bool:
+    return any(p.ocr for p in doc.layout.pages if p.number == line.page)
 
 
 def _year_after_month(prev: Line, line: Line) -> bool:
@@ -93,8 +107,8 @@ def _year_after_month(prev: Line, line: Line) -> bool:
 
 
 def _avoid(doc: Document, inputs: Inputs) -> frozenset[int]:
-    """Lines a title never takes: the addressee's, the labels and their values, header tables."""
-    return inputs.consumed("addressee") | doc.pair_lines | doc.table_lines
+    """Lines a title never takes: the addressee's, the sender's name, the labels and their values, header tables."""
+    return inputs.consumed("addressee", "organisation") | doc.pair_lines | doc.table_lines
 
 
 def _text(lines: list[Line]) -> str:
@@ -181,6 +195,25 @@ def from_designation(doc: Document, inputs: Inputs) -> list[Candidate]:
     return []
 
 
+#: the top lines of page 1 where a title that names the document's kind stands
+NAMED_TOP = 5
+
+
+def from_named_title(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """A line at the top that opens with the document's kind and goes on to its subject."""
+    avoid = _avoid(doc, inputs)
+    top = [ln for ln in doc.first_page if not doc.in_colofon(ln) and ln.index not in avoid][:NAMED_TOP]
+    for i, ln in enumerate(top):
+        found = designation_of(ln.text)
+        if found and len(ln.text.strip()) > found[1].end() + 2 and not match_label(ln.text) \
+                and not mostly_noise(ln.text) and ln.index not in doc.table_cells:
+            page = doc.first_page
+            block = _block(page, page.index(ln), doc, avoid, limit=3)
+            return [c for c in [_candidate(block, "named-title", 0.72, "a line at the top naming the kind and subject")]
+                    if c]
+    return []
+
+
 def _header_lines(doc: Document, inputs: Inputs) -> list[Line]:
     units = {ln.index for _, block in unit_blocks(doc) for ln in block}
     avoid = _avoid(doc, inputs)
@@ -200,6 +233,8 @@ def unit_like(text: str) -> bool:
 
 
 def from_header_block(doc: Document, inputs: Inputs) -> list[Candidate]:
+    if letter(doc).is_letter:
+        return []  # a letter's header holds address blocks; its subject has a label
     header = _header_lines(doc, inputs)
     avoid = _avoid(doc, inputs)
     candidates = [i for i, ln in enumerate(header) if _title_like(ln)]
@@ -213,7 +248,7 @@ def from_header_block(doc: Document, inputs: Inputs) -> list[Candidate]:
         out.append(_candidate(_block(header, long[0], doc, avoid), "header-line", 0.5, "the first long header line"))
     title_case = [i for i in candidates if len(header[i].text) >= 20]
     if title_case:
-        out.append(_candidate(_block(header, title_case[0], doc, avoid), "header-line", 0.3,
+        out.append(_candidate(_block(header, title_case[0], doc, avoid), "header-line", 0.25,
                               "a Title Case header line"))
     return [c for c in out if c]
 
@@ -230,7 +265,8 @@ def from_large_print(doc: Document, inputs: Inputs) -> list[Candidate]:
         return []
     body_size = sized[len(sized) // 2]
     biggest = max(top, key=lambda ln: (ln.size, ln.y1))
-    if biggest.size < body_size * HEADLINE and not biggest.bold:
+    needed = OCR_HEADLINE if _scanned(doc, biggest) else HEADLINE
+    if biggest.size < body_size * needed and (not biggest.bold or _scanned(doc, biggest)):
         return []
     block = _block(doc.first_page, doc.first_page.index(biggest), doc, avoid, limit=3)
     much = biggest.size >= body_size * 1.5
@@ -252,8 +288,8 @@ def from_attachments_field(doc: Document, inputs: Inputs) -> list[Candidate]:
 
 
 #: the rules, in priority order for ties
-RULES = (from_subject, from_question, from_motion, from_kamerstuk_number, from_designation, from_large_print,
-         from_header_block, from_attachments_field)
+RULES = (from_subject, from_question, from_motion, from_kamerstuk_number, from_designation, from_named_title,
+         from_large_print, from_header_block, from_attachments_field)
 
 
 def propose_title(doc: Document, inputs: Inputs) -> list[Candidate]:
@@ -261,4 +297,4 @@ def propose_title(doc: Document, inputs: Inputs) -> list[Candidate]:
     return [c for rule in RULES for c in rule(doc, inputs)]
 
 
-TITLE = FieldExtractor("title", propose_title, reads=("document_type", "addressee"))
+TITLE = FieldExtractor("title", propose_title, reads=("document_type", "addressee", "organisation"))
