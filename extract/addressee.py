@@ -37,6 +37,7 @@ NOT_ADDRESSEE = re.compile(r"^(?:t\.?\s*a\.?\s*v\.?|postbus|\d{4}\s?[A-Z]{2}\b)|
 CODES = re.compile(r"^(?:[A-Z][A-Za-z0-9&-]{1,9})(?:\s*(?:,|en|&)\s*[A-Z][A-Za-z0-9&-]{1,9})*$|^stas\s+\w+$",
                    re.IGNORECASE)
 LEADING_AAN = re.compile(r"^aan\s+(?=\S)", re.IGNORECASE)
+AAN_ARTICLE = re.compile(r"^(?:de|het)\s+(?=\S)", re.IGNORECASE)
 #: a continuation of the addressee on the next line: "Aan de Voorzitter van de Tweede Kamer" / "der Staten-Generaal"
 CONTINUES = re.compile(r"^(?:der|van|en|voor|de|het)\b")
 
@@ -54,6 +55,8 @@ def clean_addressee(text: str) -> str | None:
     text = re.sub(r"\s*[<\[(]?[\w.+-]*@\s?[\w-]+(?:\.[\w-]+)+[>\])]?", "", text)
     text = re.sub(r"\s*\S+\.(?:nl|com|org|eu)\b\S*", "", text)  # a domain left over from a redacted address
     text = LEADING_AAN.sub("", re.sub(r"\s+", " ", text).strip(" :;,"))
+    if AAN_ARTICLE.match(text) and FUNCTION.match(text):
+        text = AAN_ARTICLE.sub("", text)  # "(Aan) de Minister van …": the function, as a name
     if "@" in text or re.search(r"\d\s?\.\s?\d", text):
         return None  # the rest of a redacted e-mail address, or a redaction code
     if not re.search(r"[a-zà-ÿ]{3}", text) and not CODES.match(text) and not re.search(r"[A-Z]{3,}\s+[A-Z]{3,}", text):
@@ -90,6 +93,10 @@ def _labelled(doc: Document, doc_type: T | None) -> list[Candidate]:
         if who := clean_addressee(first):
             out.append(Candidate(value=who, rule="label", score=0.9, lines=tuple(pair.all_lines[:2]),
                                  why=f"label {pair.label!r}"))
+            break
+        if first and REDACTED.match(first.strip()):
+            out.append(Candidate(value=None, rule="label-redacted", score=0.9, lines=tuple(pair.all_lines[:2]),
+                                 why=f"label {pair.label!r} over a redacted value: the addressee is not public"))
             break
     return out
 

@@ -234,7 +234,6 @@ class Document:
                         ocr=ocr)
 
 
-WORD = re.compile(r"\w+", re.UNICODE)
 #: a row with this many lines in one type size is a row of a table
 TABLE_CELLS = 3
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")

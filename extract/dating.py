@@ -54,6 +54,8 @@ WEEKDAY_LINE = re.compile(rf"^\W*{WEEKDAYS}\s+\d{{1,2}}\s+[a-z]+", re.IGNORECASE
 #: "Voorgesteld 6 juli 2021", "Vastgesteld in de vergadering van 3 maart 2022": a status line
 STATUS = re.compile(r"^\W*(?:voorgesteld|vastgesteld|besloten|aangenomen|gewijzigd|ingediend|ondertekend|"
                     r"geaccordeerd|versie|concept)\b", re.IGNORECASE)
+#: a word of three letters: lines without one (redaction stamps, page numbers) do not count as the top lines
+WORD = re.compile(r"[^\W\d_]{3}")
 #: the top of page 1 where a title, status or weekday line stands
 TOP_LINES = 15
 
@@ -164,7 +166,7 @@ def _line_candidates(doc: Document, doc_type: T | None, reference: dt.date | Non
         elif in_header:
             out.append(Candidate(value=found[0], rule="lone-date", score=0.6, lines=(ln,),
                                  why="a line that is only a date, in the header"))
-    top = [ln for ln in page1 if not doc.in_colofon(ln)][:TOP_LINES]
+    top = [ln for ln in page1 if not doc.in_colofon(ln) and WORD.search(ln.text)][:TOP_LINES]
     meeting = doc_type in (T.verslag, T.agenda)
     for rank, ln in enumerate(top):
         found = _dated(ln.text, reference)

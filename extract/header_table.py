@@ -41,7 +41,7 @@ class TableCell:
 
 
 #: the widest gap between two neighbouring cells of a header row (wider: two blocks side by side)
-MAX_CELL_GAP = 150.0
+MAX_CELL_GAP = 200.0
 
 
 def _label_cells(row: list[Line]) -> list[tuple[Line, LabelMatch]] | None:

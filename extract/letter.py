@@ -138,9 +138,26 @@ WORD = re.compile(r"[^\W\d_]{3}")
 UPPER_SHARE = 0.4
 
 
+#: the letterhead band at the top of page 1: no address block starts above this share of the page height
+LETTERHEAD_SHARE = 0.9
+#: segments of one letterhead strip ("Postbus 301 · 8260 AH Kampenveen · T 088 …") stand this close
+STRIP_GAP = 40.0
+TAV = re.compile(r"^t\.?\s?a\.?\s?v\.?\s", re.IGNORECASE)
+
+
 def _usable(doc: Document, ln: Line) -> bool:
-    return (ln.index not in doc.table_lines and not match_label(ln.text)
+    page = doc.layout.pages[0]
+    return (ln.index not in doc.table_lines and ln.index not in doc.pair_lines and not match_label(ln.text)
+            and (not ln.has_box or ln.y1 <= page.height * LETTERHEAD_SHARE)
             and (WORD.search(ln.text) is not None or POSTAL.search(ln.text) is not None))
+
+
+def _sender_row(doc: Document, block: list[Line]) -> bool:
+    """A block that is (part of) the sender's strip: a sender word on a line of it or beside it on its row."""
+    rows = {ln.index for ln in block}
+    strip = [o for o in doc.first_page if o.index not in rows
+             and any(geometry.same_row(o, ln) and 0 <= o.x0 - ln.x1 < STRIP_GAP for ln in block)]
+    return any(SENDER_WORDS.search(ln.text) and not PREAMBLE.match(ln.text) for ln in (*block, *strip))
 
 
 def _name_like(ln: Line) -> bool:
@@ -162,8 +179,8 @@ def _address_block(doc: Document, before: list[Line], return_address: Line | Non
                  and (not return_address.has_box or geometry.vertical_gap(return_address, b[0]) < 90)]
         if under:
             return _trimmed(under[0], "under the return address")
-    postal = [b for b in found if any(POSTAL.search(ln.text) for ln in b) and len(b) <= MAX_BLOCK
-              and not any(SENDER_WORDS.search(ln.text) for ln in b) and not POSTAL.search(b[0].text)
+    postal = [b for b in found if any(POSTAL.search(ln.text) or TAV.match(ln.text) for ln in b[1:])
+              and len(b) <= MAX_BLOCK and not _sender_row(doc, b) and not POSTAL.search(b[0].text)
               and (not b[0].has_box or b[0].y1 > page.height * UPPER_SHARE)]
     if postal:
         return _trimmed(postal[0], "a block ending in a postal address")
@@ -171,7 +188,7 @@ def _address_block(doc: Document, before: list[Line], return_address: Line | Non
         return None
     # a block without a street, right above what follows it (the date, the subject, a table, the salutation)
     short = [b for b in found if len(b) <= 4 and _name_like(b[0]) and all(len(ln.text) <= 70 for ln in b)
-             and not any(SENDER_WORDS.search(ln.text) for ln in b)
+             and not _sender_row(doc, b)
              and (not b[0].has_box or b[0].y1 > page.height * UPPER_SHARE)]
     return _trimmed(short[-1], "the block above the salutation") if short else None
 

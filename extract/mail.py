@@ -29,13 +29,16 @@ FIELDS: dict[str, str] = {
     "attachments": r"bijlagen?|attachments?",
     "received": r"received|ontvangen",
 }
-#: fields only an e-mail header has (a note can have "Aan", "Van", "Onderwerp" too)
-EMAIL_ONLY = frozenset({"sent", "received", "cc", "attachments"})
+#: fields only an e-mail header has (a note can have "Aan", "Van", "Datum", "Onderwerp", "Bijlagen" too)
+EMAIL_ONLY = frozenset({"sent", "received", "cc"})
+#: a time of day in a date value ("donderdag 3 september 2020 14:25:00"): a message's, not a note's
+TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
 #: a header field at the start of a line; the colon may be lost to OCR, except after "aan"/"van"/"to"
 _FIELD = re.compile(
     r"^\W{0,2}(?:(?P<colon>" + "|".join(f"(?P<{n}>{p})" for n, p in FIELDS.items()) + r")\s*:"
     r"|(?P<bare>(?P<b_sent>verzon\w{0,4}|sent)|(?P<b_from>from)|(?P<b_cc>b?cc)|(?P<b_subject>subject|onderwerp)"
-    r"|(?P<b_received>received)|(?P<b_attachments>attachments))(?=\s|$))\s*",
+    r"|(?P<b_received>received)|(?P<b_attachments>attachments))(?=\s|$)"
+    r"|(?P<alone>(?P<a_from>van|afzender)|(?P<a_to>aan|to)|(?P<a_date>datum|date)|(?P<a_attachments>bijlagen?))\s*$)\s*",
     re.IGNORECASE,
 )
 #: lines of one header block stand within this many lines of each other
@@ -74,26 +77,35 @@ class MailHeader:
 
     @property
     def is_mail(self) -> bool:
-        """Three fields, one of them only e-mails have (a note's "Aan/Van/Onderwerp" is not a mail)."""
-        return len(self.fields) >= 3 and bool(EMAIL_ONLY & set(self.fields))
+        """Three fields and a sign only messages have: a "Verzonden"/"Sent"/"CC" field, a sent time,
+        an e-mail address, or a file name as attachment (a note's "Aan/Van/Datum/Onderwerp" is not a mail)."""
+        if len(self.fields) < 3:
+            return False
+        date = self.fields.get("date")
+        attachments = self.fields.get("attachments")
+        return bool(EMAIL_ONLY & set(self.fields)) or bool(self.files) \
+            or (date is not None and TIME_OF_DAY.search(date.text) is not None) \
+            or (attachments is not None and FILE_NAME.search(attachments.text) is not None) \
+            or any("@" in f.text for f in self.fields.values() if f.name in ("from", "to"))
 
 
 def _field_of(line: Line) -> tuple[str, str] | None:
     m = _FIELD.match(line.text)
     if m is None:
         return None
-    name = next(n for n in FIELDS if m.group(n) or m.groupdict().get(f"b_{n}"))
+    groups = m.groupdict()
+    name = next(n for n in FIELDS if groups.get(n) or groups.get(f"b_{n}") or groups.get(f"a_{n}"))
     return name, line.text[m.end():].strip()
 
 
 def _value(doc: Document, label: Line, rest: str, lines: list[Line]) -> tuple[str, tuple[Line, ...]]:
     if rest or not label.has_box:
         return rest, ()
-    beside = [ln for ln in lines if ln is not label and geometry.beside(label, ln) and _field_of(ln) is None]
+    beside = sorted((ln for ln in lines if ln is not label and geometry.beside(label, ln) and _field_of(ln) is None),
+                    key=lambda ln: ln.x0)
     if not beside:
         return "", ()
-    first = min(beside, key=lambda ln: ln.x0)
-    return first.text, (first,)
+    return " ".join(ln.text for ln in beside), tuple(beside)
 
 
 def headers(doc: Document) -> list[MailHeader]:

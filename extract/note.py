@@ -50,7 +50,7 @@ def extract_layout(layout: Layout, source: Source, *, keep_personal_data: bool =
         result = results.fields[extractor.field]
         chosen = result.chosen
         values[extractor.field] = chosen.value if chosen is not None else extractor.default
-        if extractor.scalar and chosen is not None and (chosen.lines or chosen.text):
+        if extractor.scalar and chosen is not None and chosen.value is not None and (chosen.lines or chosen.text):
             values["evidence"][extractor.field] = doc.evidence(list(chosen.lines), chosen.text)
     values["warnings"].extend(doc.warnings)
     try:
