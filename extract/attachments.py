@@ -44,14 +44,22 @@ BIJLAGE_LINE = re.compile(r"^bijlage\s+(?P<num>\d{1,2}|[IVX]{1,5}|[A-H])\b\.?\s*
 COUNT_FIRST = re.compile(r"^(\d{1,2})\s+bijlage(?:\s*\(n\)|n)?:?$", re.IGNORECASE)
 TABLE_HEADER = re.compile(r"^(?:volgnummer|nr\.?|nummer|naam|titel|omschrijving|informatie|toelichting)(?:\s+|$)", re.I)
 STOP = re.compile(r"^(?:informatie|toelichting|pagina\b)", re.IGNORECASE)
-ENCLOSED = re.compile(
-    r"(?P<np>(?:het|de|dit|deze|een)\s+[^.;:]{2,80}?)\s*,?\s+(?:die|dat\s+)?(?:wordt|worden|is|zijn|gaat|gaan)?\s*"
-    r"(?:hierbij\s+)?(?:als\s+bijlage(?:\s+(?P<num>\d{1,2}))?(?:\s+bij\s+(?:dit|deze|de|het)\s+\w+)?\s*"
-    r"(?:is\s+|wordt\s+|zijn\s+|worden\s+)?(?:bij|mee)?(?:gevoegd|gestuurd|gezonden|toegevoegd)|bijgevoegd|meegezonden|"
-    r"meegestuurd)",
-    re.IGNORECASE,
-)
-SEND_ENCLOSED = re.compile(r"\bals\s+bijlage\s+(?:stuur|zend|doe)\s+ik\s+u\s+(?P<np>[^.;]{3,120})", re.IGNORECASE)
+_NP = r"(?P<np>(?:het|de|dit|deze|een)\s+[^.;:]{2,80}?)"
+_SENT = r"(?:(?:mee)?(?:gestuurd|gezonden)|bijgevoegd|toegevoegd|gevoegd|meegestuurd|meegezonden)"
+#: sentences that name an enclosed document, each with the noun phrase that names it
+ENCLOSURES: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
+    # "Het rapport … wordt (hierbij) als bijlage meegestuurd", "… is als bijlage 2 bij dit besluit gevoegd"
+    _NP + r"\s*,?\s+(?:die|dat\s+)?(?:wordt|worden|is|zijn|gaat|gaan)?\s*(?:hierbij\s+)?(?:als\s+bijlage(?:\s+(?P<num>\d{1,2}))?"
+    r"(?:\s+bij\s+(?:dit|deze|de|het)\s+\w+)?\s*(?:is\s+|wordt\s+|zijn\s+|worden\s+)?" + _SENT + r"|bijgevoegd|"
+    r"meegezonden|meegestuurd)",
+    # "De Monitor …, die ik (eveneens) als bijlage meestuur"
+    _NP + r"\s*,\s*(?:die|dat)\s+(?:ik|wij|we)\s+(?:u\s+)?(?:\w+\s+)?als\s+bijlage\s+(?:meestuur|meezend|bijvoeg|toevoeg|"
+    r"stuur|zend|meesturen|meezenden)",
+    # "Het Programma … treft u (hierbij) als bijlage aan"
+    _NP + r"\s+(?:treft|vindt)\s+u\s+(?:hierbij\s+)?(?:als|in\s+de)\s+bijlage(?:\s+aan)?",
+    # "Als bijlage stuur ik u …", "Bijgaand (stuur ik u|treft u) …"
+    r"\b(?:als\s+bijlage|bijgaand)\s+(?:stuur|zend|doe)\s+(?:ik|wij)\s+u\s+(?P<np>[^.;]{3,120})",
+))
 QUOTED = r"[“\"‘'«](?P<title>[^”\"’'»]{6,200})[”\"’'»]"
 #: what the note itself is about, not an enclosure ("de brief wordt meegestuurd" in a beslisnota)
 SUBJECT_OF_NOTE = re.compile(r"\b(?:brief|kamerbrief|nota|beslisnota|concept)\b", re.IGNORECASE)
@@ -69,6 +77,21 @@ def _number(token: str) -> int:
 
 def _listed(items: list[tuple[str | None, list[Line]]], doc: Document) -> list[Attachment]:
     return [Attachment(title=t, number=i + 1, evidence=doc.evidence(ls, t)) for i, (t, ls) in enumerate(items)]
+
+
+#: a list ends at a vertical gap of this many line heights (or at a page break)
+LIST_GAP = 1.6
+
+
+def _contiguous(lines: list[Line]) -> list[Line]:
+    """The lines of a list up to its first paragraph break or page break."""
+    out: list[Line] = []
+    for ln in lines:
+        if out and (ln.gap_before or ln.page != out[-1].page or (ln.has_box and out[-1].has_box and (
+                geometry.vertical_gap(out[-1], ln) > LIST_GAP * max(geometry.height(out[-1]), 6.0)))):
+            break
+        out.append(ln)
+    return out
 
 
 def _items(lines: list[Line]) -> list[tuple[str | None, list[Line]]]:
@@ -174,7 +197,7 @@ def _section(doc: Document, block, avoid: frozenset[int]) -> list[Attachment]:
                                       evidence=doc.evidence([num, *cells], title or num.text)))
             return out
     kept = []
-    for ln in lines:
+    for ln in _contiguous(lines):
         if STOP.match(ln.text) and kept:
             break
         kept.append(ln)
@@ -206,8 +229,8 @@ def _bijlage_lines(doc: Document, avoid: frozenset[int]) -> list[Candidate]:
     content = doc.content
     for i, ln in enumerate(content):
         m = BIJLAGE_LINE.match(ln.text)
-        if not m or ln.index in avoid or match_label(ln.text) and not m.group("title") or not _heading_like(m, ln):
-            continue
+        if not m or ln.index in avoid or ln.index in doc.table_lines or doc.in_colofon(ln) or not _heading_like(m, ln):
+            continue  # "Bijlage(n) 2" in the colofon or a header table is a count
         number = _number(m.group("num"))
         if number in found:
             continue
@@ -241,10 +264,10 @@ def _sentences(doc: Document) -> list[Candidate]:
     used: list[Line] = []
     texts = [(s.text, s.lines) for s in doc.sections] or [(join_lines(doc.body), doc.body)]
     for text, lines in texts:
-        for rx in (ENCLOSED, SEND_ENCLOSED):
+        for rx in ENCLOSURES:
             for m in rx.finditer(text):
                 np = re.sub(r"^(?:het|de|dit|deze|een)\s+", "", m.group("np").strip(), flags=re.I)
-                if SUBJECT_OF_NOTE.search(np) and rx is ENCLOSED:
+                if SUBJECT_OF_NOTE.search(np) and rx is ENCLOSURES[0]:
                     continue  # the letter the note is about, not an enclosure
                 title = np.strip(" ,.")
                 head = title.split()[-1] if title.split() else title
@@ -252,7 +275,7 @@ def _sentences(doc: Document) -> list[Candidate]:
                 q = re.search(re.escape(head) + r"\s*(?:,\s*)?" + QUOTED, text, re.I)
                 if q:
                     title = q.group("title").strip()
-                number = int(m.group("num")) if rx is ENCLOSED and m.group("num") else len(out) + 1
+                number = int(m.group("num")) if "num" in rx.groupindex and m.group("num") else len(out) + 1
                 out.append(Attachment(title=title, number=number, evidence=doc.evidence(lines[:1], m.group(0))))
                 used.extend(lines[:1])
     if not out:

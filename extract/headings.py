@@ -30,7 +30,7 @@ HEADINGS: dict[str, str] = {
     "not_public": r"informatie\s+die\s+niet\s+openbaar\s+(?:gemaakt\s+kan\s+worden|wordt\s+gemaakt)|"
                   r"informatie\s+die\s+niet\s+openbaargemaakt\s+kan\s+worden|openbaarmaking|"
                   r"niet\s+openbaar\s+te\s+maken\s+informatie",
-    "attachments": r"bijlagen|bijlage\(n\)|overzicht\s+bijlagen",
+    "attachments": r"bijlagen?|bijlage\s?\(n\)|overzicht\s+bijlagen|lijst\s+van\s+bijlagen",
     "agenda": r"agenda",
 }
 

@@ -29,8 +29,8 @@ FIELDS: dict[str, str] = {
     "attachments": r"bijlagen?|attachments?",
     "received": r"received|ontvangen",
 }
-#: fields only an e-mail header has (a note can have "Aan", "Van", "Datum", "Onderwerp", "Bijlagen" too)
-EMAIL_ONLY = frozenset({"sent", "received", "cc"})
+#: fields only an e-mail header has (a note can have "Aan", "Van", "cc", "Datum", "Onderwerp", "Bijlagen" too)
+EMAIL_ONLY = frozenset({"sent", "received"})
 #: a time of day in a date value ("donderdag 3 september 2020 14:25:00"): a message's, not a note's
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
 #: a header field at the start of a line; the colon may be lost to OCR, except after "aan"/"van"/"to"
