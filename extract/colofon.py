@@ -90,6 +90,8 @@ def _stops_value(line: Line, role: str = "") -> bool:
     return heading is not None and heading.role is not None
 
 
+#: a label by its form: a few words ending in a colon ("Status:", "Behandelend ambtenaar:")
+LABEL_FORM = re.compile(r"^[^\W\d][\w() ./-]{0,30}:$")
 CONTINUES = re.compile(r"(?:,|\b(?:en|van|de|het|voor|met|over|bij|in|op|aan|te|der|of))$", re.IGNORECASE)
 
 
@@ -147,8 +149,10 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
             first = prev is lab or prev is start
             if gap > (max(9.0, 1.1 * max(prev.height, 6.0)) if first else max(7.0, 0.9 * max(prev.height, 6.0))):
                 break
-            # a label on the same row further left starts a new row of the block
-            if any(geometry.same_row(ln, other) and other.x0 < ln.x0 and region(other) == in_col for other in label_lines):
+            # a label on the same row further left starts a new row of the block (a known label, or any
+            # short text ending in a colon: "Status:")
+            if any(geometry.same_row(ln, other) and other.x0 < ln.x0 and region(other) == in_col
+                   and (matches[other.index] or LABEL_FORM.match(other.text)) for other in lines):
                 break
             if (matches[ln.index] and not continues(prev, ln)) or STAGE.match(ln.text) or DESIGNATION.match(ln.text):
                 break

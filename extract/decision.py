@@ -36,6 +36,8 @@ CHOICE_WORDS = 3
 MAX_CHARS = 1500
 #: a note states its decision on its first pages; a weak heading later belongs to a report
 NOTE_PAGES = 2
+#: print this much larger than the body is a title, not a decision's text
+TITLE_PRINT = 1.4
 #: a paragraph ends at a vertical gap of this many line heights
 PARAGRAPH_GAP = 1.2
 
@@ -79,8 +81,16 @@ def _is_choice(lines: list[Line]) -> bool:
     return len(text.split()) <= CHOICE_WORDS and not text.rstrip().endswith(".")
 
 
+def _body_size(doc: Document) -> float | None:
+    sizes = sorted(ln.size for ln in doc.body if ln.size)
+    return sizes[len(sizes) // 2] if sizes else None
+
+
 def _decision(lines: list[Line], heading: str | None, doc: Document, head: Line | None) -> RecommendedDecision | None:
     lines = [ln for ln in lines if not NUMBER_ONLY.match(ln.text)]
+    body = _body_size(doc)
+    if lines and body and lines[0].size and lines[0].size > body * TITLE_PRINT:
+        return None  # a title in large print under the word "Advies" on a cover: no decision text
     text = join_lines([BULLET.sub("", ln.text) for ln in lines])[:MAX_CHARS].strip()
     if not text:
         return None

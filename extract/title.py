@@ -180,11 +180,21 @@ def from_kamerstuk_number(doc: Document, inputs: Inputs) -> list[Candidate]:
     return []
 
 
+#: a designation line opens the document: it stands among its first lines
+DESIGNATION_TOP = 8
+
+
+def _has_value_beside(doc: Document, line: Line) -> bool:
+    """A word with a value beside it ("Verslag | bureau Omgevingsdialoog") is a label, not a designation."""
+    return any(geometry.beside(line, o) for o in doc.first_page if o is not line)
+
+
 def from_designation(doc: Document, inputs: Inputs) -> list[Candidate]:
     header = doc.header or doc.first_page
     avoid = _avoid(doc, inputs)
+    opening = [ln for ln in header if not doc.in_colofon(ln) and ln.index not in avoid][:DESIGNATION_TOP]
     for i, ln in enumerate(header[:-1]):
-        if DESIGNATION.match(ln.text):
+        if DESIGNATION.match(ln.text) and ln in opening and not _has_value_beside(doc, ln):
             rest = [x for x in header[i + 1:] if x.index not in avoid and not doc.in_colofon(x)]
             for j, cand in enumerate(rest[:3]):
                 if _title_like(cand):
