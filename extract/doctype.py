@@ -61,7 +61,8 @@ DESIGNATIONS: tuple[Designation, ...] = (
     Designation(T.kamerbrief, r"kamerbrief"),
     Designation(T.advies, r"advies|adviesrapport"),
     # kamerstukken, press releases and forms: no type of their own
-    Designation(T.other, r"motie|amendement|persbericht|nieuwsbericht|(?:bnc-)?fiche\b|aanbiedingsformulier"),
+    Designation(T.other, r"motie|amendement|persbericht|nieuwsbericht|(?:bnc-)?fiche\b|aanbiedingsformulier|"
+                         r"(?:eind|tussen|onderzoeks|evaluatie)?rapport(?:age)?"),
     Designation(T.nota, r"(?:oplegnota|nota\s+gs|gs-nota|staf-?nota|nota)"),
 )
 #: a kind named in a phrase of the first lines
@@ -79,7 +80,7 @@ STAGES: tuple[tuple[re.Pattern[str], T], ...] = (
     (re.compile(r"informatie|kennisname|advisering|bespreking|advies", re.I), T.nota),
 )
 #: a letter whose subject names its advice ("Advies over …", "Advies op …"): an advisory body's advice
-ADVICE_SUBJECT = re.compile(r"^\W{0,3}(?:(?:ongevraagd|wetgevings)?advies|zienswijze)\b", re.IGNORECASE)
+ADVICE_SUBJECT = re.compile(r"^\W{0,3}(?:ongevraagd|wetgevings)?advies\b", re.IGNORECASE)
 KAMER = re.compile(r"voorzitter\s+van\s+de\s+(?:tweede|eerste)\s+kamer|^(?:tweede|eerste)\s+kamer\b", re.IGNORECASE)
 #: lines near the top of page 1 where a designation counts
 TOP_LINES = 15

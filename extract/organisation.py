@@ -75,9 +75,10 @@ MINISTERS_FOR: dict[str, str] = {
 }
 #: a body printed by name: its head word and the name that follows
 BODY = re.compile(
-    r"\b((?:Ministerie|Provincie|Gemeente|Waterschap|Hoogheemraadschap|Wetterskip|Autoriteit|Adviescollege|"
-    r"Rijksinstituut|Agentschap|Inspectie|Rijksdienst|Centraal\s+Planbureau|Planbureau|Algemene\s+Rekenkamer|"
-    r"Nationale\s+ombudsman|Raad\s+van\s+State|Kiesraad|(?:Tweede|Eerste)\s+Kamer)"
+    r"\b((?:Ministerie|Provincie|Gemeente|Waterschap|Hoogheemraadschap|Wetterskip|Autoriteit|Adviescollege|Adviesraad|"
+    r"Raad\s+voor|Rijksinstituut|Agentschap|Inspectie|Rijksdienst|Rijkswaterstaat|Centraal\s+Planbureau|Planbureau|"
+    r"Algemene\s+Rekenkamer|Rekenkamer|Nationale\s+ombudsman|Raad\s+van\s+State|Kiesraad|Veiligheidsregio|"
+    r"Omgevingsdienst|(?:Tweede|Eerste)\s+Kamer)"
     r"(?:\s+(?:van|voor|der|de|het|en|&|[A-Z][\w'’-]*|\w*-\w+)){0,8})"
 )
 #: a minister's or state secretary's title: "De minister van Justitie en Veiligheid", "Staatssecretaris van EZK"
@@ -103,7 +104,7 @@ PROVINCES = {"noord-holland": "Noord-Holland", "zuid-holland": "Zuid-Holland", "
 ADDRESS_WORD = re.compile(r"^(?:bezoekadres|postadres|postbus|www\.|telefoon|t\s|e-?mail)", re.IGNORECASE)
 UNIT = re.compile(
     r"^(?:directoraat[-\s]generaal|directie|dir\.?\s|afdeling|afd\.|programmadirectie|bestuurskern|cluster|"
-    r"dienst|inspectie|sector|team|portefeuille|hoofddirectie|staf\b|kabinet\b|programma\b)",
+    r"dienst|inspectie|sector|team|portefeuille|hoofddirectie|staf|kabinet|programma)\b",
     re.IGNORECASE,
 )
 INTERNAL = (T.beslisnota, T.nota, T.memo, T.notitie)
