@@ -68,10 +68,23 @@ def _dated(text: str, reference: dt.date | None) -> tuple[dt.date, bool] | None:
     return None
 
 
+#: a year printed on its own ("Najaarsnota 2022", "2022/FIN/0114", "Eerste kwartaal 2024")
+YEAR = re.compile(r"(?<!\d)(?:19[89]\d|20[0-4]\d)(?!\d)")
+#: the header lines where a printed year tells the document's year
+HEADER_LINES = 20
+
+
 def evident_year(doc: Document) -> dt.date | None:
-    """A reference date for year-less dates: 1 January of the year most dated lines of page 1–2 print."""
+    """A reference date for year-less dates: 1 January of the year the document makes evident.
+
+    The year most full dates of pages 1–2 print; without any, the year most printed in the
+    header of page 1 (its title, kenmerk, subject); else none.
+    """
     years = Counter(f.date.year for ln in doc.content if ln.page <= 2
                     for f in find_dates(ln.text) if f.date is not None and f.has_year)
+    if not years:
+        header = [ln for ln in doc.first_page if ln.index < doc.header_end][:HEADER_LINES]
+        years = Counter(int(y) for ln in header for y in YEAR.findall(ln.text))
     if not years:
         return None
     return dt.date(years.most_common(1)[0][0], 1, 1)
