@@ -124,6 +124,8 @@ def _field(doc: Document, avoid: frozenset[int]) -> tuple[int | None, list[Candi
         texts = ([pair.inline] if pair.inline else []) + [ln.text for ln in lines]
         where = f"label {pair.label!r}" + (" in a header table" if pair.in_table else "")
         evidence = tuple(pair.all_lines)
+        if not texts and pair.lines:
+            return None, []  # column headers of a table of attachments: the list is in the body
         if not texts or NONE.match(texts[0]):
             return 0, [Candidate(value=[], rule="field-none", score=0.9, lines=evidence, why=f"{where}: none")]
         first = texts[0]

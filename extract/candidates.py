@@ -71,10 +71,15 @@ class FieldResult:
 Chooser = Callable[[Sequence[Candidate]], tuple[Candidate | None, str]]
 
 
-def highest(candidates: Sequence[Candidate]) -> tuple[Candidate | None, str]:
-    """The candidate with the highest score; on a tie the one proposed first (rules are listed by priority)."""
+def highest(candidates: Sequence[Candidate], *, floor: float = 0.0) -> tuple[Candidate | None, str]:
+    """The candidate with the highest score; on a tie the one proposed first (rules are listed by priority).
+
+    Candidates under `floor` are kept for `--explain` but never win.
+    """
     if not candidates:
         return None, "no rule found a value"
+    if all(c.score < floor for c in candidates):
+        return None, f"no candidate reaches {floor:.2f}"
     best = max(enumerate(candidates), key=lambda pair: (pair[1].score, -pair[0]))[1]
     others = [c for c in candidates if c is not best and c.value != best.value]
     if not others:

@@ -88,7 +88,9 @@ class Document:
 
     @cached_property
     def colofon_lefts(self) -> dict[int, float | None]:
-        return {number: labels.colofon_left for number, labels in self.page_labels.items()}
+        """Per page, the left edge of its colofon column (None: no colofon, or a text input)."""
+        return {page.number: labels.colofon_left if (labels := self.page_labels.get(page.number)) else None
+                for page in self.layout.pages}
 
     def in_colofon(self, line: Line) -> bool:
         left = self.colofon_lefts.get(line.page)

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import partial
 from collections import Counter
 
 from kenmerk.extract import geometry
-from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
+from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs, highest
 from kenmerk.extract.context import Document
 from kenmerk.extract.dates import WEEKDAYS, find_dates, has_time
 from kenmerk.extract.labels import match_label
@@ -97,7 +98,7 @@ def _list_item(doc: Document, line) -> bool:
     """A label that is an item of a bulleted list in the body ("• Datum: …"), not a header field."""
     if BULLET.match(line.text):
         return True
-    return any(BULLET.fullmatch(other.text.strip() + " ") and other.x1 <= line.x0 and geometry.same_row(other, line)
+    return line.has_box and any(BULLET.fullmatch(other.text.strip() + " ") and other.x1 <= line.x0 and geometry.same_row(other, line)
                for other in doc.content if other.page == line.page)
 
 
@@ -128,6 +129,8 @@ def _label_candidates(doc: Document, doc_type: T | None, reference: dt.date | No
                 s = 0.9
             if has_time(text) and role == "date" and doc_type not in TIMED_TYPES:
                 s, why = 0.45, why + ["a time of day: a meeting's date"]
+            if pair.in_colofon:
+                s, why = s + 0.02, why + ["the colofon is the note's own metadata"]
             if pair.label_line.page > 1:
                 s, why = s - 0.1, why + [f"on page {pair.label_line.page}"]
             elif not pair.in_colofon and not pair.in_table and (
@@ -234,6 +237,9 @@ def propose_dates(doc: Document, inputs: Inputs) -> list[Candidate]:
     return [Candidate(value=events, rule="labels", score=1.0, why=f"{len(events)} labelled date(s)")]
 
 
-DATE = FieldExtractor("date", propose_date, reads=("document_type",))
+#: a date candidate below this score is shown by --explain but never wins (a meeting's time-stamped date)
+DATE_FLOOR = 0.5
+
+DATE = FieldExtractor("date", propose_date, reads=("document_type",), choose=partial(highest, floor=DATE_FLOOR))
 DATES = FieldExtractor("dates", propose_dates, reads=("date",), default=[], scalar=False)
 

@@ -61,24 +61,23 @@ def _paragraph(block: SectionBlock, doc: Document) -> list[Line]:
     """The decision's lines: the section up to the first paragraph break (in a form: the value column)."""
     column = _value_column(block, doc)
     lines: list[Line] = []
-    for ln in block.lines:
-        if column is not None and ln.x0 < column - geometry.DEFAULT.column:
-            continue
+    values = [ln for ln in block.lines if column is None or ln.x0 >= column - geometry.DEFAULT.column]
+    if column is not None and len(values) > 1 and _is_choice(values[:1]) and not _is_choice(values[1:2]):
+        values = values[1:]  # the form's choice ("Anders, namelijk"): the wording under it is the decision
+    for ln in values:
         if lines and ln.gap_before:
             break
         if lines and doc.layout.has_positions:
             prev = lines[-1]
             if ln.page != prev.page or geometry.vertical_gap(prev, ln) > max(prev.height, 8.0) * PARAGRAPH_GAP:
-                if column is None or not _is_choice(lines):
-                    break
-                lines = []  # the form's choice ("Anders, namelijk"): the wording under it is the decision
+                break
         lines.append(ln)
     return lines
 
 
 def _is_choice(lines: list[Line]) -> bool:
-    text = join_lines(lines)
-    return len(text.split()) <= CHOICE_WORDS and not text.rstrip().endswith(".")
+    """A form's ticked option ("Anders nl.", "Instemmen"): a few words, not a wording of the decision."""
+    return len(join_lines(lines).split()) <= CHOICE_WORDS
 
 
 def _body_size(doc: Document) -> float | None:

@@ -89,9 +89,14 @@ NOTE_TYPES = (T.nota, T.memo, T.notitie, T.agenda, T.verslag)
 
 
 def _top(doc: Document) -> list[Line]:
-    if doc.layout.has_positions:
-        return [ln for ln in doc.first_page if not doc.in_colofon(ln)][:TOP_LINES]
-    return doc.content[:TOP_LINES]
+    """The first lines of page 1, before the body starts (its first section or a letter's salutation)."""
+    salutation = letter(doc).salutation
+    body = next((s.line.index for s in doc.sections if s.heading.role in ("occasion", "decision", "core")
+                 and designation_of(s.line.text) is None), None)  # "Advies", "Agenda" on top name the document
+    ends = [i for i in (body, salutation.index if salutation is not None else None) if i is not None]
+    end = min(ends) if ends else None
+    lines = [ln for ln in doc.first_page if not doc.in_colofon(ln)] if doc.layout.has_positions else doc.content
+    return [ln for ln in lines if end is None or ln.index < end][:TOP_LINES]
 
 
 #: designations that stand alone as a line further down page 1 (an "Agenda" over its items), not section headings
@@ -154,11 +159,15 @@ def _phrases(doc: Document) -> list[Candidate]:
     return out
 
 
+#: a stage in brackets after a designation: "Oplegnota (ter beslissing)"
+BRACKETED_STAGE = re.compile(r"\((?:ter|voor)\s+\w+\)", re.IGNORECASE)
+
+
 def _stages(doc: Document) -> list[Candidate]:
     for ln in (doc.header or doc.first_page)[:60]:
-        if STAGE.match(ln.text):
+        if STAGE.match(ln.text) or BRACKETED_STAGE.search(ln.text) and designation_of(ln.text):
             kind = next((t for rx, t in STAGES if rx.search(ln.text)), T.nota)
-            return [Candidate(value=kind, rule="stage", score=0.8 if kind == T.beslisnota else 0.6, lines=(ln,),
+            return [Candidate(value=kind, rule="stage", score=0.87 if kind == T.beslisnota else 0.6, lines=(ln,),
                               why=f"stage line {ln.text!r}")]
     return []
 
@@ -169,7 +178,7 @@ FORM_LABEL = re.compile(r"^[\w() ,.-]{2,45}?\s?\d?\s?\*$")
 FORM_LABELS = 3
 
 
-def _forms(doc: Document, decision: bool) -> list[Candidate]:
+def _forms(doc: Document, decision: tuple[Line, ...] | None) -> list[Candidate]:
     out = []
     marked = [ln for ln in doc.first_page if FORM_LABEL.match(ln.text.strip())]
     if len(marked) >= FORM_LABELS:
@@ -196,8 +205,9 @@ def _forms(doc: Document, decision: bool) -> list[Candidate]:
     elif any(KAMER.search(ln.text) for ln in (parts.address.lines[:2] if parts.address else ())):
         out.append(Candidate(value=T.kamerbrief, rule="addressed-to-kamer", score=0.8, lines=parts.address.lines[:2],
                              why="an address block to a Kamer"))
-    if decision:
-        out.append(Candidate(value=T.beslisnota, rule="decision", score=0.86, why="carries a proposed decision"))
+    if decision is not None:
+        out.append(Candidate(value=T.beslisnota, rule="decision", score=0.86, lines=decision[:1],
+                             why="carries a proposed decision"))
     return out
 
 
@@ -216,10 +226,12 @@ def _plain(doc: Document) -> list[Candidate]:
 
 def propose_type(doc: Document, inputs: Inputs) -> list[Candidate]:
     """Candidates from designations, phrases, stage lines and forms."""
-    decision = inputs.value("recommended_decision") is not None or (
-        asks_for_decision(doc) and doc.section("occasion") is not None)
+    chosen = inputs["recommended_decision"].chosen
+    stage = next((ln for ln in doc.first_page if asks_for_decision(doc) and STAGE.match(ln.text)), None)
+    decision = chosen.lines if chosen is not None else (
+        (stage,) if stage is not None and doc.section("occasion") is not None else None)
     out = _phrases(doc) + _designations(doc) + _stages(doc) + _forms(doc, decision) + _plain(doc)
-    if decision:
+    if decision is not None:
         # "a note that carries a proposed decision is a beslisnota whatever else its header says"
         out = [c.weaker(0.1, "the note carries a proposed decision") if c.value in NOTE_TYPES else c for c in out]
     return out

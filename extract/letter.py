@@ -97,7 +97,8 @@ def _letter(doc: Document) -> Letter:
     before = [ln for ln in first if salutation is None or ln.index < salutation.index]
     return_address = next((ln for ln in before if RETURN_ADDRESS.match(ln.text)), None)
     place_date = next((ln for ln in first if PLACE_DATE.match(ln.text)), None)
-    address = _address_block(doc, before, return_address, salutation)
+    labelled = any(p.label_line.page == 1 for p in doc.pairs_of("addressee"))
+    address = None if labelled else _address_block(doc, before, return_address, salutation)
     return Letter(salutation=salutation, closing=closing, return_address=return_address, address=address,
                   place_date=place_date, signature=_signature(doc, closing))
 

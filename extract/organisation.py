@@ -183,7 +183,7 @@ def _continuation(doc: Document, line: Line, head: list[Line], i: int) -> Line |
         under = [x for x in head if x.page == line.page and geometry.below(line, x, 1.5 * max(geometry.height(line), 6.0))
                  and geometry.overlaps_x(line, x)]
         nxt = max(under, key=lambda x: x.y1) if under else None
-    if nxt is not None and len(nxt.text) < 40 and re.fullmatch(r"[A-Z][^\d]*", nxt.text):
+    if nxt is not None and len(nxt.text) < 40 and re.fullmatch(r"[A-Z][^\d]*", nxt.text) and not UNIT.match(nxt.text):
         return nxt
     return None
 
@@ -197,8 +197,10 @@ def _printed(doc: Document, inputs: Inputs) -> list[Candidate]:
         if not m or (ln.text[:m.start()].strip() and not doc.in_colofon(ln)):
             continue  # a body named inside a sentence is not the letterhead
         name = re.sub(r"\s+", " ", m.group(1)).split(" - ")[0].strip(" ,")
+        if not ln.text[:m.start()].strip():
+            name = re.split(r"\s+[-–|·•]\s+|\s{2,}", ln.text[m.start():].strip())[0].strip(" ,")  # the line names it
         lines = [ln]
-        broken = re.search(r"(?:\b(?:en|van|voor)|,)$", ln.text[:m.end()].strip() + ln.text[m.end():].strip()[:1])
+        broken = re.search(r"(?:\b(?:en|van|voor)|,)$", ln.text.strip())
         nxt = _continuation(doc, ln, head, i) if broken else None
         if nxt is not None:
             comma = "," if ln.text[m.end():].strip().startswith(",") or m.group(1).strip().endswith(",") else ""

@@ -58,7 +58,7 @@ def test_internal_note_opening_with_the_addressee_function():
 
 
 LETTER = ("> Retouradres Postbus 20350 2500 EJ Den Haag\n{block}\n"
-          "Datum 6 augustus 2020\nBetreft: Advies DPIA CoronaMelder\n\nGeachte heer De Jonge,\n\nHierbij.\n")
+          "Datum 6 augustus 2020\nBetreft: Subsidie voor de pilot deelfietsen\n\nGeachte heer De Jonge,\n\nHierbij.\n")
 
 
 def test_letter_address_block_first_line():

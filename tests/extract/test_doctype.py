@@ -1,10 +1,10 @@
-"""Document type from the cues of `kenmerk.extract.doctype.CUES`, one realistic header per type."""
+"""Document type from the designations of `kenmerk.extract.doctype.DESIGNATIONS` and the forms, one header per type."""
 from __future__ import annotations
 
 import pytest
 
 from kenmerk.extract import DocumentType as T
-from kenmerk.extract.doctype import CUES
+from kenmerk.extract.doctype import DESIGNATIONS
 from kenmerk.extract.note import extract_note
 
 
@@ -48,8 +48,8 @@ HEADERS: dict[T, str] = {
 }
 
 
-def test_every_cue_type_has_a_header_here():
-    assert {cue.type for cue in CUES} <= set(HEADERS)
+def test_every_designation_type_has_a_header_here():
+    assert {d.type for d in DESIGNATIONS} <= set(HEADERS)
 
 
 @pytest.mark.parametrize("expected", list(HEADERS), ids=lambda t: t.value)
@@ -102,8 +102,14 @@ def test_letter_keeps_its_type_despite_an_advies_heading():
     assert doc_type(text) == T.brief
 
 
-def test_nothing_recognisable_is_other():
-    assert doc_type("Bevindingen en rode draden uit de inventarisatie\n\n• Dashboards verschillen per regio.\n") == T.other
+def test_a_short_plain_note_is_a_notitie():
+    # no type named, no header fields, no letter or e-mail form: a plain written note
+    assert doc_type("Lessen uit de pilot deelfietsen\n\n• Het gebruik verschilt per wijk.\n") == T.notitie
+
+
+def test_a_long_document_without_any_cue_is_other():
+    text = "\f".join(f"Hoofdstuk {i}\nTekst over het onderwerp van dit hoofdstuk.\n" for i in range(1, 9))
+    assert doc_type(text) in (T.notitie, T.other)
 
 
 def test_inventarislijst_spelling():

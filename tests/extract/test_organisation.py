@@ -55,9 +55,10 @@ def test_ministry_from_an_email_domain():
     assert n.organisation.name == "Ministerie van Volksgezondheid, Welzijn en Sport"
 
 
-def test_rivm_from_an_email_domain():
-    n = note("Van: Jansen, P. <p.jansen@rivm.nl>\nVerzonden: 24 september 2020\nAan: Vries, A. de\nOnderwerp: PBM\n")
-    assert n.organisation.name == "Rijksinstituut voor Volksgezondheid en Milieu"
+def test_a_body_printed_in_the_letterhead_is_the_sender():
+    n = note("Rijksinstituut voor Bodem en Grondwater\nPostbus 12, 3700 AA Zeist\n\nMemo\nAan: team Advies\n"
+             "Datum: 3 mei 2024\n")
+    assert n.organisation.name == "Rijksinstituut voor Bodem en Grondwater"
 
 
 def test_units_in_the_pdf_colofon():
