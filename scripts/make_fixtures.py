@@ -774,7 +774,7 @@ FONTS = {
 MONTHS_SHORT = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 REDACTION = re.compile(r"\[\[([^\]|]+)(?:\|(\d+(?:\.\d+)?))?\]\]")
-DATE_CODE = re.compile(r"%(\^?)([AaBbdemYy])")
+DATE_CODE = re.compile(r"%([\^-]?)([AaBbdemYy])")
 
 
 class SpecError(ValueError):
@@ -788,8 +788,8 @@ class SpecError(ValueError):
 
 
 class DutchDate(dt.date):
-    """A date that formats in Dutch: `%A` weekday, `%B` month, `%b` 'jul.', `%e` day without a
-    leading zero, `%d %m %Y %y` as strftime; `%^A` capitalised. Empty spec: '6 juli 2021'."""
+    """A date that formats in Dutch: `%A` weekday, `%B` month, `%b` 'jul.', `%d %m %Y %y` as
+    strftime; `%-d`/`%e`, `%-m` without a leading zero; `%^A` capitalised. Empty: '6 juli 2021'."""
 
     def __format__(self, spec: str) -> str:
         if not spec:
@@ -803,6 +803,8 @@ class DutchDate(dt.date):
 
         def one(m: re.Match) -> str:
             text = parts[m.group(2)]
+            if m.group(1) == "-":
+                return text.lstrip("0") or "0"
             return text[:1].upper() + text[1:] if m.group(1) else text
 
         return DATE_CODE.sub(one, spec)
@@ -821,7 +823,7 @@ class Gold(_SpecModel):
     kenmerk: str | None = None
     date: dt.date | None = None
     addressee: str | None = None
-    recommended_decision: str | None = None
+    recommended_decision: str | list[str] | None = None  # a list: numbered items, printed '1. …'
     attachments: list[str] | None = None  # "" for an attachment that is only counted
     woo_grounds: list[str] | None = None  # cited in the text; the codes on redaction boxes are added
     organisation: str  # the sender; not scored, written for the organisation extractor
@@ -867,7 +869,8 @@ class ParaBlock(_Block):
 
 class ListBlock(_Block):
     kind: Literal["list"]
-    items: list[str]
+    items: list[str] = []
+    items_from: Literal["attachments", "decision_items"] | None = None  # the items are these gold values
     marker: str = "-"  # '{n}.' numbers the items
     markers: list[str] | None = None  # one marker per item ('I', 'II', …)
     indent: float = 18.0
@@ -935,7 +938,8 @@ class _Values(dict):
         super().__init__(gold.model_dump(exclude={"none", "unscored"}))
         if gold.date is not None:
             self["date"] = DutchDate(gold.date.year, gold.date.month, gold.date.day)
-        self["decision"] = gold.recommended_decision
+        self["decision_items"] = gold.recommended_decision if isinstance(gold.recommended_decision, list) else []
+        self["decision"] = self["recommended_decision"] = decision_text(gold.recommended_decision)
         self.used: set[str] = set()
 
     def __getitem__(self, key: str):
@@ -955,6 +959,13 @@ class _Extra(dict):
 
     def __missing__(self, key: str):
         return self.values[key]
+
+
+def decision_text(decision: str | list[str] | None) -> str | None:
+    """The gold text of a decision; numbered items as printed: '1. … 2. …'."""
+    if isinstance(decision, list):
+        return " ".join(f"{n}. {item}" for n, item in enumerate(decision, 1))
+    return decision
 
 
 def _tokens_width(text: str, font: str, size: float) -> float:
@@ -1043,7 +1054,7 @@ class _Drawing:
             return [[(x, line, font, size)] for line in _wrap_marked(fill(block.text), font, size, width)]
         if isinstance(block, ListBlock):
             rows = []
-            for n, item in enumerate(block.items, 1):
+            for n, item in enumerate(self.values[block.items_from] if block.items_from else block.items, 1):
                 marker = block.markers[n - 1] if block.markers else block.marker.format(n=n)
                 for i, line in enumerate(_wrap_marked(fill(item), font, size, width - block.indent)):
                     rows.append(([(x, marker, font, size)] if i == 0 else []) + [(x + block.indent, line, font, size)])
@@ -1181,7 +1192,7 @@ def _convention_gold(gold: Gold, grounds: set[str]) -> dict:
         elif name == "attachments":
             value = [{"title": title or None} for title in value or []]
         elif name == "recommended_decision":
-            value = {"text": value} if value else None
+            value = {"text": decision_text(value)} if value else None
         elif name == "date":
             value = value.isoformat() if value else None
         out[name] = value
