@@ -816,7 +816,8 @@ class _SpecModel(BaseModel):
 
 class Gold(_SpecModel):
     """The truth about a document, in ANNOTATION.md's terms. Every field is given, listed in
-    `none` (the document has none: null or []), or listed in `unscored` (left out of the gold)."""
+    `none` (the document has none: null or []), or listed in `unscored` (left out of the gold);
+    `woo_grounds` may be left out: then the gold grounds are the codes on the redaction boxes."""
 
     document_type: str | None = None
     title: str | None = None
@@ -833,7 +834,7 @@ class Gold(_SpecModel):
     @model_validator(mode="after")
     def _each_field_once(self) -> "Gold":
         for name in FIELD_NAMES:
-            given = getattr(self, name) is not None
+            given = getattr(self, name) is not None or name == "woo_grounds" and not {*self.none, *self.unscored} & {name}
             said = [given, name in self.none, name in self.unscored].count(True)
             if said != 1:
                 raise ValueError(f"gold field {name!r} must be given, or listed in `none` or `unscored` (once)")
