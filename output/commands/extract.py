@@ -124,9 +124,10 @@ def run(args) -> int:
     out = AtomicWriter(args.output, "w") if args.output and fmt in JSON_FORMATS else None
     notes: list[Note] = []
     written = failed = documents = 0
+    results = run_batch(items(), options, on_tick=reporter.tick, on_page=reporter.page)
     try:
         reporter.start_line(where)
-        for result in run_batch(items(), options, on_tick=reporter.tick):
+        for result in results:
             reporter.add(result)
             if result.status == "failed":
                 failed += 1
@@ -148,7 +149,8 @@ def run(args) -> int:
             else:
                 sys.stdout.write(text + "\n")
                 sys.stdout.flush()
-    except BaseException:
+    except BaseException:  # an error, Ctrl-C or SIGTERM: the workers stop, nothing half-written stays
+        results.close()
         reporter.close(summary=False, ok=False)
         if out is not None:
             out.discard()

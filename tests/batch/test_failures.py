@@ -14,9 +14,7 @@ from conftest import jsonl, kenmerk, workers_of, write
 def test_endless_not_a_pdf_and_encrypted_are_reported_and_the_rest_is_extracted(tmp_path, good_documents, hostile):
     folder = write(tmp_path / "in", {**good_documents, **{f"sub/{k}": v for k, v in hostile.items()}})
     errors = tmp_path / "errors.jsonl"
-    started = time.monotonic()
     proc = kenmerk("extract", folder, "--timeout", "3", "--jobs", "2", "--errors", errors)
-    elapsed = time.monotonic() - started
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     notes = jsonl(proc.stdout)
@@ -24,6 +22,8 @@ def test_endless_not_a_pdf_and_encrypted_are_reported_and_the_rest_is_extracted(
     records = {os.path.basename(r["path"]): r for r in jsonl(errors.read_text(encoding="utf-8"))}
     assert set(records) == set(hostile)
     assert records["endless.pdf"]["stage"] == "timeout" and records["endless.pdf"]["error"] == "Timeout"
+    assert records["endless.pdf"]["message"] == ("stopped after 3 s of CPU time (the time limit per document; "
+                                                 "raise it with --timeout): the worker was killed")
     assert records["not-a-pdf.pdf"] == {"path": str(folder / "sub" / "not-a-pdf.pdf"), "stage": "read",
                                         "error": "UnreadableInput", "message": "not a PDF (no %PDF header)"}
     assert records["encrypted.pdf"]["stage"] == "read" and "encrypted" in records["encrypted.pdf"]["message"]
@@ -33,7 +33,6 @@ def test_endless_not_a_pdf_and_encrypted_are_reported_and_the_rest_is_extracted(
     summary = proc.stderr.strip().splitlines()[-1]
     assert summary.startswith(f"kenmerk: done {len(good_documents)}, failed 3, skipped 0;"), summary
     assert "pages/s" in summary
-    assert elapsed < 40
 
 
 def test_timeout_kills_the_stuck_worker_and_the_batch_goes_on_with_one_job(tmp_path, good_documents, hostile):

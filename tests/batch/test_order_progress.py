@@ -92,7 +92,7 @@ def test_progress_is_a_bar_on_a_terminal(tmp_path, many_notes):
     assert proc.returncode == 0
     assert len(jsonl(out.decode())) == 4
     screen = b"".join(chunks).decode("utf-8", "replace")
-    assert "kenmerk:" in screen and "4/4" in screen and "doc" in screen and "pages/s" in screen
+    assert "kenmerk:" in screen and "4/4 documents, 0 failed" in screen and "page/s" in screen
     assert "\r" in screen  # the bar is redrawn in place
     assert "kenmerk: done 4, failed 0, skipped 0" in screen
 
