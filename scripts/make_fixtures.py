@@ -861,6 +861,7 @@ class _Block(_SpecModel):
 class TextBlock(_Block):
     kind: Literal["text"]
     lines: list[str]
+    bold_lines: list[int] = []  # these lines (0-based) in bold: the labels of a colofon
 
 
 class ParaBlock(_Block):
@@ -1050,7 +1051,8 @@ class _Drawing:
         right = self.layout.left + self.layout.width
         width = block.width or right - x
         if isinstance(block, TextBlock):
-            return [[(x, fill(line), font, size)] for line in block.lines]
+            bold = FONTS[(block.font or self.layout.font, True, block.italic)]
+            return [[(x, fill(line), bold if i in block.bold_lines else font, size)] for i, line in enumerate(block.lines)]
         if isinstance(block, ParaBlock):
             return [[(x, line, font, size)] for line in _wrap_marked(fill(block.text), font, size, width)]
         if isinstance(block, ListBlock):
