@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import io
 import json
 import random
@@ -736,14 +737,14 @@ def make_image_fixtures(outdir: Path) -> list[Path]:
 # `{attachments[0]}`), so every value is typed once. `ConventionSpec` below is the format;
 # `make_convention_fixtures(outdir)` writes NAME.pdf (or NAME.txt) and NAME.gold.json.
 #
-# A PDF is a list of `blocks`, drawn in order: a block with `y` is placed there (on `page`,
-# default 1) and leaves the flow alone; a block without `y` flows down the body column from
-# the cursor (`at` moves the cursor first, `gap` adds lines of space, `keep` keeps that many
-# lines together, `new_page` starts a page) and breaks onto the next page at the bottom
-# margin. `every_page` blocks are placed on all pages (or the rest after page 1) once the
-# page count is known; their text may use `{page}` and `{pages}`. In any text, `[[5.1.2e]]`
-# is a black redaction box with its ground code stamped in white (`[[5.1.2i|80]]`: 80 pt
-# wide); its code joins the gold Woo grounds.
+# A PDF is a list of `blocks`, drawn in order. A block with `y` is placed there, on the page
+# the flow has reached, and leaves the flow alone; a block without `y` flows down the body
+# column from the cursor (`at` moves the cursor first, `gap` adds lines of space, `keep` keeps
+# that many lines together, `new_page` starts a page) and breaks onto the next page at the
+# bottom margin. `every_page` blocks are placed on all pages (or the rest after page 1) once
+# the page count is known; their text may use `{page}` and `{pages}`. In any text,
+# `[[5.1.2e]]` is a black redaction box with its ground code stamped in white (`[[5.1.2i|80]]`:
+# 80 pt wide); its code joins the gold Woo grounds.
 
 CONVENTIONS_DIR = REPO_ROOT / "tests" / "conventions"
 
@@ -774,7 +775,7 @@ FONTS = {
 MONTHS_SHORT = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 REDACTION = re.compile(r"\[\[([^\]|]+)(?:\|(\d+(?:\.\d+)?))?\]\]")
-DATE_CODE = re.compile(r"%([\^-]?)([AaBbdemYy])")
+DATE_CODE = re.compile(r"%([\^-]?)([ABbdemY])")
 
 
 class SpecError(ValueError):
@@ -788,17 +789,15 @@ class SpecError(ValueError):
 
 
 class DutchDate(dt.date):
-    """A date that formats in Dutch: `%A` weekday, `%B` month, `%b` 'jul.', `%d %m %Y %y` as
+    """A date that formats in Dutch: `%A` weekday, `%B` month, `%b` 'jul.', `%d %m %Y` as
     strftime; `%-d`/`%e`, `%-m` without a leading zero; `%^A` capitalised. Empty: '6 juli 2021'."""
 
     def __format__(self, spec: str) -> str:
         if not spec:
             return dutch_date(self)
         parts = {
-            "A": WEEKDAYS[self.weekday()], "a": WEEKDAYS[self.weekday()][:2],
-            "B": MONTHS[self.month - 1], "b": MONTHS_SHORT[self.month - 1],
-            "d": f"{self.day:02d}", "e": str(self.day), "m": f"{self.month:02d}",
-            "Y": str(self.year), "y": f"{self.year % 100:02d}",
+            "A": WEEKDAYS[self.weekday()], "B": MONTHS[self.month - 1], "b": MONTHS_SHORT[self.month - 1],
+            "d": f"{self.day:02d}", "e": str(self.day), "m": f"{self.month:02d}", "Y": str(self.year),
         }
 
         def one(m: re.Match) -> str:
@@ -834,9 +833,8 @@ class Gold(_SpecModel):
     @model_validator(mode="after")
     def _each_field_once(self) -> "Gold":
         for name in FIELD_NAMES:
-            given = getattr(self, name) is not None or name == "woo_grounds" and not {*self.none, *self.unscored} & {name}
-            said = [given, name in self.none, name in self.unscored].count(True)
-            if said != 1:
+            said = [getattr(self, name) is not None, name in self.none, name in self.unscored].count(True)
+            if said > 1 or said == 0 and name != "woo_grounds":
                 raise ValueError(f"gold field {name!r} must be given, or listed in `none` or `unscored` (once)")
         return self
 
@@ -848,8 +846,7 @@ class _Block(_SpecModel):
     italic: bool = False
     leading: float | None = None
     x: float | None = None  # default: the layout's left margin
-    y: float | None = None  # placed at this baseline; None: flows from the cursor
-    page: int = Field(1, ge=1)  # the page of a placed block
+    y: float | None = None  # placed at this baseline (on the page of the cursor); None: flows from the cursor
     at: float | None = None  # flowing: move the cursor to this y first
     gap: float | None = None  # flowing: lines of space before (default: layout.gap)
     keep: int = Field(1, ge=1)  # flowing: lines that must fit on the page before the block starts
@@ -930,6 +927,8 @@ class ConventionSpec(_SpecModel):
             raise ValueError("a pdf is drawn from `blocks` (no `text`)")
         if self.format == "txt" and (self.text is None or self.blocks or self.every_page):
             raise ValueError("a txt fixture is its `text` (no `blocks`)")
+        if any(block.y is None for block in self.every_page):
+            raise ValueError("every_page blocks are placed: each needs a `y`")
         return self
 
 
@@ -1092,7 +1091,7 @@ class _Drawing:
 
     def block(self, block: _Block, **extra) -> None:
         """Draw one block, placed or flowing."""
-        fill = lambda text: self.values.fill(text, **extra)  # noqa: E731
+        fill = functools.partial(self.values.fill, **extra)
         _, _, leading = self._style(block)
         if isinstance(block, RuleBlock):
             rows = []
@@ -1100,7 +1099,7 @@ class _Drawing:
             rows = self._rows(block, fill)
             self.printed.append(" ".join(_printed(t) for row in rows for _, t, _, _ in row))
         if block.y is not None:
-            page, y = self._page(block.page - 1 if not extra else extra["page"] - 1), block.y
+            page, y = self._page(extra["page"] - 1 if extra else self.flow_page), block.y
             if isinstance(block, RuleBlock):
                 self._rule(page, block, y)
             for row in rows:
@@ -1134,8 +1133,6 @@ class _Drawing:
         total = len(self.pages)
         for number in range(1, total + 1):
             for block in self.spec.every_page:
-                if block.y is None:
-                    raise ValueError("every_page blocks need a `y`")
                 if block.pages == "all" or number > 1:
                     self.block(block, page=number, pages=total)
         return self.pages
