@@ -7,11 +7,13 @@ with `StoreBusy` while another process has it open, and says which one when the
 system tells (`kenmerk serve`, another publish). Read-only opens (`kenmerk query
 --store DIR`) work next to a running server.
 
-Writes replace a batch of named graphs so that each note is either old or new, never
-absent or partial, whatever stops the process (SIGKILL, a full disk, an error):
+Writes replace a batch of named graphs so that each note already published is either old
+or new, never absent or partial, whatever stops the process (SIGKILL, a full disk, an error):
 
-- a graph the store does not hold yet is bulk-loaded (`Store.bulk_extend`): until that
-  call returns the note is absent, as it was before;
+- the graphs the store does not hold yet are added in one transaction (`Store.extend`), or,
+  from `BULK_MIN_QUADS` quads on, by the bulk loader (`Store.bulk_extend`), which is faster
+  there; pyoxigraph does not promise that it is atomic, so a note published for the first
+  time may be partly there after a kill inside that call, until the next publish replaces it;
 - a graph the store holds is compared with its new quads; the graphs that changed are
   updated by one SPARQL Update per batch (`DELETE DATA` of the quads that go, `INSERT DATA`
   of those that come), which pyoxigraph runs as one transaction; an unchanged graph is
@@ -36,6 +38,9 @@ from kenmerk.output.atomic import os_reason
 DEFAULT_STORE = "kenmerk-store"
 #: environment variable naming the embedded store folder
 STORE_ENV = "KENMERK_STORE"
+
+#: new quads in a batch from which the bulk loader beats one transaction (its files cost ~50 ms a call)
+BULK_MIN_QUADS = 5_000
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -241,8 +246,8 @@ class EmbeddedStore:
     def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Quad]]) -> None:
         """Put the named graphs in `graphs` in place of those in the store: each ends old or new, never absent.
 
-        New graphs are bulk-loaded; changed ones are updated in one transaction (see the module
-        docstring); unchanged ones are left alone. Raises PublishError (`store: reason`).
+        New graphs are added, changed ones updated in one transaction, unchanged ones left alone
+        (see the module docstring). Raises PublishError (`store: reason`).
         """
         new: list[ox.Quad] = []
         drop: list[ox.NamedNode] = []
@@ -266,8 +271,10 @@ class EmbeddedStore:
                     insert.extend(wanted - old)
             if drop or delete or insert:
                 self.store.update(replacement_update(drop, delete, insert))
-            if new:
+            if len(new) >= BULK_MIN_QUADS:
                 self.store.bulk_extend(new)
+            elif new:
+                self.store.extend(new)
         except OSError as exc:
             raise PublishError(f"{self.path}: {os_reason(exc)}") from None
         except SyntaxError as exc:  # a term pyoxigraph writes but its SPARQL parser refuses: nothing was written
