@@ -190,12 +190,13 @@ def _env_credentials() -> bool:
     return bool(os.environ.get(TOKEN_ENV) or os.environ.get(USER_ENV))
 
 
-def _excerpt(response: requests.Response, limit: int = 200) -> str:
+def _excerpt(response: requests.Response, secrets: tuple[str, ...], limit: int = 200) -> str:
+    """The start of the answer's body on one line, scrubbed of `secrets` before it is cut."""
     try:
         text = response.text
     except Exception:  # noqa: BLE001 - a body we cannot decode is no reason to fail differently
         return ""
-    text = " ".join(text.split())
+    text = " ".join(scrub(text, secrets).split())
     return text[:limit] + ("…" if len(text) > limit else "")
 
 
@@ -313,7 +314,7 @@ class GraphStoreClient:
     def _check(self, response: requests.Response, what: str, url: str) -> requests.Response:
         if response.status_code >= 400:
             raise EndpointRefused(
-                self.scrub(f"HTTP {response.status_code} from {redact(url)}: {_excerpt(response)}".rstrip(": ")),
+                f"HTTP {response.status_code} from {redact(url)}: {_excerpt(response, self._secrets)}".rstrip(": "),
                 status=response.status_code, path=what,
             )
         return response
