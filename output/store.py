@@ -24,6 +24,7 @@ The terms go into the update text in their N-Triples form, written by pyoxigraph
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -173,7 +174,7 @@ def busy_message(folder: Path) -> str:
         return (f"{folder}: the store is open in another process (`kenmerk serve`, or another publish); "
                 + _UNKNOWN_HOLDER)
     command = _command_line(pid)
-    words = set(command.replace("/", " ").split())
+    words = set(re.findall(r"[\w-]+", command))
     for needed, who, advice in LOCK_HOLDERS:
         if words.issuperset(needed):
             return f"{folder}: the store is open in {who}, process {pid}; {advice}"
