@@ -155,13 +155,11 @@ class _Inline:
     def submit(self, index: int, spec: DocumentSpec) -> None:
         on_page = self.on_page
         pages = (lambda done, total: on_page(index, done, total)) if on_page is not None else None
-        started = time.monotonic()
         try:
             with _time_limit(self.options.timeout):
                 result = process_document(spec, self.options, index, on_page=pages)
         except _Expired as exc:
-            waited = time.monotonic() - started if exc.args[0] == signal.SIGALRM else 0.0
-            result = timeout_failure(index, spec.label, self.options, waited=waited, killed=False)
+            result = timeout_failure(index, spec.label, self.options, waited=exc.args[0], killed=False)
         self.done.append(result)
 
     def collect(self, timeout: float | None) -> list[Result]:
@@ -173,8 +171,8 @@ class _Inline:
 
 
 class _Expired(BaseException):
-    """Raised by the timers of `_time_limit` (args: the signal): a BaseException, so no
-    `except Exception` in a parser swallows it."""
+    """Raised by the timers of `_time_limit` (args: the seconds waited when the backstop stopped
+    it, else 0): a BaseException, so no `except Exception` in a parser swallows it."""
 
 
 @contextmanager
@@ -188,12 +186,12 @@ def _time_limit(seconds: float):
         yield
         return
 
-    def expire(signum, frame):
-        raise _Expired(signum)
-
     cpu = CpuLimit(seconds)
     started = time.monotonic()
     wall = BACKSTOP * seconds
+
+    def expire(signum, frame):
+        raise _Expired(wall if signum == signal.SIGALRM else 0.0)
 
     def extend(call_seconds: float) -> None:  # a Tesseract call starts: give it its own time limit
         nonlocal wall

@@ -526,7 +526,7 @@ class Child:
         index, spec = self.task
         self.kill()
         self.task = None
-        return timeout_failure(index, spec.label, self.options, waited=now - self.started)
+        return timeout_failure(index, spec.label, self.options, waited=self.deadline - self.started)
 
     def _drain(self) -> bool:
         """Read the notice pipe empty; whether anything was in it."""
@@ -599,10 +599,11 @@ def _has_fileno(stream) -> bool:
 
 def timeout_failure(index: int, label: str, options: WorkOptions, *, waited: float = 0.0,
                     killed: bool = True) -> Result:
-    """The failure of a document stopped at its time limit: its CPU time, or (`waited`) the wall-clock backstop."""
+    """The failure of a document stopped at its time limit: its CPU time, or the wall-clock backstop
+    after `waited` seconds."""
     how = ": the worker was killed" if killed else ""
     if waited:
-        message = (f"stopped after {waited:.0f} s without finishing, {BACKSTOP} times the time limit per document "
+        message = (f"stopped after {round(waited, 1):g} s without finishing, {BACKSTOP} times the time limit per document "
                    f"({options.timeout:g} s of CPU time, {options.timeout_option}): stuck waiting{how}")
     else:
         message = (f"stopped after {options.timeout:g} s of CPU time (the time limit per document; "
