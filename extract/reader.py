@@ -24,7 +24,10 @@ TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markd
 
 @dataclass(frozen=True)
 class ReadLimits:
-    """Limits and options for one input: bytes read, pages laid out, and OCR.
+    """Limits and options for one input: bytes read, pages laid out, text size, and OCR.
+
+    `max_text_bytes` caps a text or Markdown input (a note's text conversion is kilobytes;
+    a 50 MB text file is not a note, and reading it would take minutes and gigabytes).
 
     `ocr`: `"auto"` OCRs the pages of a PDF without a usable text layer, `"always"`
     every page, `"never"` none. OCR needs Tesseract (`kenmerk.extract.ocr`); its
@@ -33,6 +36,7 @@ class ReadLimits:
 
     max_bytes: int = 200 * 1024 * 1024
     max_pages: int = 1000
+    max_text_bytes: int = 10 * 1024 * 1024
     ocr: str = "auto"
     ocr_lang: str = "nld"
     ocr_dpi: int = 300
@@ -84,7 +88,7 @@ def read_bytes(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS, *,
         layout = read_pdf(data, name=name, max_pages=limits.max_pages, ocr=limits.ocr,
                           ocr_settings=limits.ocr_settings(), on_page=on_page)
     else:
-        layout = read_text(data, name=name, markdown=media_type == "text/markdown")
+        layout = read_text(data, name=name, markdown=media_type == "text/markdown", max_bytes=limits.max_text_bytes)
         if on_page is not None:
             on_page(1, 1)
     source = Source(

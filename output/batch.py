@@ -39,6 +39,7 @@ error, message) and ends with the summary line.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -102,7 +103,6 @@ class BatchOptions:
 
 def _settings_key(limits: ReadLimits) -> str:
     """A short hash of the reading settings that change what a document yields ('' for the defaults)."""
-    import dataclasses
     import hashlib
 
     ignore = {"max_bytes", "cache_dir", "ocr_timeout"}  # limits on input, or where OCR keeps its own cache
@@ -711,6 +711,8 @@ def add_input_options(p) -> None:
                         "e.g. dc_source for the open.overheid.nl index")
     g.add_argument("--max-size", type=float, metavar="MB",
                    help=f"largest document, zip member or download (default {DEFAULT_MAX_BYTES // 2**20} MB)")
+    g.add_argument("--max-text-size", type=float, metavar="MB",
+                   help=f"largest text or Markdown document (default {ReadLimits().max_text_bytes // 2**20} MB)")
     g.add_argument("--fetch-timeout", type=float, metavar="SECONDS",
                    help="connect and read timeout for URLs (default 10 s connect, 30 s read)")
     g.add_argument("--fetch-retries", type=int, metavar="N",
@@ -778,10 +780,12 @@ def batch_options_from_args(args, *, ordered: bool | None = None) -> BatchOption
     if args.doc_timeout is not None and args.doc_timeout < 0:
         raise UsageError("the time limit must be 0 or more seconds")
     limits = ReadLimits()
-    if args.max_size is not None:
-        if args.max_size <= 0:
-            raise UsageError("--max-size must be more than 0 MB")
-        limits = ReadLimits(max_bytes=int(args.max_size * 1024 * 1024), max_pages=limits.max_pages)
+    for option, field_name in (("max_size", "max_bytes"), ("max_text_size", "max_text_bytes")):
+        value = getattr(args, option, None)
+        if value is not None:
+            if value <= 0:
+                raise UsageError(f"--{option.replace('_', '-')} must be more than 0 MB")
+            limits = dataclasses.replace(limits, **{field_name: int(value * 1024 * 1024)})
     fetch = Fetch()
     if args.fetch_timeout is not None:
         fetch = Fetch(connect_timeout=min(10.0, args.fetch_timeout), read_timeout=args.fetch_timeout,

@@ -25,7 +25,6 @@ from kenmerk.extract import Note, UsageError
 from kenmerk.output.atomic import AtomicWriter
 from kenmerk.output.batch import (
     BATCH_OPTIONS,
-    BatchOptions,
     Reporter,
     add_batch_options,
     add_input_options,
@@ -83,10 +82,9 @@ def run(args) -> int:
     fmt = args.format or ("json" if single else "jsonl")
     if fmt == "json" and not single:
         fmt = "jsonl"
-    if single:
-        options = BatchOptions(jobs=0, ordered=True)
-    else:
-        options = batch_options_from_args(args, ordered=True if plain else None)
+    options = batch_options_from_args(args, ordered=True if plain else None)
+    if single:  # read in this process (the limits on input still hold)
+        options = replace(options, jobs=0, ordered=True)
     if args.keep_personal_data:  # names, phone numbers and e-mail addresses stay in the JSON (never in RDF)
         options = replace(options, keep_personal_data=True)
     # OCR mode; OCR results are kept in the batch cache folder (DIR/ocr/) when there is one
