@@ -109,8 +109,9 @@ class _Retry(Retry):
 class RetryPolicy:
     """How often to try an endpoint call, how long to wait between tries, and after what.
 
-    `attempts` tries in all. Waits double from `backoff` (the first retry goes at once) up
-    to `max_backoff`; a `Retry-After` header is honoured up to `max_retry_after` seconds.
+    `attempts` tries in all. The first retry goes at once, the next after 2, 4, … times
+    `backoff` seconds, at most `max_backoff` (urllib3's backoff); a `Retry-After` header is
+    honoured up to `max_retry_after` seconds.
     """
 
     attempts: int = 4
@@ -119,13 +120,9 @@ class RetryPolicy:
     max_retry_after: float = 60.0
     retry_statuses: frozenset[int] = field(default_factory=lambda: frozenset({429, 500, 502, 503, 504}))
 
-    @property
-    def retries(self) -> int:
-        return max(0, self.attempts - 1)
-
     def urllib3_retry(self) -> Retry:
         """The policy as urllib3's `Retry`: idempotent methods only, the last answer returned, not raised."""
-        n = self.retries
+        n = max(0, self.attempts - 1)
         return _Retry(
             total=n, connect=n, read=n, status=n, other=0,
             allowed_methods=IDEMPOTENT, status_forcelist=self.retry_statuses,
@@ -279,7 +276,7 @@ class GraphStoreClient:
     # -- plumbing -------------------------------------------------------------------------------
 
     def _request(self, method: str, url: str, *, what: str, **kwargs) -> requests.Response:
-        """One call with timeout, retried by the policy; raises EndpointUnreachable or PublishError, or returns the answer.
+        """One call with timeout, retried by the policy: the answer, or EndpointUnreachable or PublishError.
 
         Everything but an answer cut off mid-body is retried inside requests (urllib3's `Retry`);
         a cut-off body is read after urllib3 hands the answer over, so it is counted here, by
@@ -293,8 +290,8 @@ class GraphStoreClient:
                 cause = exc.args[0] if exc.args and isinstance(exc.args[0], ProtocolError) else ProtocolError(str(exc))
                 try:
                     budget = budget.increment(method, url, error=cause)
-                except (MaxRetryError, ProtocolError):
-                    raise EndpointUnreachable(self.scrub(
+                except (MaxRetryError, ProtocolError):  # the endpoint answers: this note fails, the run goes on
+                    raise PublishError(self.scrub(
                         f"{redact(url)}: the answer was cut off ({_short_reason(exc)}) after "
                         f"{_tries(len(budget.history) + 1)}"), path=what) from None
                 budget.sleep()

@@ -55,7 +55,8 @@ def add_endpoint_options(p) -> None:
     g.add_argument("--insecure", action="store_true", help="do not verify TLS certificates (warns)")
     g.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="per-request timeout (default 60)")
     g.add_argument("--retries", type=int, default=3, metavar="N",
-                   help="retries on connection errors and 5xx, with backoff (default 3)")
+                   help="retries of a call on connection errors, cut-off answers, 429 and 5xx, with backoff "
+                        "and Retry-After; a POSTed query only when it was not sent (default 3)")
 
 
 def make_client(args, *, need_gsp: bool) -> GraphStoreClient | None:
