@@ -402,14 +402,14 @@ def run_batch(
     source = iter(items)
     index = 0
     exhausted = False
+    pending: list[tuple[int, DocumentSpec]] = []  # read ahead, not started: at most `window`
 
     def feed() -> list[Result]:
-        """Start documents while a worker is free; passthrough items and refusals come back at once."""
+        """Read ahead; start the largest documents at hand while a worker is free (so a big one
+        does not run alone at the end); passthrough items and refusals come back at once."""
         nonlocal executor, exhausted, index
         ready: list[Result] = []
-        while not exhausted and (not options.ordered or index - emitter.next < window):
-            if executor is not None and executor.capacity() <= 0:
-                break
+        while not exhausted and len(pending) < window and (not options.ordered or index - emitter.next < window):
             try:
                 item = next(source)
             except StopIteration:
@@ -423,16 +423,21 @@ def run_batch(
             elif isinstance(item, JsonSpec):
                 ready.append(Result(current, item.label, "item", item=item))
             elif isinstance(item, DocumentSpec):
-                if stop is not None and stop():
-                    ready.append(Result(current, item.label, "skipped"))
-                    continue
-                if item.kind == "path" and item.location == "-":  # standard input is read here, once
-                    item = DocumentSpec("-", "bytes", data=read_capped(sys.stdin.buffer, options.limits.max_bytes))
-                if executor is None:
-                    executor = _LocalPool(options.jobs, work, on_page)
-                executor.submit(current, item)
+                pending.append((current, item))
             else:
                 raise TypeError(f"not a batch item: {item!r}")
+        while pending and (executor is None or executor.capacity() > 0):
+            if stop is not None and stop():
+                ready.extend(Result(i, spec.label, "skipped") for i, spec in pending)
+                pending.clear()
+                break
+            current, item = pending.pop(max(range(len(pending)), key=lambda k: pending[k][1].size))
+            if item.kind == "path" and item.location == "-":  # standard input is read here, once
+                data = read_capped(sys.stdin.buffer, options.limits.max_bytes)
+                item = DocumentSpec("-", "bytes", data=data, size=len(data))
+            if executor is None:
+                executor = _LocalPool(options.jobs, work, on_page)
+            executor.submit(current, item)
         return ready
 
     try:
@@ -441,7 +446,7 @@ def run_batch(
             if ready:
                 yield from emitter.push(ready)
                 continue
-            if exhausted and (executor is None or executor.busy == 0):
+            if exhausted and not pending and (executor is None or executor.busy == 0):
                 break
             results = executor.collect(1.0)
             if results:

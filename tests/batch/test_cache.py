@@ -67,9 +67,10 @@ def test_sigkill_halfway_then_resume_gives_the_output_of_one_uninterrupted_run(t
     outdir = tmp_path / "out"
     outdir.mkdir()
     target = outdir / "notes.jsonl"
-    # half-way: between the two folders the batch waits on a pipe until it is killed
+    # half-way: after the first folder the batch waits on a pipe (the smallest input: started
+    # last) until it is killed; the second folder comes with the run that resumes
     held = held_input(tmp_path / "hold")
-    args = [sys.executable, "-m", "kenmerk.output.cli", "extract", str(first), str(held), str(second), "--ordered",
+    args = [sys.executable, "-m", "kenmerk.output.cli", "extract", str(first), str(held), "--ordered",
             "--cache", str(cache), "-o", str(target), "--jobs", "1", "-q"]
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     writer = opened_by(held, proc)

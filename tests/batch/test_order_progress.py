@@ -154,3 +154,13 @@ def test_page_tally_estimates_the_batch_from_the_documents_seen():
     assert tally.finish(1, 0) == 0  # a failure
     assert tally.estimate() == 100  # 20 pages in the two seen
     assert tally.read == 20
+
+
+def test_the_largest_documents_at_hand_start_first(tmp_path, good_documents):
+    # one worker: the order the documents start in is the order they finish in
+    folder = _slow_first(tmp_path, good_documents)
+    (folder / "a-big.pdf").rename(folder / "z-big.pdf")  # last in input order
+    started = [os.path.basename(r.label) for r in run_batch(gather([folder]), BatchOptions(jobs=1))]
+    assert started == ["z-big.pdf", "b-0.txt", "b-1.txt", "b-2.txt", "b-3.txt"]
+    ordered = [os.path.basename(r.label) for r in run_batch(gather([folder]), BatchOptions(jobs=1, ordered=True))]
+    assert ordered == ["b-0.txt", "b-1.txt", "b-2.txt", "b-3.txt", "z-big.pdf"]
