@@ -22,6 +22,7 @@ import sys
 from dataclasses import replace
 
 from kenmerk.extract import Note, UsageError
+from kenmerk.extract.pdf import DEFAULT_READER, PDF_READERS
 from kenmerk.output.atomic import AtomicWriter
 from kenmerk.output.batch import (
     BATCH_OPTIONS,
@@ -61,6 +62,9 @@ def register(sub) -> None:
     p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
                    help="OCR PDF pages with Tesseract: auto (pages without a usable text layer, and redaction "
                         "stamps on scanned pages; the default), always (every page) or never")
+    p.add_argument("--pdf-reader", choices=PDF_READERS, default=DEFAULT_READER,
+                   help="how PDFs are laid out: pdfium (fast, the default) or pdfminer (pure Python); "
+                        "both give the same lines")
     add_input_options(p)
     add_batch_options(p, timeout_flags=("--timeout", "--doc-timeout"))
     p.set_defaults(func=run)
@@ -90,7 +94,8 @@ def run(args) -> int:
     # OCR mode; OCR results are kept in the batch cache folder (DIR/ocr/) when there is one
     ocr_cache = os.path.abspath(options.cache_dir) if options.cache_dir else options.limits.cache_dir
     options = dataclasses.replace(options, limits=dataclasses.replace(
-        options.limits, ocr=getattr(args, "ocr", "auto"), cache_dir=ocr_cache))
+        options.limits, ocr=getattr(args, "ocr", "auto"), cache_dir=ocr_cache,
+        pdf_reader=getattr(args, "pdf_reader", DEFAULT_READER)))
     if args.quiet or args.no_progress or single:
         progress = "none"
     elif plain:
