@@ -22,9 +22,9 @@ def _extract(*args) -> subprocess.Popen:
 def test_a_document_that_waits_longer_than_its_cpu_time_limit_is_not_stopped(tmp_path, good_documents, jobs):
     # what a loaded machine does to a document: time passes, its CPU time does not grow
     held = held_input(tmp_path, "note.txt")
-    proc = _extract(held, "--jobs", jobs, "--timeout", "1")
+    proc = _extract(held, "--jobs", jobs, "--timeout", "0.5")
     writer = opened_by(held, proc)
-    time.sleep(2)  # twice the limit by the clock, well below the backstop (5 s)
+    time.sleep(1)  # twice the limit by the clock, below the backstop (2.5 s)
     os.write(writer, good_documents["windows-1252.txt"])
     os.close(writer)
     out, err = proc.communicate(timeout=60)
