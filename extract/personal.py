@@ -158,6 +158,11 @@ def _known(known: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({k.strip() for k in known if k and len(k.strip()) >= 3}, key=len, reverse=True))
 
 
+def _roster(known: tuple[str, ...], names: Iterable[str]) -> Roster:
+    """The roster of the known values that are names (not numbers or addresses) and of `names`."""
+    return Roster([*(v for v in known if not emails(v) and not any(c.isdigit() for c in v)), *names])
+
+
 def scrub_text(text: str, known: Iterable[str] = ()) -> str:
     """`text` with e-mail addresses, phone numbers and person names replaced by `[persoonsgegevens]`.
 
@@ -166,7 +171,7 @@ def scrub_text(text: str, known: Iterable[str] = ()) -> str:
     """
     known = _known(known)
     fields = _fields(text)
-    return _scrub(text, known, Roster([*known, *(f.name(text) for f in fields)]), fields)
+    return _scrub(text, known, _roster(known, (f.name(text) for f in fields)), fields)
 
 
 # -- the note ------------------------------------------------------------------------------------
@@ -187,12 +192,6 @@ def _texts(note: Note) -> list[str]:
     return [t for t in texts if t]
 
 
-def _person_addressee(note: Note, roster: Roster, known: tuple[str, ...]) -> bool:
-    """Whether the addressee is a person (or an OCR scrap), to be left out with its evidence."""
-    addressee = note.addressee.strip()
-    return is_person(addressee) or addressee in roster.names or addressee in known or mostly_noise(addressee)
-
-
 def scrub_note(note: Note, known: Iterable[str] = ()) -> Note:
     """A copy of `note` without personal data (see the module docstring); `note` is not changed.
 
@@ -203,10 +202,14 @@ def scrub_note(note: Note, known: Iterable[str] = ()) -> Note:
     """
     k = _known(known)
     fields = {t: _fields(t) for t in _texts(note)}
-    names = [f.name(t) for t, found in fields.items() for f in found]
-    roster = Roster([*k, *names])
-    if note.addressee is not None and _person_addressee(note, roster, k):
-        roster = Roster([*roster.names, note.addressee])
+    roster = _roster(k, (f.name(t) for t, found in fields.items() for f in found))
+    addressee = note.addressee
+    # an addressee that is a person is left out, and so is their name wherever else it appears;
+    # an OCR scrap ("[EXER INNEREDNNEXEo rivm.ni>") is left out too, but names nobody
+    if addressee is not None and is_person(addressee):
+        roster = Roster([*roster.names, addressee])
+    drop_addressee = addressee is not None and (addressee in roster.names or addressee.strip() in k
+                                                or mostly_noise(addressee))
 
     def text(value: str) -> str:
         return _scrub(value, k, roster, fields.get(value))
@@ -235,9 +238,7 @@ def scrub_note(note: Note, known: Iterable[str] = ()) -> Note:
 
     update: dict = {}
     evidence = {name: ev(e) for name, e in note.evidence.items()}
-    addressee = note.addressee
-    if addressee is not None:
-        addressee = None if addressee in roster.names else opt(addressee)
+    addressee = None if drop_addressee else opt(addressee)
     if addressee != note.addressee:
         update["addressee"] = addressee
     title = opt(note.title)

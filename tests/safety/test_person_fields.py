@@ -56,6 +56,12 @@ def test_an_ocr_scrap_never_becomes_a_name(value):
     assert "foaf/0.1/name" not in serialize_notes([office_note(value)], "nt").decode("utf-8")
 
 
+def test_an_ocr_scrap_names_nobody():
+    """A scrap with capitalised pieces is left out as addressee, but its pieces are not taken for a name."""
+    note = office_note("Ineke Exer rivm.ni>]").model_copy(update={"title": "Overleg Exer en Ineke"})
+    assert scrub_note(note).addressee is None and scrub_note(note).title == "Overleg Exer en Ineke"
+
+
 @pytest.mark.parametrize("value, shaped", [
     ("Annemiek de Vries", True), ("Jansen, Pieter", True), ("De heer J. Zeverijn", True), ("Wubbolt", False),
     ("Koninklijke Marechaussee", False), ("Werkgroep Vaccinatie", False), ("Follow the Money", False),
