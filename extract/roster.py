@@ -66,7 +66,7 @@ _HEADER_END = re.compile(r"\n|\s(?=[A-Z][\w-]*(?:\s[a-z]+)?\s?:)")
 _RECIPIENT_SPLIT = re.compile(r";|(?<=[>\]])\s*,?")
 _GREETING = re.compile(r"(?<![\w])(?:Dag|Beste|Hoi|Hallo|Hi|Hey|Lieve|Goedemorgen|Goedemiddag|Goedenavond|Geachte|"
                        r"Dear|Hello)[ \t]+")
-SIGN_OFF = re.compile(r"\b(?i:met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hartelijke\s+groet(?:en)?|"
+_SIGN_OFF = re.compile(r"\b(?i:met\s+vriendelijke\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hartelijke\s+groet(?:en)?|"
                       r"groet(?:en)?|kind\s+regards|best\s+regards|regards|hoogachtend|namens\s+deze)\s*,?\s*")
 _INVERTED = dict(NAME_PATTERNS)["inverted"]
 _QUOTE = re.compile(r"[\"'“”‘’«»\s]*")
@@ -75,6 +75,7 @@ _ADDRESS = re.compile(ADDRESS)
 #: a greeting's name ends at a comma, "!", ":" or the end of the line; "en" joins a second name
 _GREETING_END = re.compile(r"[ \t]*(?:[,!:;\n]|$)")
 _AND_NAME = re.compile(r"[ \t]+(?:en|and|&)[ \t]+(?=[A-Z])")
+_LOWER_WORD_NEXT = re.compile(r"\s+[a-zß-ÿ]")
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -93,8 +94,7 @@ def _run(text: str, at: int, limit: int = 6) -> int:
 def _sentence_end(text: str, at: int, end: int) -> int:
     """In text without line breaks a name may run into the next sentence ("Groet, Tamara Hieronder
     staan …"): a run followed by a lower-case word loses its last word."""
-    after = text[end:end + 40]
-    if not re.match(r"\s+[a-zß-ÿ]", after):
+    if not _LOWER_WORD_NEXT.match(text, end):
         return end
     last = text.rfind(" ", at, end)
     return _trim(text, at, last) if last > at else at
@@ -148,7 +148,7 @@ def _greeting_fields(text: str) -> Iterator[PersonField]:
 
 
 def _signature_fields(text: str) -> Iterator[PersonField]:
-    for m in SIGN_OFF.finditer(text):
+    for m in _SIGN_OFF.finditer(text):
         at = m.end()
         end = _run(text, at, limit=5)
         if end > at:
