@@ -21,7 +21,8 @@ from kenmerk.extract import KenmerkError
 
 #: errors whose operating-system wording names the reason (checked in this order in a message
 #: that carries no errno, such as RocksDB's "IO error: No space left on device: While appending …")
-KNOWN_ERRNOS = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS, errno.EACCES, errno.EPERM, errno.EIO)
+KNOWN_ERRNOS = tuple(getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EROFS", "EACCES", "EPERM", "EIO")
+                     if hasattr(errno, name))  # EDQUOT is not on every system
 
 
 class OutputError(KenmerkError):
