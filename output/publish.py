@@ -36,7 +36,7 @@ from pydantic import ValidationError
 from rdflib import Graph, Literal, URIRef
 
 from kenmerk.extract import KenmerkError, Note
-from kenmerk.output.atomic import write_atomic
+from kenmerk.output.atomic import OutputError, write_atomic
 from kenmerk.output.catalog import CATALOG_PREFIXES, Stats, build_catalog, catalog_graph_iri
 from kenmerk.output.config import ConfigError, PublishConfig
 from kenmerk.output.dump import (
@@ -53,6 +53,7 @@ from kenmerk.output.store import EmbeddedStore, PublishError, StoreBusy, TermCon
 __all__ = [
     "ConfigError",
     "INPUT_SUFFIXES",
+    "OutputError",
     "PublishError",
     "PublishReport",
     "Publisher",
