@@ -421,7 +421,7 @@ class Publisher:
         self._failures_in_a_row += 1
         if self._halted is None and 0 < self.max_failures <= self._failures_in_a_row:
             self._halted = (f"{self._failures_in_a_row} notes in a row were not published "
-                            f"(--max-failures {self.max_failures}); the rest was not attempted")
+                            f"(--max-failures {self.max_failures})")
 
     def _put(self, label: str, iri: str, quads: list[ox.Quad]) -> bool:
         try:
