@@ -5,9 +5,14 @@ pdfminer.six inflates a FlateDecode stream whole, in memory (`zlib.decompress`),
 `pdftypes` a `zlib` whose `decompress` and `decompressobj` stop at `MAX_STREAM_BYTES`
 per stream and raise `StreamTooLarge` (a `PSException`, so the reader reports it as a
 broken PDF in one line). Nothing else changes: the real `zlib` module is untouched.
+
+pdfium (C++) cannot be told such a cap, and runs out of memory with an abort that takes the
+process with it; `check_streams` therefore inflates every Flate stream of a file once, in
+chunks it throws away, before pdfium opens it, and raises `StreamTooLarge` at the same cap.
 """
 from __future__ import annotations
 
+import re
 import zlib
 
 import pdfminer.pdftypes as _pdftypes
@@ -73,3 +78,38 @@ class _CappedZlib:
 
 
 _pdftypes.zlib = _CappedZlib()
+
+
+#: where a stream's data begins (PDF 32000-1, 7.3.8: the keyword, then CRLF or LF)
+STREAM_START = re.compile(rb"stream\r?\n")
+#: how much compressed input one inflate step is given, and how much output it may give (counted, thrown away)
+IN_CHUNK = 1 << 16
+OUT_CHUNK = 1 << 22
+#: deflate gives at most this many bytes per compressed byte (RFC 1951: a 258-byte match in about 2 bits)
+MAX_RATIO = 1032
+
+
+def check_streams(data: bytes) -> None:
+    """Raise `StreamTooLarge` when a Flate stream in `data` inflates to more than `MAX_STREAM_BYTES`.
+
+    Each `stream` keyword is tried as the start of zlib data; what is not zlib data (other filters,
+    encrypted or uncompressed streams) stops at its first bytes. The inflated bytes are counted in
+    chunks and never kept. A file too small to hold a bomb (`MAX_RATIO`) is not searched.
+    """
+    if len(data) * MAX_RATIO <= MAX_STREAM_BYTES:
+        return
+    view = memoryview(data)
+    for match in STREAM_START.finditer(data):
+        inflater = zlib.decompressobj()
+        total = 0
+        pos = match.end()
+        try:
+            while pos < len(data) and not inflater.eof:
+                total += len(inflater.decompress(view[pos:pos + IN_CHUNK], OUT_CHUNK))
+                pos += IN_CHUNK
+                while inflater.unconsumed_tail and total <= MAX_STREAM_BYTES:
+                    total += len(inflater.decompress(inflater.unconsumed_tail, OUT_CHUNK))
+                if total > MAX_STREAM_BYTES:
+                    raise StreamTooLarge()
+        except zlib.error:
+            continue  # not zlib data, or a broken stream: the reader judges it

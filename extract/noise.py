@@ -63,12 +63,17 @@ _FILE_EXTENSION = re.compile(r"(?:\.(?:pdf|docx?|xlsx?|pptx?|odt|ods|eml|msg|txt
 #: an acronym glued to a word by text extraction ("WIPrichtlijn")
 _GLUED = re.compile(r"([A-Z]{2,})([a-z]{3,})")
 _PAIRS = {")": "(", "]": "[", "}": "{", ">": "<"}
+_VOWEL_RUN = re.compile(f"[{_VOWELS}]+")
+_APOSTROPHE_DOT = re.compile(r"['’]s$|['’.]")
+_DOUBLE_VOWEL = re.compile(r"([AEIOUY])\1")
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]|[A-Z]{2}")
+_PART_SPLIT = re.compile(r"[-/–()\[\]{}<>]")
 
 
 def _clusters_ok(word: str) -> bool:
     """Whether the consonant clusters of `word` (lower case, letters only) fit a word's syllables."""
     word = word.replace("ij", "ei")  # the Dutch digraph is a vowel
-    parts = re.split(f"[{_VOWELS}]+", word)
+    parts = _VOWEL_RUN.split(word)
     if len(parts) == 1:
         return False  # no vowel at all
     first, *middle, last = parts
@@ -91,7 +96,7 @@ def _part_is_word(part: str) -> bool:
         return True
     if any(c.isdigit() for c in part):
         return True  # numbers and codes: "2024", "5.1.2e", "19"
-    letters = re.sub(r"['’]s$|['’.]", "", part)
+    letters = _APOSTROPHE_DOT.sub("", part)
     if not letters:
         return True
     if not letters.isalpha():
@@ -101,14 +106,14 @@ def _part_is_word(part: str) -> bool:
     if _TRIPLE.search(letters):
         return False
     if letters.isupper():
-        short_acronym = len(letters) <= 5 and not re.search(r"([AEIOUY])\1", letters)
+        short_acronym = len(letters) <= 5 and not _DOUBLE_VOWEL.search(letters)
         return short_acronym or _clusters_ok(letters.lower())
     glued = _GLUED.fullmatch(letters)
     if glued:
         return all(_part_is_word(p) for p in glued.groups())
     if _CAPS_THEN_SMALL.search(part) and not _PLURAL_CAPS.fullmatch(part):
         return False
-    if re.search(r"[a-z][A-Z]", letters) or re.search(r"[A-Z]{2}", letters):
+    if _INNER_CAPITAL.search(letters):
         return True  # "IenW", "JenV", "McDonald", "DGs"
     return _clusters_ok(letters.lower())
 
@@ -122,7 +127,7 @@ def _token_is_word(token: str) -> bool:
     if _INITIALS.fullmatch(core) or _ABBREVIATION.fullmatch(core):
         return True
     core = _FILE_EXTENSION.sub("", core).rstrip(".")
-    return all(_part_is_word(p) for p in re.split(r"[-/–()\[\]{}<>]", core))
+    return all(_part_is_word(p) for p in _PART_SPLIT.split(core))
 
 
 def _stray_brackets(text: str) -> int:

@@ -24,6 +24,12 @@ class PageProgress:
             self._on_page(len(self._done), max(self.total, len(self._done)))
 
     def finish(self, numbers: Iterable[int]) -> None:
-        """Every page in `numbers` is final (those not told yet are told now, in order)."""
+        """Every page in `numbers` is final (those not told yet are told now, in order); the last call
+        says (done, done) even when the document gave fewer pages than it announced."""
         for number in numbers:
             self.final(number)
+        done = len(self._done)
+        if done < self.total:
+            self.total = done
+            if self._on_page is not None and done:
+                self._on_page(done, done)

@@ -15,7 +15,7 @@ from kenmerk.extract.errors import UnreadableInput, UsageError
 from kenmerk.extract.layout import Layout
 from kenmerk.extract.model import Source
 from kenmerk.extract.ocr import OCR_MODES, OcrSettings
-from kenmerk.extract.pdf import read_pdf
+from kenmerk.extract.pdf import DEFAULT_READER, check_reader, read_pdf
 from kenmerk.extract.progress import PageCallback
 from kenmerk.extract.text import read_text
 
@@ -24,24 +24,32 @@ TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markd
 
 @dataclass(frozen=True)
 class ReadLimits:
-    """Limits and options for one input: bytes read, pages laid out, and OCR.
+    """Limits and options for one input: bytes read, pages laid out, text size, and OCR.
+
+    `max_text_bytes` caps a text or Markdown input (a note's text conversion is kilobytes;
+    a 50 MB text file is not a note, and reading it would take minutes and gigabytes).
 
     `ocr`: `"auto"` OCRs the pages of a PDF without a usable text layer, `"always"`
     every page, `"never"` none. OCR needs Tesseract (`kenmerk.extract.ocr`); its
     results are cached in `cache_dir` (else `$KENMERK_CACHE`) when one is set.
+    `pdf_reader`: `"pdfium"` (the default, fast) or `"pdfminer"` (pure Python); both give
+    the same lines (`kenmerk.extract.pdf`).
     """
 
     max_bytes: int = 200 * 1024 * 1024
     max_pages: int = 1000
+    max_text_bytes: int = 10 * 1024 * 1024
     ocr: str = "auto"
     ocr_lang: str = "nld"
     ocr_dpi: int = 300
     ocr_timeout: float = 120.0
     cache_dir: str | None = None
+    pdf_reader: str = DEFAULT_READER
 
     def __post_init__(self) -> None:
         if self.ocr not in OCR_MODES:
             raise UsageError(f"unknown OCR mode {self.ocr!r} (use one of {', '.join(OCR_MODES)})")
+        check_reader(self.pdf_reader)
         if not 50 <= self.ocr_dpi <= 1200:
             raise UsageError(f"OCR resolution {self.ocr_dpi} dpi is out of range (50-1200)")
 
@@ -82,9 +90,9 @@ def read_bytes(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS, *,
     media_type = sniff_media_type(data, name)
     if media_type == "application/pdf":
         layout = read_pdf(data, name=name, max_pages=limits.max_pages, ocr=limits.ocr,
-                          ocr_settings=limits.ocr_settings(), on_page=on_page)
+                          ocr_settings=limits.ocr_settings(), on_page=on_page, reader=limits.pdf_reader)
     else:
-        layout = read_text(data, name=name, markdown=media_type == "text/markdown")
+        layout = read_text(data, name=name, markdown=media_type == "text/markdown", max_bytes=limits.max_text_bytes)
         if on_page is not None:
             on_page(1, 1)
     source = Source(

@@ -1,19 +1,70 @@
-"""Atomic file writes: a temporary file in the target folder, then a rename."""
+"""Atomic file writes: a temporary file in the target folder, then a rename.
+
+A write that fails (a full disk, no permission, a file too large) removes its temporary and
+raises `OutputError`, a `KenmerkError` whose message is one line `path: reason` with the
+operating system's own words ("no space left on device"), so every command reports it like
+any other error (exit 1) and no half-written file is left behind. A temporary that a killed
+process could not remove carries that process's id and is removed by the next writer of the
+same target; one still open when the interpreter exits is removed then.
+"""
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
+import weakref
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
+from kenmerk.extract import KenmerkError
+
+#: errors whose operating-system wording names the reason (checked in this order in a message
+#: that carries no errno, such as RocksDB's "IO error: No space left on device: While appending …")
+KNOWN_ERRNOS = tuple(getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EROFS", "EACCES", "EPERM", "EIO")
+                     if hasattr(errno, name))  # EDQUOT is not on every system
+
+
+class OutputError(KenmerkError):
+    """A file, a store or a cache entry could not be written: `path: reason`."""
+
+    stage = "write"
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason of an OSError in the system's own words, lower case: `no space left on device`."""
+    text = exc.strerror
+    if not text:
+        message = str(exc)
+        text = next((os.strerror(code) for code in KNOWN_ERRNOS if os.strerror(code) in message),
+                    " ".join(message.split()) or type(exc).__name__)
+    return text[:1].lower() + text[1:]
+
+
+def output_error(path: str | os.PathLike[str], exc: OSError) -> OutputError:
+    """`OutputError` for writing `path`, with the reason of `exc`."""
+    return OutputError(os_reason(exc), path=str(path))
+
+
+def _unlink(path: str | os.PathLike[str]) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass  # gone already; or left for the next writer of the target to clean
+
 
 @contextmanager
 def atomic_open(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]:
-    """Open a temporary sibling of `path`; on success it replaces `path`, on error it is removed."""
+    """Open a temporary sibling of `path`; on success it replaces `path`, on error it is removed.
+
+    Raises OutputError when the file cannot be written.
+    """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise output_error(target, exc) from None
     try:
         encoding = None if "b" in mode else "utf-8"
         with os.fdopen(fd, mode, encoding=encoding) as fh:
@@ -21,16 +72,16 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)
+    except OSError as exc:
+        _unlink(tmp)
+        raise output_error(target, exc) from None
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _unlink(tmp)
         raise
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
-    """Write `data` to `path` so that readers never see a half-written file."""
+    """Write `data` to `path` so that readers never see a half-written file (OutputError when it fails)."""
     with atomic_open(path, "wb") as fh:
         fh.write(data)
 
@@ -41,22 +92,33 @@ class AtomicWriter:
     Used as a context manager it commits on success and discards on an exception (Ctrl-C
     included). The temporary's name carries the process id (`.NAME.PID.XXXX.tmp`), so a
     later writer of the same target removes what a killed process (SIGKILL) left behind.
+    A write, flush or commit that fails discards the temporary and raises OutputError.
     """
 
     def __init__(self, path: str | os.PathLike[str], mode: str = "w") -> None:
         self.target = Path(path)
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        clean_stale_temporaries(self.target)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.{os.getpid()}.", suffix=".tmp",
-                                        dir=self.target.parent)
+        try:
+            self.target.parent.mkdir(parents=True, exist_ok=True)
+            clean_stale_temporaries(self.target)
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.{os.getpid()}.", suffix=".tmp",
+                                            dir=self.target.parent)
+        except OSError as exc:
+            raise output_error(self.target, exc) from None
         self.fh = os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8")
         self.closed = False
+        self._at_exit = weakref.finalize(self, _unlink, self.tmp)  # neither committed nor discarded
 
     def write(self, data) -> int:
-        return self.fh.write(data)
+        try:
+            return self.fh.write(data)
+        except OSError as exc:
+            self._fail(exc)
 
     def flush(self) -> None:
-        self.fh.flush()
+        try:
+            self.fh.flush()
+        except OSError as exc:
+            self._fail(exc)
 
     def commit(self) -> None:
         if self.closed:
@@ -67,24 +129,31 @@ class AtomicWriter:
             os.fsync(self.fh.fileno())
             self.fh.close()
             os.replace(self.tmp, self.target)
+        except OSError as exc:
+            self._remove()
+            raise output_error(self.target, exc) from None
         except BaseException:
             self._remove()
             raise
+        self._at_exit.detach()
 
     def discard(self) -> None:
         if self.closed:
             return
         self.closed = True
-        try:
-            self.fh.close()
-        finally:
-            self._remove()
+        self._remove()
+
+    def _fail(self, exc: OSError):
+        self.discard()
+        raise output_error(self.target, exc) from None
 
     def _remove(self) -> None:
         try:
-            os.unlink(self.tmp)
-        except FileNotFoundError:
-            pass
+            self.fh.close()
+        except OSError:
+            pass  # the buffer could not be flushed: the temporary goes anyway
+        finally:
+            self._at_exit()
 
     def __enter__(self) -> "AtomicWriter":
         return self
@@ -118,7 +187,4 @@ def clean_stale_temporaries(target: str | os.PathLike[str]) -> None:
             pass
         except PermissionError:
             continue
-        try:
-            os.unlink(entry.path)
-        except OSError:
-            pass
+        _unlink(entry.path)

@@ -10,30 +10,36 @@ item as the documents finish (`ordered=True`: in input order). Executors:
 
 - **local pool** (`jobs >= 1`, the default: one worker per core). Each worker is a
   process of its own (`kenmerk.output.worker`), given one document at a time. The main
-  process waits on the workers' pipes with the nearest deadline as time-out; a worker
-  still busy at its deadline (`timeout`, default 60 s; each Tesseract call moves the deadline
-  to at least its own limit from now, up to 30 times the limit in all, so OCR of a long scan
-  is not cut off) is killed with
-  SIGKILL — which stops any parse, however stuck — its document is reported as failed
-  (stage `timeout`), and a fresh worker takes its place. A worker that dies (the kernel's OOM killer, a crash in C
-  code) is reported and replaced the same way; a `MemoryError` under the per-worker
-  address-space limit (`max_memory_mb`, RLIMIT_AS) is reported as stage `memory`.
+  process waits on the workers' pipes. The time limit per document (`timeout`, default
+  60 s) is **CPU time**: the worker's own and that of the Tesseract calls it waits for, so a
+  loaded machine does not kill a document that would finish. Each Tesseract call moves it to
+  at least the call's own limit beyond what the document has used, up to 30 times the limit
+  in all, so OCR of a long scan is not cut off. A worker past its CPU time, or past the
+  wall-clock backstop (5 times the limit: a worker stuck waiting), is killed with SIGKILL —
+  which stops any parse, however stuck — its document is reported as failed (stage
+  `timeout`, the message names the option), and a fresh worker takes its place. A worker
+  that dies (the kernel's OOM killer, a crash in C code) is reported and replaced the same
+  way; a `MemoryError` under the per-worker address-space limit (`max_memory_mb`,
+  RLIMIT_AS) is reported as stage `memory`.
 - **in process** (`jobs = 0`): the same function, one document after the other, with the
-  time limit as an alarm (SIGALRM, main thread only) and without a memory limit (the library
-  default, and a single document on the command line).
+  time limits as signals (SIGPROF for CPU time, SIGALRM for the backstop; main thread only)
+  and without a memory limit (the library default, and a single document on the command line).
 - **Dask** (`dask = "tcp://scheduler:8786"`): the same function as Dask tasks; inside a task
   the document runs in a worker process of that Dask worker's thread, so the time and
   memory limits hold there too. Documents must be reachable from the Dask workers (shared
   storage or URLs), and so must the cache folder.
 
+Pages are counted as they are read (`on_page` of `run_batch`: in a worker process they come
+over its pipe), so progress moves inside a long document; Dask tasks report whole documents.
 Results are never collected: the main process holds at most a window of results (for
 `ordered`), so memory does not grow with the batch. `Reporter` shows a progress bar on a
-terminal (documents, pages, rate, ETA) or log lines otherwise, prints the `path: reason`
+terminal (pages, documents, rate, an ETA from pages) or log lines otherwise, prints the `path: reason`
 line of each failure, writes `--errors FILE` (one JSON line per failure: path, stage,
 error, message) and ends with the summary line.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import signal
@@ -48,8 +54,8 @@ from multiprocessing.connection import wait as wait_connections
 from kenmerk.extract import KenmerkError, ReadLimits, UsageError
 from kenmerk.extract.ocr import announce_calls
 from kenmerk.output.inputs import DEFAULT_MAX_BYTES, DocumentSpec, Fetch, JsonSpec, Refused, read_capped
-from kenmerk.output.worker import Child, Result, WorkOptions, extended_deadline, failure, guarded_process, \
-    process_document, timeout_failure
+from kenmerk.output.worker import BACKSTOP, Child, CpuLimit, PageListener, Result, WorkOptions, extended_limit, \
+    failure, guarded_process, process_document, timeout_failure
 
 __all__ = ["BatchFailure", "BatchOptions", "Reporter", "Result", "cache_notice", "default_jobs", "run_batch"]
 
@@ -70,13 +76,14 @@ class BatchOptions:
 
     jobs: int = field(default_factory=default_jobs)
     ordered: bool = False
-    timeout: float = DEFAULT_TIMEOUT  # seconds per document; 0: none
+    timeout: float = DEFAULT_TIMEOUT  # CPU seconds per document (and 5 times as long by the clock); 0: none
     max_memory_mb: int = DEFAULT_MAX_MEMORY_MB  # per worker; 0: none
     cache_dir: str | None = None
     dask: str | None = None
     limits: ReadLimits = ReadLimits()
     fetch: Fetch = Fetch()
     keep_personal_data: bool = False  # `kenmerk extract --keep-personal-data`
+    timeout_option: str = "--timeout"  # how the user sets `timeout`, for messages
 
     def work_options(self) -> WorkOptions:
         fingerprint = None
@@ -91,12 +98,11 @@ class BatchOptions:
             ResultCache(cache_dir, fingerprint).clean_stale()
         return WorkOptions(limits=self.limits, fetch=self.fetch, cache_dir=cache_dir, fingerprint=fingerprint,
                            max_memory_mb=self.max_memory_mb, timeout=self.timeout,
-                           keep_personal_data=self.keep_personal_data)
+                           keep_personal_data=self.keep_personal_data, timeout_option=self.timeout_option)
 
 
 def _settings_key(limits: ReadLimits) -> str:
     """A short hash of the reading settings that change what a document yields ('' for the defaults)."""
-    import dataclasses
     import hashlib
 
     ignore = {"max_bytes", "cache_dir", "ocr_timeout"}  # limits on input, or where OCR keeps its own cache
@@ -134,8 +140,9 @@ class BatchFailure(KenmerkError):
 class _Inline:
     """jobs=0: documents run in this process, one at a time."""
 
-    def __init__(self, options: WorkOptions) -> None:
+    def __init__(self, options: WorkOptions, on_page: PageListener | None = None) -> None:
         self.options = options
+        self.on_page = on_page
         self.done: list[Result] = []
 
     def capacity(self) -> int:
@@ -146,14 +153,14 @@ class _Inline:
         return len(self.done)
 
     def submit(self, index: int, spec: DocumentSpec) -> None:
-        result = None
+        on_page = self.on_page
+        pages = (lambda done, total: on_page(index, done, total)) if on_page is not None else None
         try:
             with _time_limit(self.options.timeout):
-                result = process_document(spec, self.options, index)
-        except _Expired:
-            pass
-        self.done.append(result if result is not None else
-                         timeout_failure(index, spec.label, self.options.timeout, killed=False))
+                result = process_document(spec, self.options, index, on_page=pages)
+        except _Expired as exc:
+            result = timeout_failure(index, spec.label, self.options, waited=exc.args[0], killed=False)
+        self.done.append(result)
 
     def collect(self, timeout: float | None) -> list[Result]:
         done, self.done = self.done, []
@@ -164,52 +171,58 @@ class _Inline:
 
 
 class _Expired(BaseException):
-    """Raised by the alarm of `_time_limit`: a BaseException, so no `except Exception` in a parser swallows it."""
+    """Raised by the timers of `_time_limit` (args: the seconds waited when the backstop stopped
+    it, else 0): a BaseException, so no `except Exception` in a parser swallows it."""
 
 
 @contextmanager
 def _time_limit(seconds: float):
-    """A per-document time limit in this process (SIGALRM; main thread only, else none): raises `_Expired`.
+    """The time limit of a document in this process (main thread only, else none): `seconds` of
+    CPU time (SIGPROF) and `BACKSTOP` times that by the clock (SIGALRM); raises `_Expired`.
 
-    Each Tesseract call moves the alarm to at least the call's own limit from now, up to 30
-    times `seconds` in all (OCR is bounded per call, see `kenmerk.output.worker`)."""
+    Each Tesseract call moves both to at least the call's own limit beyond what is used, up to
+    30 times the limit in all (OCR is bounded per call, see `kenmerk.output.worker`)."""
     if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
         yield
         return
 
-    def alarm(signum, frame):
-        raise _Expired()
-
+    cpu = CpuLimit(seconds)
     started = time.monotonic()
+    wall = BACKSTOP * seconds
+
+    def expire(signum, frame):
+        raise _Expired(wall if signum == signal.SIGALRM else 0.0)
 
     def extend(call_seconds: float) -> None:  # a Tesseract call starts: give it its own time limit
-        remaining = signal.getitimer(signal.ITIMER_REAL)[0]
-        if remaining > 0:
-            now = time.monotonic()
-            deadline = extended_deadline(started, seconds, now + remaining, call_seconds)
-            signal.setitimer(signal.ITIMER_REAL, max(deadline - now, 0.001))
+        nonlocal wall
+        cpu.extend(call_seconds)
+        wall = extended_limit(BACKSTOP * seconds, wall, time.monotonic() - started, call_seconds)
+        signal.setitimer(signal.ITIMER_REAL, max(started + wall - time.monotonic(), 0.001))
 
-    previous = signal.signal(signal.SIGALRM, alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = {signum: signal.signal(signum, expire) for signum in (signal.SIGPROF, signal.SIGALRM)}
+    cpu.arm()
+    signal.setitimer(signal.ITIMER_REAL, wall)
     try:
         with announce_calls(extend):
             yield
     finally:
+        cpu.disarm()
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 class _LocalPool:
-    """`jobs` worker processes, each with a deadline for its current document."""
+    """`jobs` worker processes, each with the limits of its current document."""
 
-    def __init__(self, jobs: int, options: WorkOptions) -> None:
+    def __init__(self, jobs: int, options: WorkOptions, on_page: PageListener | None = None) -> None:
         self.options = options
-        self.timeout = options.timeout
+        self.on_page = on_page
         self.idle: list[Child] = []
-        self.busy_children: dict[int, Child] = {}  # fileno -> child
+        self.running: list[Child] = []
         try:
             for _ in range(jobs):
-                self.idle.append(Child(options))
+                self.idle.append(Child(options, on_page))
             for child in self.idle:
                 child.wait_ready()
         except BaseException:
@@ -221,63 +234,56 @@ class _LocalPool:
 
     @property
     def busy(self) -> int:
-        return len(self.busy_children)
+        return len(self.running)
 
     def submit(self, index: int, spec: DocumentSpec) -> None:
         child = self.idle.pop()
         try:
-            child.send(index, spec, self.timeout)
+            child.send(index, spec)
         except (BrokenPipeError, ConnectionResetError, EOFError):  # died while idle: take a new one
             child.kill()
-            child = Child(self.options)
-            child.send(index, spec, self.timeout)
-        self.busy_children[child.fileno()] = child
-
-    def _replace(self) -> None:
-        self.idle.append(Child(self.options))
+            child = Child(self.options, self.on_page)
+            child.send(index, spec)
+        self.running.append(child)
 
     def collect(self, timeout: float | None) -> list[Result]:
-        if not self.busy_children:
+        if not self.running:
             return []
-        now = time.monotonic()
-        nearest = min(child.deadline for child in self.busy_children.values())
-        wait_for = max(0.0, nearest - now)
+        wait_for = max(0.0, min(child.deadline for child in self.running) - time.monotonic())
         if timeout is not None:
             wait_for = min(wait_for, timeout)
-        ready = wait_connections([c.rx for c in self.busy_children.values()], wait_for)
+        ready = set(wait_connections([h for child in self.running for h in child.waitables()], wait_for))
         results: list[Result] = []
-        for conn in ready:
-            child = self.busy_children.pop(conn.fileno())
-            index, spec = child.task
-            try:
-                result = child.recv()
-            except (EOFError, OSError):
-                results.append(failure(index, spec.label, "worker", "WorkerDied", child.died_message()))
-                self._replace()
-                continue
-            if result is None:  # a Tesseract call started: the deadline moved, the document goes on
-                self.busy_children[conn.fileno()] = child
-                continue
-            results.append(result)
-            if result.retire:
-                child.kill()
-                self._replace()
-            else:
-                self.idle.append(child)
+        for child in list(self.running):
+            if ready.intersection(child.waitables()):
+                self._finish(child, child.take(ready), results)
         now = time.monotonic()
-        for key, child in list(self.busy_children.items()):
-            if child.deadline <= now:
-                del self.busy_children[key]
-                index, spec = child.task
-                child.kill()  # SIGKILL: whatever the parse is doing, it stops here
-                results.append(timeout_failure(index, spec.label, self.timeout))
-                self._replace()
+        for child in list(self.running):
+            self._finish(child, child.overdue(now), results)
         return results
 
-    def close(self) -> None:
-        for child in self.busy_children.values():
+    def _finish(self, child: Child, result: Result | None, results: list[Result]) -> None:
+        """A document is done (`result`): its worker goes back to work, or a new one takes its place."""
+        if result is None:
+            return
+        results.append(result)
+        self.running.remove(child)
+        if result.retire:
             child.kill()
-        self.busy_children.clear()
+        if child.proc.poll() is None:
+            self.idle.append(child)
+        else:  # killed at a limit, died or retired
+            self.idle.append(Child(self.options, self.on_page))
+
+    def close(self) -> None:
+        killed = bool(self.running)
+        for child in self.running:
+            child.kill()
+        self.running.clear()
+        if killed and self.options.cache_dir:  # what a killed worker was writing into the cache
+            from kenmerk.output.cache import ResultCache
+
+            ResultCache(self.options.cache_dir, self.options.fingerprint).clean_stale()
         for child in self.idle:
             try:
                 child.tx.send(None)
@@ -375,17 +381,19 @@ def run_batch(
     *,
     stop: Callable[[], bool] | None = None,
     on_tick: Callable[[], None] | None = None,
+    on_page: PageListener | None = None,
 ) -> Iterator[Result]:
     """One `Result` per item: documents extracted, `JsonSpec`s passed through (status `item`),
     `Refused` inputs as failures. Once `stop()` is true, documents are no longer started:
-    they come back with status `skipped`."""
+    they come back with status `skipped`. `on_page(index, done, total)` is told as the pages
+    of document `index` (its place in `items`) are read; `on_tick()` about once a second."""
     options = options or BatchOptions()
     work = options.work_options()
     if options.dask:
         executor = _Dask(options.dask, work)
         window = max(16, 4 * executor.window)
     elif options.jobs <= 0:
-        executor = _Inline(work)
+        executor = _Inline(work, on_page)
         window = 1
     else:
         executor = None  # started lazily: a run with nothing to extract starts no process
@@ -394,42 +402,55 @@ def run_batch(
     source = iter(items)
     index = 0
     exhausted = False
+    pending: list[tuple[int, DocumentSpec]] = []  # read ahead, not started: at most `window`
+
+    def feed() -> list[Result]:
+        """Read ahead; start the largest documents at hand while a worker is free (so a big one
+        does not run alone at the end); passthrough items and refusals come back at once."""
+        nonlocal executor, exhausted, index
+        ready: list[Result] = []
+        while not exhausted and len(pending) < window and (not options.ordered or index - emitter.next < window):
+            try:
+                item = next(source)
+            except StopIteration:
+                exhausted = True
+                break
+            current, index = index, index + 1
+            if isinstance(item, Refused):
+                err = item.error
+                ready.append(failure(current, item.label, err.stage, err.__class__.__name__,
+                                     " ".join(str(err.args[0] if err.args else err).split())))
+            elif isinstance(item, JsonSpec):
+                ready.append(Result(current, item.label, "item", item=item))
+            elif isinstance(item, DocumentSpec):
+                pending.append((current, item))
+            else:
+                raise TypeError(f"not a batch item: {item!r}")
+        while pending and (executor is None or executor.capacity() > 0):
+            if stop is not None and stop():
+                ready.extend(Result(i, spec.label, "skipped") for i, spec in pending)
+                pending.clear()
+                break
+            current, item = pending.pop(max(range(len(pending)), key=lambda k: pending[k][1].size))
+            if item.kind == "path" and item.location == "-":  # standard input is read here, once
+                data = read_capped(sys.stdin.buffer, options.limits.max_bytes)
+                item = DocumentSpec("-", "bytes", data=data, size=len(data))
+            if executor is None:
+                executor = _LocalPool(options.jobs, work, on_page)
+            executor.submit(current, item)
+        return ready
+
     try:
         while True:
-            ready: list[Result] = []
-            while not exhausted and (not options.ordered or index - emitter.next < window):
-                if executor is not None and executor.capacity() <= 0:
-                    break
-                try:
-                    item = next(source)
-                except StopIteration:
-                    exhausted = True
-                    break
-                current, index = index, index + 1
-                if isinstance(item, Refused):
-                    err = item.error
-                    ready.append(failure(current, item.label, err.stage, err.__class__.__name__,
-                                         " ".join(str(err.args[0] if err.args else err).split())))
-                elif isinstance(item, JsonSpec):
-                    ready.append(Result(current, item.label, "item", item=item))
-                elif isinstance(item, DocumentSpec):
-                    if stop is not None and stop():
-                        ready.append(Result(current, item.label, "skipped"))
-                        continue
-                    if item.kind == "path" and item.location == "-":  # standard input is read here, once
-                        item = DocumentSpec("-", "bytes", data=read_capped(sys.stdin.buffer, options.limits.max_bytes))
-                    if executor is None:
-                        executor = _LocalPool(options.jobs, work)
-                    executor.submit(current, item)
-                else:
-                    raise TypeError(f"not a batch item: {item!r}")
+            ready = feed()
             if ready:
                 yield from emitter.push(ready)
                 continue
-            if exhausted and (executor is None or executor.busy == 0):
+            if exhausted and not pending and (executor is None or executor.busy == 0):
                 break
             results = executor.collect(1.0)
             if results:
+                results += feed()  # the freed workers start on their next documents before these are written
                 yield from emitter.push(results)
             if on_tick is not None:
                 on_tick()
@@ -472,10 +493,49 @@ class Counts:
         return self.done + self.cached + self.failed + self.not_read
 
 
+@dataclass
+class PageTally:
+    """Pages read so far — of finished documents and of those under way — and an estimate of
+    the batch's pages in all, from the pages per document seen so far."""
+
+    documents: int | None = None  # documents in the batch, when counted
+    read: int = 0  # pages read
+    finished: int = 0  # documents finished
+    finished_pages: int = 0  # their pages
+    under_way: dict[int, tuple[int, int]] = field(default_factory=dict)  # index -> (pages read, pages in all)
+
+    def page(self, index: int, done: int, total: int) -> int:
+        """Document `index` has read `done` of its `total` pages; returns how many pages that adds."""
+        before = self.under_way.get(index, (0, 0))[0]
+        self.under_way[index] = (max(done, before), total)
+        added = max(0, done - before)
+        self.read += added
+        return added
+
+    def finish(self, index: int, pages: int) -> int:
+        """Document `index` is done with `pages` pages (0: failed or not read); returns the pages that adds."""
+        before = self.under_way.pop(index, (0, 0))[0]
+        self.finished += 1
+        self.finished_pages += pages
+        added = max(0, pages - before)
+        self.read += added
+        return added
+
+    def estimate(self) -> int | None:
+        """The batch's pages in all: known for the documents seen, the mean of those for the rest."""
+        seen = self.finished + len(self.under_way)
+        pages = self.finished_pages + sum(total for _, total in self.under_way.values())
+        if self.documents is None or not seen or not pages:
+            return None
+        return max(self.read, round(pages + max(0, self.documents - seen) * pages / seen))
+
+
 class Reporter:
     """Progress (a bar on a terminal, log lines otherwise), failure lines, the error file, the summary.
 
-    progress: `bar`, `log`, `none` or `auto` (bar when `stream` is a terminal, else log).
+    progress: `bar`, `log`, `none` or `auto` (bar when `stream` is a terminal, else log). The
+    bar counts pages as they are read (`page`, from `run_batch`'s `on_page`), so it moves inside
+    a long document, and its ETA comes from pages.
     """
 
     def __init__(self, *, total: int | None = None, progress: str = "auto", stream=None,
@@ -488,8 +548,10 @@ class Reporter:
         self.echo_failures = echo_failures
         self.interval = interval
         self.counts = Counts()
+        self.tally = PageTally(total)
         self.start = time.monotonic()
         self.last_log = self.start
+        self.last_line = ""
         self.bar = None
         self.errors = None
         if errors_file:
@@ -504,8 +566,9 @@ class Reporter:
             except (AttributeError, OSError, ValueError):
                 width = 0
             sized = {"dynamic_ncols": True} if width else {"ncols": 100}  # a terminal that reports no size
-            self.bar = tqdm(total=total, unit="doc", file=self.stream, smoothing=0.1, desc="kenmerk",
+            self.bar = tqdm(total=None, unit="page", file=self.stream, smoothing=0.1, desc="kenmerk",
                             mininterval=0.2, **sized)
+            self.bar.set_postfix_str(self._documents(), refresh=False)
 
     def echo(self, line: str) -> None:
         if self.bar is not None:
@@ -519,14 +582,20 @@ class Reporter:
                      else "documents")
             self.echo(f"kenmerk: extracting {total} ({what})")
 
+    def page(self, index: int, done: int, total: int) -> None:
+        """Document `index` has read `done` of its `total` pages."""
+        self._advance(self.tally.page(index, done, total))
+
     def add(self, result: Result) -> None:
         c = self.counts
+        pages = 0
         if result.status == "ok":
             if result.cached:
                 c.cached += 1
             else:
                 c.done += 1
             c.pages += result.pages
+            pages = result.pages
         elif result.status == "failed":
             c.failed += 1
             if self.echo_failures:
@@ -537,11 +606,23 @@ class Reporter:
         else:
             return  # passthrough items are not documents
         if self.bar is not None:
-            self.bar.set_postfix_str(f"{c.pages} pages, {self._rate(c.pages):.1f} pages/s, {c.failed} failed",
-                                     refresh=False)
-            self.bar.update(1)
+            self.bar.set_postfix_str(self._documents(), refresh=False)
+        self._advance(self.tally.finish(result.index, pages), force=True)
+
+    def _advance(self, pages: int, force: bool = False) -> None:
+        if self.bar is not None:
+            self.bar.total = self.tally.estimate()
+            if pages:
+                self.bar.update(pages)
+            elif force:
+                self.bar.refresh()
         else:
             self.tick()
+
+    def _documents(self) -> str:
+        c = self.counts
+        of = f"/{self.total}" if self.total is not None else ""
+        return f"{c.documents}{of} documents, {c.failed} failed"
 
     def record(self, record: dict) -> None:
         """One line of the error file."""
@@ -549,21 +630,29 @@ class Reporter:
             self.errors.write(json.dumps(record, ensure_ascii=False) + "\n")
 
     def tick(self) -> None:
+        """About once a second: keep the bar's clock going; a progress line every `interval` seconds."""
+        if self.bar is not None:
+            self.bar.refresh()
         if self.mode != "log":
             return
         now = time.monotonic()
         if now - self.last_log < self.interval:
             return
         self.last_log = now
-        c = self.counts
-        n = c.documents
-        rate = self._rate(n)
-        of = f"/{self.total}" if self.total is not None else ""
+        c, tally = self.counts, self.tally
+        rate = self._rate(tally.read)
+        estimate = tally.estimate()
+        pages = f"{tally.read} pages"
         eta = ""
-        if self.total is not None and rate > 0 and n < self.total:
-            eta = f", ETA {_duration((self.total - n) / rate)}"
-        self.echo(f"kenmerk: {n}{of} documents, {c.pages} pages, {rate:.1f} documents/s, "
-                  f"{self._rate(c.pages):.1f} pages/s, {c.failed} failed{eta}")
+        if estimate is not None and estimate > tally.read:
+            pages = f"{tally.read} of about {estimate} pages"
+            if rate > 0:
+                eta = f", ETA {_duration((estimate - tally.read) / rate)}"
+        of = f"/{self.total}" if self.total is not None else ""
+        line = f"kenmerk: {c.documents}{of} documents, {pages}, {rate:.1f} pages/s, {c.failed} failed{eta}"
+        if line != self.last_line:
+            self.last_line = line
+            self.echo(line)
 
     def _rate(self, n: int) -> float:
         elapsed = time.monotonic() - self.start
@@ -627,6 +716,8 @@ def add_input_options(p) -> None:
                         "e.g. dc_source for the open.overheid.nl index")
     g.add_argument("--max-size", type=float, metavar="MB",
                    help=f"largest document, zip member or download (default {DEFAULT_MAX_BYTES // 2**20} MB)")
+    g.add_argument("--max-text-size", type=float, metavar="MB",
+                   help=f"largest text or Markdown document (default {ReadLimits().max_text_bytes // 2**20} MB)")
     g.add_argument("--fetch-timeout", type=float, metavar="SECONDS",
                    help="connect and read timeout for URLs (default 10 s connect, 30 s read)")
     g.add_argument("--fetch-retries", type=int, metavar="N",
@@ -641,7 +732,9 @@ def add_batch_options(p, *, timeout_flags: tuple[str, ...] = ("--timeout",)) -> 
     g.add_argument("--ordered", action="store_true", default=None,
                    help="write results in input order (default for a batch: as they finish)")
     g.add_argument(*timeout_flags, dest="doc_timeout", type=float, metavar="SECONDS",
-                   help=f"time limit per document; a stuck worker is killed (default {DEFAULT_TIMEOUT:g}; 0: none)")
+                   help=f"time limit per document in CPU seconds (OCR calls add their own), and {BACKSTOP} times "
+                        f"as long by the clock; a stuck worker is killed (default {DEFAULT_TIMEOUT:g}; 0: none)")
+    p.set_defaults(timeout_option=timeout_flags[0])
     g.add_argument("--max-memory", type=int, metavar="MB",
                    help=f"address-space limit per worker process (default {DEFAULT_MAX_MEMORY_MB}; 0: none)")
     g.add_argument("--cache", metavar="DIR",
@@ -692,10 +785,12 @@ def batch_options_from_args(args, *, ordered: bool | None = None) -> BatchOption
     if args.doc_timeout is not None and args.doc_timeout < 0:
         raise UsageError("the time limit must be 0 or more seconds")
     limits = ReadLimits()
-    if args.max_size is not None:
-        if args.max_size <= 0:
-            raise UsageError("--max-size must be more than 0 MB")
-        limits = ReadLimits(max_bytes=int(args.max_size * 1024 * 1024), max_pages=limits.max_pages)
+    for option, field_name in (("max_size", "max_bytes"), ("max_text_size", "max_text_bytes")):
+        value = getattr(args, option, None)
+        if value is not None:
+            if value <= 0:
+                raise UsageError(f"--{option.replace('_', '-')} must be more than 0 MB")
+            limits = dataclasses.replace(limits, **{field_name: int(value * 1024 * 1024)})
     fetch = Fetch()
     if args.fetch_timeout is not None:
         fetch = Fetch(connect_timeout=min(10.0, args.fetch_timeout), read_timeout=args.fetch_timeout,
@@ -713,4 +808,5 @@ def batch_options_from_args(args, *, ordered: bool | None = None) -> BatchOption
         dask=args.dask,
         limits=limits,
         fetch=fetch,
+        timeout_option=getattr(args, "timeout_option", "--timeout"),
     )

@@ -18,9 +18,16 @@ entry is either whole or absent: a run stopped by Ctrl-C or SIGKILL leaves no ha
 entry, and the next run with the same cache resumes where it stopped. Temporaries of
 processes that no longer exist are removed when a cache is opened.
 
-An entry holds one header line (JSON: the file name and suffix class it was extracted
-under, success or the failure, page count) and, for a success, the note's JSON on the
-second line, byte for byte what the extraction printed. A hit under another file name gets
+An entry holds one header line (JSON, `EntryHeader`: the file name and suffix class it was
+extracted under, success or the failure, page count) and, for a success, the note's JSON on
+the second line, byte for byte what the extraction printed.
+
+Every entry is checked when read, because a cache on shared storage (NFS for a Dask
+cluster) can be truncated or edited behind kenmerk's back: the header must parse, the
+note must validate as a `Note` and its `source.sha256` must be the key the entry is
+filed under. An entry that fails is removed, reported in one warning line on stderr
+(`kenmerk: warning: PATH: bad cache entry (REASON); extracting again`) and treated as a
+miss, so the document is extracted again and its entry written anew. A hit under another file name gets
 that name in `source.file_name`; a hit under another suffix class (`.md` vs `.txt` vs
 `.pdf`, which can change how the bytes are read) is a miss. Failures that depend only on
 the bytes (not a PDF, encrypted, no text layer, an invalid note) are cached too; time-outs,
@@ -29,16 +36,20 @@ memory, download and internal errors are not.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 import shutil
 import tempfile
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["CacheEntry", "ResultCache", "extractor_fingerprint", "other_versions", "prune_other_versions",
-           "suffix_class"]
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from kenmerk.output.atomic import output_error
+
+__all__ = ["CacheEntry", "EntryHeader", "ResultCache", "extractor_fingerprint", "other_versions",
+           "prune_other_versions", "suffix_class"]
 
 FORMAT = 1
 _fingerprint: str | None = None
@@ -110,6 +121,25 @@ def suffix_class(name: str) -> str:
         suffix, "other")
 
 
+class EntryHeader(BaseModel):
+    """The first line of a cache entry."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="forbid", strict=True)
+
+    format: int
+    class_: str = Field(alias="class")
+    file_name: str
+    ok: bool
+    pages: int = Field(default=0, ge=0)
+    stage: str = ""
+    error: str = ""
+    message: str = ""
+
+
+class BadEntry(ValueError):
+    """A cache entry that is not what kenmerk wrote: truncated, edited, filed under another key."""
+
+
 @dataclass(frozen=True, slots=True)
 class CacheEntry:
     ok: bool
@@ -128,7 +158,10 @@ class ResultCache:
         self.fingerprint = fingerprint or extractor_fingerprint()
         self.folder = self.root / self.fingerprint
         self.tmp = self.folder / "tmp"
-        self.tmp.mkdir(parents=True, exist_ok=True)
+        try:
+            self.tmp.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise output_error(self.root, exc) from None
 
     def clean_stale(self) -> int:
         """Remove temporaries left by processes that are gone (a worker killed mid-write)."""
@@ -147,38 +180,36 @@ class ResultCache:
         return self.folder / sha256[:2] / f"{sha256}.json"
 
     def get(self, sha256: str, name: str) -> CacheEntry | None:
-        """The result for these bytes read under this name, or None."""
+        """The result for these bytes read under this name, or None (a miss; a bad entry is removed and warned of)."""
+        path = self.path(sha256)
         try:
-            text = self.path(sha256).read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8")
         except (FileNotFoundError, NotADirectoryError):
             return None
-        except (OSError, UnicodeDecodeError):
-            return None
-        head, _, body = text.partition("\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            return self._bad(path, getattr(exc, "strerror", None) or type(exc).__name__)
         try:
-            header = json.loads(head)
-        except json.JSONDecodeError:
-            return None
-        if header.get("format") != FORMAT or header.get("class") != suffix_class(name):
-            return None
-        if not header.get("ok"):
-            return CacheEntry(False, stage=header.get("stage", ""), error=header.get("error", ""),
-                              message=header.get("message", ""))
-        note_json = body.rstrip("\n")
-        if not note_json:
-            return None
-        file_name = os.path.basename(name) or name
-        if header.get("file_name") != file_name:
-            note_json = _rename(note_json, file_name)
-        return CacheEntry(True, note_json=note_json, pages=int(header.get("pages") or 0))
+            header, entry = _parse(text, sha256, name)
+        except BadEntry as exc:
+            return self._bad(path, str(exc))
+        if header.class_ != suffix_class(name):
+            return None  # read under another suffix class: extracted again
+        return entry
+
+    def _bad(self, path: Path, reason: str) -> None:
+        print(f"kenmerk: warning: {path}: bad cache entry ({reason}); extracting again", file=sys.stderr, flush=True)
+        try:
+            path.unlink()
+        except OSError:
+            pass  # replaced when the result is written
+        return None
 
     def put(self, sha256: str, name: str, entry: CacheEntry) -> None:
         """Store a result atomically (temporary file, then rename)."""
-        header = {"format": FORMAT, "class": suffix_class(name), "file_name": os.path.basename(name) or name,
-                  "ok": entry.ok, "pages": entry.pages}
-        if not entry.ok:
-            header.update(stage=entry.stage, error=entry.error, message=entry.message)
-        text = json.dumps(header, ensure_ascii=False) + "\n" + (entry.note_json or "") + "\n"
+        header = EntryHeader(format=FORMAT, class_=suffix_class(name), file_name=os.path.basename(name) or name,
+                             ok=entry.ok, pages=entry.pages, stage=entry.stage, error=entry.error,
+                             message=entry.message)
+        text = header.model_dump_json(by_alias=True) + "\n" + (entry.note_json or "") + "\n"
         target = self.path(sha256)
         target.parent.mkdir(exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f"{os.getpid()}-", suffix=".tmp", dir=self.tmp)
@@ -196,13 +227,42 @@ class ResultCache:
             raise
 
 
-def _rename(note_json: str, file_name: str) -> str:
-    """The same note with another `source.file_name` (a copy of a document under a new name)."""
+def _parse(text: str, sha256: str, name: str) -> tuple[EntryHeader, CacheEntry]:
+    """The header and the result of an entry's text, checked; BadEntry says what is wrong."""
     from kenmerk.extract import Note
 
-    note = Note.model_validate_json(note_json)
-    source = note.source.model_copy(update={"file_name": file_name})
-    return note.model_copy(update={"source": source}).model_dump_json()
+    head, newline, body = text.partition("\n")
+    if not newline:
+        raise BadEntry("cut off after the header")
+    try:
+        header = EntryHeader.model_validate_json(head)
+    except ValidationError as exc:
+        raise BadEntry(f"header: {_first_error(exc)}") from None
+    if header.format != FORMAT:
+        raise BadEntry(f"header: format {header.format}, not {FORMAT}")
+    if not header.ok:
+        return header, CacheEntry(False, pages=header.pages, stage=header.stage, error=header.error,
+                                  message=header.message)
+    note_json = body.rstrip("\n")
+    if not note_json:
+        raise BadEntry("no note after the header")
+    try:
+        note = Note.model_validate_json(note_json)
+    except ValidationError as exc:
+        raise BadEntry(f"note: {_first_error(exc)}") from None
+    if note.source.sha256 != sha256:
+        raise BadEntry(f"the note is of other bytes ({note.source.sha256[:12]}…), not {sha256[:12]}…")
+    file_name = os.path.basename(name) or name
+    if header.file_name != file_name:  # the same bytes under another name: the note gets that name
+        note_json = note.model_copy(update={"source": note.source.model_copy(update={"file_name": file_name})}
+                                    ).model_dump_json()
+    return header, CacheEntry(True, note_json=note_json, pages=header.pages)
+
+
+def _first_error(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first.get("loc", ()))
+    return f"{where}: {first.get('msg', '')}" if where else first.get("msg", "invalid")
 
 
 def _alive(pid: int) -> bool:

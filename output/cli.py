@@ -2,13 +2,21 @@
 
 Each sub-command lives in its own module under `kenmerk.output.commands` and
 exposes `register(subparsers)`; the module sets `func(args) -> int` as handler.
-Exit codes: 0 success, 1 some input or note failed, 2 wrong usage.
+Exit codes: 0 success, 1 some input or note failed, 2 wrong usage; a run stopped by
+a signal (`STOP_SIGNALS`: Ctrl-C, SIGTERM, SIGHUP) exits 128 + the signal's number
+(130, 143, 129) after the same clean-up: workers stopped, temporaries removed, nothing
+half-written or half-published left.
 """
 from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from kenmerk.extract import KenmerkError, __version__
 
@@ -32,18 +40,59 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+#: signals that stop a run the way Ctrl-C does, and what is said then
+STOP_SIGNALS = {"SIGINT": "interrupted", "SIGTERM": "terminated (SIGTERM)", "SIGHUP": "hung up (SIGHUP)"}
+
+
+class Stopped(KeyboardInterrupt):
+    """A stop signal arrived: unwinds like Ctrl-C (a KeyboardInterrupt), so every clean-up runs."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextmanager
+def stop_signals() -> Iterator[None]:
+    """Within the block, `STOP_SIGNALS` raise `Stopped`; after the first, they are ignored, so a
+    second signal does not cut the clean-up short (main thread only; SIGKILL still stops it)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signums = [getattr(signal, name) for name in STOP_SIGNALS if hasattr(signal, name)]
+
+    def stop(signum, frame):
+        for other in signums:
+            signal.signal(other, signal.SIG_IGN)
+        raise Stopped(signum)
+
+    previous = {signum: signal.signal(signum, stop) for signum in signums}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    try:
-        return int(args.func(args) or 0)
-    except KenmerkError as exc:
-        print(f"kenmerk: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("kenmerk: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 1
+    # what the library logs (an OCR failure) is in the note's warnings or the input's error line
+    # already: one line on stderr per failed input, no second one from logging's last resort
+    logger = logging.getLogger("kenmerk")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+    with stop_signals():
+        try:
+            return int(args.func(args) or 0)
+        except KenmerkError as exc:
+            print(f"kenmerk: {exc}", file=sys.stderr)
+            return exc.exit_code
+        except KeyboardInterrupt as exc:
+            signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
+            print(f"kenmerk: {STOP_SIGNALS.get(signal.Signals(signum).name, 'stopped')}", file=sys.stderr)
+            return 128 + signum
+        except BrokenPipeError:
+            return 1
 
 
 if __name__ == "__main__":

@@ -4,11 +4,13 @@ One named graph per note: `PUT GSP?graph=IRI` with an N-Triples body replaces
 it (PUT is idempotent, so it is retried). Oxigraph, Fuseki, GraphDB and
 Virtuoso speak the protocol; `endpoint_urls` knows where each keeps it.
 
-Every call has a timeout. Connection errors, timeouts and 5xx answers of
-idempotent calls (PUT, DELETE, GET) are retried with exponential backoff; a
-POSTed query is sent once. TLS certificates are verified unless the
-caller turns that off. Credentials come from the environment, never from the
-command line:
+Every call has a timeout. One retry policy (`RetryPolicy`, carried out by urllib3's
+`Retry` in requests' `HTTPAdapter`) covers every call: connection errors, timeouts,
+answers cut off mid-body and 429/5xx answers of idempotent calls (PUT, DELETE, GET)
+are retried with exponential backoff, honouring `Retry-After`; a POSTed query is
+sent again only when the connection failed before it went out. TLS certificates
+are verified unless the caller turns that off. Credentials come from the
+environment, never from the command line:
 
 - `KENMERK_TOKEN`: sent as `Authorization: Bearer …`;
 - `KENMERK_USER` and `KENMERK_PASSWORD`: HTTP Basic;
@@ -16,17 +18,24 @@ command line:
   others may read it (`kenmerk.output.config`);
 - otherwise `~/.netrc` (or `$NETRC`), which requests reads by itself.
 
-Error messages name the URL (never with credentials), the HTTP status and the
-start of the answer's body.
+Error messages are one line: the URL (never with credentials), the HTTP status and the
+start of the answer's body. Any text quoted from a server is first cleared of the
+credentials in use (token, password, the Basic value, in plain, URL- and JSON-escaped
+form), so an endpoint that echoes the request's headers cannot put them on stderr,
+in a log or in `--errors`.
 """
 from __future__ import annotations
 
+import base64
+import json
 import os
-import time
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import MaxRetryError, ProtocolError
+from urllib3.util.retry import Retry
 
 from kenmerk.extract import UsageError
 from kenmerk.output.store import PublishError
@@ -80,18 +89,47 @@ class Timeouts:
         return (self.connect, self.read)
 
 
+class _Retry(Retry):
+    """urllib3's `Retry` with a ceiling on the wait a server may ask for in `Retry-After`."""
+
+    def __init__(self, *args, max_retry_after: float = 60.0, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_retry_after = max_retry_after
+
+    def new(self, **kwargs) -> "_Retry":
+        kwargs.setdefault("max_retry_after", self.max_retry_after)
+        return super().new(**kwargs)
+
+    def get_retry_after(self, response) -> float | None:
+        seconds = super().get_retry_after(response)
+        return None if seconds is None else min(seconds, self.max_retry_after)
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
-    """How often to try a call and how long to wait between tries (doubling, capped)."""
+    """How often to try an endpoint call, how long to wait between tries, and after what.
+
+    `attempts` tries in all. The first retry goes at once, the next after 2, 4, … times
+    `backoff` seconds, at most `max_backoff` (urllib3's backoff); a `Retry-After` header is
+    honoured up to `max_retry_after` seconds.
+    """
 
     attempts: int = 4
     backoff: float = 0.5
     max_backoff: float = 8.0
-    retry_statuses: frozenset[int] = field(default_factory=lambda: frozenset({500, 502, 503, 504}))
+    max_retry_after: float = 60.0
+    retry_statuses: frozenset[int] = field(default_factory=lambda: frozenset({429, 500, 502, 503, 504}))
 
-    def delay(self, attempt: int) -> float:
-        """Seconds to sleep after failed try number `attempt` (1-based)."""
-        return min(self.max_backoff, self.backoff * (2 ** (attempt - 1)))
+    def urllib3_retry(self) -> Retry:
+        """The policy as urllib3's `Retry`: idempotent methods only, the last answer returned, not raised."""
+        n = max(0, self.attempts - 1)
+        return _Retry(
+            total=n, connect=n, read=n, status=n, other=0,
+            allowed_methods=IDEMPOTENT, status_forcelist=self.retry_statuses,
+            backoff_factor=self.backoff, backoff_max=self.max_backoff,
+            respect_retry_after_header=True, raise_on_status=False,
+            max_retry_after=self.max_retry_after,
+        )
 
 
 def redact(url: str) -> str:
@@ -149,13 +187,30 @@ def _env_credentials() -> bool:
     return bool(os.environ.get(TOKEN_ENV) or os.environ.get(USER_ENV))
 
 
-def _excerpt(response: requests.Response, limit: int = 200) -> str:
+def _excerpt(response: requests.Response, secrets: tuple[str, ...], limit: int = 200) -> str:
+    """The start of the answer's body on one line, scrubbed of `secrets` before it is cut."""
     try:
         text = response.text
     except Exception:  # noqa: BLE001 - a body we cannot decode is no reason to fail differently
         return ""
-    text = " ".join(text.split())
+    text = " ".join(scrub(text, secrets).split())
     return text[:limit] + ("…" if len(text) > limit else "")
+
+
+def secret_forms(secrets: list[str]) -> tuple[str, ...]:
+    """Each secret as a server may echo it: plain, URL-encoded, JSON-escaped; longest first."""
+    forms = set()
+    for secret in secrets:
+        if secret:
+            forms.update({secret, quote(secret, safe=""), quote_plus(secret), json.dumps(secret)[1:-1]})
+    return tuple(sorted(forms, key=len, reverse=True))
+
+
+def scrub(text: str, secrets: tuple[str, ...]) -> str:
+    """`text` with every form in `secrets` replaced by `***`."""
+    for secret in secrets:
+        text = text.replace(secret, "***")
+    return text
 
 
 class GraphStoreClient:
@@ -181,16 +236,29 @@ class GraphStoreClient:
         self.session = session or requests.Session()
         self.session.verify = verify
         self.session.headers["User-Agent"] = "kenmerk"
+        adapter = HTTPAdapter(max_retries=retry.urllib3_retry())
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
         token = os.environ.get(TOKEN_ENV)
         user = os.environ.get(USER_ENV)
         password = os.environ.get(PASSWORD_ENV, "")
         if not (token or user) and credentials is not None:  # kenmerk.toml (readable by its owner only)
             token, user, password = credentials.token, credentials.user, credentials.password or ""
+        secrets = [token or ""]
         if token:
             self.session.headers["Authorization"] = f"Bearer {token}"
         elif user:
             self.session.auth = (user, password)
-        # else: requests falls back to ~/.netrc for the host
+            secrets.append(password)
+        else:  # requests falls back to ~/.netrc for the host
+            for url in (self.gsp_url, self.query_url):
+                found = requests.utils.get_netrc_auth(url) if url else None
+                if found:
+                    user, password = found
+                    secrets.append(password)
+        if user:
+            secrets.append(base64.b64encode(f"{user}:{password}".encode()).decode())
+        self._secrets = secret_forms(secrets)
 
     def close(self) -> None:
         self.session.close()
@@ -201,41 +269,49 @@ class GraphStoreClient:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def scrub(self, text: str) -> str:
+        """`text` (quoted from a server) without the credentials this client sends."""
+        return scrub(text, self._secrets)
+
     # -- plumbing -------------------------------------------------------------------------------
 
     def _request(self, method: str, url: str, *, what: str, **kwargs) -> requests.Response:
-        """One call with timeout; retried only when `method` is idempotent (a POSTed query is sent once).
+        """One call with timeout, retried by the policy: the answer, or EndpointUnreachable or PublishError.
 
-        Raises EndpointUnreachable or returns the answer.
+        Everything but an answer cut off mid-body is retried inside requests (urllib3's `Retry`);
+        a cut-off body is read after urllib3 hands the answer over, so it is counted here, by
+        the same `Retry` as a read error: repeated for idempotent methods, backing off alike.
         """
-        attempts = max(1, self.retry.attempts) if method.upper() in IDEMPOTENT else 1
-        last: Exception | None = None
-        for attempt in range(1, attempts + 1):
+        budget = self.retry.urllib3_retry()
+        while True:
             try:
-                response = self.session.request(method, url, timeout=self.timeouts.as_tuple(), **kwargs)
+                return self.session.request(method, url, timeout=self.timeouts.as_tuple(), **kwargs)
+            except requests.exceptions.ChunkedEncodingError as exc:
+                cause = exc.args[0] if exc.args and isinstance(exc.args[0], ProtocolError) else ProtocolError(str(exc))
+                try:
+                    budget = budget.increment(method, url, error=cause)
+                except (MaxRetryError, ProtocolError):  # the endpoint answers: this note fails, the run goes on
+                    raise PublishError(self.scrub(
+                        f"{redact(url)}: the answer was cut off ({_short_reason(exc)}) after "
+                        f"{_tries(len(budget.history) + 1)}"), path=what) from None
+                budget.sleep()
             except requests.exceptions.SSLError:
                 raise PublishError(
                     f"{redact(url)}: TLS certificate not trusted "
                     "(set REQUESTS_CA_BUNDLE to your CA file; --insecure skips the check)", path=what,
                 ) from None
             except (requests.ConnectionError, requests.Timeout) as exc:
-                last = exc
+                retried = exc.args and isinstance(exc.args[0], MaxRetryError)
+                tries = _tries(self.retry.attempts if retried else 1)
+                raise EndpointUnreachable(self.scrub(f"{redact(url)} unreachable after {tries}: {_short_reason(exc)}"),
+                                          path=what) from None
             except requests.RequestException as exc:  # invalid URL, TLS setup, …: retrying will not help
-                raise PublishError(f"{redact(url)}: {type(exc).__name__}: {exc}", path=what) from None
-            else:
-                if response.status_code not in self.retry.retry_statuses or attempt == attempts:
-                    return response
-                last = None
-                response.close()
-            if attempt < attempts:
-                time.sleep(self.retry.delay(attempt))
-        reason = _short_reason(last) if last is not None else "server error"
-        raise EndpointUnreachable(f"{redact(url)} unreachable after {attempts} {'try' if attempts == 1 else 'tries'}: {reason}", path=what)
+                raise PublishError(self.scrub(f"{redact(url)}: {type(exc).__name__}: {exc}"), path=what) from None
 
     def _check(self, response: requests.Response, what: str, url: str) -> requests.Response:
         if response.status_code >= 400:
             raise EndpointRefused(
-                f"HTTP {response.status_code} from {redact(url)}: {_excerpt(response)}".rstrip(": "),
+                f"HTTP {response.status_code} from {redact(url)}: {_excerpt(response, self._secrets)}".rstrip(": "),
                 status=response.status_code, path=what,
             )
         return response
@@ -277,10 +353,15 @@ class GraphStoreClient:
         return self._check(response, "query", self.query_url)
 
 
+def _tries(n: int) -> str:
+    return f"{n} {'try' if n == 1 else 'tries'}"
+
+
 def _short_reason(exc: Exception) -> str:
     text = str(exc)
     for marker in ("Connection refused", "Name or service not known", "timed out", "Connection reset",
-                   "Remote end closed", "Connection aborted", "certificate verify failed"):
+                   "Remote end closed", "Connection aborted", "IncompleteRead", "Response ended prematurely",
+                   "certificate verify failed"):
         if marker.lower() in text.lower():
             return marker
     return type(exc).__name__

@@ -91,6 +91,8 @@ class DocumentSpec:
 
     kind: `path` (location = absolute path), `zip` (location = absolute path of the archive,
     member = the member name), `url` (location = the URL), `bytes` (data, e.g. standard input).
+    `size`: the bytes, when known before reading (a file, a zip member; 0 for a URL): a batch
+    starts the larger of the documents at hand first, so a big one does not end the run alone.
     """
 
     label: str
@@ -98,6 +100,7 @@ class DocumentSpec:
     location: str = ""
     member: str | None = None
     data: bytes | None = field(default=None, repr=False)
+    size: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +213,15 @@ def _expand(raw: str, select: _Select) -> Iterator[Item]:
     elif suffix in select.json_suffixes:
         yield JsonSpec(raw, raw)
     else:  # a file named on the command line is read whatever its suffix
-        yield DocumentSpec(raw, "path", os.path.abspath(raw))
+        yield DocumentSpec(raw, "path", os.path.abspath(raw), size=_size(path))
+
+
+def _size(path: Path | os.DirEntry) -> int:
+    """The size of a file, 0 when it cannot be told (the reader reports why)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _inside(path: str, root: str) -> bool:
@@ -256,7 +267,7 @@ def _walk(root: Path, folder: Path, select: _Select, seen: set[str] | None = Non
         kind = select.wants(full.relative_to(root).as_posix())
         label = str(full)
         if kind == "doc":
-            yield DocumentSpec(label, "path", os.path.abspath(label))
+            yield DocumentSpec(label, "path", os.path.abspath(label), size=_size(entry))
         elif kind == "json":
             yield JsonSpec(label, label)
         elif kind == "zip":
@@ -305,7 +316,7 @@ def _zip_members(archive: str, select: _Select) -> Iterator[Item]:
         if why is not None:
             yield Refused(label, ArchiveMemberRefused(f"zip member refused: {why}", path=label))
             continue
-        yield DocumentSpec(label, "zip", location, member=name)
+        yield DocumentSpec(label, "zip", location, member=name, size=info.file_size)
 
 
 def read_list(path: str | os.PathLike[str], url_column: str | None = None) -> Iterator[str | Refused]:

@@ -16,9 +16,11 @@ catalog graph, on the endpoint and/or as `catalog.ttl` next to the dumps.
 Errors (all `KenmerkError`, see `kenmerk.extract.errors`):
 - `ConfigError` (exit 2): a required catalog value is missing, checked before anything is written;
 - `PublishError` (exit 1): the store or endpoint did not take a note; other notes go on,
-  except when the endpoint is unreachable or refuses the credentials: then the rest is
-  reported as not published, and running the same command again finishes it;
-- `StoreBusy`: the store folder is open in another process (`kenmerk serve`).
+  except when the endpoint is unreachable or refuses the credentials, or `max_failures`
+  notes in a row were not taken (`--max-failures`, default 20; 0: never stop): then the
+  rest is reported as not attempted, and running the same command again finishes it;
+- `StoreBusy`: the store folder is open in another process (`kenmerk serve`, another publish);
+- `OutputError` (`kenmerk.output.atomic`, exit 1): a dump or catalog file could not be written.
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ from pydantic import ValidationError
 from rdflib import Graph, Literal, URIRef
 
 from kenmerk.extract import KenmerkError, Note
-from kenmerk.output.atomic import write_atomic
+from kenmerk.output.atomic import OutputError, write_atomic
 from kenmerk.output.catalog import CATALOG_PREFIXES, Stats, build_catalog, catalog_graph_iri
 from kenmerk.output.config import ConfigError, PublishConfig
 from kenmerk.output.dump import (
@@ -51,6 +53,7 @@ from kenmerk.output.store import EmbeddedStore, PublishError, StoreBusy, TermCon
 __all__ = [
     "ConfigError",
     "INPUT_SUFFIXES",
+    "OutputError",
     "PublishError",
     "PublishReport",
     "Publisher",
@@ -64,6 +67,8 @@ DOCUMENT_SUFFIXES = (".pdf", ".txt", ".text", ".md", ".markdown")
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 INPUT_SUFFIXES = DOCUMENT_SUFFIXES + JSON_SUFFIXES
 CATALOG_FILE = "catalog.ttl"
+#: notes in a row that the store or endpoint did not take before a run stops (`--max-failures`)
+DEFAULT_MAX_FAILURES = 20
 
 
 class InputError(KenmerkError):
@@ -303,6 +308,7 @@ class Publisher:
         on_published: Callable[[str, str], None] | None = None,
         on_failed: Callable[[str], None] | None = None,
         catalog: bool = True,
+        max_failures: int = DEFAULT_MAX_FAILURES,
     ) -> None:
         if store is None and client is None and out is None:
             raise ConfigError("nothing to publish to: give --store DIR, --endpoint URL or --out DIR")
@@ -320,6 +326,8 @@ class Publisher:
         self.on_published = on_published
         self.on_failed = on_failed
         self.write_catalog = catalog
+        self.max_failures = max_failures
+        self._failures_in_a_row = 0
         self.organisation_property = _organisation_property()
         self.report = PublishReport()
         self._converter = TermConverter()
@@ -375,7 +383,7 @@ class Publisher:
             self._fail(str(item) if item.path else f"{label}: {item}")
             return
         if self._halted is not None or item is None:
-            self._fail(f"{label}: not published: {self._halted or 'skipped'}")
+            self._fail(f"{label}: not attempted: {self._halted or 'skipped'}")
             return
         try:
             iri, triples = note_to_triples(item, self.base, evidence=self.evidence)
@@ -402,24 +410,33 @@ class Publisher:
             self._flush()
 
     def _published(self, label: str, iri: str) -> None:
+        self._failures_in_a_row = 0
         self.report.published.append(iri)
         if self.on_published is not None:
             self.on_published(label, iri)
+
+    def _not_taken(self, label: str, reason: str) -> None:
+        """A note the store or endpoint did not take; `max_failures` of them in a row stop the run."""
+        self._fail(f"{label}: not published: {reason}")
+        self._failures_in_a_row += 1
+        if self._halted is None and 0 < self.max_failures <= self._failures_in_a_row:
+            self._halted = (f"{self._failures_in_a_row} notes in a row were not published "
+                            f"(--max-failures {self.max_failures})")
 
     def _put(self, label: str, iri: str, quads: list[ox.Quad]) -> bool:
         try:
             self.client.put_graph(iri, ntriples_bytes(quads), what=label)
         except EndpointUnreachable as exc:
             self._halted = "endpoint unreachable; run the same command again to publish the rest"
-            self._fail(f"{label}: not published: {exc.args[0]}")
+            self._not_taken(label, exc.args[0])
             return False
         except EndpointRefused as exc:
             if exc.fatal:
                 self._halted = f"the endpoint refused the credentials (HTTP {exc.status})"
-            self._fail(f"{label}: not published: {exc.args[0]}")
+            self._not_taken(label, exc.args[0])
             return False
         except PublishError as exc:
-            self._fail(f"{label}: not published: {exc.args[0]}")
+            self._not_taken(label, exc.args[0])
             return False
         return True
 
@@ -432,7 +449,7 @@ class Publisher:
             self.store.replace_graphs(batch)
         except PublishError as exc:
             for iri in batch:
-                self._fail(f"{labels[iri]}: not published: {exc.args[0]}")
+                self._not_taken(labels[iri], exc.args[0])
             return
         for iri in batch:
             self._published(labels[iri], iri)
@@ -488,10 +505,13 @@ class Publisher:
             self.report.files.append(path)
             self.report.catalog, self.report.stats = graph, stats
         if self.store is not None:
-            stats = stats_from_store(self.store, self.base, prop)
-            graph = self._catalog(stats, dumps)
-            self.store.replace_graphs({catalog_iri: self._converter.quads(graph, catalog_iri)})
-            self.report.catalog, self.report.stats = graph, stats
+            try:
+                stats = stats_from_store(self.store, self.base, prop)
+                graph = self._catalog(stats, dumps)
+                self.store.replace_graphs({catalog_iri: self._converter.quads(graph, catalog_iri)})
+                self.report.catalog, self.report.stats = graph, stats
+            except PublishError as exc:
+                self._fail(f"catalog: not published: {exc.args[0]}")
         if self.client is not None and self._halted is None:
             try:
                 stats = (stats_from_endpoint(self.client, self.base, prop) if self.client.query_url

@@ -3,17 +3,28 @@
 The store needs no server. Its folder is `--store DIR`, else `$KENMERK_STORE`,
 else `store` in kenmerk.toml, else `./kenmerk-store`. A folder can be opened read-write by one
 process at a time (RocksDB holds a lock): `kenmerk publish --store DIR` fails
-with `StoreBusy` while `kenmerk serve` (or another publish) has it open.
-Read-only opens (`kenmerk query --store DIR`) work next to a running server,
-but a reader may see a half-written batch while a writer is busy.
+with `StoreBusy` while another process has it open, and says which one when the
+system tells (`kenmerk serve`, another publish). Read-only opens (`kenmerk query
+--store DIR`) work next to a running server.
 
-Writes go through the store's bulk path: the named graph of every note in a
-batch is removed first, then all quads of the batch are added with one
-`Store.bulk_extend` call. So publishing the same note again replaces it.
+Writes replace a batch of named graphs so that each note already published is either old
+or new, never absent or partial, whatever stops the process (SIGKILL, a full disk, an error):
+
+- the graphs the store does not hold yet are added in one transaction (`Store.extend`), or,
+  from `BULK_MIN_QUADS` quads on, by the bulk loader (`Store.bulk_extend`), which is faster
+  there; pyoxigraph does not promise that it is atomic, so a note published for the first
+  time may be partly there after a kill inside that call, until the next publish replaces it;
+- a graph the store holds is compared with its new quads; the graphs that changed are
+  updated by one SPARQL Update per batch (`DELETE DATA` of the quads that go, `INSERT DATA`
+  of those that come), which pyoxigraph runs as one transaction; an unchanged graph is
+  not written at all.
+
+The terms go into the update text in their N-Triples form, written by pyoxigraph.
 """
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -22,11 +33,15 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kenmerk.extract import KenmerkError
+from kenmerk.output.atomic import os_reason
 
 #: folder of the embedded store when neither `--store` nor `$KENMERK_STORE` is given
 DEFAULT_STORE = "kenmerk-store"
 #: environment variable naming the embedded store folder
 STORE_ENV = "KENMERK_STORE"
+
+#: new quads in a batch from which the bulk loader beats one transaction (its files cost ~50 ms a call)
+BULK_MIN_QUADS = 5_000
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -111,9 +126,60 @@ def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | N
     raise TypeError(f"unsupported term {term!r}")
 
 
-def _busy(path: Path, exc: OSError) -> bool:
+def _busy(exc: OSError) -> bool:
     text = str(exc).lower()
     return "lock" in text and ("unavailable" in text or "no locks" in text or "hold" in text)
+
+
+#: who holds a store folder's lock, told by words of its command line: (words, who, what to do)
+LOCK_HOLDERS: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (("oxigraph", "serve"), "`kenmerk serve` (oxigraph serve)",
+     "stop it, or publish through it with --endpoint http://127.0.0.1:PORT/query"),
+    (("kenmerk", "publish"), "another `kenmerk publish`", "wait for it to finish"),
+)
+_UNKNOWN_HOLDER = ("stop it; if it is `kenmerk serve`, publish through it with "
+                   "--endpoint http://127.0.0.1:PORT/query")
+
+
+def lock_holder(folder: Path) -> int | None:
+    """The id of the process holding the lock of the store `folder`, when the system tells (Linux)."""
+    try:
+        lines = Path("/proc/locks").read_text().splitlines()  # Linux only: elsewhere the holder is not told
+        info = (folder / "LOCK").stat()
+    except OSError:
+        return None
+    device = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
+    for line in lines:
+        fields = line.split()
+        if len(fields) >= 6 and "->" not in fields and fields[5] == device and fields[4].isdigit():
+            return int(fields[4])
+    return None
+
+
+def _command_line(pid: int) -> str:
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return ""
+    return " ".join(os.path.basename(part) if i == 0 else part
+                    for i, part in enumerate(raw.decode("utf-8", "replace").split("\0")) if part)
+
+
+def busy_message(folder: Path) -> str:
+    """`folder: …` naming the process that has the store open, and what to do."""
+    pid = lock_holder(folder)
+    if pid == os.getpid():
+        return f"{folder}: the store is already open in this process"
+    if pid is None:
+        return (f"{folder}: the store is open in another process (`kenmerk serve`, or another publish); "
+                + _UNKNOWN_HOLDER)
+    command = _command_line(pid)
+    words = set(re.findall(r"[\w-]+", command))
+    for needed, who, advice in LOCK_HOLDERS:
+        if words.issuperset(needed):
+            return f"{folder}: the store is open in {who}, process {pid}; {advice}"
+    shown = f" ({command[:80]})" if command else ""
+    return f"{folder}: the store is open in another process, {pid}{shown}; {_UNKNOWN_HOLDER}"
 
 
 def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> ox.Store:
@@ -127,16 +193,36 @@ def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> ox.S
             return ox.Store.read_only(absolute)
         return ox.Store(absolute)
     except OSError as exc:
-        if _busy(folder, exc):
-            raise StoreBusy(
-                f"{folder}: the store is open in another process (is `kenmerk serve` running?); "
-                "stop it, or publish through it with --endpoint http://127.0.0.1:PORT/query"
-            ) from None
-        raise PublishError(f"{folder}: cannot open the store: {exc}") from None
+        if _busy(exc):
+            raise StoreBusy(busy_message(folder)) from None
+        raise PublishError(f"{folder}: cannot open the store: {os_reason(exc)}") from None
+
+
+def _has_blank_node(quads: Iterable[ox.Quad]) -> bool:
+    return any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads)
+
+
+def _data(quads: Iterable[ox.Quad]) -> str:
+    """Quads as the body of `INSERT DATA`/`DELETE DATA`: a `GRAPH` block per graph, N-Triples terms."""
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+    return "\n".join(f"GRAPH {g} {{\n" + "\n".join(lines) + "\n}" for g, lines in by_graph.items())
+
+
+def replacement_update(drop: Iterable[ox.NamedNode], delete: Iterable[ox.Quad], insert: Iterable[ox.Quad]) -> str:
+    """One SPARQL Update: drop the graphs `drop`, delete the quads `delete`, insert the quads `insert`."""
+    operations = [f"DROP SILENT GRAPH {g}" for g in drop]
+    delete, insert = list(delete), list(insert)
+    if delete:
+        operations.append(f"DELETE DATA {{\n{_data(delete)}\n}}")
+    if insert:
+        operations.append(f"INSERT DATA {{\n{_data(insert)}\n}}")
+    return " ;\n".join(operations)
 
 
 class EmbeddedStore:
-    """A kenmerk store folder; `replace_graphs` is the bulk write path."""
+    """A kenmerk store folder; `replace_graphs` is the write path."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else default_store_path()
@@ -159,13 +245,41 @@ class EmbeddedStore:
             self.store = None  # pyoxigraph closes the folder when the object goes
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Quad]]) -> None:
-        """Remove the named graphs in `graphs`, then bulk-add their quads in one call."""
+        """Put the named graphs in `graphs` in place of those in the store: each ends old or new, never absent.
+
+        New graphs are added, changed ones updated in one transaction, unchanged ones left alone
+        (see the module docstring). Raises PublishError (`store: reason`).
+        """
+        new: list[ox.Quad] = []
+        drop: list[ox.NamedNode] = []
+        delete: list[ox.Quad] = []
+        insert: list[ox.Quad] = []
         try:
-            for name in graphs:
-                self.store.remove_graph(ox.NamedNode(name))
-            self.store.bulk_extend(q for quads in graphs.values() for q in quads)
+            for name, quads in graphs.items():
+                node = ox.NamedNode(name)
+                wanted = set(quads)
+                if not self.store.contains_named_graph(node):
+                    new.extend(wanted)
+                    continue
+                old = set(self.store.quads_for_pattern(None, None, None, node))
+                if old == wanted:
+                    continue
+                if _has_blank_node(old) or _has_blank_node(wanted):  # DELETE DATA takes no blank nodes
+                    drop.append(node)
+                    insert.extend(wanted)
+                else:
+                    delete.extend(old - wanted)
+                    insert.extend(wanted - old)
+            if drop or delete or insert:
+                self.store.update(replacement_update(drop, delete, insert))
+            if len(new) >= BULK_MIN_QUADS:
+                self.store.bulk_extend(new)
+            elif new:
+                self.store.extend(new)
         except OSError as exc:
-            raise PublishError(f"{self.path}: writing to the store failed: {exc}") from None
+            raise PublishError(f"{self.path}: {os_reason(exc)}") from None
+        except SyntaxError as exc:  # a term pyoxigraph writes but its SPARQL parser refuses: nothing was written
+            raise PublishError(f"{self.path}: the update was refused: {' '.join(str(exc).split())}") from None
 
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))

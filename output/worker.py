@@ -6,55 +6,106 @@ bytes (file, zip member, URL), look the content hash up in the cache, extract, s
 result in the cache, and return a small picklable `Result` with the note's JSON.
 
 A worker process is a fresh interpreter (`python -m kenmerk.output.worker --fd-in R
---fd-out W`), not a fork: it can be started from anywhere (a Dask worker thread, a daemonic
-process) and owns nothing of its parent. It talks over two pipes with pickled messages
-(`multiprocessing.connection.Connection`); its standard output goes to standard error, so
-nothing it prints can end up in the JSON Lines. It
+--fd-out W --fd-notice N`), not a fork: it can be started from anywhere (a Dask worker
+thread, a daemonic process) and owns nothing of its parent. It talks over two pipes with
+pickled messages (`multiprocessing.connection.Connection`); its standard output goes to
+standard error, so nothing it prints can end up in the JSON Lines. It
 
 - sets `RLIMIT_AS` to `max_memory` MB after its imports, so a document that needs more
   gets a `MemoryError` (reported as stage `memory`; the worker then retires);
 - ignores SIGINT (Ctrl-C reaches the whole process group; the parent decides);
 - runs a watchdog thread that ends the process when its parent is gone, so a worker stuck
   in an endless parse never outlives a killed run;
-- sends `(EXTEND, seconds)` before each Tesseract call (`kenmerk.extract.ocr.announce_calls`):
-  the parent then moves the document's deadline to at least that call's own time limit from
-  now, up to `OCR_STRETCH` (30) times the document's limit in all. The time limit per
-  document bounds parsing and extraction; OCR is bounded per call, so a long scan is not
-  cut off, and a stuck parse still is.
+- counts the **CPU time** of each document (`CpuLimit`: its own, and that of the Tesseract
+  calls it waited for): at the limit (`timeout`) the kernel's profiling timer (SIGPROF)
+  writes a byte to the notice pipe — from the signal handler, so even a parse stuck in C
+  code is noticed — and the parent kills the worker. A loaded machine slows a document
+  down but does not make it use more CPU time, so it is not killed for that. The parent
+  also keeps a wall-clock backstop, `BACKSTOP` (5) times the limit, for a worker stuck
+  waiting (a read that never returns);
+- sends `(EXTEND, seconds)` before each Tesseract call (`kenmerk.extract.ocr.announce_calls`)
+  and moves its own CPU limit: both limits then reach at least that call's own time limit
+  beyond what the document has used, up to `OCR_STRETCH` (30) times the document's limit in
+  all. The limit bounds parsing and extraction; OCR is bounded per call, so a long scan is
+  not cut off, and a stuck parse still is;
+- sends `(PAGE, done, total)` as pages are read (`on_page` of the extract API; at most every
+  `PAGE_INTERVAL` seconds, and the first and last page), so progress moves inside a long
+  document.
 
-`Child` is the parent's handle: `send` a task, `recv` the result, `kill` (SIGKILL) a stuck
-one. `GuardedRunner` runs one task at a time in a child with a deadline (used by Dask
-tasks, where a thread cannot be killed).
+`Child` is the parent's handle: `send` a task, `take` what the worker said, `kill`
+(SIGKILL) a stuck one. `GuardedRunner` runs one task at a time in a child with the same
+limits (used by Dask tasks, where a thread cannot be killed).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import signal
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 
 from kenmerk.extract import KenmerkError, ReadLimits
 from kenmerk.output.inputs import DocumentSpec, Fetch, load
 
-__all__ = ["Child", "GuardedRunner", "Result", "WorkOptions", "process_document"]
+__all__ = ["Child", "CpuLimit", "GuardedRunner", "Result", "WorkOptions", "process_document"]
 
 EXTEND = "extend"  # the worker's message that a Tesseract call starts
+PAGE = "page"  # the worker's message that pages of its document are read
+PAGE_INTERVAL = 0.2  # seconds between two page messages of a worker
 OCR_GRACE = 10.0  # seconds past a Tesseract call's own limit, for rendering the page and what follows
-OCR_STRETCH = 30  # OCR moves a document's deadline to at most this many times its time limit in all
+OCR_STRETCH = 30  # OCR moves a document's limit to at most this many times its first value in all
+BACKSTOP = 5  # the wall-clock limit of a document in a worker: this many times its CPU-time limit
 
 
-def extended_deadline(started: float, timeout: float, deadline: float, call_seconds: float) -> float:
-    """The deadline of a document (started at `started`, limit `timeout`) when a Tesseract call
-    of at most `call_seconds` starts now: the call's own limit from now, capped at
-    `OCR_STRETCH` times the document's limit, so a scan of a thousand pages still ends."""
-    if not timeout:
-        return deadline
-    wanted = time.monotonic() + call_seconds + OCR_GRACE
-    return max(deadline, min(wanted, started + OCR_STRETCH * timeout))
+def extended_limit(limit: float, current: float, used: float, call_seconds: float) -> float:
+    """The limit of a document (`limit` at first, `current` now, `used` so far; seconds of CPU
+    or of the clock alike) when a Tesseract call of at most `call_seconds` starts: at least the
+    call's own limit beyond what is used, and at most `OCR_STRETCH` times `limit`, so a scan of
+    a thousand pages still ends."""
+    if not limit:
+        return current
+    return max(current, min(used + call_seconds + OCR_GRACE, OCR_STRETCH * limit))
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of the child processes it has waited for (Tesseract calls)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
+class CpuLimit:
+    """The CPU-time limit of one document in this process: a profiling timer (SIGPROF).
+
+    The timer counts this process's CPU time; the CPU time of the Tesseract calls (child
+    processes) is charged when the next call starts (`extend`), and each call moves the
+    limit as `extended_limit` says. At the limit, and every CPU second after it, SIGPROF is
+    delivered: the caller's handler decides what happens (POSIX only; main thread)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.budget = seconds
+        self.start = cpu_seconds()
+
+    def used(self) -> float:
+        return cpu_seconds() - self.start
+
+    def arm(self) -> None:
+        signal.setitimer(signal.ITIMER_PROF, max(self.budget - self.used(), 0.001), 1.0)
+
+    def extend(self, call_seconds: float) -> None:
+        """A Tesseract call of at most `call_seconds` starts: move the limit and re-arm the timer."""
+        self.budget = extended_limit(self.seconds, self.budget, self.used(), call_seconds)
+        self.arm()
+
+    @staticmethod
+    def disarm() -> None:
+        signal.setitimer(signal.ITIMER_PROF, 0)
 
 
 @dataclass(frozen=True)
@@ -66,8 +117,9 @@ class WorkOptions:
     cache_dir: str | None = None
     fingerprint: str | None = None
     max_memory_mb: int = 0  # 0: no limit
-    timeout: float = 0.0  # seconds per document; 0: none (used by GuardedRunner)
+    timeout: float = 0.0  # CPU seconds per document; 0: none
     keep_personal_data: bool = False  # names, phone numbers, e-mail addresses (kenmerk.extract.personal)
+    timeout_option: str = "--timeout"  # how the user sets `timeout`, for messages
 
 
 @dataclass(slots=True)
@@ -108,23 +160,22 @@ def _reason(exc: KenmerkError) -> str:
     return " ".join(str(exc.args[0] if exc.args else exc).split())
 
 
-_caches: dict[tuple[str, str | None], object] = {}
-
-
 def _cache(options: WorkOptions):
-    if not options.cache_dir:
-        return None
-    key = (options.cache_dir, options.fingerprint)
-    cache = _caches.get(key)
-    if cache is None:
-        from kenmerk.output.cache import ResultCache
-
-        cache = _caches[key] = ResultCache(options.cache_dir, options.fingerprint)
-    return cache
+    return _open_cache(options.cache_dir, options.fingerprint) if options.cache_dir else None
 
 
-def process_document(spec: DocumentSpec, options: WorkOptions, index: int = 0) -> Result:
-    """Read, look up, extract and cache one document. Never raises for a bad document."""
+@functools.lru_cache(maxsize=4)
+def _open_cache(cache_dir: str, fingerprint: str | None):
+    from kenmerk.output.cache import ResultCache
+
+    return ResultCache(cache_dir, fingerprint)
+
+
+def process_document(spec: DocumentSpec, options: WorkOptions, index: int = 0, *,
+                     on_page: Callable[[int, int], None] | None = None) -> Result:
+    """Read, look up, extract and cache one document. Never raises for a bad document.
+
+    `on_page(done, total)` is told as pages are read (a text input counts as one page)."""
     from kenmerk.extract import note_from_layout, read_bytes
     from kenmerk.output.cache import CacheEntry
 
@@ -149,12 +200,12 @@ def process_document(spec: DocumentSpec, options: WorkOptions, index: int = 0) -
             return failure(index, label, entry.stage, entry.error, entry.message, cached=True, seconds=elapsed)
     cacheable = True
     try:
-        layout, source = read_bytes(data, name, options.limits)
+        layout, source = read_bytes(data, name, options.limits, on_page=on_page)
         del data
         note = note_from_layout(layout, source, keep_personal_data=options.keep_personal_data)
         del layout
         note_json = note.model_dump_json()
-        result = Result(index, label, "ok", note_json=note_json, pages=source.page_count or 0)
+        result = Result(index, label, "ok", note_json=note_json, pages=source.page_count or 1)
         entry = CacheEntry(True, note_json=note_json, pages=result.pages)
     except KenmerkError as exc:
         if _caused_by(exc, MemoryError):  # the reader turned a MemoryError into its own error: not the bytes' fault
@@ -225,6 +276,9 @@ def _set_memory_limit(mb: int) -> str | None:
 
 
 def _watchdog(parent: int) -> None:
+    # SIGPROF (the CPU-time limit) goes to the main thread only: it is then told on the notice pipe
+    # before the main thread sends its result, never after
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGPROF})
     while True:
         time.sleep(0.5)
         if os.getppid() != parent:  # the run that started us is gone: stop, even in the middle of a parse
@@ -235,8 +289,6 @@ def _watchdog(parent: int) -> None:
 def _kill_group() -> None:
     """SIGKILL this worker's process group: the worker and what it started (a `tesseract`)."""
     try:
-        import signal
-
         if os.getpgid(0) == os.getpid():  # only when the worker leads its own group
             os.killpg(os.getpid(), signal.SIGKILL)
     except (AttributeError, OSError):
@@ -261,16 +313,25 @@ def _tune_gc() -> None:
 
 def worker_main(argv: list[str] | None = None) -> int:
     import argparse
-    import signal
+    import logging
     import warnings
 
     parser = argparse.ArgumentParser(prog="kenmerk-worker")
     parser.add_argument("--fd-in", type=int, required=True)
     parser.add_argument("--fd-out", type=int, required=True)
+    parser.add_argument("--fd-notice", type=int, required=True)
     parser.add_argument("--parent", type=int, required=True)
     args = parser.parse_args(argv)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warnings.simplefilter("ignore")
+    # what the reader logs (an OCR failure) is in the note's warnings or the document's error
+    # line already: one line per failed input, printed by the parent
+    logging.getLogger("kenmerk").addHandler(logging.NullHandler())
+    # the CPU-time limit: SIGPROF's handler does nothing in Python; the signal's number is
+    # written to the notice pipe by the C-level handler, even while a parse is stuck in C code
+    os.set_blocking(args.fd_notice, False)
+    signal.set_wakeup_fd(args.fd_notice, warn_on_full_buffer=False)
+    signal.signal(signal.SIGPROF, lambda signum, frame: None)
     rx = Connection(args.fd_in, writable=False)
     tx = Connection(args.fd_out, readable=False)
     # import the extractor before the memory limit, once
@@ -288,19 +349,12 @@ def worker_main(argv: list[str] | None = None) -> int:
     tx.send(("ready", problem))
     if problem:
         return 2
-    from kenmerk.extract.ocr import announce_calls
-
-    def extend(seconds: float) -> None:  # a Tesseract call starts: the parent moves the deadline
-        try:
-            tx.send((EXTEND, seconds))
-        except OSError:
-            pass
-
-    with announce_calls(extend):
-        return _serve(rx, tx, options)
+    return _serve(rx, tx, options)
 
 
 def _serve(rx: Connection, tx: Connection, options: WorkOptions) -> int:
+    from kenmerk.extract.ocr import announce_calls
+
     while True:
         try:
             message = rx.recv()
@@ -309,7 +363,21 @@ def _serve(rx: Connection, tx: Connection, options: WorkOptions) -> int:
         if message is None:
             return 0
         index, spec = message
-        result = process_document(spec, options, index)
+        limit = CpuLimit(options.timeout) if options.timeout else None
+
+        def extend(call_seconds: float) -> None:  # a Tesseract call starts: both limits move
+            if limit is not None:
+                limit.extend(call_seconds)
+            _send(tx, (EXTEND, call_seconds))
+
+        with announce_calls(extend):
+            if limit is not None:
+                limit.arm()
+            try:
+                result = process_document(spec, options, index, on_page=_PageSender(tx))
+            finally:  # before the result goes out: a SIGPROF told later belongs to no document
+                if limit is not None:
+                    limit.disarm()
         try:
             tx.send(result)
         except MemoryError:
@@ -320,6 +388,28 @@ def _serve(rx: Connection, tx: Connection, options: WorkOptions) -> int:
             return 0
 
 
+def _send(tx: Connection, message: tuple) -> None:
+    try:
+        tx.send(message)
+    except OSError:
+        pass
+
+
+class _PageSender:
+    """`on_page` in a worker: `(PAGE, done, total)` to the parent, the first and last page and
+    otherwise at most every `PAGE_INTERVAL` seconds."""
+
+    def __init__(self, tx: Connection) -> None:
+        self.tx = tx
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done == 1 or done >= total or now - self.last >= PAGE_INTERVAL:
+            self.last = now
+            _send(self.tx, (PAGE, done, total))
+
+
 # -- the parent's side ---------------------------------------------------------------------------
 
 
@@ -328,32 +418,43 @@ class WorkerStartError(KenmerkError):
     exit_code = 2
 
 
-class Child:
-    """One worker process and its two pipes."""
+#: told of the pages a worker has read: (document index, pages done, pages in all)
+PageListener = Callable[[int, int, int], None]
 
-    def __init__(self, options: WorkOptions) -> None:
+
+class Child:
+    """One worker process, its two message pipes and its notice pipe (the CPU-time limit)."""
+
+    def __init__(self, options: WorkOptions, on_page: PageListener | None = None) -> None:
         self.options = options
+        self.on_page = on_page
         down_r, down_w = os.pipe()
         up_r, up_w = os.pipe()
+        notice_r, notice_w = os.pipe()
         env = dict(os.environ)
         env.setdefault("PYTHONDONTWRITEBYTECODE", "1")
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "kenmerk.output.worker", "--fd-in", str(down_r), "--fd-out", str(up_w),
-                 "--parent", str(os.getpid())],
-                pass_fds=(down_r, up_w), stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno()
+                 "--fd-notice", str(notice_w), "--parent", str(os.getpid())],
+                pass_fds=(down_r, up_w, notice_w), stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno()
                 if _has_fileno(sys.stderr) else subprocess.DEVNULL, env=env, close_fds=True,
                 start_new_session=os.name == "posix",  # its own process group: a kill takes its children too
             )
+        except BaseException:
+            for fd in (down_w, up_r, notice_r):
+                os.close(fd)
+            raise
         finally:
-            os.close(down_r)
-            os.close(up_w)
+            for fd in (down_r, up_w, notice_w):
+                os.close(fd)
+        os.set_blocking(notice_r, False)
         self.tx = Connection(down_w, readable=False)
         self.rx = Connection(up_r, writable=False)
+        self.notice = notice_r
         self.task: tuple[int, DocumentSpec] | None = None
-        self.deadline = 0.0
+        self.deadline = 0.0  # the wall-clock backstop of the current task
         self.started = 0.0
-        self.timeout = 0.0
         self.ready = False
         self.tx.send(options)
 
@@ -376,37 +477,77 @@ class Child:
             raise WorkerStartError(problem)
         self.ready = True
 
-    def fileno(self) -> int:
-        return self.rx.fileno()
+    def waitables(self) -> tuple[Connection, int]:
+        """What `multiprocessing.connection.wait` watches for this worker: its messages and its notices."""
+        return self.rx, self.notice
 
-    def send(self, index: int, spec: DocumentSpec, timeout: float) -> None:
+    def send(self, index: int, spec: DocumentSpec) -> None:
         self.wait_ready()
+        self._drain()  # what a finished document's timer said is no news
         self.task = (index, spec)
-        self.timeout = timeout
         self.started = time.monotonic()
-        self.deadline = self.started + timeout if timeout else float("inf")
+        timeout = self.options.timeout
+        self.deadline = self.started + BACKSTOP * timeout if timeout else float("inf")
         self.tx.send((index, spec))
 
-    def recv(self) -> Result | None:
-        """The result of the current task, or None when the worker only moved its deadline (it
-        started a Tesseract call); raises EOFError when the worker died."""
-        message = self.rx.recv()
-        if isinstance(message, tuple) and message and message[0] == EXTEND:
-            self.deadline = extended_deadline(self.started, self.timeout, self.deadline, message[1])
+    def take(self, ready: set | list) -> Result | None:
+        """What the worker has to say, given which of its `waitables` are ready: the current
+        task's result (also when the worker died or used up its CPU time: then it is killed),
+        or None while the document goes on."""
+        index, spec = self.task
+        if self.rx in ready:
+            try:
+                message = self.rx.recv()
+            except (EOFError, OSError):
+                self.task = None
+                return failure(index, spec.label, "worker", "WorkerDied", self.died_message())
+            if isinstance(message, Result):
+                self.task = None
+                self._drain()  # a notice sent before the result belongs to this finished document
+                return message
+            if message[0] == EXTEND:  # a Tesseract call starts: the backstop moves too
+                elapsed = time.monotonic() - self.started
+                limit = BACKSTOP * self.options.timeout
+                self.deadline = self.started + extended_limit(limit, self.deadline - self.started, elapsed,
+                                                              message[1])
+            elif message[0] == PAGE and self.on_page is not None:
+                self.on_page(index, message[1], message[2])
             return None
+        if self.notice in ready and self._drain():  # past its CPU-time limit, and no result came
+            self.kill()
+            self.task = None
+            return timeout_failure(index, spec.label, self.options)
+        return None
+
+    def overdue(self, now: float) -> Result | None:
+        """The timeout result of a task past its wall-clock backstop (the worker is killed), else None."""
+        if self.task is None or now < self.deadline:
+            return None
+        index, spec = self.task
+        self.kill()
         self.task = None
-        return message
+        return timeout_failure(index, spec.label, self.options, waited=self.deadline - self.started)
+
+    def _drain(self) -> bool:
+        """Read the notice pipe empty; whether anything was in it."""
+        seen = False
+        try:
+            while os.read(self.notice, 64):
+                seen = True
+        except BlockingIOError:
+            pass
+        except OSError:
+            return seen
+        return seen
 
     def died_message(self) -> str:
         code = self.proc.wait()
         try:  # what it started (a tesseract) goes with it
-            os.killpg(self.proc.pid, 9)
+            os.killpg(self.proc.pid, signal.SIGKILL)
         except (AttributeError, OSError):
             pass
         self.close()
         if code < 0:
-            import signal
-
             try:
                 name = signal.Signals(-code).name
             except ValueError:
@@ -419,7 +560,7 @@ class Child:
         """SIGKILL the worker and everything it started (its own process group), then reap it."""
         if self.proc.poll() is None:
             try:
-                os.killpg(self.proc.pid, 9)
+                os.killpg(self.proc.pid, signal.SIGKILL)
             except (AttributeError, OSError):
                 self.proc.kill()
         self.proc.wait()
@@ -443,6 +584,9 @@ class Child:
                 conn.close()
             except OSError:
                 pass
+        if self.notice >= 0:
+            os.close(self.notice)
+            self.notice = -1
 
 
 def _has_fileno(stream) -> bool:
@@ -453,14 +597,22 @@ def _has_fileno(stream) -> bool:
     return True
 
 
-def timeout_failure(index: int, label: str, timeout: float, *, killed: bool = True) -> Result:
+def timeout_failure(index: int, label: str, options: WorkOptions, *, waited: float = 0.0,
+                    killed: bool = True) -> Result:
+    """The failure of a document stopped at its time limit: its CPU time, or the wall-clock backstop
+    after `waited` seconds."""
     how = ": the worker was killed" if killed else ""
-    return failure(index, label, "timeout", "Timeout", f"stopped after {timeout:g} s (the time limit per document){how}",
-                   seconds=timeout)
+    if waited:
+        message = (f"stopped after {round(waited, 1):g} s without finishing, {BACKSTOP} times the time limit per document "
+                   f"({options.timeout:g} s of CPU time, {options.timeout_option}): stuck waiting{how}")
+    else:
+        message = (f"stopped after {options.timeout:g} s of CPU time (the time limit per document; "
+                   f"raise it with {options.timeout_option}){how}")
+    return failure(index, label, "timeout", "Timeout", message, seconds=waited or options.timeout)
 
 
 class GuardedRunner:
-    """Run documents one at a time in a worker process with a deadline (one runner per thread)."""
+    """Run documents one at a time in a worker process with the limits of the pool (one runner per thread)."""
 
     def __init__(self, options: WorkOptions) -> None:
         self.options = options
@@ -470,22 +622,15 @@ class GuardedRunner:
         if self.child is None:
             self.child = Child(self.options)
         child = self.child
-        child.send(index, spec, self.options.timeout)
+        child.send(index, spec)
         result = None
         while result is None:
-            remaining = max(0.0, child.deadline - time.monotonic()) if self.options.timeout else None
-            if not wait([child.rx], remaining):
-                child.kill()
-                self.child = None
-                return timeout_failure(index, spec.label, self.options.timeout)
-            try:
-                result = child.recv()
-            except (EOFError, OSError):
-                message = child.died_message()
-                self.child = None
-                return failure(index, spec.label, "worker", "WorkerDied", message)
+            ready = wait(child.waitables(), max(0.0, child.deadline - time.monotonic())
+                         if self.options.timeout else None)
+            result = child.take(ready) if ready else child.overdue(time.monotonic())
         if result.retire:
             child.kill()
+        if child.proc.poll() is not None:  # killed at a limit, died or retired: the next task gets a new one
             self.child = None
         return result
 
@@ -507,7 +652,7 @@ _local = threading.local()
 
 
 def guarded_process(spec: DocumentSpec, options: WorkOptions, index: int = 0) -> Result:
-    """`process_document` in a worker process of this thread, killed at the deadline (Dask tasks)."""
+    """`process_document` in a worker process of this thread, with its time and memory limits (Dask tasks)."""
     if not options.timeout and not options.max_memory_mb:
         return process_document(spec, options, index)
     runner: GuardedRunner | None = getattr(_local, "runner", None)

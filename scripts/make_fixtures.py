@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import io
 import json
 import random
@@ -736,14 +737,14 @@ def make_image_fixtures(outdir: Path) -> list[Path]:
 # `{attachments[0]}`), so every value is typed once. `ConventionSpec` below is the format;
 # `make_convention_fixtures(outdir)` writes NAME.pdf (or NAME.txt) and NAME.gold.json.
 #
-# A PDF is a list of `blocks`, drawn in order: a block with `y` is placed there (on `page`,
-# default 1) and leaves the flow alone; a block without `y` flows down the body column from
-# the cursor (`at` moves the cursor first, `gap` adds lines of space, `keep` keeps that many
-# lines together, `new_page` starts a page) and breaks onto the next page at the bottom
-# margin. `every_page` blocks are placed on all pages (or the rest after page 1) once the
-# page count is known; their text may use `{page}` and `{pages}`. In any text, `[[5.1.2e]]`
-# is a black redaction box with its ground code stamped in white (`[[5.1.2i|80]]`: 80 pt
-# wide); its code joins the gold Woo grounds.
+# A PDF is a list of `blocks`, drawn in order. A block with `y` is placed there, on the page
+# the flow has reached, and leaves the flow alone; a block without `y` flows down the body
+# column from the cursor (`at` moves the cursor first, `gap` adds lines of space, `keep` keeps
+# that many lines together, `new_page` starts a page) and breaks onto the next page at the
+# bottom margin. `every_page` blocks are placed on all pages (or the rest after page 1) once
+# the page count is known; their text may use `{page}` and `{pages}`. In any text,
+# `[[5.1.2e]]` is a black redaction box with its ground code stamped in white (`[[5.1.2i|80]]`:
+# 80 pt wide); its code joins the gold Woo grounds.
 
 CONVENTIONS_DIR = REPO_ROOT / "tests" / "conventions"
 
@@ -774,7 +775,7 @@ FONTS = {
 MONTHS_SHORT = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
 WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
 REDACTION = re.compile(r"\[\[([^\]|]+)(?:\|(\d+(?:\.\d+)?))?\]\]")
-DATE_CODE = re.compile(r"%(\^?)([AaBbdemYy])")
+DATE_CODE = re.compile(r"%([\^-]?)([ABbdemY])")
 
 
 class SpecError(ValueError):
@@ -788,21 +789,21 @@ class SpecError(ValueError):
 
 
 class DutchDate(dt.date):
-    """A date that formats in Dutch: `%A` weekday, `%B` month, `%b` 'jul.', `%e` day without a
-    leading zero, `%d %m %Y %y` as strftime; `%^A` capitalised. Empty spec: '6 juli 2021'."""
+    """A date that formats in Dutch: `%A` weekday, `%B` month, `%b` 'jul.', `%d %m %Y` as
+    strftime; `%-d`/`%e`, `%-m` without a leading zero; `%^A` capitalised. Empty: '6 juli 2021'."""
 
     def __format__(self, spec: str) -> str:
         if not spec:
             return dutch_date(self)
         parts = {
-            "A": WEEKDAYS[self.weekday()], "a": WEEKDAYS[self.weekday()][:2],
-            "B": MONTHS[self.month - 1], "b": MONTHS_SHORT[self.month - 1],
-            "d": f"{self.day:02d}", "e": str(self.day), "m": f"{self.month:02d}",
-            "Y": str(self.year), "y": f"{self.year % 100:02d}",
+            "A": WEEKDAYS[self.weekday()], "B": MONTHS[self.month - 1], "b": MONTHS_SHORT[self.month - 1],
+            "d": f"{self.day:02d}", "e": str(self.day), "m": f"{self.month:02d}", "Y": str(self.year),
         }
 
         def one(m: re.Match) -> str:
             text = parts[m.group(2)]
+            if m.group(1) == "-":
+                return text.lstrip("0") or "0"
             return text[:1].upper() + text[1:] if m.group(1) else text
 
         return DATE_CODE.sub(one, spec)
@@ -814,14 +815,15 @@ class _SpecModel(BaseModel):
 
 class Gold(_SpecModel):
     """The truth about a document, in ANNOTATION.md's terms. Every field is given, listed in
-    `none` (the document has none: null or []), or listed in `unscored` (left out of the gold)."""
+    `none` (the document has none: null or []), or listed in `unscored` (left out of the gold);
+    `woo_grounds` may be left out: then the gold grounds are the codes on the redaction boxes."""
 
     document_type: str | None = None
     title: str | None = None
     kenmerk: str | None = None
     date: dt.date | None = None
     addressee: str | None = None
-    recommended_decision: str | None = None
+    recommended_decision: str | list[str] | None = None  # a list: numbered items, printed '1. …'
     attachments: list[str] | None = None  # "" for an attachment that is only counted
     woo_grounds: list[str] | None = None  # cited in the text; the codes on redaction boxes are added
     organisation: str  # the sender; not scored, written for the organisation extractor
@@ -831,9 +833,8 @@ class Gold(_SpecModel):
     @model_validator(mode="after")
     def _each_field_once(self) -> "Gold":
         for name in FIELD_NAMES:
-            given = getattr(self, name) is not None
-            said = [given, name in self.none, name in self.unscored].count(True)
-            if said != 1:
+            said = [getattr(self, name) is not None, name in self.none, name in self.unscored].count(True)
+            if said > 1 or said == 0 and name != "woo_grounds":
                 raise ValueError(f"gold field {name!r} must be given, or listed in `none` or `unscored` (once)")
         return self
 
@@ -845,8 +846,7 @@ class _Block(_SpecModel):
     italic: bool = False
     leading: float | None = None
     x: float | None = None  # default: the layout's left margin
-    y: float | None = None  # placed at this baseline; None: flows from the cursor
-    page: int = Field(1, ge=1)  # the page of a placed block
+    y: float | None = None  # placed at this baseline (on the page of the cursor); None: flows from the cursor
     at: float | None = None  # flowing: move the cursor to this y first
     gap: float | None = None  # flowing: lines of space before (default: layout.gap)
     keep: int = Field(1, ge=1)  # flowing: lines that must fit on the page before the block starts
@@ -858,6 +858,7 @@ class _Block(_SpecModel):
 class TextBlock(_Block):
     kind: Literal["text"]
     lines: list[str]
+    bold_lines: list[int] = []  # these lines (0-based) in bold: the labels of a colofon
 
 
 class ParaBlock(_Block):
@@ -867,7 +868,8 @@ class ParaBlock(_Block):
 
 class ListBlock(_Block):
     kind: Literal["list"]
-    items: list[str]
+    items: list[str] = []
+    items_from: Literal["attachments", "decision_items"] | None = None  # the items are these gold values
     marker: str = "-"  # '{n}.' numbers the items
     markers: list[str] | None = None  # one marker per item ('I', 'II', …)
     indent: float = 18.0
@@ -925,6 +927,8 @@ class ConventionSpec(_SpecModel):
             raise ValueError("a pdf is drawn from `blocks` (no `text`)")
         if self.format == "txt" and (self.text is None or self.blocks or self.every_page):
             raise ValueError("a txt fixture is its `text` (no `blocks`)")
+        if any(block.y is None for block in self.every_page):
+            raise ValueError("every_page blocks are placed: each needs a `y`")
         return self
 
 
@@ -935,7 +939,8 @@ class _Values(dict):
         super().__init__(gold.model_dump(exclude={"none", "unscored"}))
         if gold.date is not None:
             self["date"] = DutchDate(gold.date.year, gold.date.month, gold.date.day)
-        self["decision"] = gold.recommended_decision
+        self["decision_items"] = gold.recommended_decision if isinstance(gold.recommended_decision, list) else []
+        self["decision"] = self["recommended_decision"] = decision_text(gold.recommended_decision)
         self.used: set[str] = set()
 
     def __getitem__(self, key: str):
@@ -955,6 +960,13 @@ class _Extra(dict):
 
     def __missing__(self, key: str):
         return self.values[key]
+
+
+def decision_text(decision: str | list[str] | None) -> str | None:
+    """The gold text of a decision; numbered items as printed: '1. … 2. …'."""
+    if isinstance(decision, list):
+        return " ".join(f"{n}. {item}" for n, item in enumerate(decision, 1))
+    return decision
 
 
 def _tokens_width(text: str, font: str, size: float) -> float:
@@ -1038,12 +1050,13 @@ class _Drawing:
         right = self.layout.left + self.layout.width
         width = block.width or right - x
         if isinstance(block, TextBlock):
-            return [[(x, fill(line), font, size)] for line in block.lines]
+            bold = FONTS[(block.font or self.layout.font, True, block.italic)]
+            return [[(x, fill(line), bold if i in block.bold_lines else font, size)] for i, line in enumerate(block.lines)]
         if isinstance(block, ParaBlock):
             return [[(x, line, font, size)] for line in _wrap_marked(fill(block.text), font, size, width)]
         if isinstance(block, ListBlock):
             rows = []
-            for n, item in enumerate(block.items, 1):
+            for n, item in enumerate(self.values[block.items_from] if block.items_from else block.items, 1):
                 marker = block.markers[n - 1] if block.markers else block.marker.format(n=n)
                 for i, line in enumerate(_wrap_marked(fill(item), font, size, width - block.indent)):
                     rows.append(([(x, marker, font, size)] if i == 0 else []) + [(x + block.indent, line, font, size)])
@@ -1078,7 +1091,7 @@ class _Drawing:
 
     def block(self, block: _Block, **extra) -> None:
         """Draw one block, placed or flowing."""
-        fill = lambda text: self.values.fill(text, **extra)  # noqa: E731
+        fill = functools.partial(self.values.fill, **extra)
         _, _, leading = self._style(block)
         if isinstance(block, RuleBlock):
             rows = []
@@ -1086,7 +1099,7 @@ class _Drawing:
             rows = self._rows(block, fill)
             self.printed.append(" ".join(_printed(t) for row in rows for _, t, _, _ in row))
         if block.y is not None:
-            page, y = self._page(block.page - 1 if not extra else extra["page"] - 1), block.y
+            page, y = self._page(extra["page"] - 1 if extra else self.flow_page), block.y
             if isinstance(block, RuleBlock):
                 self._rule(page, block, y)
             for row in rows:
@@ -1120,8 +1133,6 @@ class _Drawing:
         total = len(self.pages)
         for number in range(1, total + 1):
             for block in self.spec.every_page:
-                if block.y is None:
-                    raise ValueError("every_page blocks need a `y`")
                 if block.pages == "all" or number > 1:
                     self.block(block, page=number, pages=total)
         return self.pages
@@ -1181,7 +1192,7 @@ def _convention_gold(gold: Gold, grounds: set[str]) -> dict:
         elif name == "attachments":
             value = [{"title": title or None} for title in value or []]
         elif name == "recommended_decision":
-            value = {"text": value} if value else None
+            value = {"text": decision_text(value)} if value else None
         elif name == "date":
             value = value.isoformat() if value else None
         out[name] = value

@@ -22,10 +22,10 @@ import sys
 from dataclasses import replace
 
 from kenmerk.extract import Note, UsageError
+from kenmerk.extract.pdf import DEFAULT_READER, PDF_READERS
 from kenmerk.output.atomic import AtomicWriter
 from kenmerk.output.batch import (
     BATCH_OPTIONS,
-    BatchOptions,
     Reporter,
     add_batch_options,
     add_input_options,
@@ -62,6 +62,9 @@ def register(sub) -> None:
     p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
                    help="OCR PDF pages with Tesseract: auto (pages without a usable text layer, and redaction "
                         "stamps on scanned pages; the default), always (every page) or never")
+    p.add_argument("--pdf-reader", choices=PDF_READERS, default=DEFAULT_READER,
+                   help="how PDFs are laid out: pdfium (fast, the default) or pdfminer (pure Python); "
+                        "both give the same lines")
     add_input_options(p)
     add_batch_options(p, timeout_flags=("--timeout", "--doc-timeout"))
     p.set_defaults(func=run)
@@ -83,16 +86,16 @@ def run(args) -> int:
     fmt = args.format or ("json" if single else "jsonl")
     if fmt == "json" and not single:
         fmt = "jsonl"
-    if single:
-        options = BatchOptions(jobs=0, ordered=True)
-    else:
-        options = batch_options_from_args(args, ordered=True if plain else None)
+    options = batch_options_from_args(args, ordered=True if plain else None)
+    if single:  # read in this process (the limits on input still hold)
+        options = replace(options, jobs=0, ordered=True)
     if args.keep_personal_data:  # names, phone numbers and e-mail addresses stay in the JSON (never in RDF)
         options = replace(options, keep_personal_data=True)
     # OCR mode; OCR results are kept in the batch cache folder (DIR/ocr/) when there is one
     ocr_cache = os.path.abspath(options.cache_dir) if options.cache_dir else options.limits.cache_dir
     options = dataclasses.replace(options, limits=dataclasses.replace(
-        options.limits, ocr=getattr(args, "ocr", "auto"), cache_dir=ocr_cache))
+        options.limits, ocr=getattr(args, "ocr", "auto"), cache_dir=ocr_cache,
+        pdf_reader=getattr(args, "pdf_reader", DEFAULT_READER)))
     if args.quiet or args.no_progress or single:
         progress = "none"
     elif plain:
@@ -124,9 +127,10 @@ def run(args) -> int:
     out = AtomicWriter(args.output, "w") if args.output and fmt in JSON_FORMATS else None
     notes: list[Note] = []
     written = failed = documents = 0
+    results = run_batch(items(), options, on_tick=reporter.tick, on_page=reporter.page)
     try:
         reporter.start_line(where)
-        for result in run_batch(items(), options, on_tick=reporter.tick):
+        for result in results:
             reporter.add(result)
             if result.status == "failed":
                 failed += 1
@@ -148,7 +152,8 @@ def run(args) -> int:
             else:
                 sys.stdout.write(text + "\n")
                 sys.stdout.flush()
-    except BaseException:
+    except BaseException:  # an error, Ctrl-C or SIGTERM: the workers stop, nothing half-written stays
+        results.close()
         reporter.close(summary=False, ok=False)
         if out is not None:
             out.discard()

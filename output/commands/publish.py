@@ -30,7 +30,7 @@ from kenmerk.output.dump import DUMP_FORMATS
 from kenmerk.output.gsp import GSP_CONTENT_TYPES, GraphStoreClient, RetryPolicy, Timeouts, endpoint_urls
 from kenmerk.extract import KenmerkError
 from kenmerk.output.batch import BatchFailure
-from kenmerk.output.publish import Publisher, iter_inputs
+from kenmerk.output.publish import DEFAULT_MAX_FAILURES, Publisher, iter_inputs
 from kenmerk.output.store import default_store_path
 
 
@@ -55,7 +55,8 @@ def add_endpoint_options(p) -> None:
     g.add_argument("--insecure", action="store_true", help="do not verify TLS certificates (warns)")
     g.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="per-request timeout (default 60)")
     g.add_argument("--retries", type=int, default=3, metavar="N",
-                   help="retries on connection errors and 5xx, with backoff (default 3)")
+                   help="retries of a call on connection errors, cut-off answers, 429 and 5xx, with backoff "
+                        "and Retry-After; a POSTed query only when it was not sent (default 3)")
 
 
 def make_client(args, *, need_gsp: bool) -> GraphStoreClient | None:
@@ -103,6 +104,9 @@ def register(sub) -> None:
     add_config_options(p)
     p.add_argument("--evidence", action="store_true", help="include evidence (pages, boxes, text) in the graphs")
     p.add_argument("--batch-size", type=int, default=1000, metavar="N", help="notes per bulk load into the store")
+    p.add_argument("--max-failures", type=int, default=DEFAULT_MAX_FAILURES, metavar="N",
+                   help="stop after N notes in a row that the store or endpoint did not take "
+                        f"(default {DEFAULT_MAX_FAILURES}; 0: never stop)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary lines")
     add_input_options(p)
     add_batch_options(p, timeout_flags=("--doc-timeout",))
@@ -130,6 +134,8 @@ def run(args) -> int:
 
     if not args.paths and args.from_list is None:
         raise UsageError("give at least one PATH (file, folder, zip, URL) or --from-list FILE")
+    if args.max_failures < 0:
+        raise UsageError(f"--max-failures {args.max_failures}: give 0 (never stop) or more")
     config = config_from_args(args)
     client = make_client(args, need_gsp=True)
     store = args.store
@@ -161,7 +167,7 @@ def run(args) -> int:
     publisher = Publisher(
         config, store=store, client=client, out=args.out, dump_format=args.dump_format,
         compress=args.gzip, per_note=args.per_note, evidence=args.evidence, batch_size=args.batch_size,
-        on_failed=reporter.echo,
+        on_failed=reporter.echo, max_failures=args.max_failures,
     )
     seen = 0
     ok = False

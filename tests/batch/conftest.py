@@ -1,10 +1,12 @@
 """Fixtures of the batch tests: document folders, the CLI as a subprocess, worker processes."""
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -113,3 +115,32 @@ def cluster():
 
     gc.collect()
     assert settle(os.getpid()) == []
+
+
+def held_input(folder: Path, name: str = "held.txt") -> Path:
+    """A named pipe: a batch input that holds its worker until the test opens it (`opened_by`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    os.mkfifo(path)
+    return path
+
+
+def opened_by(fifo: Path, proc: subprocess.Popen, timeout: float = 120) -> int:
+    """Wait until the batch `proc` opens `fifo` to read it (its documents before it are then done);
+    return the writing end. Fails when the batch ends first."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:  # ENXIO: no reader yet
+                raise
+        assert proc.poll() is None, f"the batch ended (exit {proc.returncode}) before it read {fifo.name}"
+        assert time.monotonic() < deadline, f"the batch did not read {fifo.name} within {timeout:.0f} s"
+        time.sleep(0.02)
+
+
+def cpu_seconds_of(pid: int) -> float:
+    """The CPU time process `pid` has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

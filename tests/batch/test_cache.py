@@ -7,7 +7,9 @@ import subprocess
 import sys
 import time
 
-from conftest import jsonl, kenmerk, workers_of, write
+import pytest
+
+from conftest import held_input, jsonl, kenmerk, opened_by, workers_of, write
 from kenmerk.output.cache import ResultCache, extractor_fingerprint
 
 
@@ -49,46 +51,48 @@ def test_cache_key_holds_the_extractor_fingerprint(tmp_path):
     assert other.folder != cache.folder
 
 
-def _reference(folder, tmp_path, *extra):
+def _reference(tmp_path, *inputs):
     out = tmp_path / "reference.jsonl"
-    proc = kenmerk("extract", folder, "--ordered", "-o", out, "--jobs", "2", *extra)
+    proc = kenmerk("extract", *inputs, "--ordered", "-o", out, "--jobs", "2")
     assert proc.returncode == 0, proc.stderr
     return out.read_bytes()
 
 
 def test_sigkill_halfway_then_resume_gives_the_output_of_one_uninterrupted_run(tmp_path, many_notes):
-    folder = write(tmp_path / "in", many_notes)
-    reference = _reference(folder, tmp_path)
+    names = sorted(many_notes)
+    first = write(tmp_path / "a", {n: many_notes[n] for n in names[:8]})
+    second = write(tmp_path / "b", {n: many_notes[n] for n in names[8:]})
+    reference = _reference(tmp_path, first, second)
     cache = tmp_path / "cache"
     outdir = tmp_path / "out"
     outdir.mkdir()
     target = outdir / "notes.jsonl"
-    args = [sys.executable, "-m", "kenmerk.output.cli", "extract", str(folder), "--ordered", "--cache", str(cache),
-            "-o", str(target), "--jobs", "1", "-q"]
+    # half-way: after the first folder the batch waits on a pipe (the smallest input: started
+    # last) until it is killed; the second folder comes with the run that resumes
+    held = held_input(tmp_path / "hold")
+    args = [sys.executable, "-m", "kenmerk.output.cli", "extract", str(first), str(held), "--ordered",
+            "--cache", str(cache), "-o", str(target), "--jobs", "1", "-q"]
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while len(_entries(cache)) < 5 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert proc.poll() is None, "the run finished before it could be killed"
+    writer = opened_by(held, proc)
     workers = workers_of(proc.pid)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    # the orphaned worker notices and exits; nothing half-written is visible
+    # the orphaned worker notices and exits (still waiting on the pipe); nothing half-written is visible
     deadline = time.monotonic() + 10
     while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not any(_running(pid) for pid in workers)
-    done_before = len(_entries(cache))
-    assert 5 <= done_before < len(many_notes)
+    os.close(writer)
+    assert workers and not any(_running(pid) for pid in workers)
+    assert len(_entries(cache)) == 8
     assert not target.exists()
     for entry in _entries(cache):
         head, _, body = entry.read_text(encoding="utf-8").partition("\n")
         assert head.startswith("{") and body.endswith("}\n")
 
-    resumed = kenmerk("extract", folder, "--ordered", "--cache", cache, "-o", target, "--jobs", "1")
+    resumed = kenmerk("extract", first, second, "--ordered", "--cache", cache, "-o", target, "--jobs", "1")
     assert resumed.returncode == 0, resumed.stderr
     assert target.read_bytes() == reference
-    assert "skipped" in resumed.stderr and f"done {len(many_notes) - done_before}," in resumed.stderr
+    assert "done 8, failed 0, skipped 8 (8 unchanged, from the cache)" in resumed.stderr
     # no temporaries left: neither next to the output nor in the cache
     assert sorted(p.name for p in outdir.iterdir()) == ["notes.jsonl"]
     assert [p for tmp in cache.glob("*/tmp") for p in tmp.iterdir()] == []
@@ -102,24 +106,27 @@ def _running(pid: int) -> bool:
         return False
 
 
-def test_ctrl_c_leaves_no_output_file_and_no_temporaries(tmp_path, many_notes):
-    folder = write(tmp_path / "in", dict(list(many_notes.items())[:8]))
+@pytest.mark.parametrize("signum, code, said", [(signal.SIGINT, 130, "kenmerk: interrupted"),
+                                                (signal.SIGTERM, 143, "kenmerk: terminated (SIGTERM)")])
+def test_ctrl_c_and_sigterm_leave_no_output_file_no_temporaries_and_no_worker(tmp_path, many_notes, signum, code,
+                                                                             said):
+    folder = write(tmp_path / "in", dict(list(many_notes.items())[:2]))
+    held = held_input(tmp_path / "hold")  # after the two notes the batch waits here, until it is stopped
     cache = tmp_path / "cache"
     target = tmp_path / "notes.jsonl"
     errors = tmp_path / "errors.jsonl"
-    proc = subprocess.Popen([sys.executable, "-m", "kenmerk.output.cli", "extract", str(folder), "--ordered",
-                             "--cache", str(cache), "-o", str(target), "--errors", str(errors), "--jobs", "1"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while len(_entries(cache)) < 2 and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert proc.poll() is None
+    proc = subprocess.Popen([sys.executable, "-m", "kenmerk.output.cli", "extract", str(folder), str(held),
+                             "--ordered", "--cache", str(cache), "-o", str(target), "--errors", str(errors),
+                             "--jobs", "2"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    writer = opened_by(held, proc)
     workers = workers_of(proc.pid)
-    proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=30)
-    assert proc.returncode == 130, err
-    assert "kenmerk: interrupted" in err and "Traceback" not in err
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "in"]  # no output, no error file, no temporaries
+    assert len(workers) == 2
+    proc.send_signal(signum)
+    _, err = proc.communicate(timeout=60)
+    os.close(writer)
+    assert proc.returncode == code, err
+    assert said in err and "Traceback" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "hold", "in"]  # no output, no error file
     assert not any(_running(pid) for pid in workers)  # the workers were stopped with the run
     assert [p for tmp in cache.glob("*/tmp") for p in tmp.iterdir()] == []
 

@@ -24,22 +24,18 @@ PAGES = 3
 LIMIT = 2
 
 
-def test_ocr_moves_the_deadline_at_most_thirty_times_the_limit():
-    import time
+def test_ocr_moves_the_limit_at_most_thirty_times_its_first_value():
+    from kenmerk.output.worker import OCR_GRACE, OCR_STRETCH, extended_limit
 
-    from kenmerk.output.worker import OCR_GRACE, OCR_STRETCH, extended_deadline
-
-    now = time.monotonic()
-    started, limit = now - 5, 60.0
-    # a call of 120 s starting now: its own limit from now
-    assert extended_deadline(started, limit, started + limit, 120) == pytest.approx(now + 120 + OCR_GRACE, abs=1)
-    # never earlier than the deadline already is
-    assert extended_deadline(started, limit, now + 500, 120) == now + 500
-    # never past thirty times the limit from the start: a scan of a thousand pages still ends
-    late = now - OCR_STRETCH * limit + 30
-    assert extended_deadline(late, limit, now + 10, 120) == pytest.approx(late + OCR_STRETCH * limit)
-    # no limit: no deadline to move
-    assert extended_deadline(started, 0, float("inf"), 120) == float("inf")
+    limit, used = 60.0, 5.0
+    # a call of 120 s starting now: its own limit beyond what the document has used
+    assert extended_limit(limit, limit, used, 120) == used + 120 + OCR_GRACE
+    # never below the limit as it is
+    assert extended_limit(limit, 500, used, 120) == 500
+    # never past thirty times the first limit: a scan of a thousand pages still ends
+    assert extended_limit(limit, limit, OCR_STRETCH * limit - 30, 120) == OCR_STRETCH * limit
+    # no limit: nothing to move
+    assert extended_limit(0, float("inf"), used, 120) == float("inf")
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import random
 import pytest
 
 from kenmerk.extract import NoTextLayer, ReadLimits, read_note
-from kenmerk.extract import pdf as pdf_module
+from kenmerk.extract import pdf_ocr as pdf_module
 from kenmerk.extract.pdf import assess_pdf, read_pdf
 from kenmerk.extract.textlayer import DIGITAL, GARBAGE, MISSING, OCR_LAYER, assess_text, measure, page_ranges
 

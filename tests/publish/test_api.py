@@ -8,6 +8,7 @@ from publish_helpers import write_notes
 EXPORTED = [
     "ConfigError",
     "INPUT_SUFFIXES",
+    "OutputError",
     "PublishError",
     "PublishReport",
     "Publisher",

@@ -101,7 +101,7 @@ def test_unreachable_endpoint_exit_code_and_lines(workdir, notes, capsys):
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith("in/note-01.json: not published: http://127.0.0.1:")
     assert "unreachable after 2 tries" in err[0]
-    assert err[1] == "in/note-02.json: not published: endpoint unreachable; run the same command again to publish the rest"
+    assert err[1] == "in/note-02.json: not attempted: endpoint unreachable; run the same command again to publish the rest"
     assert err[-1].startswith("kenmerk: stopped: endpoint unreachable")
 
 

@@ -130,8 +130,8 @@ def test_refused_credentials_stop_the_run(http_server, config, notes):
             pub.add(f"n{i}", note)
     assert len(rec.requests) == 1  # no PUT after the refusal, no catalog either
     assert failed[0].startswith(f"n0: not published: HTTP 403 from {url}/store")
-    assert failed[1:] == ["n1: not published: the endpoint refused the credentials (HTTP 403)",
-                          "n2: not published: the endpoint refused the credentials (HTTP 403)"]
+    assert failed[1:] == ["n1: not attempted: the endpoint refused the credentials (HTTP 403)",
+                          "n2: not attempted: the endpoint refused the credentials (HTTP 403)"]
 
 
 def test_a_4xx_note_fails_alone(http_server, config, notes):

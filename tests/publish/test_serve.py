@@ -42,7 +42,7 @@ def test_kenmerk_serve_answers_queries_and_takes_publishes(workdir, notes, capsy
         # while it runs: publishing into the folder is refused, publishing through the server works
         capsys.readouterr()
         assert main(["publish", "in", "-q"]) == 1
-        assert "open in another process" in capsys.readouterr().err
+        assert "the store is open in `kenmerk serve`" in capsys.readouterr().err
         assert main(["publish", "in", "--endpoint", url, "-q"]) == 0
         assert main(["query", "--endpoint", url, "ASK { ?s ?p ?o }"]) == 0  # union default graph
         assert capsys.readouterr().out == "true\n"

@@ -98,7 +98,8 @@ def test_store_served_by_another_process_is_a_clear_error(workdir, notes, capsys
     try:
         assert main(["publish", "in", "--store", "s"]) == 1
         err = capsys.readouterr().err
-        assert "open in another process" in err and "--endpoint" in err
+        assert f"the store is open in `kenmerk serve` (oxigraph serve), process {server.process.pid}" in err
+        assert "--endpoint" in err and len(err.splitlines()) == 1
         # reading next to the server works
         assert main(["query", "--store", "s", "ASK { ?s ?p ?o }"]) == 0
         # and publishing through the server works
@@ -108,10 +109,52 @@ def test_store_served_by_another_process_is_a_clear_error(workdir, notes, capsys
 
 
 def test_store_opened_elsewhere_raises_store_busy(tmp_path):
-    holder = ox.Store(str(tmp_path / "s"))
-    with pytest.raises(StoreBusy):
+    holder = ox.Store(str((tmp_path / "s").resolve()))
+    with pytest.raises(StoreBusy) as info:
         EmbeddedStore(tmp_path / "s")
+    assert str(info.value) == f"{tmp_path / 's'}: the store is already open in this process"
     del holder
+
+
+def test_store_busy_names_another_publish_instead_of_guessing_serve(workdir, notes, capsys):
+    """The holder is a `kenmerk publish` waiting for a download we hold back; the message says so."""
+    import subprocess
+    import sys
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    asked, release = threading.Event(), threading.Event()
+
+    class Slow(BaseHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def do_GET(self) -> None:
+            asked.set()
+            release.wait(30)
+            body = notes[0].model_dump_json().encode()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/note.txt"
+    publish = subprocess.Popen([sys.executable, "-m", "kenmerk.output.cli", "publish", url, "--store", "s", "-q",
+                                "--jobs", "0"], cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert asked.wait(60), "the publish never asked for its input"
+        write_notes(workdir / "in", notes[:1])
+        assert main(["publish", "in", "--store", "s"]) == 1
+        err = capsys.readouterr().err
+        assert err == (f"kenmerk: s: the store is open in another `kenmerk publish`, process {publish.pid}; "
+                       "wait for it to finish\n")
+    finally:
+        release.set()
+        publish.wait(60)
+        server.shutdown()
+        server.server_close()
 
 
 def test_default_store_from_environment(workdir, notes, monkeypatch):

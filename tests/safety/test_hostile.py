@@ -121,7 +121,7 @@ def test_a_document_over_the_time_limit_in_this_process_is_stopped(tmp_path):
     start = time.monotonic()
     [result] = list(run_batch(gather([path]), BatchOptions(jobs=0, timeout=2)))
     assert result.status == "failed" and result.stage == "timeout"
-    assert result.line == f"{path}: stopped after 2 s (the time limit per document)"
+    assert result.line == f"{path}: stopped after 2 s of CPU time (the time limit per document; raise it with --timeout)"
     assert time.monotonic() - start < 10
 
 

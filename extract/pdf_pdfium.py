@@ -1,0 +1,317 @@
+"""The pdfium reader (pypdfium2): each page's words with their boxes and fonts → `PageScan`s.
+
+pdfium (C++) parses the page and lists its characters in content-stream order, form XObjects
+included, with spaces and line breaks of its own where it sees gaps. Its text is cut into words
+there; each word is one `Glyph`, boxed from its first and last character's "loose" box
+(`FPDFText_GetLooseCharBox`: from the pen position across the advance width, from the font's
+descent up), which is pdfminer.six's box but for its bottom and top: those are set from the pen
+position, the font's descent and the font size in user space (`FPDFText_GetFontSize` and the
+character's matrix), asked once per box height (one font at one size). A word pdfium joined
+from two text objects, or broken over two lines, is taken character by character. Spaces that
+pdfium made up have an empty box and are left out: `kenmerk.extract.pdf_lines` puts in spaces,
+finds the lines and splits them as it does for pdfminer. Boxes are turned as pdfminer turns
+them: origin at the media box's lower-left corner, upright on a page with `/Rotate`.
+
+pdfium leaves a text object without width out of its text: a lone space, but also a one-letter
+word of an OCR layer set in a font without glyph outlines ("u", the day "7" of a date). A
+scanned page with such objects is read by `kenmerk.extract.pdf_pdfminer` instead. pdfium cannot
+be stopped from inside: `kenmerk.extract.inflate.check_streams` refuses a decompression bomb
+before pdfium opens the file.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+from collections.abc import Callable
+
+import pypdfium2
+import pypdfium2.raw as pdfium_c
+
+from kenmerk.extract import pdf_pdfminer, textlayer
+from kenmerk.extract.errors import UnreadableInput
+from kenmerk.extract.inflate import StreamTooLarge, check_streams
+from kenmerk.extract.layout import Page
+from kenmerk.extract.pdf_lines import Glyph, PageScan, page_lines
+from kenmerk.extract.pdf_messages import BROKEN, ENCRYPTED, NO_EXTRACTION, NO_PAGES, OUT_OF_MEMORY, broken
+
+#: pdfium's load errors that mean a password is needed or the scheme is unknown
+ENCRYPTION_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
+#: the permission bit that allows copying text (PDF 32000-1, table 22, bit 5)
+EXTRACT_PERMISSION = 1 << 4
+#: page object types that put ink on a page besides text
+DRAWN_TYPES = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_SHADING)
+#: how deep form XObjects are searched for images
+MAX_FORM_DEPTH = 15
+#: a text object narrower than this (points) is left out of pdfium's text (its `kSizeEpsilon`, with room)
+HIDDEN_WIDTH = 0.01
+#: pdfium's text marks a hyphen that breaks a word at the end of a line as U+FFFE; it is printed as "-"
+HYPHENS = {"\ufffe": "-"}
+#: a word (no whitespace) or a run of spaces other than pdfium's line breaks
+WORD = re.compile(r"[^\s]+|[^\S\r\n]+")
+
+
+def _open(data: bytes, name: str) -> pypdfium2.PdfDocument:
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        if exc.err_code in ENCRYPTION_ERRORS:
+            raise UnreadableInput(ENCRYPTED, path=name) from None
+        if exc.err_code == pdfium_c.FPDF_ERR_SUCCESS:
+            raise UnreadableInput(NO_PAGES, path=name) from None
+        raise UnreadableInput(broken(exc), path=name) from None
+    except MemoryError:
+        raise UnreadableInput(OUT_OF_MEMORY, path=name) from None
+    if (pdfium_c.FPDF_GetSecurityHandlerRevision(pdf) != -1
+            and not pdfium_c.FPDF_GetDocPermissions(pdf) & EXTRACT_PERMISSION):
+        pdf.close()
+        raise UnreadableInput(NO_EXTRACTION, path=name)
+    return pdf
+
+
+def _page_matrix(page: pypdfium2.PdfPage) -> tuple[tuple[float, ...], float, float]:
+    """pdfminer's page matrix (origin at the media box's lower-left, /Rotate applied), width and height."""
+    box = page.get_mediabox(fallback_ok=False) or page.get_bbox()
+    x0, y0, x1, y1 = box
+    rotate = page.get_rotation()
+    ctm = {90: (0, -1, 1, 0, -y0, x1), 180: (-1, 0, 0, -1, x1, y1),
+           270: (0, 1, -1, 0, y1, -x0)}.get(rotate, (1, 0, 0, 1, -x0, -y0))
+    width, height = abs(x1 - x0), abs(y1 - y0)
+    return ctm, *((height, width) if rotate in (90, 270) else (width, height))
+
+
+class _Objects:
+    """What the page objects say (forms searched too): the boxes of the images, whether anything is drawn,
+    and the text objects."""
+
+    def __init__(self, page: pypdfium2.PdfPage) -> None:
+        self.images: list[tuple[float, float, float, float]] = []
+        self.texts: list = []
+        self.drawn = False
+        stack = [(pdfium_c.FPDFPage_CountObjects(page.raw), lambda i: pdfium_c.FPDFPage_GetObject(page.raw, i), 0)]
+        while stack:
+            count, get, depth = stack.pop()
+            for i in range(count):
+                obj = get(i)
+                kind = pdfium_c.FPDFPageObj_GetType(obj)
+                if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                    self.texts.append(obj)
+                elif kind in DRAWN_TYPES:
+                    self.drawn = True
+                    if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+                        self.images.append(_bounds(obj))
+                elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
+                    stack.append((pdfium_c.FPDFFormObj_CountObjects(obj),
+                                  lambda j, form=obj: pdfium_c.FPDFFormObj_GetObject(form, j), depth + 1))
+
+    def hidden_text(self) -> bool:
+        """Whether a text object has no width: pdfium's text leaves it out. On a born-digital page that is a
+        string of spaces; in an OCR layer set in a font without glyph outlines, a one-letter word ("u", a
+        day "7") that pdfminer reads."""
+        return any(right - left < HIDDEN_WIDTH for left, _, right, _ in map(_bounds, self.texts))
+
+
+def _bounds(obj) -> tuple[float, float, float, float]:
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+    return left.value, bottom.value, right.value, top.value
+
+
+class _Chars:
+    """The characters of one text page as glyphs with pdfminer's boxes, in pdfminer's coordinates."""
+
+    def __init__(self, textpage: pypdfium2.PdfTextPage, ctm: tuple[float, ...]) -> None:
+        self.raw = textpage.raw
+        self.ctm = ctm
+        #: loose box height → (font size on the page, bottom of pdfminer's box minus the loose box's, upright)
+        self.metrics: dict[float, tuple[float, float, bool]] = {}
+        self.font_buffer = ctypes.create_string_buffer(256)
+        self.flags = ctypes.c_int()
+
+    def _metrics(self, index: int, bottom: float, height: float) -> tuple[float, float, bool]:
+        """For the glyph at `index` (its loose box's bottom and height on the page): its font size on the
+        page, how far below the loose box's bottom pdfminer's box starts, and whether it stands upright.
+
+        pdfminer's box runs from the font's descent below the pen position to one font size above that;
+        the loose box from the descent pdfium takes (from the font's bounding box when the descriptor
+        gives none) to the ascent. Asked once per box height: characters of one font at one size share it.
+        """
+        raw = self.raw
+        fs = pdfium_c.FPDFText_GetFontSize(raw, index)
+        m = pdfium_c.FS_MATRIX()
+        pdfium_c.FPDFText_GetMatrix(raw, index, m)
+        x, y = ctypes.c_double(), ctypes.c_double()
+        pdfium_c.FPDFText_GetCharOrigin(raw, index, x, y)
+        descent = ctypes.c_float()
+        font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, index))
+        if not font or not pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent):
+            descent.value = 0.0
+        a, b, c, d, _, f = self.ctm
+        # the character's matrix on the page as pdfminer sees it
+        na, nb = m.a * a + m.b * c, m.a * b + m.b * d
+        nc, nd = m.c * a + m.d * c, m.c * b + m.d * d
+        upright = abs(nb) < 1e-6 and abs(nc) < 1e-6 and na != 0 and nd != 0
+        if not upright:
+            return height, 0.0, False
+        origin_y = b * x.value + d * y.value + f
+        low = origin_y + nd * descent.value * fs
+        high = origin_y + nd * (descent.value + 1) * fs
+        return abs(nd) * fs, min(low, high) - bottom, True
+
+    def glyphs(self, text: str) -> list[Glyph]:
+        """The page's words (characters set edge to edge between pdfium's spaces and line breaks) and its
+        spaces, with pdfminer's boxes; a word's box is asked of its first and last character only.
+
+        A word drawn by more than one text object, or whose last character does not stand on the line of
+        its first, right of it (a word broken at the end of a line), is taken character by character:
+        pdfium joins objects without a space where pdfminer sees a gap.
+        """
+        raw, metrics, describe = self.raw, self.metrics, self._metrics
+        get_box = pdfium_c.FPDFText_GetLooseCharBox
+        count_objects = pdfium_c.FPDFText_CountRects  # one rectangle per text object the range spans
+        rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+        pointer = ctypes.cast(rect, ctypes.POINTER(pdfium_c.FS_RECTF))
+        a, b, c, d, e, f = self.ctm
+        turned = (a, b, c, d) != (1, 0, 0, 1)
+
+        def box(index: int) -> tuple[float, float, float, float, float] | None:
+            """pdfminer's box of the character at `index` on the page and its font size; None for one
+            pdfium made up (its spaces and line breaks have an empty box)."""
+            get_box(raw, index, pointer)
+            left, top, right, bottom = rect
+            if left == right and bottom == top:
+                return None
+            if turned:
+                xs = (a * left + c * bottom + e, a * right + c * top + e)
+                ys = (b * left + d * bottom + f, b * right + d * top + f)
+                left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
+            else:
+                left, right, bottom, top = left + e, right + e, bottom + f, top + f
+            height = top - bottom
+            known = metrics.get(height)
+            if known is None:
+                known = metrics[height] = describe(index, bottom, height)
+            size, drop, upright = known
+            if upright:
+                bottom += drop
+                top = bottom + size
+            return left, bottom, right, top, size
+
+        out = []
+        for match in WORD.finditer(text):
+            start, end = match.span()
+            if text[start].isspace():
+                indices = range(start, end)  # real spaces count when a line is split at two in a row
+            else:
+                first = box(start)
+                last = box(end - 1) if end - start > 1 else first
+                if first is not None and last is not None and (last is first or (
+                        last[0] >= first[0] and last[1] < first[3] and first[1] < last[3]
+                        and count_objects(raw, start, end - start) == 1)):
+                    out.append(Glyph(match.group().replace("\ufffe", "-"), first[0], min(first[1], last[1]),
+                                     last[2], max(first[3], last[3]), first[4], start, first[2] - first[0],
+                                     last[2] - last[0]))
+                    continue
+                indices = range(start, end)
+            for index in indices:
+                one = box(index)
+                if one is not None:
+                    left, bottom, right, top, size = one
+                    out.append(Glyph(HYPHENS.get(text[index], text[index]), left, bottom, right, top, size, index,
+                                     right - left, right - left))
+        return out
+
+    def font_name(self, index: object) -> str:
+        """The name of the font of the glyph at `index`."""
+        pdfium_c.FPDFText_GetFontInfo(self.raw, index, self.font_buffer, len(self.font_buffer), self.flags)
+        return self.font_buffer.value.decode("utf-8", "replace")
+
+
+def _text(textpage: pypdfium2.PdfTextPage, count: int) -> str:
+    """The text of every character, one per character (pdfium's page text, else character by character)."""
+    text = textpage.get_text_range(0, count) if count else ""
+    if len(text) != count:
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+    return text
+
+
+def _page(pdf: pypdfium2.PdfDocument, index: int, whole: bool = True) -> PageScan | None:
+    """Page `index` (0-based) laid out; None for a scanned page whose OCR layer pdfium does not list
+    whole (unless `whole` is False: then as pdfium lists it)."""
+    page = pdf[index]
+    try:
+        ctm, width, height = _page_matrix(page)
+        textpage = page.get_textpage()
+        try:
+            chars = _Chars(textpage, ctm)
+            glyphs = chars.glyphs(_text(textpage, textpage.count_chars()))
+            lines = page_lines([glyphs], index + 1, chars.font_name)
+        finally:
+            textpage.close()
+        objects = _Objects(page)
+        area = width * height
+        covered = 0.0
+        for left, bottom, right, top in objects.images:  # in user space: turned as the page is
+            xs = (ctm[0] * left + ctm[2] * bottom + ctm[4], ctm[0] * right + ctm[2] * top + ctm[4])
+            ys = (ctm[1] * left + ctm[3] * bottom + ctm[5], ctm[1] * right + ctm[3] * top + ctm[5])
+            covered += (max(0.0, min(max(xs), width) - max(min(xs), 0.0))
+                        * max(0.0, min(max(ys), height) - max(min(ys), 0.0)))
+        coverage = min(1.0, covered / area) if area > 0 else 0.0
+        if whole and coverage >= textlayer.SCAN_COVERAGE and objects.hidden_text():
+            return None
+    finally:
+        page.close()
+    return PageScan(page=Page(number=index + 1, width=width, height=height, lines=lines),
+                    image_coverage=coverage, blank=not glyphs and not objects.texts and not objects.drawn)
+
+
+class _Fallback:
+    """pdfminer.six for the pages pdfium does not list whole (opened when first needed)."""
+
+    def __init__(self, data: bytes, name: str) -> None:
+        try:
+            self.reader: pdf_pdfminer.Reader | None = pdf_pdfminer.Reader(data, name)
+        except UnreadableInput:
+            self.reader = None
+
+    def scan_number(self, number: int) -> PageScan | None:
+        return self.reader.scan_number(number) if self.reader is not None else None
+
+
+def read_pages(data: bytes, name: str, max_pages: int | None,
+               on_page: Callable[[PageScan, int], None]) -> list[str]:
+    """Lay out the pages of a PDF, telling `on_page(scan, total)` each in turn; return reading notes.
+
+    Raises `UnreadableInput` when the PDF cannot be opened, gives no page or holds a decompression
+    bomb (`kenmerk.extract.inflate.check_streams`: pdfium would abort the process running out of memory).
+    """
+    try:
+        check_streams(data)
+    except StreamTooLarge as exc:
+        raise UnreadableInput(broken(exc), path=name) from None
+    pdf = _open(data, name)
+    notes: list[str] = []
+    fallback: _Fallback | None = None
+    try:
+        count = len(pdf)
+        total = count if max_pages is None else min(count, max_pages)
+        if total < count:
+            notes.append(f"only the first {max_pages} pages were read (the page limit)")
+        for index in range(total):
+            try:
+                scan = _page(pdf, index)
+            except MemoryError:
+                raise UnreadableInput(OUT_OF_MEMORY, path=name) from None
+            except pypdfium2.PdfiumError as exc:  # a page pdfium cannot load
+                if not index:
+                    raise UnreadableInput(broken(exc), path=name) from None
+                notes.append(BROKEN.format(pages=index, error=exc.__class__.__name__))
+                break
+            if scan is None:  # an OCR layer with text pdfium leaves out: pdfminer reads this page
+                fallback = fallback or _Fallback(data, name)
+                scan = fallback.scan_number(index + 1) or _page(pdf, index, whole=False)
+            on_page(scan, total)
+    finally:
+        pdf.close()
+    if not total:
+        raise UnreadableInput(NO_PAGES, path=name)
+    return notes
