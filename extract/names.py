@@ -58,7 +58,8 @@ FUNCTION_WORDS = (
 ORGANISATION_STEMS = ("directie", "afdeling", "ministerie", "dienst", "bureau", "inspectie", "programma", "secretariaat",
                       "autoriteit", "persoonsgegevens", "commissie", "raad", "stichting", "vereniging", "college",
                       "gemeente", "provincie", "rijks", "agentschap", "centrum", "instituut", "universiteit", "kamer",
-                      "overheid", "staten", "cluster", "team", "unit", "bestuur", "fonds", "ggd", "politie")
+                      "overheid", "staten", "cluster", "team", "unit", "bestuur", "fonds", "ggd", "politie", "griffie",
+                      "waterschap", "hoogheemraadschap", "omgevingsdienst", "adviesraad", "kantoor", "loket")
 #: endings of words that name a body ("Werkgroep", "Jeugdzorg", "Veiligheidsregio", "Rabobank")
 ORGANISATION_ENDINGS = ("groep", "group", "zorg", "regio", "regio's", "regio’s", "bank", "school", "ziekenhuis", "platform",
                         "netwerk", "overleg", "organisatie", "nederland", "zaken", "office", "ministry", "council", "agency", "board",
