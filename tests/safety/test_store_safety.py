@@ -28,8 +28,8 @@ from kenmerk.output.store import EmbeddedStore
 from publish_helpers import BASE, make_note, write_notes
 
 CONFIG = PublishConfig(base=BASE, publisher="mnre1090", licence="cc0", contact_email="open-data@example.nl")
-NOTES = 120
-BATCH = 15
+NOTES = 72
+BATCH = 8
 #: (write call, which one): the moments at which the re-publishing child is killed
 KILLS = [("update", 1), ("update", 3), ("update", 6), ("update", 11), ("updated", 2), ("updated", 5),
          ("extend", 1), ("extend", 4), ("extended", 2), ("extended", 7)]
