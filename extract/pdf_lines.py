@@ -38,8 +38,8 @@ LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\
 
 class Glyph(NamedTuple):
     """One drawn character, or a word of characters set edge to edge: its text, its box in PDF points
-    (origin bottom-left), its font size and font, and the widths of its first and last character
-    (what pdfminer's rules measure a neighbour against)."""
+    (origin bottom-left), its font size and font, the widths of its first and last character (what
+    pdfminer's rules measure a neighbour against), and whether a space stands before it."""
 
     text: str
     x0: float
@@ -50,6 +50,8 @@ class Glyph(NamedTuple):
     font: object  # the font's name, or what the reader's `font_name` turns into it
     head: float
     tail: float
+    spaced: bool = False
+    """A space the reader did not box stands before it (pdfium's text between two words)."""
 
 
 #: a word space the grouping put in (no box of its own)
@@ -73,7 +75,8 @@ def _lines(glyphs: Iterable[Glyph]) -> list[list]:
     A glyph joins the line of the one before when their boxes overlap vertically by more than
     `LINE_OVERLAP` of the lower one and stand less than `CHAR_MARGIN` times the wider of the two
     facing characters apart; a SPACE goes in before it when the gap exceeds `WORD_MARGIN` of its
-    first character's width or its height (`LTTextLineHorizontal.add`).
+    first character's width or its height (`LTTextLineHorizontal.add`), or when the reader says a
+    space stands there.
     """
     out: list[list] = []
     line: list | None = None
@@ -94,7 +97,7 @@ def _lines(glyphs: Iterable[Glyph]) -> list[list]:
                     line = [[prev], ax0, ay0, ax1, ay1]
                 items = line[0]
                 hb = by1 - by0
-                if ax1 < bx0 - WORD_MARGIN * (g.head if g.head > hb else hb):
+                if g.spaced or ax1 < bx0 - WORD_MARGIN * (g.head if g.head > hb else hb):
                     items.append(SPACE)
                 items.append(g)
                 if bx0 < line[1]:

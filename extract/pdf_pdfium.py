@@ -46,6 +46,8 @@ MAX_FORM_DEPTH = 15
 HIDDEN_WIDTH = 0.01
 #: pdfium's text marks a hyphen that breaks a word at the end of a line as U+FFFE; it is printed as "-"
 HYPHENS = {"\ufffe": "-"}
+#: a gap between two words wider than this share of the font size may hold more than one space
+WIDE_GAP = 0.3
 #: a word (no whitespace) or a run of spaces other than pdfium's line breaks
 WORD = re.compile(r"[^\s]+|[^\S\r\n]+")
 
@@ -161,9 +163,11 @@ class _Chars:
         """The page's words (characters set edge to edge between pdfium's spaces and line breaks) and its
         spaces, with pdfminer's boxes; a word's box is asked of its first and last character only.
 
-        A word drawn by more than one text object, or whose last character does not stand on the line of
-        its first, right of it (a word broken at the end of a line), is taken character by character:
-        pdfium joins objects without a space where pdfminer sees a gap.
+        A word drawn by more than one text object is split where the objects meet (pdfium joins objects
+        without a space where pdfminer may see a gap); one whose last character does not stand on the
+        line of its first, right of it (a word broken at the end of a line), is taken character by
+        character. The spaces between two words are asked for only when the gap is wider than a
+        space (`WIDE_GAP`): only then can they make the two spaces in a row that split a line.
         """
         raw, metrics, describe = self.raw, self.metrics, self._metrics
         get_box = pdfium_c.FPDFText_GetLooseCharBox
@@ -172,10 +176,12 @@ class _Chars:
         pointer = ctypes.cast(rect, ctypes.POINTER(pdfium_c.FS_RECTF))
         a, b, c, d, e, f = self.ctm
         turned = (a, b, c, d) != (1, 0, 0, 1)
+        hyphens = "\ufffe" in text
+        new_glyph = tuple.__new__  # a Glyph from a tuple, without NamedTuple's argument handling
 
-        def box(index: int) -> tuple[float, float, float, float, float] | None:
-            """pdfminer's box of the character at `index` on the page and its font size; None for one
-            pdfium made up (its spaces and line breaks have an empty box)."""
+        def loose(index: int) -> tuple[float, float, float, float] | None:
+            """The loose box of the character at `index` on the page; None for one pdfium made up (its
+            spaces and line breaks have an empty box)."""
             get_box(raw, index, pointer)
             left, top, right, bottom = rect
             if left == right and bottom == top:
@@ -183,9 +189,15 @@ class _Chars:
             if turned:
                 xs = (a * left + c * bottom + e, a * right + c * top + e)
                 ys = (b * left + d * bottom + f, b * right + d * top + f)
-                left, right, bottom, top = min(xs), max(xs), min(ys), max(ys)
-            else:
-                left, right, bottom, top = left + e, right + e, bottom + f, top + f
+                return min(xs), min(ys), max(xs), max(ys)
+            return left + e, bottom + f, right + e, top + f
+
+        def box(index: int) -> tuple[float, float, float, float, float] | None:
+            """pdfminer's box of the character at `index` on the page, and its font size."""
+            found = loose(index)
+            if found is None:
+                return None
+            left, bottom, right, top = found
             height = top - bottom
             known = metrics.get(height)
             if known is None:
@@ -196,28 +208,64 @@ class _Chars:
                 top = bottom + size
             return left, bottom, right, top, size
 
-        out = []
+        def one_object(start: int, end: int) -> int:
+            """The end of the longest run from `start` (before `end`) that one text object draws."""
+            if count_objects(raw, start, end - start) <= 1:
+                return end
+            low, high = start + 1, end - 1  # start..low is one object; start..high+1 is not
+            while low < high:
+                middle = (low + high + 1) // 2
+                if count_objects(raw, start, middle - start) <= 1:
+                    low = middle
+                else:
+                    high = middle - 1
+            return low
+
+        def word(start: int, end: int) -> list[Glyph]:
+            """A word as glyphs: one per text object drawing it (one per character across a line break).
+            The box of a glyph is its first character's, reaching to its last character's right edge."""
+            glyphs = []
+            while start < end:
+                stop = end if end - start == 1 else one_object(start, end)
+                first = box(start)
+                if first is None:
+                    start += 1
+                    continue
+                left, bottom, right, top, size = first
+                head = tail = right - left
+                if stop - start > 1:
+                    last = loose(stop - 1)
+                    if last is None or last[0] < left or not (last[1] < top and bottom < last[3]):
+                        stop = start + 1  # not on one line: this character alone
+                    else:
+                        right, tail = last[2], last[2] - last[0]
+                piece = text[start:stop]
+                glyphs.append(new_glyph(Glyph, (piece.replace("\ufffe", "-") if hyphens else piece, left, bottom,
+                                                right, top, size, start, head, tail, False)))
+                start = stop
+            return glyphs
+
+        out: list[Glyph] = []
+        spaces = None  # the run of spaces before the next word
         for match in WORD.finditer(text):
             start, end = match.span()
             if text[start].isspace():
-                indices = range(start, end)  # real spaces count when a line is split at two in a row
-            else:
-                first = box(start)
-                last = box(end - 1) if end - start > 1 else first
-                if first is not None and last is not None and (last is first or (
-                        last[0] >= first[0] and last[1] < first[3] and first[1] < last[3]
-                        and count_objects(raw, start, end - start) == 1)):
-                    out.append(Glyph(match.group().replace("\ufffe", "-"), first[0], min(first[1], last[1]),
-                                     last[2], max(first[3], last[3]), first[4], start, first[2] - first[0],
-                                     last[2] - last[0]))
-                    continue
-                indices = range(start, end)
-            for index in indices:
-                one = box(index)
-                if one is not None:
-                    left, bottom, right, top, size = one
-                    out.append(Glyph(HYPHENS.get(text[index], text[index]), left, bottom, right, top, size, index,
-                                     right - left, right - left))
+                spaces = range(start, end)
+                continue
+            glyphs = word(start, end)
+            if spaces is not None and out and glyphs:
+                before, after = out[-1], glyphs[0]
+                if before.y0 < after.y1 and after.y0 < before.y1 and after.x0 - before.x1 > WIDE_GAP * after.size:
+                    for index in spaces:  # a wide gap: whether it holds real spaces decides a split
+                        one = box(index)
+                        if one is not None:
+                            left, bottom, right, top, size = one
+                            out.append(Glyph(text[index], left, bottom, right, top, size, index, right - left,
+                                             right - left))
+                else:
+                    glyphs[0] = new_glyph(Glyph, (*after[:-1], True))
+            spaces = None
+            out.extend(glyphs)
         return out
 
     def font_name(self, index: object) -> str:
