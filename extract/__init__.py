@@ -8,6 +8,7 @@ This package depends on no other kenmerk package and never imports rdflib.
 """
 from __future__ import annotations
 
+from kenmerk.extract.explain import Explanation, explain_path
 from kenmerk.extract.errors import InvalidNote, KenmerkError, NoTextLayer, UnreadableInput, UsageError
 from kenmerk.extract.layout import Layout, Line, Page
 from kenmerk.extract.model import (
@@ -38,6 +39,7 @@ __all__ = [
     "DatedEvent",
     "DocumentType",
     "Evidence",
+    "Explanation",
     "Identifier",
     "IdentifierScheme",
     "InvalidNote",
@@ -56,6 +58,7 @@ __all__ = [
     "UsageError",
     "WooGround",
     "__version__",
+    "explain_path",
     "extract_note",
     "note_from_layout",
     "note_json_schema",

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
+
+from pydantic import BaseModel, Field, computed_field
 
 from kenmerk.extract.woo_codes import canonical_ground
 
@@ -81,35 +82,71 @@ def field_matches(name: str, gold: Any, pred: Any) -> bool:
     return str(gold) == str(pred)
 
 
-@dataclass
-class Report:
-    """Per-field counts and the misses, for `kenmerk eval`."""
+class Miss(BaseModel):
+    """A field that did not match: the document, the field, the gold value and what was extracted."""
 
-    right: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
-    total: dict[str, int] = field(default_factory=lambda: {f: 0 for f in FIELDS})
-    misses: list[tuple[str, str, str]] = field(default_factory=list)
+    document: str
+    field: str
+    expected: Any = None
+    got: Any = None
+    extracted: bool = Field(True, description="false when the document failed to extract")
 
+    def line(self) -> str:
+        got = repr(self.got) if self.extracted else "not extracted"
+        return f"{self.document}  {self.field}: expected {self.expected!r}, got {got}"
+
+
+class FieldScore(BaseModel):
+    """Matches of one field over the documents whose gold has it."""
+
+    right: int = 0
+    total: int = 0
+
+    @computed_field
+    @property
+    def accuracy(self) -> float | None:
+        return self.right / self.total if self.total else None
+
+
+class Report(BaseModel):
+    """Per-field counts and the misses, for `kenmerk eval` (its `--json` is this model)."""
+
+    documents: int = 0
+    fields: dict[str, FieldScore] = Field(default_factory=lambda: {f: FieldScore() for f in FIELDS})
+    misses: list[Miss] = Field(default_factory=list)
+
+    @computed_field
     @property
     def overall(self) -> float:
-        total = sum(self.total.values())
-        return sum(self.right.values()) / total if total else 0.0
+        total = sum(s.total for s in self.fields.values())
+        return sum(s.right for s in self.fields.values()) / total if total else 0.0
+
+    @property
+    def right(self) -> dict[str, int]:
+        return {name: s.right for name, s in self.fields.items()}
+
+    @property
+    def total(self) -> dict[str, int]:
+        return {name: s.total for name, s in self.fields.items()}
 
     def add(self, doc: str, gold: dict, pred: dict | None) -> None:
+        self.documents += 1
         for name in FIELDS:
             if name not in gold:
                 continue
             g, p = _value(gold, name), _value(pred or {}, name)
-            self.total[name] += 1
+            score = self.fields[name]
+            score.total += 1
             if pred is not None and field_matches(name, g, p):
-                self.right[name] += 1
+                score.right += 1
             else:
-                self.misses.append((doc, name, f"expected {g!r}, got {p!r}" if pred is not None else "not extracted"))
+                self.misses.append(Miss(document=doc, field=name, expected=g, got=p, extracted=pred is not None))
 
     def table(self) -> str:
-        rows = [f"{n:22s} {self.right[n]:4d}/{self.total[n]:<4d} {self.right[n] / self.total[n]:6.1%}"
-                for n in FIELDS if self.total[n]]
-        total = sum(self.total.values())
-        rows.append(f"overall accuracy {self.overall:.3f} ({sum(self.right.values())}/{total} fields)")
+        rows = [f"{n:22s} {s.right:4d}/{s.total:<4d} {s.right / s.total:6.1%}"
+                for n, s in self.fields.items() if s.total]
+        total = sum(s.total for s in self.fields.values())
+        rows.append(f"overall accuracy {self.overall:.3f} ({sum(s.right for s in self.fields.values())}/{total} fields)")
         return "\n".join(rows)
 
 

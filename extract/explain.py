@@ -14,9 +14,12 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+import os
+
 from kenmerk.extract.candidates import Candidate
-from kenmerk.extract.note import Extraction
+from kenmerk.extract.note import Extraction, extract_layout
 from kenmerk.extract.personal import scrub_text
+from kenmerk.extract.reader import DEFAULT_LIMITS, ReadLimits, read_path
 
 #: characters of a value or evidence text shown
 SHOWN = 160
@@ -44,7 +47,7 @@ class FieldExplanation(BaseModel):
 
 
 class Explanation(BaseModel):
-    """Every field of one document, in the order the fields were decided."""
+    """Every field of one document, in the order of the `Note`'s fields."""
 
     file_name: str
     fields: list[FieldExplanation]
@@ -60,7 +63,7 @@ def _shown(value: Any) -> str:
     if isinstance(value, list):
         return "[" + "; ".join(_shown(v) for v in value) + "]"
     if isinstance(value, BaseModel):
-        for name in ("text", "title", "name", "code"):
+        for name in ("text", "title", "name", "code", "value", "heading"):
             if hasattr(value, name):
                 return _shown(getattr(value, name))
     return str(value)
@@ -81,7 +84,8 @@ def explain(extraction: Extraction) -> Explanation:
         return text if extraction.keep_personal_data else scrub_text(text, known)
 
     fields = []
-    for name, result in extraction.results.fields.items():
+    order = {name: i for i, name in enumerate(type(extraction.note).model_fields)}
+    for name, result in sorted(extraction.results.fields.items(), key=lambda item: order.get(item[0], len(order))):
         ranked = sorted(result.candidates, key=lambda c: -c.score)
         fields.append(FieldExplanation(
             field=name, value=clean(_shown(result.value))[:SHOWN] if result.chosen is not None else None,
@@ -102,3 +106,10 @@ def render(explanation: Explanation) -> str:
             if c.why:
                 out.append(f"{'':35}{c.why}")
     return "\n".join(out)
+
+
+def explain_path(path: str | os.PathLike[str], limits: ReadLimits = DEFAULT_LIMITS, *,
+                 keep_personal_data: bool = False) -> Explanation:
+    """Read a document (PDF, .txt, .md; `-` for standard input) and explain every field of its note."""
+    layout, source = read_path(path, limits)
+    return explain(extract_layout(layout, source, keep_personal_data=keep_personal_data))

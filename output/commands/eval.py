@@ -6,13 +6,16 @@ from pathlib import Path
 
 from kenmerk.extract import KenmerkError, read_note
 from kenmerk.extract.evaluate import Report, load_gold
+from kenmerk.output.atomic import atomic_open
 
 
 def register(sub) -> None:
     p = sub.add_parser("eval", help="score extraction against gold files (NAME.gold.json)")
     p.add_argument("--gold", required=True, type=Path, metavar="DIR", help="folder of NAME.gold.json files")
     p.add_argument("docs", nargs="+", type=Path, metavar="DOC", help="documents (or folders of them) to score")
-    p.add_argument("--misses", action="store_true", help="list every field that did not match")
+    p.add_argument("--misses", action="store_true", help="list every field that did not match (document, field, "
+                                                          "expected, got)")
+    p.add_argument("--json", metavar="FILE", help="also write the scores and the misses as JSON to FILE (- for stdout)")
     p.add_argument("--min", type=float, default=None, help="exit 1 when overall accuracy is below this")
     p.set_defaults(func=run)
 
@@ -41,9 +44,16 @@ def run(args) -> int:
     if not seen:
         print("kenmerk: none of the documents has a gold file", file=sys.stderr)
         return 2
+    if args.json:
+        data = report.model_dump_json(indent=2) + "\n"
+        if args.json == "-":
+            sys.stdout.write(data)
+            return 1 if args.min is not None and report.overall < args.min else 0
+        with atomic_open(args.json, "w") as fh:
+            fh.write(data)
     if args.misses:
-        for doc, name, why in report.misses:
-            print(f"MISS {doc} {name}: {why}"[:300])
+        for miss in report.misses:
+            print(f"MISS {miss.line()}"[:300])
     print(f"{len(seen)} document(s) scored")
     print(report.table())
     return 1 if args.min is not None and report.overall < args.min else 0

@@ -65,9 +65,35 @@ def register(sub) -> None:
     p.add_argument("--pdf-reader", choices=PDF_READERS, default=DEFAULT_READER,
                    help="how PDFs are laid out: pdfium (fast, the default) or pdfminer (pure Python); "
                         "both give the same lines")
+    p.add_argument("--explain", action="store_true",
+                   help="instead of the notes, show per field every candidate the rules proposed and why the "
+                        "winner won (text; --format json for JSON), for the documents named")
     add_input_options(p)
     add_batch_options(p, timeout_flags=("--timeout", "--doc-timeout"))
     p.set_defaults(func=run)
+
+
+def explain_documents(args) -> int:
+    """`--explain`: each named document read in this process, its explanation printed; failures one line each."""
+    from kenmerk.extract import KenmerkError, ReadLimits, explain_path
+    from kenmerk.extract.explain import render
+
+    if args.format not in (None, "json"):
+        raise UsageError("--explain prints text, or JSON with --format json")
+    if not all(_plain_file(a) for a in args.files) or args.from_list is not None:
+        raise UsageError("--explain takes document files (PDF, .txt, .md or -), not folders, archives, URLs or lists")
+    limits = ReadLimits(ocr=args.ocr, pdf_reader=args.pdf_reader)
+    failed = 0
+    for path in args.files:
+        try:
+            explanation = explain_path(path, limits, keep_personal_data=args.keep_personal_data)
+        except KenmerkError as exc:
+            print(str(exc), file=sys.stderr)
+            failed += 1
+            continue
+        text = explanation.model_dump_json(indent=2) if args.format == "json" else render(explanation)
+        sys.stdout.write(text + "\n")
+    return 1 if failed else 0
 
 
 def _plain_file(arg: str) -> bool:
@@ -78,6 +104,8 @@ def _plain_file(arg: str) -> bool:
 def run(args) -> int:
     if not args.files and args.from_list is None:
         raise UsageError("give at least one INPUT (file, folder, zip, URL) or --from-list FILE")
+    if args.explain:
+        return explain_documents(args)
     if args.from_list == "-" and "-" in args.files:
         raise UsageError("standard input cannot be both a document (-) and the list (--from-list -)")
     explicit = any(getattr(args, name, None) is not None for name in BATCH_OPTIONS)

@@ -108,8 +108,8 @@ def _score(gold: dict, stems: list[str], by_stem: dict[str, Path], results: dict
         status, kind, detail = results[by_stem[stem].name]
         report.add(stem, gold[stem], detail if status == "ok" else None)
     print(report.table())
-    for doc, name, why in report.misses:
-        print(f"MISS {doc} {name}: {why}"[:300])
+    for miss in report.misses:
+        print(f"MISS {miss.line()}"[:300])
     return report
 
 
