@@ -288,8 +288,7 @@ def _sentences(doc: Document) -> list[Candidate]:
 
 def _standing_out(doc: Document, line: Line) -> bool:
     """A heading: bold, larger than the body, or the first line of its page."""
-    sizes = sorted(ln.size for ln in doc.body if ln.size)
-    body = sizes[len(sizes) // 2] if sizes else None
+    body = doc.body_size
     first = next((ln for ln in doc.content if ln.page == line.page), None)
     return line.bold or (body is not None and line.size is not None and line.size > body * 1.1) or first is line
 

@@ -25,6 +25,15 @@ from kenmerk.extract.layout import Layout, Line, Page
 
 #: the colofon column starts right of this share of the page width
 COLUMN_SHARE = 0.60
+#: the colofon's labels start within this of each other
+COLUMN_ALIGN = 2.0
+#: a colofon value may stand indented under its label (a numbered list: "1." then the title)
+VALUE_INDENT = 45.0
+#: the gap (points, or line heights) under a label before its value, and between value lines
+FIRST_GAP, FIRST_LEADING = 9.0, 1.1
+NEXT_GAP, NEXT_LEADING = 7.0, 0.9
+#: the least line height gaps are measured in (tiny print)
+MIN_HEIGHT = 6.0
 
 
 @dataclass
@@ -75,7 +84,7 @@ def colofon_left(page: Page, skip: frozenset[int] = frozenset()) -> float | None
     labels = [ln for ln in right if match_label(ln.text)]
     if not labels:
         return None
-    aligned = [ln for ln in right if abs(ln.x0 - labels[0].x0) <= 2.0]
+    aligned = [ln for ln in right if geometry.same_column(ln, labels[0], slack=COLUMN_ALIGN)]
     if len(labels) < 2 and len(aligned) < 4:
         return None
     return min(ln.x0 for ln in labels) - 2.0
@@ -104,7 +113,7 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
     lines = [ln for ln in page.lines if ln.has_box and ln.index not in skip]
     matches = {ln.index: match_label(ln.text) for ln in lines}
     for prev, ln in zip(lines, lines[1:]):
-        if matches[ln.index] and continues(prev, ln) and abs(prev.x0 - ln.x0) < 3:
+        if matches[ln.index] and continues(prev, ln) and geometry.aligned(prev, ln):
             matches[ln.index] = None
     label_lines = [ln for ln in lines if matches[ln.index]]
     used: set[int] = set()
@@ -143,11 +152,13 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
                 break
             if ln.y1 >= prev.y1 - 0.5 or ln.index in used or ln.index == lab.index:
                 continue
-            if abs(ln.x0 - column_x) > 8 and not (in_col and column_x - 2 <= ln.x0 <= column_x + 45):
+            if abs(ln.x0 - column_x) > geometry.DEFAULT.column and not (
+                    in_col and column_x - COLUMN_ALIGN <= ln.x0 <= column_x + VALUE_INDENT):
                 continue
             gap = prev.y0 - ln.y1
             first = prev is lab or prev is start
-            if gap > (max(9.0, 1.1 * max(prev.height, 6.0)) if first else max(7.0, 0.9 * max(prev.height, 6.0))):
+            height = max(prev.height, MIN_HEIGHT)
+            if gap > (max(FIRST_GAP, FIRST_LEADING * height) if first else max(NEXT_GAP, NEXT_LEADING * height)):
                 break
             # a label on the same row further left starts a new row of the block (a known label, or any
             # short text ending in a colon: "Status:")

@@ -216,6 +216,12 @@ class Document:
         return [ln for ln in self.first_page if ln.index < self.header_end]
 
     @cached_property
+    def body_size(self) -> float | None:
+        """The median font size of the body (None for text inputs): what "large print" is measured against."""
+        sizes = sorted(ln.size for ln in self.body if ln.size)
+        return sizes[len(sizes) // 2] if sizes else None
+
+    @cached_property
     def full_text(self) -> str:
         return "\n".join(ln.text for ln in self.content)
 

@@ -30,7 +30,8 @@ from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs, highes
 from kenmerk.extract.context import Document
 from kenmerk.extract.dates import WEEKDAYS, find_dates, has_time
 from kenmerk.extract.labels import match_label
-from kenmerk.extract.letter import letter
+from kenmerk.extract.decision import BULLET
+from kenmerk.extract.letter import WORD, letter
 from kenmerk.extract.mail import top_header
 from kenmerk.extract.model import DatedEvent, DateRole, DocumentType as T
 
@@ -55,8 +56,6 @@ WEEKDAY_LINE = re.compile(rf"^\W*{WEEKDAYS}\s+\d{{1,2}}\s+[a-z]+", re.IGNORECASE
 #: "Voorgesteld 6 juli 2021", "Vastgesteld in de vergadering van 3 maart 2022": a status line
 STATUS = re.compile(r"^\W*(?:voorgesteld|vastgesteld|besloten|aangenomen|gewijzigd|ingediend|ondertekend|"
                     r"geaccordeerd|versie|concept)\b", re.IGNORECASE)
-#: a word of three letters: lines without one (redaction stamps, page numbers) do not count as the top lines
-WORD = re.compile(r"[^\W\d_]{3}")
 #: the top of page 1 where a title, status or weekday line stands
 TOP_LINES = 15
 
@@ -89,9 +88,6 @@ def evident_year(doc: Document) -> dt.date | None:
     if not years:
         return None
     return dt.date(years.most_common(1)[0][0], 1, 1)
-
-
-BULLET = re.compile(r"^[•▪●◦\-–*]\s*")
 
 
 def _list_item(doc: Document, line) -> bool:

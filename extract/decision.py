@@ -80,14 +80,9 @@ def _is_choice(lines: list[Line]) -> bool:
     return len(join_lines(lines).split()) <= CHOICE_WORDS
 
 
-def _body_size(doc: Document) -> float | None:
-    sizes = sorted(ln.size for ln in doc.body if ln.size)
-    return sizes[len(sizes) // 2] if sizes else None
-
-
 def _decision(lines: list[Line], heading: str | None, doc: Document, head: Line | None) -> RecommendedDecision | None:
     lines = [ln for ln in lines if not NUMBER_ONLY.match(ln.text)]
-    body = _body_size(doc)
+    body = doc.body_size
     if lines and body and lines[0].size and lines[0].size > body * TITLE_PRINT:
         return None  # a title in large print under the word "Advies" on a cover: no decision text
     text = join_lines([BULLET.sub("", ln.text) for ln in lines])[:MAX_CHARS].strip()

@@ -46,23 +46,30 @@ class Designation:
 
 #: designations, most specific first; each is matched at the start of a line near the top of page 1
 DESIGNATIONS: tuple[Designation, ...] = (
-    # a note asking for a decision, and the voorstellen of councils and provincial states
+    # a note asking for a decision, and the voorstellen of councils and provincial states (annotation: beslisnota)
     Designation(T.beslisnota, r"(?:openbare\s+)?beslisnota|nota\s+ter\s+beslissing|(?:raads|staten|collegee?)voorstel|"
                               r"voorstel\s+aan\s+(?:de\s+(?:gemeente)?raad|provinciale\s+staten)"),
+    # the list of documents of a Woo decision
     Designation(T.inventarislijst, r"inventari(?:s|satie)lijst|inventaris"),
+    # a decision on a Woo/Wob request, also a deelbesluit
     Designation(T.woo_besluit, r"(?:woo|wob)[-\s]?(?:deel)?besluit|besluit\s+op\s+(?:uw\s+|het\s+)?(?:woo|wob)[-\s]?verzoek|"
                                r"(?:deel)?besluit\s+(?:op\s+)?(?:uw\s+)?(?:woo|wob)"),
+    # other formal decisions ("Besluit actieve openbaarmaking", "Besluit van …")
     Designation(T.besluit, r"besluit(?:\s+(?:van|tot|inzake|over|actieve\s+openbaarmaking|openbaarmaking))?"),
+    # records of a meeting or conversation (annotation: verslag covers notulen, aantekeningen, besluitenlijsten)
     Designation(T.verslag, r"verslag|notulen|aantekeningen|besluitenlijst|actiepuntenlijst|actie-\s?en\s+besluitenlijst|"
                            r"gespreksverslag|gesprek"),
+    # the kinds that name themselves in one word
     Designation(T.agenda, r"(?:concept[-\s]?)?agenda"),
     Designation(T.memo, r"memo(?:randum)?"),
     Designation(T.notitie, r"(?:gespreks|staf-?|discussie|informatie)?notitie"),
     Designation(T.kamerbrief, r"kamerbrief"),
+    # the formal advice of an advisory body, as a letter or a report
     Designation(T.advies, r"advies|adviesrapport"),
-    # kamerstukken, press releases and forms: no type of their own
+    # kamerstukken, press releases, forms, fiches and reports: no type of their own (annotation: other)
     Designation(T.other, r"motie|amendement|persbericht|nieuwsbericht|(?:bnc-)?fiche\b|aanbiedingsformulier|"
                          r"(?:eind|tussen|onderzoeks|evaluatie)?rapport(?:age)?"),
+    # a nota that asks nothing (ter informatie, a GS-nota without "Het college besluit")
     Designation(T.nota, r"(?:oplegnota|nota\s+gs|gs-nota|staf-?nota|nota)"),
 )
 #: a kind named in a phrase of the first lines
@@ -123,8 +130,7 @@ def designation_of(text: str) -> tuple[Designation, re.Match] | None:
 def _designations(doc: Document) -> list[Candidate]:
     out = []
     top = _top(doc)
-    sizes = sorted(ln.size for ln in doc.body if ln.size)
-    body_size = sizes[len(sizes) // 2] if sizes else None
+    body_size = doc.body_size
     for rank, ln in enumerate(top):
         if (found := designation_of(ln.text)) is None or ln.index in doc.table_cells and not _first_in_row(doc, ln):
             continue  # a table cell names its row, not the document

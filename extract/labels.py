@@ -59,7 +59,8 @@ def _any(*forms: str) -> str:
 #: a head noun ("datum", "kenmerk", "nummer") and the qualifier that gives it its
 #: role ("vergader-", "uw", "zaak-").
 LABELS: tuple[LabelKind, ...] = (
-    # dates: qualifiers before ("vergaderdatum") or after the head ("datum vergadering")
+    # dates with a qualifier before ("vergaderdatum") or after the head ("datum vergadering"): a meeting's,
+    # a publication's, a deadline, a sending or a receipt; never the document's own date
     LabelKind("meeting_date", _any(r"datum\s+(?:van\s+(?:de|het)\s+)?(?:vergadering|overleg|bespreking|bijeenkomst|"
                                    r"ministerraad|zitting)", r"(?:vergader|overleg|zittings?|bijeenkomst)datum"),
               1, 60, "any"),
@@ -70,33 +71,44 @@ LABELS: tuple[LabelKind, ...] = (
     LabelKind("sent_date", _any(r"verzond[a-z]{2,4}", r"sent", r"verzenddatum", r"datum\s+(?:van\s+)?verzending",
                                 r"date\s+sent"), 1, 80, "any"),
     LabelKind("received_date", _any(r"datum\s+(?:van\s+)?(?:ontvangst|binnenkomst)", r"ontvangstdatum"), 1, 60, "any"),
+    # "Ontvangen: 3 mei": a received stamp, only with its colon (the word alone is a verb in running text)
     LabelKind("received_date", r"ontvangen", 1, 60, "colon"),
     # "Uw brief (van)", "Uw kenmerk": the addressee's own reference and date, never ours
     LabelKind("their_reference", _any(r"uw\s+(?:kenmerk|referentie|ref\.?|brief|bericht|verzoek|e-?mail|schrijven)"
                                       r"(?:\s+van)?", r"your\s+ref(?:erence|\.)?"), 1, 60, "any"),
+    # the document's own date: "Datum", "Datum nota", a form's "Datum aanbieding", the old "Dagtekening"
     LabelKind("date", _any(r"datum(?:\s+(?:aanbieding|nota|brief|memo|document|besluit))?", r"date", r"dagtekening"),
               1, 60, "any"),
+    # a case-management number, the kenmerk when no reference is labelled ("Zaaknummer", "Zaakkenmerk")
     LabelKind("case_number", _any(r"zaak\s*(?:nummer|nr\.?|kenmerk)", r"zaak\s+nr\.?", r"dossier\s*(?:nummer|nr\.?)"),
               1, 60, "any"),
+    # the sender's reference: "Ons kenmerk", "Onze referentie", any compound ending in -kenmerk ("GS-kenmerk")
     LabelKind("reference", _any(rf"{_OURS}(?:kenmerk|referentie|ref\.?|nummer|nr\.?)", rf"{_COMPOUND}kenmerk",
                                 r"referentie(?:nummer)?", r"our\s+ref(?:erence|\.)?"), 1, 60, "any"),
+    # a registration number of a document system ("Registratienummer", "Documentnummer", "Ref.")
     LabelKind("registration_number", _any(r"(?:registratie|document|corsa|archief)\s*(?:nummer|nr\.?)",
                                           r"reg\.\s*nr\.?", r"ref\."), 1, 60, "any"),
+    # the subject of a letter, note or e-mail; "Titel" only with a colon (alone it heads a table column)
     LabelKind("subject", _any(r"onderwerp", r"betreft", r"inzake", r"subject"), 4, 200, "colon"),
     LabelKind("subject", r"titel", 4, 200, "colon_required"),
+    # the other parties of a note's or e-mail's header: copies, addressee, sender
     LabelKind("copy_to", _any(r"kopie\s+aan", r"(?:in\s+)?afschrift\s+aan", r"b?cc"), 2, 80, "colon"),
     LabelKind("addressee", _any(r"aan", r"voor", r"to", r"geadresseerde"), 2, 90, "colon"),
     LabelKind("sender", _any(r"van", r"from", r"afzender"), 2, 60, "colon"),
+    # the attachments field: a count ("Bijlage(n) 2") or a list under it
     LabelKind("attachments", _any(r"bijlage\s*\(n\)", r"bijlagen?", r"aantal\s+bijlagen", r"bijl\.", r"enclosures?",
                                   r"attachments?"), 8, 160, "count"),
+    # people: who wrote it, who to call, how to reach them (personal data, `kenmerk.extract.personal`)
     LabelKind("author", r"opgesteld\s+door|auteur|opsteller|steller|behandeld\s+door|uw\s+contactpersoon|contactpersoon|inlichtingen\s+bij|inlichtingen|behandelaar", 2, 40, "colon"),
     LabelKind("phone", r"telefoonnummer|telefoon|tel\.|mobiel|t(?=\s*\+?\d)", 1, 40, "any"),
     LabelKind("email", r"e-?mail", 1, 60, "any"),
+    # the rest of a ministry note's header: coordination, openness, portfolio, place, attendance
     LabelKind("coordination", r"samengewerkt\s+met|afgestemd\s+met|(?:extern|intern)\s+\w+\s+afgestemd|parafenroute|paraaf\s+\w+|mede\s+ondertekend\s+door", 2, 60, "colon"),
     LabelKind("public", r"nota\s+actief\s+openbaar|actief\s+openbaar", 1, 10, "colon"),
     LabelKind("portfolio", r"portefeuillehouder|portefeuille", 1, 80, "colon"),
     LabelKind("location", r"locatie|plaats", 1, 80, "colon"),
     LabelKind("present", r"aanwezig|aanwezigen|afwezig", 3, 200, "colon"),
+    # "Ontvangen door" in a stamp: never with a value on its line
     LabelKind("received_by", r"ontvangen\s+\w+", 1, 40, "never"),
 )
 

@@ -270,10 +270,9 @@ def from_large_print(doc: Document, inputs: Inputs) -> list[Candidate]:
     avoid = _avoid(doc, inputs)
     top = [ln for ln in doc.first_page if ln.size and ln.y1 > page.height * 0.45 and ln.index not in avoid
            and not doc.in_colofon(ln) and _title_like(ln)]
-    sized = sorted(ln.size for ln in doc.body if ln.size)
-    if not top or not sized:
+    body_size = doc.body_size
+    if not top or body_size is None:
         return []
-    body_size = sized[len(sized) // 2]
     biggest = max(top, key=lambda ln: (ln.size, ln.y1))
     needed = OCR_HEADLINE if _scanned(doc, biggest) else HEADLINE
     if biggest.size < body_size * needed and (not biggest.bold or _scanned(doc, biggest)):
