@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 #: role → pattern of the heading text (number already removed)
 HEADINGS: dict[str, str] = {
+    # why the note was written: the first part of a beslisnota ("1. Aanleiding")
     "occasion": r"aanleiding(?:\s+en\s+\w+|\s+(?:voor|van|tot)\s+deze\s+nota)?|inleiding|achtergrond|"
                 r"waarom\s+deze\s+nota",
     # a decision heading: "(Samenvatting van het) geadviseerd(e)/voorgesteld(e)/gevraagd(e)/te nemen besluit(en)",
@@ -22,15 +23,20 @@ HEADINGS: dict[str, str] = {
                 r"besluitpunt(?:en)?|voorstel\s+(?:tot|voor)\s+(?:besluit(?:vorming)?|beslissing)|"
                 r"(?:het\s+college|gedeputeerde\s+staten|(?:de\s+)?raad|burgemeester\s+en\s+wethouders)\s+besluit(?:en)?|"
                 r"ontwerpbesluit|advies|voorstel",
+    # the gist: "Kernpunten", "Kern", a summary
     "core": r"kernpunten|kern|samenvatting|managementsamenvatting|kernboodschap",
+    # the argument after the decision: explanation, considerations, context, follow-up, risks, finance
     "explanation": r"toelichting|overwegingen|argumentatie|politieke\s+context|krachtenveld|"
                    r"financiële(?:/juridische)?\s+overwegingen|juridische\s+overwegingen|communicatie|"
                    r"voorgaande\s+ontwikkelingen(?:\s+en\s+alternatieven)?|vervolg|vervolgstappen|risico'?s|"
                    r"uitvoering|draagvlak|consultatie|financiën|juridisch|planning|context",
+    # the beslisnota's closing part on what is not made public (Woo)
     "not_public": r"informatie\s+die\s+niet\s+openbaar\s+(?:gemaakt\s+kan\s+worden|wordt\s+gemaakt)|"
                   r"informatie\s+die\s+niet\s+openbaargemaakt\s+kan\s+worden|openbaarmaking|"
                   r"niet\s+openbaar\s+te\s+maken\s+informatie",
+    # a list or table of attachments in the body
     "attachments": r"bijlagen?|bijlage\s?\(n\)|overzicht\s+bijlagen|lijst\s+van\s+bijlagen",
+    # the items of a meeting
     "agenda": r"agenda",
 }
 
