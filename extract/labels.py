@@ -14,6 +14,7 @@ read like one with a colon.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -33,13 +34,9 @@ class LabelKind:
         return _compiled(self.pattern)
 
 
-_CACHE: dict[str, re.Pattern[str]] = {}
-
-
+@functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
-    if pattern not in _CACHE:
-        _CACHE[pattern] = re.compile(rf"^[\W_]{{0,6}}(?:{pattern})(?=$|[\s:.])\s*:?\s*", re.IGNORECASE)
-    return _CACHE[pattern]
+    return re.compile(rf"^[\W_]{{0,6}}(?:{pattern})(?=$|[\s:.])\s*:?\s*", re.IGNORECASE)
 
 
 #: Head nouns of reference labels, alone or at the end of a compound: "Kenmerk",
@@ -132,9 +129,16 @@ def _squeezed(pattern: str) -> str:
     return pattern.replace(r"\s+", r"\s*")
 
 
-_SQUEEZED: dict[str, re.Pattern[str]] = {}
+@functools.cache
+def _squeezed_regex(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{_squeezed(pattern)})$", re.IGNORECASE)
 
 
+#: lines seen per run of a batch worker; a line's label depends on its text alone
+MATCH_CACHE = 65536
+
+
+@functools.lru_cache(maxsize=MATCH_CACHE)
 def match_label(text: str) -> LabelMatch | None:
     """The label a line starts with, if any, and what follows it on the line.
 
@@ -145,8 +149,7 @@ def match_label(text: str) -> LabelMatch | None:
     if found is None and len(text) <= 30 and " " in text:
         squeezed = text.replace(" ", "")
         for kind in LABELS:
-            rx = _SQUEEZED.setdefault(kind.pattern, re.compile(rf"^(?:{_squeezed(kind.pattern)})$", re.IGNORECASE))
-            if rx.match(squeezed):
+            if _squeezed_regex(kind.pattern).match(squeezed):
                 return LabelMatch(kind=kind, label=text, rest="", colon=False)
     return found
 

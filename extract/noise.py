@@ -23,6 +23,7 @@ is noise on its own; in a value of several words it is outweighed.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["mostly_noise", "word_share"]
@@ -158,6 +159,7 @@ def _counts(text: str) -> tuple[int, int, int]:
     return words, noise, _stray_brackets(text)
 
 
+@functools.lru_cache(maxsize=16384)
 def word_share(text: str) -> float:
     """The share of word-like tokens in `text`, each stray bracket counted as one more non-word (0.0 when none)."""
     words, noise, stray = _counts(text)
@@ -165,6 +167,7 @@ def word_share(text: str) -> float:
     return words / total if total else 0.0
 
 
+@functools.lru_cache(maxsize=16384)
 def mostly_noise(text: str) -> bool:
     """Whether `text` is mostly non-words, an OCR scrap rather than a value (see the module docstring).
 
