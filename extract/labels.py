@@ -100,6 +100,8 @@ LABELS: tuple[LabelKind, ...] = (
     LabelKind("phone", r"telefoonnummer|telefoon|tel\.|mobiel|t(?=\s*\+?\d)", 1, 40, "any"),
     LabelKind("email", r"e-?mail", 1, 60, "any"),
     # the rest of a ministry note's header: coordination, openness, portfolio, place, attendance
+    # who commissioned a report: another party, not the sender
+    LabelKind("client", r"opdrachtgever|in\s+opdracht\s+van", 2, 80, "colon"),
     LabelKind("coordination", r"samengewerkt\s+met|afgestemd\s+met|(?:extern|intern)\s+\w+\s+afgestemd|parafenroute|paraaf\s+\w+|mede\s+ondertekend\s+door", 2, 60, "colon"),
     LabelKind("public", r"nota\s+actief\s+openbaar|actief\s+openbaar", 1, 10, "colon"),
     LabelKind("portfolio", r"portefeuillehouder|portefeuille", 1, 80, "colon"),

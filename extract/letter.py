@@ -74,6 +74,8 @@ class Letter:
     address: AddressBlock | None
     place_date: Line | None
     signature: tuple[Line, ...]
+    address_blocks: tuple[AddressBlock, ...] = ()
+    """Every address block on page 1 (a letter to several addressees has several); the first is `address`."""
 
     @property
     def is_letter(self) -> bool:
@@ -99,8 +101,11 @@ def _letter(doc: Document) -> Letter:
     place_date = next((ln for ln in first if PLACE_DATE.match(ln.text)), None)
     labelled = any(p.label_line.page == 1 for p in doc.pairs_of("addressee"))
     address = None if labelled else _address_block(doc, before, return_address, salutation)
+    others = () if labelled else tuple(b for b in _postal_blocks(doc, before, return_address)
+                                       if address is None or b.lines != address.lines)
     return Letter(salutation=salutation, closing=closing, return_address=return_address, address=address,
-                  place_date=place_date, signature=_signature(doc, closing))
+                  place_date=place_date, signature=_signature(doc, closing),
+                  address_blocks=((address,) if address else ()) + others)
 
 
 def _salutes(text: str) -> bool:
@@ -168,21 +173,39 @@ def _name_like(ln: Line) -> bool:
             and len(re.findall(r"\d", text)) < 3 and match_heading(text, bold=ln.bold) is None)
 
 
-def _address_block(doc: Document, before: list[Line], return_address: Line | None,
-                   salutation: Line | None) -> AddressBlock | None:
+def _window_blocks(doc: Document, before: list[Line], return_address: Line | None) -> list[list[Line]]:
+    """The blocks of lines that can be an address block: left, under the letterhead, not labels or tables."""
     page = doc.layout.pages[0]
     window = [ln for ln in before if ln is not return_address and _usable(doc, ln)
               and not (return_address is not None and geometry.same_row(return_address, ln))
               and (not ln.has_box or ln.x0 < page.width * WINDOW_SHARE)]
-    found = blocks(doc, window)
+    return blocks(doc, window)
+
+
+def _postal(doc: Document, found: list[list[Line]]) -> list[list[Line]]:
+    """Blocks that end in a postal address or hold a "T.a.v." line, not the sender's own strip."""
+    page = doc.layout.pages[0]
+    return [b for b in found if any(POSTAL.search(ln.text) or TAV.match(ln.text) for ln in b[1:])
+            and len(b) <= MAX_BLOCK and not _sender_row(doc, b) and not POSTAL.search(b[0].text)
+            and (not b[0].has_box or b[0].y1 > page.height * UPPER_SHARE)]
+
+
+def _postal_blocks(doc: Document, before: list[Line], return_address: Line | None) -> list[AddressBlock]:
+    found = [_trimmed(b, "a block ending in a postal address")
+             for b in _postal(doc, _window_blocks(doc, before, return_address))]
+    return [b for b in found if b is not None]
+
+
+def _address_block(doc: Document, before: list[Line], return_address: Line | None,
+                   salutation: Line | None) -> AddressBlock | None:
+    page = doc.layout.pages[0]
+    found = _window_blocks(doc, before, return_address)
     if return_address is not None:
         under = [b for b in found if b[0].index > return_address.index
                  and (not return_address.has_box or geometry.vertical_gap(return_address, b[0]) < 90)]
         if under:
             return _trimmed(under[0], "under the return address")
-    postal = [b for b in found if any(POSTAL.search(ln.text) or TAV.match(ln.text) for ln in b[1:])
-              and len(b) <= MAX_BLOCK and not _sender_row(doc, b) and not POSTAL.search(b[0].text)
-              and (not b[0].has_box or b[0].y1 > page.height * UPPER_SHARE)]
+    postal = _postal(doc, found)
     if postal:
         return _trimmed(postal[0], "a block ending in a postal address")
     if salutation is None:

@@ -29,7 +29,9 @@ from kenmerk.extract.context import Document, join_lines
 from kenmerk.extract.labels import STAGE, match_label
 from kenmerk.extract.layout import Line
 from kenmerk.extract.letter import letter
+from kenmerk.extract.mail import top_header
 from kenmerk.extract.model import DocumentType as T, Organisation
+from kenmerk.extract.noise import mostly_noise
 
 #: ministry names by the short forms printed in web addresses, kenmerken, codes and titles ("MBZK", "Stas IenW")
 MINISTRIES: dict[str, str] = {
@@ -78,7 +80,9 @@ BODY = re.compile(
     r"\b((?:Ministerie|Provincie|Gemeente|Waterschap|Hoogheemraadschap|Wetterskip|Autoriteit|Adviescollege|Adviesraad|"
     r"Raad\s+voor|Rijksinstituut|Agentschap|Inspectie|Rijksdienst|Rijkswaterstaat|Centraal\s+Planbureau|Planbureau|"
     r"Algemene\s+Rekenkamer|Rekenkamer|Nationale\s+ombudsman|Raad\s+van\s+State|Kiesraad|Veiligheidsregio|"
-    r"Omgevingsdienst|(?:Tweede|Eerste)\s+Kamer)"
+    r"Omgevingsdienst|(?:Tweede|Eerste)\s+Kamer|(?:Provinciale|Gedeputeerde)\s+Staten\s+van|"
+    r"(?:College\s+van\s+)?[Bb]urgemeester\s+en\s+wethouders\s+van|Gemeenteraad\s+van|Stichting|Vereniging|"
+    r"Co[öo]peratie)"
     r"(?:\s+(?:van|voor|der|de|het|en|&|[A-Z][\w'’-]*|\w*-\w+)){0,8})"
 )
 #: a minister's or state secretary's title: "De minister van Justitie en Veiligheid", "Staatssecretaris van EZK"
@@ -168,10 +172,10 @@ def _units(doc: Document) -> list[tuple[str, list[Line]]]:
 
 
 def _others(doc: Document, inputs: Inputs) -> set[int]:
-    """Lines that name other parties: the addressee, the address block, copy-to and coordination fields."""
+    """Lines that name other parties: the addressee, the address block, copy-to, client and coordination fields."""
     parts = letter(doc)
-    lines = {ln.index for p in doc.pairs_of("addressee", "copy_to", "coordination") for ln in p.all_lines}
-    lines |= {ln.index for ln in (parts.address.lines if parts.address else ())}
+    lines = {ln.index for p in doc.pairs_of("addressee", "copy_to", "coordination", "client") for ln in p.all_lines}
+    lines |= {ln.index for block in parts.address_blocks for ln in block.lines}
     return lines | set(inputs.consumed("addressee"))
 
 
@@ -188,8 +192,28 @@ def _continuation(doc: Document, line: Line, head: list[Line], i: int) -> Line |
     return None
 
 
+#: the small words inside a body's name ("Raad voor de Rechtspraak", "Ministerie van Volksgezondheid, Welzijn en Sport")
+NAME_CONNECTORS = frozenset({"van", "voor", "de", "der", "den", "het", "en", "&", "in", "op", "te"})
+
+
+def _name_words(text: str) -> str:
+    """The name at the start of `text`: capitalised words and the connectors between them."""
+    words = []
+    for word in text.strip().split():
+        bare = word.strip(",;:()")
+        if not bare or not (bare[:1].isupper() or bare[:1].isdigit() and words or bare.lower() in NAME_CONNECTORS
+                            or "-" in bare or bare.startswith(("’", "'"))):
+            break
+        words.append(word)
+        if word.endswith((",", ";")) and (len(words) > 1 and not word[:1].isupper()):
+            break
+    while words and words[-1].strip(",;").lower() in NAME_CONNECTORS:
+        words.pop()
+    return " ".join(words).strip(" ,;")
+
+
 def _printed(doc: Document, inputs: Inputs) -> list[Candidate]:
-    others = _others(doc, inputs)
+    others = _others(doc, inputs) | {ln.index for _, block in unit_blocks(doc) for ln in block}
     head = [ln for ln in doc.first_page[:80] if ln.index not in others]
     first = doc.layout.pages[0]
     for i, ln in enumerate(head):
@@ -197,8 +221,11 @@ def _printed(doc: Document, inputs: Inputs) -> list[Candidate]:
         if not m or (ln.text[:m.start()].strip() and not doc.in_colofon(ln)):
             continue  # a body named inside a sentence is not the letterhead
         name = re.sub(r"\s+", " ", m.group(1)).split(" - ")[0].strip(" ,")
-        if not ln.text[:m.start()].strip():
-            name = re.split(r"\s+[-–|·•]\s+|\s{2,}", ln.text[m.start():].strip())[0].strip(" ,")  # the line names it
+        if not ln.text[:m.start()].strip():  # the line names it: its name words, up to a separator or a clause
+            name = _name_words(ln.text[m.start():])
+            rest = ln.text[m.start():].strip()[len(name):].strip()
+            if rest and not rest.startswith((",", ";", "-", "–", "|", "·", "(")) and not doc.in_colofon(ln):
+                continue  # "Raad voor … meldt per jaar …": a body named in a sentence, not a letterhead
         lines = [ln]
         broken = re.search(r"(?:\b(?:en|van|voor)|,)$", ln.text.strip())
         nxt = _continuation(doc, ln, head, i) if broken else None
@@ -231,10 +258,42 @@ def _signed(doc: Document) -> list[Candidate]:
 
 
 def _sender_field(doc: Document) -> list[Candidate]:
-    for pair in doc.pairs_of("sender"):
-        if pair.label_line.page == 1 and (name := ministry_of(pair.text)):
-            return [Candidate(value=name, rule="sender-field", score=0.75, lines=tuple(pair.all_lines),
-                              why=f"the sender field {pair.text!r}")]
+    """The sender field of a note, form or e-mail: a minister's title, or a body named in it ("namens …")."""
+    header = top_header(doc)
+    fields = [(p.text, tuple(p.all_lines)) for p in doc.pairs_of("sender") if p.label_line.page == 1]
+    if header is not None and "from" in header.fields:
+        f = header.fields["from"]
+        fields.insert(0, (f.text, (f.label_line, *f.lines)))
+    for text, lines in fields:
+        name = ministry_of(text)
+        if name is None and (m := BODY.search(text)):
+            name = re.split(r"\s*[<(\[;]|\s+[-–|]\s+", text[m.start():])[0].strip(" ,")
+        if name:
+            return [Candidate(value=name, rule="sender-field", score=0.75, lines=lines,
+                              why=f"the sender field {text!r}")]
+    return []
+
+
+#: the letterhead: the first line of page 1, in this top share of the page
+LETTERHEAD_BAND = 0.92
+#: what separates a sender's name from the rest of its letterhead line ("Regio X – samenwerkende …", "X | secretariaat")
+LETTERHEAD_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+|\s*[|·•]\s*")
+
+
+def _letterhead(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """The name on top of page 1 when no known kind of body is printed: a company, a foundation, a partnership."""
+    if not doc.layout.has_positions:
+        return []
+    page = doc.layout.pages[0]
+    others = _others(doc, inputs)
+    # the letterhead may repeat on every page (a running header): page 1's own lines, running or not
+    top = [ln for ln in page.lines if ln.index not in others and ln.y1 >= page.height * LETTERHEAD_BAND]
+    for ln in sorted(top, key=lambda x: -x.y1):
+        text = LETTERHEAD_SEPARATOR.split(ln.text.strip())[0].strip(" ,")
+        if (3 <= len(text) <= 80 and text[:1].isupper() and not re.search(r"\d{3}|@|www\.|:$", text)
+                and not match_label(text) and not mostly_noise(text) and len(text.split()) <= 10):
+            return [Candidate(value=text, rule="letterhead", score=0.5, lines=(ln,),
+                              why="the name on top of page 1 (the letterhead)")]
     return []
 
 
@@ -275,7 +334,7 @@ def _kenmerk_prefix(doc: Document, inputs: Inputs) -> list[Candidate]:
 def propose_organisation(doc: Document, inputs: Inputs) -> list[Candidate]:
     """Candidates for the sender, each an `Organisation` with the units printed on page 1."""
     named = (_printed(doc, inputs) + _signed(doc) + _sender_field(doc) + _addressed_minister(doc, inputs)
-             + _address_cues(doc) + _kenmerk_prefix(doc, inputs))
+             + _address_cues(doc) + _kenmerk_prefix(doc, inputs) + _letterhead(doc, inputs))
     units = unit_blocks(doc)
     names = [u for u, _ in units]
     out = []
