@@ -15,8 +15,8 @@ them: origin at the media box's lower-left corner, upright on a page with `/Rota
 pdfium leaves a text object without width out of its text: a lone space, but also a one-letter
 word of an OCR layer set in a font without glyph outlines ("u", the day "7" of a date). A
 scanned page with such objects is read by `kenmerk.extract.pdf_pdfminer` instead. pdfium cannot
-be stopped from inside: `kenmerk.extract.inflate.check_streams` refuses a decompression bomb
-before pdfium opens the file.
+be stopped from inside: `kenmerk.extract.pdf_guard` refuses decompression and form bombs before
+pdfium opens the file.
 """
 from __future__ import annotations
 
@@ -27,9 +27,9 @@ from collections.abc import Callable
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-from kenmerk.extract import pdf_pdfminer, textlayer
+from kenmerk.extract import textlayer
 from kenmerk.extract.errors import UnreadableInput
-from kenmerk.extract.inflate import StreamTooLarge, check_streams
+from kenmerk.extract.pdf_guard import check
 from kenmerk.extract.layout import Page
 from kenmerk.extract.pdf_lines import Glyph, PageScan, page_lines
 from kenmerk.extract.pdf_messages import BROKEN, ENCRYPTED, NO_EXTRACTION, NO_PAGES, OUT_OF_MEMORY, broken
@@ -46,6 +46,8 @@ MAX_FORM_DEPTH = 15
 HIDDEN_WIDTH = 0.01
 #: pdfium's text marks a hyphen that breaks a word at the end of a line as U+FFFE; it is printed as "-"
 HYPHENS = {"\ufffe": "-"}
+#: how a character stands on the page: upright, turned a quarter (on a turned page), at another angle
+UPRIGHT, SIDEWAYS, SLANTED = 0, 1, 2
 #: a gap between two words wider than this share of the font size may hold more than one space
 WIDE_GAP = 0.3
 #: a word (no whitespace) or a run of spaces other than pdfium's line breaks
@@ -129,9 +131,11 @@ class _Chars:
         self.font_buffer = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
 
-    def _metrics(self, index: int, bottom: float, height: float) -> tuple[float, float, bool]:
-        """For the glyph at `index` (its loose box's bottom and height on the page): its font size on the
-        page, how far below the loose box's bottom pdfminer's box starts, and whether it stands upright.
+    def _metrics(self, index: int, left: float, bottom: float, height: float) -> tuple[float, float, int]:
+        """For the glyph at `index` (its loose box on the page: left edge, bottom and height): the font
+        size on the page, how far pdfminer's box starts beyond the loose box's start across the line,
+        and whether the glyph stands `UPRIGHT`, lies `SIDEWAYS` (a turned page or
+        turned text) or at an angle (`SLANTED`: the loose box is kept).
 
         pdfminer's box runs from the font's descent below the pen position to one font size above that;
         the loose box from the descent pdfium takes (from the font's bounding box when the descriptor
@@ -147,23 +151,25 @@ class _Chars:
         font = pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(raw, index))
         if not font or not pdfium_c.FPDFFont_GetDescent(font, ctypes.c_float(1.0), descent):
             descent.value = 0.0
-        a, b, c, d, _, f = self.ctm
+        a, b, c, d, e, f = self.ctm
         # the character's matrix on the page as pdfminer sees it
         na, nb = m.a * a + m.b * c, m.a * b + m.b * d
         nc, nd = m.c * a + m.d * c, m.c * b + m.d * d
-        upright = abs(nb) < 1e-6 and abs(nc) < 1e-6 and na != 0 and nd != 0
-        if not upright:
-            return height, 0.0, False
-        origin_y = b * x.value + d * y.value + f
-        low = origin_y + nd * descent.value * fs
-        high = origin_y + nd * (descent.value + 1) * fs
-        return abs(nd) * fs, min(low, high) - bottom, True
+        if abs(nb) < 1e-6 and abs(nc) < 1e-6 and na and nd:
+            origin, up, low, kind = b * x.value + d * y.value + f, nd, bottom, UPRIGHT
+        elif abs(na) < 1e-6 and abs(nd) < 1e-6 and nb and nc:
+            origin, up, low, kind = a * x.value + c * y.value + e, nc, left, SIDEWAYS
+        else:
+            return height, 0.0, SLANTED
+        ends = (origin + up * descent.value * fs, origin + up * (descent.value + 1) * fs)
+        return abs(up) * fs, min(ends) - low, kind
 
     def glyphs(self, text: str) -> list[Glyph]:
         """The page's words (characters set edge to edge between pdfium's spaces and line breaks) and its
         spaces, with pdfminer's boxes; a word's box is asked of its first and last character only.
 
-        A word drawn by more than one text object is split where the objects meet (pdfium joins objects
+        Turned text is taken character by character, as pdfminer sets each character of it on a line of
+        its own. A word drawn by more than one text object is split where the objects meet (pdfium joins objects
         without a space where pdfminer may see a gap); one whose last character does not stand on the
         line of its first, right of it (a word broken at the end of a line), is taken character by
         character. The spaces between two words are asked for only when the gap is wider than a
@@ -192,8 +198,8 @@ class _Chars:
                 return min(xs), min(ys), max(xs), max(ys)
             return left + e, bottom + f, right + e, top + f
 
-        def box(index: int) -> tuple[float, float, float, float, float] | None:
-            """pdfminer's box of the character at `index` on the page, and its font size."""
+        def box(index: int) -> tuple[float, float, float, float, float, int] | None:
+            """pdfminer's box of the character at `index` on the page, its font size and how it stands."""
             found = loose(index)
             if found is None:
                 return None
@@ -201,12 +207,16 @@ class _Chars:
             height = top - bottom
             known = metrics.get(height)
             if known is None:
-                known = metrics[height] = describe(index, bottom, height)
-            size, drop, upright = known
-            if upright:
+                known = metrics[height] = describe(index, left, bottom, height)
+            size, drop, kind = known
+            if kind == UPRIGHT:
                 bottom += drop
                 top = bottom + size
-            return left, bottom, right, top, size
+            elif kind == SIDEWAYS:
+                left += drop
+                right = left + size
+                size = height  # pdfminer's size of a character is the height of its box
+            return left, bottom, right, top, size, kind
 
         def one_object(start: int, end: int) -> int:
             """The end of the longest run from `start` (before `end`) that one text object draws."""
@@ -231,9 +241,11 @@ class _Chars:
                 if first is None:
                     start += 1
                     continue
-                left, bottom, right, top, size = first
+                left, bottom, right, top, size, kind = first
                 head = tail = right - left
-                if stop - start > 1:
+                if stop - start > 1 and kind != UPRIGHT:
+                    stop = start + 1  # turned text: pdfminer sets each character on a line of its own
+                elif stop - start > 1:
                     last = loose(stop - 1)
                     if last is None or last[0] < left or not (last[1] < top and bottom < last[3]):
                         stop = start + 1  # not on one line: this character alone
@@ -259,7 +271,7 @@ class _Chars:
                     for index in spaces:  # a wide gap: whether it holds real spaces decides a split
                         one = box(index)
                         if one is not None:
-                            left, bottom, right, top, size = one
+                            left, bottom, right, top, size, _ = one
                             out.append(Glyph(text[index], left, bottom, right, top, size, index, right - left,
                                              right - left))
                 else:
@@ -316,8 +328,10 @@ class _Fallback:
     """pdfminer.six for the pages pdfium does not list whole (opened when first needed)."""
 
     def __init__(self, data: bytes, name: str) -> None:
+        from kenmerk.extract import pdf_pdfminer  # imported when a page needs it
+
         try:
-            self.reader: pdf_pdfminer.Reader | None = pdf_pdfminer.Reader(data, name)
+            self.reader = pdf_pdfminer.Reader(data, name)
         except UnreadableInput:
             self.reader = None
 
@@ -329,13 +343,10 @@ def read_pages(data: bytes, name: str, max_pages: int | None,
                on_page: Callable[[PageScan, int], None]) -> list[str]:
     """Lay out the pages of a PDF, telling `on_page(scan, total)` each in turn; return reading notes.
 
-    Raises `UnreadableInput` when the PDF cannot be opened, gives no page or holds a decompression
-    bomb (`kenmerk.extract.inflate.check_streams`: pdfium would abort the process running out of memory).
+    Raises `UnreadableInput` when the PDF cannot be opened, gives no page, or holds a decompression or
+    form bomb (`kenmerk.extract.pdf_guard`: pdfium would abort the process running out of memory).
     """
-    try:
-        check_streams(data)
-    except StreamTooLarge as exc:
-        raise UnreadableInput(broken(exc), path=name) from None
+    check(data, name, max_pages)
     pdf = _open(data, name)
     notes: list[str] = []
     fallback: _Fallback | None = None

@@ -16,7 +16,7 @@ def test_dask_batch_extracts_reports_and_stops_the_endless_parse(tmp_path, clust
     errors = tmp_path / "errors.jsonl"
     cache = tmp_path / "cache"
     proc = kenmerk("extract", folder, "--dask", cluster.scheduler_address, "--timeout", "2", "--errors", errors,
-                   "--ordered", "--cache", cache)
+                   "--ordered", "--cache", cache, "--pdf-reader", "pdfminer")  # pdfium refuses the endless PDF
     assert proc.returncode == 1, proc.stderr
     assert "on the Dask cluster at tcp://127.0.0.1:" in proc.stderr
     names = sorted(good)
@@ -25,7 +25,8 @@ def test_dask_batch_extracts_reports_and_stops_the_endless_parse(tmp_path, clust
     assert records == {"endless.pdf": "timeout", "not-a-pdf.pdf": "read", "encrypted.pdf": "read"}
     assert f"done {len(names)}, failed 3, skipped 0;" in proc.stderr
     # the same result as a local run, and the Dask workers filled the cache
-    local = kenmerk("extract", folder, "--timeout", "2", "--ordered", "--cache", cache, "--jobs", "2")
+    local = kenmerk("extract", folder, "--timeout", "2", "--ordered", "--cache", cache, "--jobs", "2",
+                    "--pdf-reader", "pdfminer")
     assert local.stdout == proc.stdout
     assert f"done 0, failed 3, skipped {len(names)}" in local.stderr
 

@@ -14,7 +14,8 @@ from conftest import cpu_seconds_of, held_input, jsonl, kenmerk, opened_by, work
 def test_endless_not_a_pdf_and_encrypted_are_reported_and_the_rest_is_extracted(tmp_path, good_documents, hostile):
     folder = write(tmp_path / "in", {**good_documents, **{f"sub/{k}": v for k, v in hostile.items()}})
     errors = tmp_path / "errors.jsonl"
-    proc = kenmerk("extract", folder, "--timeout", "3", "--jobs", "2", "--errors", errors)
+    # the pdfminer reader: the time limit stops its endless parse (pdfium refuses the file as a form bomb)
+    proc = kenmerk("extract", folder, "--timeout", "3", "--jobs", "2", "--errors", errors, "--pdf-reader", "pdfminer")
     assert proc.returncode == 1, proc.stderr
     assert "Traceback" not in proc.stderr
     notes = jsonl(proc.stdout)
@@ -39,7 +40,8 @@ def test_timeout_kills_the_stuck_worker_and_the_batch_goes_on_with_one_job(tmp_p
     # one worker: the documents after the endless one are extracted only if that worker is replaced
     folder = write(tmp_path / "in", {"a-endless.pdf": hostile["endless.pdf"], **good_documents})
     proc = subprocess.Popen([sys.executable, "-m", "kenmerk.output.cli", "extract", str(folder), "--jobs", "1",
-                             "--timeout", "2", "--ordered"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                             "--timeout", "2", "--ordered", "--pdf-reader", "pdfminer"],  # pdfium refuses it at once
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     seen_workers: set[int] = set()
     while proc.poll() is None:
         seen_workers.update(workers_of(proc.pid))
@@ -64,7 +66,8 @@ def _zombie_or_gone(pid: int) -> bool:
 def test_memory_limit_stops_a_deflate_bomb_and_the_batch_goes_on(tmp_path, good_documents, bomb):
     folder = write(tmp_path / "in", {"bomb.pdf": bomb, "brief.pdf": good_documents["brief-adresblok.pdf"]})
     errors = tmp_path / "errors.jsonl"
-    proc = kenmerk("extract", folder, "--jobs", "1", "--max-memory", "300", "--timeout", "60", "--errors", errors)
+    proc = kenmerk("extract", folder, "--jobs", "1", "--max-memory", "300", "--timeout", "60", "--errors", errors,
+                   "--pdf-reader", "pdfminer")  # pdfium's reader refuses the bomb before it inflates it
     assert proc.returncode == 1, proc.stderr
     [record] = jsonl(errors.read_text(encoding="utf-8"))
     assert record["path"].endswith("bomb.pdf")
@@ -78,7 +81,8 @@ def test_a_killed_run_leaves_no_worker_behind(tmp_path, hostile):
     # can see the worker inside the endless parse
     held = held_input(tmp_path, "endless.pdf")
     proc = subprocess.Popen([sys.executable, "-m", "kenmerk.output.cli", "extract", str(held), "--jobs", "1",
-                             "--timeout", "600"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             "--timeout", "600", "--pdf-reader", "pdfminer"],  # pdfium refuses it at once
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     writer = opened_by(held, proc)
     [worker] = workers_of(proc.pid)
     before = cpu_seconds_of(worker)

@@ -48,7 +48,7 @@ def test_a_document_stuck_waiting_is_stopped_by_the_backstop_and_the_batch_goes_
 def test_in_process_the_endless_parse_is_stopped_at_its_cpu_time(tmp_path, hostile, good_documents):
     folder = write(tmp_path / "in", {"a-endless.pdf": hostile["endless.pdf"],
                                      "b-brief.pdf": good_documents["brief-adresblok.pdf"]})
-    proc = _extract(folder, "--jobs", "0", "--timeout", "1", "--ordered")
+    proc = _extract(folder, "--jobs", "0", "--timeout", "1", "--ordered", "--pdf-reader", "pdfminer")  # pdfium refuses it
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 1, err
     assert f"{folder / 'a-endless.pdf'}: stopped after 1 s of CPU time (the time limit per document; " \

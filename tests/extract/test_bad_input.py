@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from kenmerk.extract import KenmerkError, UnreadableInput, read_note, read_path
+from kenmerk.extract import KenmerkError, ReadLimits, UnreadableInput, read_note, read_path
+from kenmerk.extract.pdf import PDF_READERS
 
 #: bad fixture → words one of which the reason must contain
 BAD = {
@@ -16,11 +17,12 @@ BAD = {
 }
 
 
+@pytest.mark.parametrize("reader", PDF_READERS)
 @pytest.mark.parametrize("name", sorted(BAD))
-def test_bad_input_raises_one_line_error(fixtures_dir, name):
+def test_bad_input_raises_one_line_error(fixtures_dir, name, reader):
     path = fixtures_dir / name
     with pytest.raises(KenmerkError) as info:
-        read_note(path)
+        read_note(path, ReadLimits(pdf_reader=reader))
     err = info.value
     assert isinstance(err, UnreadableInput), f"{type(err).__name__}: {err}"
     message = str(err)
@@ -50,3 +52,20 @@ def test_windows_1252_text_extracts(fixtures_dir):
     assert note.source.media_type == "text/plain"
     assert note.source.size == len(raw)
     assert note.source.page_count is None
+
+
+@pytest.mark.parametrize("name", ["empty.pdf", "encrypted.pdf", "not-a-pdf.pdf"])
+def test_either_reader_gives_the_same_message(fixtures_dir, name):
+    messages = set()
+    for reader in PDF_READERS:
+        with pytest.raises(UnreadableInput) as info:
+            read_note(fixtures_dir / name, ReadLimits(pdf_reader=reader))
+        messages.add(str(info.value))
+    assert len(messages) == 1, messages
+
+
+@pytest.mark.parametrize("name", ["random-bytes.pdf", "truncated.pdf"])
+def test_either_reader_calls_a_broken_pdf_broken(fixtures_dir, name):
+    for reader in PDF_READERS:
+        with pytest.raises(UnreadableInput, match=rf"{name}: (broken PDF \(|not a PDF|PDF has no pages)"):
+            read_note(fixtures_dir / name, ReadLimits(pdf_reader=reader))

@@ -17,6 +17,7 @@ import pytest
 
 import hostile
 from kenmerk.extract import KenmerkError, Note, ReadLimits, read_note
+from kenmerk.extract.pdf import PDF_READERS
 from kenmerk.output.cli import main
 from publish_helpers import CONFIG_TOML
 
@@ -49,14 +50,15 @@ def _one_line(exc: KenmerkError, path) -> str:
     return text
 
 
-def test_every_single_file_case_is_a_note_or_a_one_line_error(cases):
+@pytest.mark.parametrize("reader", PDF_READERS)
+def test_every_single_file_case_is_a_note_or_a_one_line_error(cases, reader):
     folder, names = cases
     outcomes = {}
     for name in names:
         path = folder / name
         start = time.monotonic()
         try:
-            note = read_note(path, ReadLimits(ocr="never"))
+            note = read_note(path, ReadLimits(ocr="never", pdf_reader=reader))
         except KenmerkError as exc:
             outcomes[name] = ("error", _one_line(exc, path))
         else:
@@ -84,16 +86,17 @@ def test_five_thousand_pages_stop_at_the_page_limit_quickly(tmp_path, cli):
     assert time.monotonic() - start < 30
 
 
+@pytest.mark.parametrize("reader", PDF_READERS)
 @pytest.mark.parametrize("name, data, reason", [
     ("bomb.pdf", lambda: hostile.deflate_bomb(2.0), "inflates to more than 256 MiB"),
     ("nested.pdf", lambda: hostile.nested_arrays(10_000), None),
     ("deep-tree.pdf", lambda: hostile.nested_pages(10_000), None),
 ])
-def test_heavy_cases_through_the_command_line(tmp_path, cli, name, data, reason):
+def test_heavy_cases_through_the_command_line(tmp_path, cli, name, data, reason, reader):
     path = tmp_path / name
     path.write_bytes(data())
     start = time.monotonic()
-    proc = cli("extract", path, timeout=120)
+    proc = cli("extract", path, "--pdf-reader", reader, timeout=120)
     assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
     assert time.monotonic() - start < 60
     if proc.returncode == 0:
@@ -106,20 +109,37 @@ def test_heavy_cases_through_the_command_line(tmp_path, cli, name, data, reason)
             assert reason in line
 
 
-def test_a_document_over_the_time_limit_in_this_process_is_stopped(tmp_path):
-    """`kenmerk extract FILE` reads one file in its own process: an alarm stops it at the time limit."""
+def _endless_pdf() -> bytes:
     import sys
 
     sys.path.insert(0, str(os.path.join(os.path.dirname(__file__), "..", "batch")))
     from documents import endless_pdf
 
+    return endless_pdf()
+
+
+def test_a_form_bomb_is_refused_before_pdfium_expands_it(tmp_path):
+    """Forms drawing forms 2^40 times: pdfium would expand them all in C (no alarm stops that); refused first."""
+    path = tmp_path / "endless.pdf"
+    path.write_bytes(_endless_pdf())
+    start = time.monotonic()
+    with pytest.raises(KenmerkError, match=r"endless.pdf: broken PDF \(FormBomb: page 1 draws form XObjects more "
+                                           r"than 100000 times"):
+        read_note(path, ReadLimits(ocr="never", pdf_reader="pdfium"))
+    assert time.monotonic() - start < 5
+
+
+def test_a_document_over_the_time_limit_in_this_process_is_stopped(tmp_path):
+    """`kenmerk extract FILE` reads one file in its own process: an alarm stops it at the time limit
+    (the pdfminer reader, in Python, is stopped there; pdfium refuses this file before it starts)."""
     from kenmerk.output.batch import BatchOptions, run_batch
     from kenmerk.output.inputs import gather
 
     path = tmp_path / "endless.pdf"
-    path.write_bytes(endless_pdf())
+    path.write_bytes(_endless_pdf())
     start = time.monotonic()
-    [result] = list(run_batch(gather([path]), BatchOptions(jobs=0, timeout=2)))
+    [result] = list(run_batch(gather([path]), BatchOptions(jobs=0, timeout=2,
+                                                          limits=ReadLimits(pdf_reader="pdfminer"))))
     assert result.status == "failed" and result.stage == "timeout"
     assert result.line == f"{path}: stopped after 2 s of CPU time (the time limit per document; raise it with --timeout)"
     assert time.monotonic() - start < 10

@@ -1,0 +1,112 @@
+"""What pdfium cannot be stopped from doing once it has started, refused before it starts.
+
+pdfium is C++: a Python time limit (an alarm) cannot interrupt it, and when it runs out of memory
+it aborts the whole process. Two kinds of file make it do that, and are refused first, with the
+same one-line `UnreadableInput` pdfminer.six's reader gives:
+
+- a decompression bomb: a Flate stream that inflates past `MAX_STREAM_BYTES`
+  (`kenmerk.extract.inflate.check_streams`);
+- a form bomb: form XObjects that draw each other over and over (form 1 draws form 2 twice, which
+  draws form 3 twice, ... forty deep: 2^40 drawings), which pdfium expands, all of them, when it
+  loads the page. The drawings a page asks for are counted on pdfminer.six's parse of the file
+  (only its page dictionaries, form dictionaries and the content streams of pages that use forms),
+  and a page asking for more than `MAX_FORM_DRAWS` is refused.
+"""
+from __future__ import annotations
+
+import io
+import itertools
+import re
+
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.psparser import PSLiteral
+
+from kenmerk.extract.errors import UnreadableInput
+from kenmerk.extract.inflate import StreamTooLarge, check_streams
+from kenmerk.extract.pdf_messages import broken
+from kenmerk.extract.pdf_pdfminer import PDFMINER_ERRORS
+
+#: the most form XObjects one page may draw, nested drawings counted (a real page draws a few hundred)
+MAX_FORM_DRAWS = 100_000
+#: `/Name Do`: a content stream draws the XObject called Name
+DRAW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
+#: a form XObject's dictionary (a stream's dictionary is never compressed: PDF 32000-1, 7.5.7)
+FORM = re.compile(rb"/Subtype\s*/Form\b")
+
+
+class FormBomb(Exception):
+    """A page draws form XObjects more than `MAX_FORM_DRAWS` times."""
+
+    def __init__(self, page: int) -> None:
+        super().__init__(f"page {page} draws form XObjects more than {MAX_FORM_DRAWS} times (a form bomb?)")
+
+
+def _forms(resources) -> dict[str, PDFStream]:
+    """The form XObjects of a resource dictionary, by name."""
+    xobjects = resolve1((resolve1(resources) or {}).get("XObject")) or {}
+    forms = {}
+    for name, ref in xobjects.items():
+        obj = resolve1(ref)
+        if isinstance(obj, PDFStream) and isinstance(resolve1(obj.get("Subtype")), PSLiteral) \
+                and resolve1(obj.get("Subtype")).name == "Form":
+            forms[name] = obj
+    return forms
+
+
+def _draws(content: bytes, forms: dict[str, PDFStream]) -> list[PDFStream]:
+    """The forms a content stream draws, once per drawing."""
+    return [forms[name] for name in (m.group(1).decode("latin-1") for m in DRAW.finditer(content)) if name in forms]
+
+
+def _count(form: PDFStream, page_forms: dict[str, PDFStream], known: dict[int, int], open_: set[int],
+           page: int) -> int:
+    """How many forms drawing `form` draws, itself and all nested drawings included."""
+    key = id(form)
+    if key in known:
+        return known[key]
+    if key in open_:
+        return 1  # a form that draws itself: pdfium stops there
+    open_.add(key)
+    forms = _forms(form.get("Resources")) if form.get("Resources") is not None else page_forms
+    total = 1
+    for child in _draws(form.get_data(), forms) if forms else ():
+        total += _count(child, forms, known, open_, page)
+        if total > MAX_FORM_DRAWS:
+            raise FormBomb(page)
+    open_.discard(key)
+    known[key] = total
+    return total
+
+
+def _check_forms(data: bytes, max_pages: int | None) -> None:
+    """Raise `FormBomb` when a page (of the first `max_pages`) draws forms too often. A file with fewer
+    than two forms cannot nest them, and is not parsed."""
+    if sum(1 for _ in itertools.islice(FORM.finditer(data), 2)) < 2:
+        return
+    document = PDFDocument(PDFParser(io.BytesIO(data)))
+    known: dict[int, int] = {}
+    for number, page in enumerate(itertools.islice(PDFPage.create_pages(document), max_pages), 1):
+        forms = _forms(page.resources)
+        if not forms:
+            continue
+        content = b"".join(stream.get_data() for stream in page.contents if isinstance(stream, PDFStream))
+        total = 0
+        for form in _draws(content, forms):
+            total += _count(form, forms, known, set(), number)
+            if total > MAX_FORM_DRAWS:
+                raise FormBomb(number)
+
+
+def check(data: bytes, name: str, max_pages: int | None) -> None:
+    """Raise `UnreadableInput` for a decompression bomb or a form bomb; what pdfminer cannot parse is
+    left for pdfium to judge."""
+    try:
+        check_streams(data)
+        _check_forms(data, max_pages)
+    except (StreamTooLarge, FormBomb) as exc:
+        raise UnreadableInput(broken(exc), path=name) from None
+    except (*PDFMINER_ERRORS, MemoryError):
+        pass

@@ -1,0 +1,224 @@
+"""The two PDF readers (`ReadLimits.pdf_reader`: pdfium and pdfminer) give the same lines.
+
+Fixture PDFs (scripts/make_fixtures.py, and small PDFs drawn here for one quirk each: a rotated
+page, text in a form XObject, non-breaking and soft hyphens, words set in pieces) are laid out by
+both and compared line by line: the same text in the same order, boxes within a point, the same
+size and weight. On the shared corpus both readers score the same on the born-digital gold
+documents. Blank pages cost no Tesseract call.
+"""
+from __future__ import annotations
+
+import io
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from kenmerk.extract import NoTextLayer, ReadLimits, UsageError, note_from_layout, read_bytes
+from kenmerk.extract.ocr import announce_calls
+from kenmerk.extract.geometry import DEFAULT
+from kenmerk.extract.pdf import PDF_READERS, read_pdf
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "safety"))
+import hostile  # noqa: E402 - tests/safety: the tiny PDF writer
+
+#: how far two readers' boxes of the same line may lie apart (points)
+BOX_TOLERANCE = 1.0
+
+
+def _lines(data: bytes, reader: str, name: str = "doc.pdf") -> list[list]:
+    layout, _ = read_bytes(data, name, ReadLimits(ocr="never", pdf_reader=reader))
+    return [[(ln.text, ln.x0, ln.y0, ln.x1, ln.y1, ln.size, ln.bold) for ln in page.lines] for page in layout.pages]
+
+
+def _same_text(pdfium: str, pdfminer: str) -> bool:
+    """Equal, but where pdfminer knows no character for a code ("(cid:127)") pdfium may (reportlab's bullet)."""
+    pattern = "".join("." if part.startswith("(cid:") else re.escape(part) for part in re.split(r"(\(cid:\d+\))", pdfminer))
+    return re.fullmatch(pattern, pdfium) is not None
+
+
+def _pair_up(a: list, b: list) -> list[tuple]:
+    """The lines of one page of each reader in pairs: in the same order, but two neighbours whose
+    tops lie within a reading band of each other may come in either order (`geometry.reading_key`
+    bands by the top, and a tenth of a point may move a line over a band's edge)."""
+    a, b = list(a), list(b)
+    for i in range(len(a) - 1):
+        if (i + 1 < len(b) and not _same_text(a[i][0], b[i][0]) and _same_text(a[i][0], b[i + 1][0])
+                and abs(a[i][4] - a[i + 1][4]) <= 2 * DEFAULT.reading_row):
+            b[i], b[i + 1] = b[i + 1], b[i]
+    return list(zip(a, b))
+
+
+def _assert_same_lines(data: bytes, name: str = "doc.pdf", boxes: bool = True) -> None:
+    """Both readers' lines match; boxes are not compared for lines with a euro sign (pdfminer.six knows
+    no width for it in the standard fonts and sets the rest of the line too far left)."""
+    pdfium, pdfminer = (_lines(data, reader, name) for reader in ("pdfium", "pdfminer"))
+    assert len(pdfium) == len(pdfminer), name
+    for page, (a, b) in enumerate(zip(pdfium, pdfminer), 1):
+        assert len(a) == len(b), f"{name} page {page}: {[ln[0] for ln in a]} != {[ln[0] for ln in b]}"
+        for la, lb in _pair_up(a, b):
+            assert _same_text(la[0], lb[0]), (name, page, la, lb)
+            if boxes and "€" not in lb[0]:
+                assert max(abs(x - y) for x, y in zip(la[1:5], lb[1:5])) <= BOX_TOLERANCE, (name, la, lb)
+            assert la[5:] == lb[5:], (name, la, lb)
+
+
+def test_readers_are_listed_and_an_unknown_one_is_a_usage_error():
+    assert set(PDF_READERS) == {"pdfium", "pdfminer"}
+    with pytest.raises(UsageError, match="unknown PDF reader 'poppler'"):
+        ReadLimits(pdf_reader="poppler")
+
+
+@pytest.mark.parametrize("stem", ["beslisnota-twee-paginas", "brief-adresblok"])
+def test_fixture_pdfs_give_the_same_lines(fixtures_dir, stem):
+    _assert_same_lines((fixtures_dir / f"{stem}.pdf").read_bytes(), stem)
+
+
+def test_convention_fixture_pdfs_give_the_same_lines(tmp_path, make_fixtures_module):
+    paths = [p for p in make_fixtures_module.make_convention_fixtures(tmp_path) if p.suffix == ".pdf"]
+    assert len(paths) >= 20
+    for path in paths:
+        _assert_same_lines(path.read_bytes(), path.name)
+
+
+def _quirks_pdf(nbsp: bool = False) -> bytes:
+    """Four pages: a /Rotate 90 page, a page drawn through a form XObject, a hyphen at the end of a line
+    (with `nbsp`, non-breaking spaces and a euro sign before it), and words set from several text
+    objects (a label and its value a tab apart, a word in pieces, letter-spacing). (A soft hyphen,
+    WinAnsi 0xAD, is left out: pdfminer.six has no character for it and reads a space, pdfium a hyphen.)"""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4, invariant=1)
+    c.setPageRotation(90)
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 700, "Onderwerp Rapport over de draagmoederschap")
+    c.drawString(72, 686, "Datum 12 maart 2024")
+    c.showPage()
+    c.setPageRotation(0)
+    c.beginForm("body")
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(72, 760, "Nota aan de minister")
+    c.setFont("Helvetica", 9)
+    c.drawString(72, 740, "Ons kenmerk 2024-0001234")
+    c.endForm()
+    c.doForm("body")
+    c.setFont("Times-Roman", 11)
+    c.drawString(72, 700, "Tekst buiten het formulier")
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    c.drawString(72, 760, "bedrag\u00a0€\u00a0250.000 voor de renovatie" if nbsp else "bedrag van 250.000 euro")
+    c.drawString(72, 746, "Rijksmuseum en verder-")
+    c.drawString(72, 732, "op volgende regel")
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for x, piece in ((72, "Onder"), (72 + stringWidth("Onder", "Helvetica", 10), "werp"), (200, "Draagmoederschap")):
+        c.drawString(x, 760, piece)
+    text = c.beginText(72, 740)
+    text.textOut("Bijlage")
+    text.setCharSpace(3)
+    text.textOut("n")
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_quirks_give_the_same_lines():
+    data = _quirks_pdf()
+    _assert_same_lines(data, "quirks.pdf")
+    hyphens = _quirks_pdf(nbsp=True)
+    _assert_same_lines(hyphens, "nbsp.pdf", boxes=False)  # pdfminer.six knows no width for NBSP and €
+    rotated, form, _, pieces = _lines(data, "pdfium")
+    hyphens = _lines(hyphens, "pdfium")[2]
+    assert len(rotated) > 30 and all(len(ln[0]) == 1 for ln in rotated)  # turned text: a line per character
+    assert all(ln[3] - ln[1] > ln[4] - ln[2] for ln in rotated if ln[0] in "DOWM")  # boxes turned as well
+    assert {"Nota aan de minister", "Ons kenmerk 2024-0001234", "Tekst buiten het formulier"} <= {ln[0] for ln in form}
+    assert [ln[6] for ln in form if ln[0] == "Nota aan de minister"] == [True]
+    assert any(ln[0].startswith("bedrag") and "250.000" in ln[0] for ln in hyphens)
+    assert [ln[0] for ln in pieces][:2] == ["Onderwerp", "Draagmoederschap"]
+
+
+def _blank_pages(n: int, drawn: int = 0) -> bytes:
+    """`n` pages with nothing on them, the first `drawn` of them with a drawn square (no text)."""
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(n))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d /MediaBox [0 0 595 842] >>" % n,
+        hostile.stream(b""),
+        hostile.stream(b"0 0 0 rg 100 100 300 300 re f"),
+    ]
+    objects += [b"<< /Type /Page /Parent 2 0 R /Contents %d 0 R >>" % (4 if i < drawn else 3) for i in range(n)]
+    return hostile.pdf(objects)
+
+
+@pytest.mark.parametrize("reader", PDF_READERS)
+@pytest.mark.parametrize("mode", ["auto", "always"])
+def test_blank_pages_cost_no_tesseract_call(reader, mode):
+    calls = []
+    with announce_calls(calls.append), pytest.raises(NoTextLayer, match="no text on any of its 100 page.s.: "
+                                                                         "they are blank"):
+        read_pdf(_blank_pages(100), name="blank.pdf", ocr=mode, reader=reader)
+    assert calls == []
+
+
+def test_a_page_with_drawing_but_no_text_is_not_blank():
+    from kenmerk.extract.ocr import find_tesseract
+
+    if find_tesseract() is None:
+        pytest.skip("tesseract is not installed")
+    calls = []
+    with announce_calls(calls.append), pytest.raises(NoTextLayer):
+        read_pdf(_blank_pages(5, drawn=1), name="square.pdf", ocr="auto")
+    assert len(calls) == 1  # the page with the square; the four blank pages none
+
+
+def _read_corpus_pdf(path: str, reader: str) -> tuple[list[tuple], dict | None]:
+    """(lines as (page, text, x0, y0, x1, y1), the note as JSON) of one PDF with one reader."""
+    name = Path(path).name
+    layout, source = read_bytes(Path(path).read_bytes(), name, ReadLimits(ocr="never", pdf_reader=reader))
+    lines = [(ln.page, ln.text, ln.x0, ln.y0, ln.x1, ln.y1) for ln in layout.lines()]
+    return lines, note_from_layout(layout, source).model_dump(mode="json")
+
+
+def test_corpus_readers_agree_line_by_line_and_in_score(corpus_dir):
+    """Born-digital gold PDFs: lines compared, and the notes scored against the gold with each reader."""
+    import multiprocessing
+    import os
+    from collections import defaultdict
+    from concurrent.futures import ProcessPoolExecutor
+
+    from kenmerk.extract.evaluate import Report, load_gold
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from test_corpus import born_digital, text_layers
+
+    layers = text_layers(corpus_dir / "PROVENANCE.md")
+    gold = load_gold(corpus_dir / "gold")
+    paths = [p for p in sorted((corpus_dir / "raw").glob("*.pdf")) if p.stem in gold and born_digital(p, layers)]
+    assert len(paths) >= 8
+    jobs = [(str(p), reader) for p in paths for reader in PDF_READERS]
+    if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
+            outcomes = list(pool.map(_read_corpus_pdf, *zip(*jobs)))
+    else:
+        outcomes = [_read_corpus_pdf(*job) for job in jobs]
+    reports = {reader: Report() for reader in PDF_READERS}
+    lines: dict[str, dict] = {reader: defaultdict(list) for reader in PDF_READERS}
+    for (path, reader), (found, note) in zip(jobs, outcomes):
+        reports[reader].add(Path(path).stem, gold[Path(path).stem], note)
+        for ln in found:
+            lines[reader][(path, *ln[:2])].append(ln[2:])
+    a, b = lines["pdfium"], lines["pdfminer"]
+    total = sum(map(len, b.values()))
+    same = sum(min(len(a[key]), len(boxes)) for key, boxes in b.items())
+    assert same >= 0.995 * total, f"{same} of {total} lines with the same text"
+    far = [(key, x, y) for key, boxes in b.items() for x, y in zip(a[key], boxes)
+           if max(abs(p - q) for p, q in zip(x, y)) > BOX_TOLERANCE]
+    assert len(far) <= 0.005 * total, far[:5]
+    overall = {reader: report.overall for reader, report in reports.items()}
+    assert abs(overall["pdfium"] - overall["pdfminer"]) <= 0.005, overall
