@@ -23,7 +23,7 @@ MARKDOWN = (
     "## 2. Geadviseerd besluit\n\nInstemmen met de Kamerbrief over schoolzwemmen.\n\n"
     "## 3. Kernpunten\n\nDe brief reageert op het rapport *Zwemvaardigheid van leerlingen in Zilverdam*. "
     "Het rapport wordt als bijlage meegestuurd.\n\n"
-    "## 5. Informatie die niet openbaar gemaakt kan worden\n\nDe namen van de ambtenaren zijn niet openbaar "
+    "## 5. Informatie die niet openbaar gemaakt kan worden\n\nNamen van medewerkers zijn weggelakt "
     "ter bescherming van de persoonlijke levenssfeer.\n"
 )
 
