@@ -13,22 +13,21 @@ first, in the order the rules proposed them on a tie; the same ranking here pair
 each candidate with its view, and a field whose pairing does not match (rule and
 score) gets no boxes rather than wrong ones.
 
-Personal data: the explanation is scrubbed once more with every name the document
-prints in a person field (e-mail headers, greetings, signatures, contact labels;
+Personal data: `explain` scrubs each text with the personal values the extraction
+knows (its label/value pairs); the report adds every name the document prints in a
+person field (e-mail headers, greetings, signatures, contact labels;
 `kenmerk.extract.roster.person_fields` over its whole text) and every addressee
 candidate that is a person, so a runner-up never shows a name the note leaves out
-("Pieter Jansen" of an e-mail's "Aan:", "Jansen" alone in a sentence).
+("Pieter Jansen" of an e-mail's "To:", "Jansen" alone in a sentence).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+from dataclasses import dataclass, field, replace
 
 from kenmerk.extract import Evidence
-from kenmerk.extract.explain import CandidateView, Explanation, FieldExplanation, explain
+from kenmerk.extract.explain import Explanation, explain
 from kenmerk.extract.names import is_person
 from kenmerk.extract.note import Extraction
-from kenmerk.extract.personal import scrub_text
 from kenmerk.extract.roster import person_fields
 
 __all__ = ["Explained", "explain_for_review", "personal_names"]
@@ -59,22 +58,11 @@ def personal_names(extraction: Extraction) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*extraction.personal, *names, *people]))
 
 
-def _scrubbed(explanation: Explanation, clean: Callable[[str], str]) -> Explanation:
-    def view(c: CandidateView) -> CandidateView:
-        return c.model_copy(update={"value": clean(c.value), "text": clean(c.text), "why": clean(c.why)})
-
-    return explanation.model_copy(update={"fields": [
-        FieldExplanation(field=f.field, value=clean(f.value) if f.value is not None else None,
-                         reason=clean(f.reason), candidates=[view(c) for c in f.candidates])
-        for f in explanation.fields]})
-
-
 def explain_for_review(extraction: Extraction) -> Explained:
     """The explanation of an extraction, scrubbed as its note is, with the evidence of every candidate."""
-    explanation = explain(extraction)
     if not extraction.keep_personal_data:
-        known = personal_names(extraction)
-        explanation = _scrubbed(explanation, lambda text: scrub_text(text, known))
+        extraction = replace(extraction, personal=personal_names(extraction))
+    explanation = explain(extraction)
     doc = extraction.document
     evidence: dict[str, tuple[Evidence | None, ...]] = {}
     for f in explanation.fields:
