@@ -293,9 +293,9 @@ def field_whys(explained: Explained, t: Labels | None = None, shown: set[str] | 
         if f is None:
             continue
         proposals = [
-            Proposal(key=f"{name}-c{rank}", field=name, rank=rank, label=t("candidate_label", field=t.field(name), rank=rank),
-                     rule=c.rule, score=c.score, value=c.value, why=c.why, chosen=c.chosen,
-                     evidence=explained.candidate_evidence(name, rank - 1))
+            Proposal(key=f"{name}-c{rank}", field=name, rank=rank,
+                     label=t("candidate_label", field=t.field(name), rank=rank), rule=c.rule, score=c.score,
+                     value=c.value, why=c.why, chosen=c.chosen, evidence=explained.candidate_evidence(name, rank - 1))
             for rank, c in enumerate(f.candidates, start=1)]
         winner = next((p for p in proposals if p.chosen), None)
         runners_up = [p for p in proposals if p is not winner]

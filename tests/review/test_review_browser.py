@@ -316,6 +316,7 @@ def test_a_close_call_links_to_its_runners_up_and_the_index_sorts_by_it(open_pag
     header.click()
     header.click()
     assert page.get_attribute("th[data-sort=close]", "aria-sort") == "descending"
-    files = page.eval_on_selector_all("table.notes tbody tr", "rows => rows.map(r => [r.dataset.file, r.dataset.close])")
+    files = page.eval_on_selector_all("table.notes tbody tr",
+                                      "rows => rows.map(r => [r.dataset.file, r.dataset.close])")
     assert files == [["close.pdf", "1"], ["clear.pdf", "0"]]
     assert_clean(opened)

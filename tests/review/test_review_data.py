@@ -169,6 +169,8 @@ def test_lang_en_switches_labels(tmp_path, capsys):
     nl_note = next((tmp_path / "nl" / "notes").glob("*.html")).read_text(encoding="utf-8")
     assert "Missing or doubtful" in en_note and "Recommended decision" in en_note
     assert "Ontbreekt of twijfelachtig" in nl_note and "Geadviseerd besluit" in nl_note
+    assert "Chosen by rule" in en_note and "1 runner-up<" in en_note and "show on page 2" in en_note
+    assert "Gekozen door regel" in nl_note and "1 andere kandidaat<" in nl_note and "toon op pagina 2" in nl_note
     assert "report written:" in capsys.readouterr().err
 
 
@@ -324,8 +326,9 @@ def test_a_close_runner_up_makes_the_field_doubtful(make_note, winner, runner_up
     issues = [i for i in report.issues if i.kind == "close"]
     if close:
         assert [(i.severity, i.why) for i in issues] == [("doubtful", "kenmerk")]
-        assert issues[0].message == (f"Reference (kenmerk): the runner-up ‘XYZ/999’ (header, score {runner_up:.2f}) "
-                                     f"scores almost as high as the chosen value ({winner:.2f}).")
+        assert issues[0].message == (f"Reference (kenmerk): the runner-up ‘XYZ/999’ "
+                                     f"(header, score {runner_up:.2f}) scores almost as high as the chosen value "
+                                     f"({winner:.2f}).")
         html = render_note_page(report, [])
         assert 'href="#why-kenmerk" data-why="kenmerk"' in html and 'class="badge close"' in html
     else:
@@ -338,7 +341,8 @@ def test_index_counts_close_calls(make_note):
                build_note_report(make_note("c.pdf"))]                    # no explanation: no count
     data = build_index(reports)
     assert [r.close_count for r in reports] == [1, 0, 0] and data.with_close_calls == 1
-    for lang, column, card in (("nl", "Nipte keuzes", "Met een nipte keuze"), ("en", "Close calls", "With a close call")):
+    for lang, column, card in (("nl", "Nipte keuzes", "Met een nipte keuze"),
+                               ("en", "Close calls", "With a close call")):
         html = render_index(data, lang=lang)
         assert f">{column}</button>" in html and card in html
         cells = re.findall(r'data-close="([^"]*)"', html)
