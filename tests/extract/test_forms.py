@@ -1,4 +1,4 @@
-"""Forms: the aanbiedingsformulier of the ministerraad and its committees (ACC-19).
+"""Forms: the aanbiedingsformulier of the ministerraad and its committees.
 
 A form has a column of labels on the left, each required one marked with an asterisk
 ("Titel *"), and the values in a column to the right; the proposed decision is a ticked

@@ -85,8 +85,8 @@ def test_title_beside_kamerstuk_number():
 
 
 def test_footnote_mark_after_a_lower_case_title_is_dropped():
-    n = note("Memo\nOnderwerp: Juridische analyse van het advies over de waterbusapp1\nDatum: 22 mei 2023\n")
-    assert n.title == "Juridische analyse van het advies over de waterbusapp"
+    n = note("Memo\nOnderwerp: Toets van het advies over de waterbusapp1\nDatum: 22 mei 2023\n")
+    assert n.title == "Toets van het advies over de waterbusapp"
 
 
 def test_footnote_mark_after_a_capitalised_title_is_dropped():
