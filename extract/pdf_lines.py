@@ -122,23 +122,39 @@ def _lines(glyphs: Iterable[Glyph]) -> list[list]:
 
 
 def _text(items: Iterable) -> str:
-    return "".join(SPACE if it is SPACE else it.text for it in items)
+    return "".join([SPACE if it is SPACE else it.text for it in items])
 
 
-def _segment(items: list) -> tuple[str, float, float, float, float, Glyph] | None:
-    """The text of a run of items, the box around its inked glyphs (spaces do not count) and the first of them."""
-    text = " ".join(_text(items).split())
-    inked = [it for it in items if it is not SPACE and not it.text.isspace()]
-    if not text or not inked:
+def _segment(items: list, raw: str) -> tuple[str, float, float, float, float, Glyph] | None:
+    """The text of a run of items (`raw`: joined), the box around its inked glyphs (spaces do not count)
+    and the first of them."""
+    text = " ".join(raw.split())
+    if not text:
         return None
-    return (text, min(g.x0 for g in inked), min(g.y0 for g in inked), max(g.x1 for g in inked),
-            max(g.y1 for g in inked), inked[0])
+    first = None
+    for it in items:
+        if it is SPACE or it.text.isspace():
+            continue
+        if first is None:
+            first = it
+            x0, y0, x1, y1 = it[1:5]
+            continue
+        if it.x0 < x0:
+            x0 = it.x0
+        if it.y0 < y0:
+            y0 = it.y0
+        if it.x1 > x1:
+            x1 = it.x1
+        if it.y1 > y1:
+            y1 = it.y1
+    return (text, x0, y0, x1, y1, first) if first is not None else None
 
 
-def _segments(items: list) -> list[tuple[str, float, float, float, float, Glyph]]:
-    """Split a line at two spaces in a row; each part with its text, inked box and first inked glyph."""
-    if "  " not in _text(items).strip():
-        whole = _segment(items)
+def _segments(items: list, raw: str) -> list[tuple[str, float, float, float, float, Glyph]]:
+    """Split a line (`raw`: its text) at two spaces in a row; each part with its text, inked box and
+    first inked glyph."""
+    if "  " not in raw.strip():
+        whole = _segment(items, raw)
         return [whole] if whole else []
     segments = []
     part: list = []
@@ -149,11 +165,11 @@ def _segments(items: list) -> list[tuple[str, float, float, float, float, Glyph]
             part.append(it)
             continue
         if spaces >= 2 and part:
-            segments.append(_segment(part))
+            segments.append(_segment(part, _text(part)))
             part = []
         spaces = 0
         part.append(it)
-    segments.append(_segment(part))
+    segments.append(_segment(part, _text(part)))
     return [seg for seg in segments if seg]
 
 
@@ -172,9 +188,10 @@ def page_lines(runs: Iterable[Sequence[Glyph]], number: int,
     lines = []
     for run in runs:
         for line in _lines(run):
-            if line[3] - line[1] <= 0 or line[4] - line[2] <= 0 or _text(line[0]).isspace():
+            raw = _text(line[0])
+            if line[3] - line[1] <= 0 or line[4] - line[2] <= 0 or raw.isspace():
                 continue  # pdfminer drops empty lines
-            for text, x0, y0, x1, y1, first in _segments(line[0]):
+            for text, x0, y0, x1, y1, first in _segments(line[0], raw):
                 lines.append(Line(text=text, page=number, x0=round(x0, 1), y0=round(y0, 1), x1=round(x1, 1),
                                   y1=round(y1, 1), size=round(first.size, 1), bold=is_bold(font_name(first.font))))
     lines.sort(key=reading_key)

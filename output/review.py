@@ -3,10 +3,13 @@
     from kenmerk.output.review import build_note_report, build_index
     report = build_note_report(note, label="nota.pdf", lang="en")
     report.items      # one ReviewItem per piece of evidence (kenmerk, date, each attachment, ...)
-    report.issues     # missing required fields, OCR'd pages, far dates, reader warnings
+    report.issues     # missing required fields, OCR'd pages, far dates, close calls, reader warnings
 
-This module only builds data from a `Note` (and, for text inputs, the text); it never
-re-extracts and never renders. `kenmerk.output.review_html` turns the data into
+    report = build_note_report(note, explained=explain_for_review(extraction))
+    report.why        # per field: the winner's rule, score and why, and its runners-up
+
+This module only builds data from a `Note`, its explanation (`kenmerk.output.review_explain`)
+and, for text inputs, the text; it never re-extracts and never renders. `kenmerk.output.review_html` turns the data into
 HTML, `kenmerk.output.commands.review` is the command line.
 """
 from __future__ import annotations
@@ -16,19 +19,24 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from kenmerk.extract import DocumentType, Evidence, Note
+from kenmerk.output.review_explain import Explained
 from kenmerk.output.review_i18n import Labels, labels
 
 __all__ = [
+    "CLOSE_SCORE",
     "DATE_FAR_DAYS",
     "FIELD_ORDER",
+    "FieldWhy",
     "IndexData",
     "Issue",
     "NoteReport",
+    "Proposal",
     "ReviewItem",
     "TextView",
     "build_index",
     "build_note_report",
     "build_text_view",
+    "field_whys",
     "note_slug",
 ]
 
@@ -41,6 +49,8 @@ FIELD_ORDER = (
 REQUIRED = ("document_type", "title", "kenmerk", "date")
 #: a date among `dates` further than this from the document's date is doubtful
 DATE_FAR_DAYS = 60
+#: a runner-up with another value scoring this close to the winner makes its field a close call
+CLOSE_SCORE = 0.1
 
 
 @dataclass
@@ -80,10 +90,66 @@ class ReviewItem:
 class Issue:
     """Something missing or doubtful; `message` is in the report's language."""
 
-    kind: str        # missing, type_other, ocr, date_far, no_evidence, no_position, not_found, warning
+    kind: str        # missing, type_other, ocr, date_far, no_evidence, no_position, not_found, close, warning
     severity: str    # "missing" or "doubtful"
     message: str
     item: str | None = None   # key of the ReviewItem it concerns, when there is one
+    why: str | None = None    # the field whose candidates it concerns (a close call)
+
+
+@dataclass
+class Proposal:
+    """One candidate of a field as the report shows it: the explanation's view and where it was read."""
+
+    key: str                      # unique within the note: "kenmerk-c2" (rank 2 of kenmerk)
+    field: str
+    rank: int                     # 1 for the best candidate
+    label: str                    # "Kenmerk, kandidaat 2"
+    rule: str
+    score: float
+    value: str
+    why: str
+    evidence: Evidence | None     # page and box (PDF), page only (text), None when read from no line
+    chosen: bool = False
+    same_value: bool = False      # a runner-up proposing the winner's value (another place, another rule)
+    close: bool = False           # a runner-up with another value within CLOSE_SCORE of the winner
+
+    @property
+    def page(self) -> int | None:
+        return self.evidence.page if self.evidence else None
+
+    @property
+    def has_box(self) -> bool:
+        return self.evidence is not None and self.evidence.bbox is not None and self.evidence.page is not None
+
+    @property
+    def anchor(self) -> str:
+        return f"box-{self.key}"
+
+
+@dataclass
+class FieldWhy:
+    """Why a field has its value: the winner (None when nothing won or the value combines candidates), the rest."""
+
+    field: str
+    label: str
+    value: str | None             # the explanation's value (scrubbed as the note)
+    reason: str
+    winner: Proposal | None
+    runners_up: list[Proposal]
+
+    @property
+    def anchor(self) -> str:
+        return f"why-{self.field}"
+
+    @property
+    def combined(self) -> bool:
+        """The value is made of several candidates (every Woo ground kept), not one winner."""
+        return self.winner is None and self.value is not None
+
+    @property
+    def close(self) -> list[Proposal]:
+        return [p for p in self.runners_up if p.close]
 
 
 @dataclass
@@ -106,6 +172,7 @@ class NoteReport:
     issues: list[Issue]
     lang: str = "nl"
     text: TextView | None = None  # text inputs only
+    why: list[FieldWhy] = field(default_factory=list)   # empty without an explanation
 
     @property
     def is_pdf(self) -> bool:
@@ -123,8 +190,23 @@ class NoteReport:
     def warning_count(self) -> int:
         return len(self.issues)
 
+    @property
+    def close_count(self) -> int:
+        """Fields with a close runner-up: where a reviewer looks first."""
+        return sum(1 for w in self.why if w.close)
+
     def evidence_pages(self) -> list[int]:
-        return sorted({it.page for it in self.items if it.page is not None})
+        return sorted({it.page for it in self.items if it.page is not None}
+                      | {p.page for w in self.why for p in w.runners_up if p.has_box})
+
+    def groups(self) -> list[tuple[str, list[ReviewItem], FieldWhy | None]]:
+        """Per field in the report's order: its items and why it has its value (fields with either)."""
+        why = {w.field: w for w in self.why}
+        items: dict[str, list[ReviewItem]] = {}
+        for it in self.items:
+            items.setdefault(it.field, []).append(it)
+        names = [*(n for n in FIELD_ORDER if n in items or n in why), *(n for n in items if n not in FIELD_ORDER)]
+        return [(n, items.get(n, []), why.get(n)) for n in names]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -194,6 +276,39 @@ def note_items(note: Note, t: Labels | None = None) -> list[ReviewItem]:
     return items
 
 
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def field_whys(explained: Explained, t: Labels | None = None, shown: set[str] | None = None) -> list[FieldWhy]:
+    """Per field of `FIELD_ORDER`, its winner and runners-up, marked close or of the same value.
+
+    A field is listed when `shown` (the fields the report has rows for) holds it or it has a runner-up.
+    """
+    t = t or labels()
+    out: list[FieldWhy] = []
+    by_field = {f.field: f for f in explained.explanation.fields}
+    for name in FIELD_ORDER:
+        f = by_field.get(name)
+        if f is None:
+            continue
+        proposals = [
+            Proposal(key=f"{name}-c{rank}", field=name, rank=rank,
+                     label=t("candidate_label", field=t.field(name), rank=rank), rule=c.rule, score=c.score,
+                     value=c.value, why=c.why, chosen=c.chosen, evidence=explained.candidate_evidence(name, rank - 1))
+            for rank, c in enumerate(f.candidates, start=1)]
+        winner = next((p for p in proposals if p.chosen), None)
+        runners_up = [p for p in proposals if p is not winner]
+        if winner is not None:
+            for p in runners_up:
+                p.same_value = _same(p.value, winner.value)
+                p.close = not p.same_value and round(winner.score - p.score, 6) <= CLOSE_SCORE
+        if runners_up or (shown is not None and name in shown):
+            out.append(FieldWhy(field=name, label=t.field(name), value=f.value, reason=f.reason,
+                                winner=winner, runners_up=runners_up))
+    return out
+
+
 def fields_found(note: Note) -> list[str]:
     """The fields of `FIELD_ORDER` that have a value (document_type only when recognised)."""
     found = []
@@ -257,6 +372,19 @@ def note_issues(note: Note, items: list[ReviewItem], t: Labels | None = None) ->
             issues.append(Issue("no_position", "doubtful", t("issue_no_position", field=it.label), it.key))
     for w in note.warnings:
         issues.append(Issue("warning", "doubtful", t("issue_warning", text=w)))
+    return issues
+
+
+def close_issues(whys: list[FieldWhy], t: Labels | None = None) -> list[Issue]:
+    """One doubt per field whose runner-up, with another value, scores within `CLOSE_SCORE` of the winner."""
+    t = t or labels()
+    issues = []
+    for w in whys:
+        if w.close and w.winner is not None:
+            best = w.close[0]
+            issues.append(Issue("close", "doubtful", t("issue_close", field=w.label, value=best.value, rule=best.rule,
+                                                      score=f"{best.score:.2f}", winner=f"{w.winner.score:.2f}"),
+                                why=w.field))
     return issues
 
 
@@ -369,11 +497,13 @@ def note_slug(note: Note) -> str:
 
 
 def build_note_report(note: Note, label: str | None = None, *, lang: str = "nl", text: str | None = None,
-                      slug: str | None = None) -> NoteReport:
-    """The report data of one note; `text` (the decoded input) for text inputs."""
+                      slug: str | None = None, explained: Explained | None = None) -> NoteReport:
+    """The report data of one note; `text` (the decoded input) for text inputs; `explained` adds the candidates."""
     t = labels(lang)
     items = note_items(note, t)
     issues = note_issues(note, items, t)
+    whys = field_whys(explained, t, shown={it.field for it in items}) if explained is not None else []
+    issues += close_issues(whys, t)
     view = None
     if text is not None and note.source.media_type != "application/pdf":
         view = build_text_view(text, items)
@@ -381,7 +511,7 @@ def build_note_report(note: Note, label: str | None = None, *, lang: str = "nl",
             if it.evidence is not None and it.key not in view.located:
                 issues.append(Issue("not_found", "doubtful", t("issue_not_found", field=it.label), it.key))
     return NoteReport(note=note, label=label or note.source.file_name, slug=slug or note_slug(note),
-                      items=items, issues=issues, lang=lang, text=view)
+                      items=items, issues=issues, lang=lang, text=view, why=whys)
 
 
 @dataclass
@@ -402,6 +532,10 @@ class IndexData:
     @property
     def with_warnings(self) -> int:
         return sum(1 for r in self.reports if r.issues)
+
+    @property
+    def with_close_calls(self) -> int:
+        return sum(1 for r in self.reports if r.close_count)
 
 
 def build_index(reports: list[NoteReport], failed: list[tuple[str, str]] | None = None) -> IndexData:

@@ -30,13 +30,16 @@ from markupsafe import Markup
 from kenmerk.extract import Note, __version__
 from kenmerk.output.atomic import write_atomic
 from kenmerk.output.review import (
+    CLOSE_SCORE,
     FIELD_ORDER,
     IndexData,
     NoteReport,
+    Proposal,
     ReviewItem,
     build_index,
     build_note_report,
 )
+from kenmerk.output.review_explain import Explained
 from kenmerk.output.review_i18n import Labels, labels
 
 __all__ = [
@@ -148,11 +151,15 @@ def _contrast_pairs() -> list[tuple[str, str, float, str]]:
         (p["accent"], p["bg"], 3.0, "chart bars (non-text)"),
         (p["border"], p["bg"], 3.0, "borders (non-text)"),
         (p["text"], p["highlight"], 3.0, "outline of an active box against its halo (non-text)"),
+        (p["link"], p["doubtful-bg"], 4.5, "'show on page' link of a close runner-up"),
+        (p["muted"], p["doubtful-bg"], 4.5, "muted text in a close runner-up"),
+        (p["doubtful-fg"], p["bg"], 4.5, "warning and close-call counts in the index"),
     ]
     for name, colour in FIELD_COLOURS.items():
         pairs.append((p["tag-text"], colour, 4.5, f"tag text on the {name} colour"))
         pairs.append((colour, p["bg"], 3.0, f"{name} box border on a white page (non-text)"))
         pairs.append((p["text"], tint(colour), 4.5, f"text marked as {name}"))
+        pairs.append((colour, p["bg"], 4.5, f"runner-up tag text in the {name} colour on white"))
     return pairs
 
 
@@ -204,7 +211,9 @@ def _env() -> jinja2.Environment:
 
 @dataclass
 class Box:
-    item: ReviewItem
+    """A box on a page image: a value's evidence (`item`), or a runner-up's (`alt`: dashed, shown on demand)."""
+
+    item: ReviewItem | Proposal
     left: float
     top: float
     width: float
@@ -212,6 +221,7 @@ class Box:
     placement: str = ""
     show_tag: bool = True
     tag: str = ""
+    alt: bool = False
 
     @property
     def bbox(self):
@@ -289,19 +299,45 @@ def _pct(v: float) -> float:
     return round(min(max(v, 0.0), 100.0), 4)
 
 
+def _box(img: PageImage, item: ReviewItem | Proposal, alt: bool = False) -> Box:
+    """The box of `item`'s evidence on the page image, in % of the page (PDF points, origin bottom-left)."""
+    b = item.evidence.bbox
+    x0, x1 = b.x0 - img.offset_x, b.x1 - img.offset_x
+    y0, y1 = b.y0 - img.offset_y, b.y1 - img.offset_y
+    return Box(item=item, alt=alt,
+               left=_pct(x0 / img.width * 100), top=_pct((img.height - y1) / img.height * 100),
+               width=_pct((x1 - x0) / img.width * 100), height=_pct((y1 - y0) / img.height * 100))
+
+
+def _spot(box: Box) -> tuple:
+    b = box.bbox
+    return round(b.x0), round(b.y0), round(b.x1), round(b.y1)
+
+
+def _place_runners_up(img: PageImage, report: NoteReport, t: Labels) -> None:
+    """Dashed boxes of the runners-up read on this page; those of one field on one spot share a tag."""
+    for why in report.why:
+        spots: dict[tuple, list[Box]] = {}
+        for p in why.runners_up:
+            if p.has_box and p.page == img.number:
+                box = _box(img, p, alt=True)
+                box.placement = "tag-below" if box.top + box.height < 96 else ""
+                img.boxes.append(box)
+                spots.setdefault(_spot(box), []).append(box)
+        for same in spots.values():
+            same[0].tag = t("runner_up_tag", field=why.label, ranks=" ".join(f"#{bx.item.rank}" for bx in same))
+            for bx in same[1:]:
+                bx.show_tag = False
+
+
 def _place_boxes(img: PageImage, report: NoteReport, t: Labels, page_count: int) -> None:
     groups: dict[tuple, list[Box]] = {}
     for it in report.items:
         if not it.has_box or it.page != img.number:
             continue
-        b = it.evidence.bbox
-        x0, x1 = b.x0 - img.offset_x, b.x1 - img.offset_x
-        y0, y1 = b.y0 - img.offset_y, b.y1 - img.offset_y
-        box = Box(item=it,
-                  left=_pct(x0 / img.width * 100), top=_pct((img.height - y1) / img.height * 100),
-                  width=_pct((x1 - x0) / img.width * 100), height=_pct((y1 - y0) / img.height * 100))
+        box = _box(img, it)
         img.boxes.append(box)
-        groups.setdefault((round(b.x0), round(b.y0), round(b.x1), round(b.y1)), []).append(box)
+        groups.setdefault(_spot(box), []).append(box)
     tag_h = 16 / img.px_height * 100          # a tag's height, in % of the page
     for box in img.boxes:
         centre = box.left + box.width / 2
@@ -317,6 +353,7 @@ def _place_boxes(img: PageImage, report: NoteReport, t: Labels, page_count: int)
         for bx in same[1:]:
             bx.show_tag = False
     marked = list(dict.fromkeys(bx.item.label for bx in img.boxes))
+    _place_runners_up(img, report, t)
     name = report.note.source.file_name
     if marked:
         img.alt = t("page_alt", page=img.number, pages=page_count, name=name, fields=", ".join(marked))
@@ -364,7 +401,7 @@ def render_note_page(report: NoteReport, pages: list[PageImage] | None, *, omitt
     env = _env()
     t = labels(report.lang)
     if pages is not None:
-        marked = {bx.item.key for p in pages for bx in p.boxes}
+        marked = {bx.item.key for p in pages for bx in p.boxes if not bx.alt}
         segments = []
     else:
         marked = set(report.text.located) if report.text else set()
@@ -372,6 +409,7 @@ def render_note_page(report: NoteReport, pages: list[PageImage] | None, *, omitt
     return env.get_template("note.html.j2").render(
         lang=report.lang, t=t, r=report, pages=pages, omitted=omitted, segments=segments, marked=marked,
         page_count=report.note.source.page_count or (len(pages) if pages else 0),
+        drawn={bx.item.key for p in pages or [] for bx in p.boxes if bx.alt}, close_margin=f"{CLOSE_SCORE:.2f}",
         prev=prev, next=next, index_href=index_href, version=__version__, generated=generated or _now(),
         css=_STATIC["css"], js=_STATIC["js"],
     )
@@ -416,12 +454,13 @@ def render_index(data: IndexData, *, lang: str = "nl", generated: str | None = N
         _Column("file", t("col_file")), _Column("type", t("col_type")), _Column("date", t("col_date")),
         _Column("kenmerk", t("col_kenmerk")), _Column("title", t("col_title")),
         _Column("fields", t("col_fields"), True), _Column("warnings", t("col_warnings"), True),
+        _Column("close", t("col_close"), True),
     ]
     rows = [{
         "slug": r.slug, "file": r.label, "type": r.note.document_type.value,
         "date": r.note.date.isoformat() if r.note.date else "", "kenmerk": r.note.kenmerk or "",
         "title": r.note.title or "", "fields": len(r.fields_found), "warnings": r.warning_count,
-        "lang": r.note.language,
+        "close": r.close_count if r.why else "", "lang": r.note.language,
     } for r in data.reports]
     total = max(data.total, 1)
     field_rows = [{"label": t.field(name, plural=True), "count": count, "percent": round(count / total * 100, 1)}
@@ -477,14 +516,17 @@ class ReviewWriter:
         self._prev: NoteReport | None = None
         self._slugs: set[str] = set()
 
-    def add(self, note: Note, label: str | None = None, data: bytes | None = None) -> NoteReport:
-        """Add one note; `data` is the input's bytes (a PDF is rendered from them, a text shown)."""
+    def add(self, note: Note, label: str | None = None, data: bytes | None = None,
+            explained: Explained | None = None) -> NoteReport:
+        """Add one note; `data` is the input's bytes (a PDF is rendered from them, a text shown);
+        `explained` its candidates (`kenmerk.output.review_explain.explain_for_review`)."""
         text = None
         if note.source.media_type != "application/pdf" and data is not None:
             from kenmerk.extract.text import decode_text
 
             text = decode_text(data, name=label or note.source.file_name)
-        report = build_note_report(note, label, lang=self.lang, text=text, slug=self._unique_slug(note))
+        report = build_note_report(note, label, lang=self.lang, text=text, slug=self._unique_slug(note),
+                                   explained=explained)
         pages: list[PageImage] | None = None
         omitted = 0
         if report.is_pdf:

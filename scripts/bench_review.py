@@ -6,9 +6,11 @@
     .venv/bin/python scripts/bench_review.py -n 200 --scale 1.5
 
 Both phases run in this process, one after the other, on the same inputs: first every
-input is read and extracted (`extract_note`, OCR off), then the report is written from
-those notes and the same bytes (`ReviewWriter.add`: page images rendered with one
-pypdfium2 document per file, HTML, atomic writes) — the report never re-extracts.
+input is read and extracted (`read_bytes` and `extract_layout`, OCR off: the note with
+every field's candidates, as `kenmerk review` does), then the report is written from
+those extractions and the same bytes (`explain_for_review`: the candidates with their
+boxes, scrubbed; `ReviewWriter.add`: page images rendered with one pypdfium2 document
+per file, HTML with the runners-up, atomic writes) — the report never re-extracts.
 Prints both times and their ratio; a benchmark, not a test.
 """
 from __future__ import annotations
@@ -55,7 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", action="store_true", help="keep the report folder and print its path")
     args = ap.parse_args(argv)
 
-    from kenmerk.extract import ReadLimits, extract_note
+    from kenmerk.extract import ReadLimits, read_bytes
+    from kenmerk.extract.note import extract_layout
+    from kenmerk.output.review_explain import explain_for_review
     from kenmerk.output.review_html import DEFAULT_SCALE, ReviewWriter
 
     scale = args.scale or DEFAULT_SCALE
@@ -76,17 +80,17 @@ def main(argv: list[str] | None = None) -> int:
         extracted = []
         for path in inputs:
             data = path.read_bytes()
-            extracted.append((extract_note(data, str(path), limits), str(path), data))
+            extracted.append((extract_layout(*read_bytes(data, str(path), limits)), str(path), data))
         t_extract = time.perf_counter() - t0
 
         out = work / "report"
         t0 = time.perf_counter()
         with ReviewWriter(out, scale=scale) as writer:
-            for note, label, data in extracted:
-                writer.add(note, label, data)
+            for extraction, label, data in extracted:
+                writer.add(extraction.note, label, data, explain_for_review(extraction))
         t_report = time.perf_counter() - t0
 
-        pages = sum(n.source.page_count or 0 for n, _, _ in extracted)
+        pages = sum(e.note.source.page_count or 0 for e, _, _ in extracted)
         size = sum(f.stat().st_size for f in out.rglob("*.html"))
         kinds = ", ".join(sorted({p.suffix for p in inputs}))
         print(f"inputs           {len(inputs)} notes ({kinds}; {pages} PDF pages) from "

@@ -2,6 +2,7 @@
 """Fuzz the PDF reader: mutate the fixture PDFs and extract each mutant under a time and memory limit.
 
     python scripts/fuzz.py --cases 500 [--seed 1] [--timeout 20] [--memory 2048] [--jobs 2] [--keep DIR] [--cli]
+                           [--pdf-reader pdfium|pdfminer|both]
 
 Seeds are the fixture PDFs of `scripts/make_fixtures.py` (as reportlab writes them, and
 rewritten with their streams inflated, so mutations also hit the page content) and the
@@ -11,7 +12,8 @@ changed number, inserted PDF tokens, deep nesting, a stream's /Length that lies.
 
 Each case runs in a child process (forked from this one after the imports, or with
 `--cli` a fresh `kenmerk extract FILE`) with `RLIMIT_AS` = `--memory` MB and killed at
-`--timeout` seconds. OCR is off unless `--ocr auto`: the fuzzer targets the PDF parser, and
+`--timeout` seconds, with the reader `--pdf-reader` names (`both`, the default: every case is
+read by pdfium and by pdfminer.six, each in its own child). OCR is off unless `--ocr auto`: the fuzzer targets the PDF parser, and
 Tesseract runs in a subprocess with its own time limit (`ReadLimits.ocr_timeout`). It reads the note with `kenmerk.extract.read_note`, serialises it
 to JSON and N-Triples, and is classified:
 
@@ -48,6 +50,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FAILING = ("traceback", "bad-error", "hang", "crash")
+#: `--pdf-reader` → the readers each case is read by
+READERS = {"pdfium": ("pdfium",), "pdfminer": ("pdfminer",), "both": ("pdfium", "pdfminer")}
 CLASSES = ("result", "error") + FAILING
 
 
@@ -267,6 +271,7 @@ class Case:
     kind: str = ""
     detail: str = ""
     seconds: float = 0.0
+    reader: str = "pdfium"
     proc: subprocess.Popen | None = field(default=None, repr=False)
 
 
@@ -280,7 +285,7 @@ def _limit(memory_mb: int, timeout: float) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def _child(case: Case, memory_mb: int, timeout: float, ocr: str) -> None:
+def _child(case: Case, memory_mb: int, timeout: float, ocr: str, reader: str) -> None:
     """The forked child: limits, then extract; never returns."""
     code = 70
     try:
@@ -294,7 +299,7 @@ def _child(case: Case, memory_mb: int, timeout: float, ocr: str) -> None:
         from kenmerk.output.serialize import serialize_notes
 
         try:
-            note = read_note(case.path, ReadLimits(ocr=ocr))
+            note = read_note(case.path, ReadLimits(ocr=ocr, pdf_reader=reader))
             note.model_dump_json()
             serialize_notes([note], "nt")
             sys.stdout.write(f"ok {note.document_type.value} {note.source.page_count} pages\n")
@@ -323,7 +328,7 @@ def _start(case: Case, memory_mb: int, timeout: float, cli: bool, ocr: str) -> N
         out = open(case.out, "wb")
         err = open(case.err, "wb")
         case.proc = subprocess.Popen([sys.executable, "-m", "kenmerk.output.cli", "extract", str(case.path),
-                                      "--ocr", ocr],
+                                      "--ocr", ocr, "--pdf-reader", case.reader],
                                      stdout=out, stderr=err, stdin=subprocess.DEVNULL,
                                      preexec_fn=lambda: _limit(memory_mb, timeout))
         out.close()
@@ -332,7 +337,7 @@ def _start(case: Case, memory_mb: int, timeout: float, cli: bool, ocr: str) -> N
         return
     pid = os.fork()
     if pid == 0:
-        _child(case, memory_mb, timeout, ocr)
+        _child(case, memory_mb, timeout, ocr, case.reader)
     case.pid = pid
 
 
@@ -380,10 +385,13 @@ def run(args) -> int:
         data, mutations = mutate(seed_files[seed_name], rng)
         path = work / f"case-{number:05d}.pdf"
         path.write_bytes(data)
-        pending.append(Case(number, seed_name, mutations, path, work / f"case-{number:05d}.out",
-                            work / f"case-{number:05d}.err"))
+        for reader in READERS[args.pdf_reader]:
+            stem = f"case-{number:05d}-{reader}"
+            pending.append(Case(number, seed_name, mutations, path, work / f"{stem}.out", work / f"{stem}.err",
+                                reader=reader))
     print(f"fuzz: {args.cases} cases from {len(names)} seed PDFs ({', '.join(names)}), seed {args.seed}, "
-          f"limits {args.timeout:g} s and {args.memory} MB, {args.jobs} at a time"
+          f"limits {args.timeout:g} s and {args.memory} MB, {args.jobs} at a time, "
+          f"read by {' and '.join(READERS[args.pdf_reader])}"
           f"{' through the CLI' if args.cli else ''}", flush=True)
     running: dict[int, Case] = {}
     done: list[Case] = []
@@ -426,9 +434,11 @@ def run(args) -> int:
                 pass
     elapsed = time.monotonic() - start
     counts = collections.Counter(c.kind for c in done)
-    print(f"fuzz: {len(done)} cases in {elapsed:.1f} s")
+    per_reader = {reader: collections.Counter(c.kind for c in done if c.reader == reader)
+                  for reader in READERS[args.pdf_reader]}
+    print(f"fuzz: {len(done)} readings of {args.cases} cases in {elapsed:.1f} s")
     for kind in CLASSES:
-        print(f"  {kind:<10} {counts.get(kind, 0)}")
+        print(f"  {kind:<10} {counts.get(kind, 0):5d}  " + "  ".join(f"{r} {n.get(kind, 0)}" for r, n in per_reader.items()))
     by_mutation: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     for c in done:
         for m in set(c.mutations):
@@ -448,11 +458,11 @@ def run(args) -> int:
         for c in bad:
             shown[(c.kind, c.detail)] += 1
             if shown[(c.kind, c.detail)] <= 2:
-                print(f"  {c.kind}: case {c.number} ({c.seed_name}; {'+'.join(c.mutations)}): {c.detail}")
+                print(f"  {c.kind}: case {c.number} ({c.seed_name}; {'+'.join(c.mutations)}; {c.reader}): {c.detail}")
             if keep is not None:
                 keep.mkdir(parents=True, exist_ok=True)
                 shutil.copy(c.path, keep / f"{c.kind}-{c.path.name}")
-                shutil.copy(c.err, keep / f"{c.kind}-{c.path.stem}.stderr.txt")
+                shutil.copy(c.err, keep / f"{c.kind}-{c.err.stem}.stderr.txt")
         if keep is not None:
             print(f"failing inputs kept in {keep}")
     shutil.rmtree(work, ignore_errors=True)
@@ -471,6 +481,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--ocr", choices=("never", "auto"), default="never",
                    help="OCR of pages without text (default never: the fuzzer targets the PDF parser; OCR runs "
                         "Tesseract in its own subprocess with its own time limit)")
+    p.add_argument("--pdf-reader", choices=("pdfium", "pdfminer", "both"), default="both",
+                   help="the PDF reader of each case (default both: every case read by each)")
     p.add_argument("--progress", action="store_true", help="a line every 50 cases")
     p.add_argument("-v", "--verbose", action="store_true", help="also list the most common error messages")
     args = p.parse_args(argv)

@@ -2,10 +2,13 @@
 
 For each note a page shows its pages (PDF, rendered with pypdfium2) with a coloured,
 labelled box on every piece of evidence, or its text with the evidence marked (text
-inputs); a table of the fields with value and page; and what is missing or doubtful.
+inputs); a table of the fields with value and page, and under each field the rule that
+chose its value and the runners-up (the other candidates, folded; their boxes dashed);
+and what is missing or doubtful.
 `report/index.html` lists every note (sortable, filterable) with counts per field,
 per document type and per month. Each input is read once: the note is extracted from
-the bytes and the pages are rendered from the same bytes.
+the bytes (`extract_layout`, keeping every field's candidates) and the pages are
+rendered from the same bytes.
 
 Each failing input gives one line `path: reason` on stderr; the others go on. Exit 0
 when every input went through, 1 when one failed, 2 for wrong usage.
@@ -14,8 +17,10 @@ from __future__ import annotations
 
 import sys
 
-from kenmerk.extract import KenmerkError, ReadLimits, UsageError, extract_note
+from kenmerk.extract import KenmerkError, ReadLimits, UsageError, read_bytes
+from kenmerk.extract.note import extract_layout
 from kenmerk.output.inputs import DocumentSpec, Refused, gather, load
+from kenmerk.output.review_explain import explain_for_review
 from kenmerk.output.review_html import DEFAULT_MAX_PAGES, DEFAULT_SCALE, ReviewWriter
 from kenmerk.output.review_i18n import DEFAULT_LANG, LANGUAGES, labels
 
@@ -74,8 +79,9 @@ def run(args) -> int:
             continue
         try:
             data, name = load(item, max_bytes=limits.max_bytes)
-            note = extract_note(data, name, limits, keep_personal_data=args.keep_personal_data)
-            writer.add(note, item.label, data)
+            layout, source = read_bytes(data, name, limits)
+            extraction = extract_layout(layout, source, keep_personal_data=args.keep_personal_data)
+            writer.add(extraction.note, item.label, data, explain_for_review(extraction))
         except KeyboardInterrupt:
             raise
         except Exception as exc:  # noqa: BLE001 - one bad input must not stop the batch

@@ -20,7 +20,12 @@
       marks = [target];
     }
     for (var i = 0; i < marks.length; i++) { marks[i].classList.add("is-active"); }
-    var row = doc.getElementById("row-" + key);
+    if (target.classList.contains("alt")) {           /* a runner-up: unfold its field, show its box */
+      var entry = doc.getElementById("cand-" + key), folded = entry && entry.closest("details");
+      if (folded) { folded.open = true; }
+      target.classList.add("shown");
+    }
+    var row = doc.getElementById("row-" + key) || doc.getElementById("cand-" + key);
     if (row) { row.classList.add("is-active"); }
     var scrollTo = marks.length ? marks[0] : target;
     scrollTo.scrollIntoView({ block: "center", inline: "nearest" });
@@ -31,9 +36,32 @@
     if (push && window.history && history.replaceState) { history.replaceState(null, "", "#box-" + key); }
     return true;
   }
+  /* ---- note page: a field's runners-up, folded; their boxes show while they are unfolded ---- */
+  function showRunnersUp(field, on) {
+    var boxes = doc.querySelectorAll('a.box.alt[data-field="' + field + '"]');
+    for (var i = 0; i < boxes.length; i++) { boxes[i].classList.toggle("shown", on); }
+  }
+  var folds = doc.querySelectorAll("details.cands");
+  for (var f = 0; f < folds.length; f++) {
+    folds[f].addEventListener("toggle", function () { showRunnersUp(this.getAttribute("data-field"), this.open); });
+  }
+  function openWhy(field) {
+    var why = doc.getElementById("why-" + field);
+    if (!why) { return false; }
+    if (why.tagName === "DETAILS") { why.open = true; showRunnersUp(field, true); }
+    why.scrollIntoView({ block: "center", inline: "nearest" });
+    var summary = why.querySelector("summary");
+    if (summary) { summary.focus({ preventScroll: true }); }
+    return true;
+  }
   var fieldTable = doc.querySelector("table.fields");
   if (fieldTable) {
     fieldTable.addEventListener("click", function (ev) {
+      var alt = ev.target.closest("a.alt-goto[data-key]");
+      if (alt) {
+        if (activate(alt.getAttribute("data-key"), true)) { ev.preventDefault(); }
+        return;
+      }
       var row = ev.target.closest("tr[data-key]");
       if (!row) { return; }
       if (activate(row.getAttribute("data-key"), true)) { ev.preventDefault(); }
@@ -43,7 +71,9 @@
   if (issueList) {
     issueList.addEventListener("click", function (ev) {
       var a = ev.target.closest("a[data-key]");
-      if (a && activate(a.getAttribute("data-key"), true)) { ev.preventDefault(); }
+      if (a && activate(a.getAttribute("data-key"), true)) { ev.preventDefault(); return; }
+      var w = ev.target.closest("a[data-why]");
+      if (w && openWhy(w.getAttribute("data-why"))) { ev.preventDefault(); }
     });
   }
   if (location.hash.indexOf("#box-") === 0) { activate(decodeURIComponent(location.hash.slice(5)), false); }

@@ -1,4 +1,7 @@
-"""Section headings of notes (`kenmerk.extract.headings`) and the sections `Document` builds from them."""
+"""Section headings of notes (`kenmerk.extract.headings`) and the sections `Document` builds from them.
+
+The section texts are made up; the headings are the conventions' ("Aanleiding", "Geadviseerd besluit", …).
+"""
 from __future__ import annotations
 
 import pytest
@@ -47,10 +50,10 @@ def test_other_numbered_line_in_plain_print_is_not_a_heading():
 @pytest.mark.parametrize(
     "line",
     [
-        "De Tweede Kamer heeft in de motie van het lid Van der Plas gevraagd om een toelichting op de aanleiding.",
-        "Aanleiding van deze nota is de motie van het lid Bikker.",
-        "Advies van de landsadvocaat is gevraagd over de uitspraak.",
-        "1. De gemeente vraagt om een bijdrage van de provincie voor de zonneweide.",
+        "De Kamer heeft in een motie van het lid Voorbeeld gevraagd om een toelichting op de aanleiding.",
+        "Aanleiding van deze nota is een motie over de waterbussen.",
+        "Advies van een jurist is gevraagd over de uitspraak.",
+        "1. Het waterschap vraagt om een bijdrage van de provincie voor de dijk.",
         "12.5 miljoen euro extra",
         "",
     ],
@@ -65,12 +68,12 @@ def test_long_line_is_not_a_heading_even_if_it_names_one():
 
 def test_sections_of_a_beslisnota():
     doc = Document(read_text(
-        "Nota\nDatum\n9 januari 2025\n\n"
-        "1. Aanleiding\nDe Tweede Kamer wordt periodiek geïnformeerd.\n\n"
-        "2. Geadviseerd besluit\nInstemmen met de Verzamelbrief opvang Oekraïne.\n\n"
-        "3. Kernpunten\nDe Kamer wordt geïnformeerd over het langetermijnbeleid.\n\n"
-        "4. Toelichting\nDe Raad Asiel en Migratie wordt ambtelijk voorbereid.\n"
-        "4.1. Politieke context\nDe Kamer heeft eerder om een reactie gevraagd.\n"
+        "Nota\nDatum\n16 januari 2025\n\n"
+        "1. Aanleiding\nDe stuurgroep krijgt elk kwartaal een stand van zaken.\n\n"
+        "2. Geadviseerd besluit\nInstemmen met de kwartaalbrief over de waterbussen.\n\n"
+        "3. Kernpunten\nDe brief schetst de dienstregeling voor de zomer.\n\n"
+        "4. Toelichting\nDe stuurgroep bereidt het overleg voor.\n"
+        "4.1. Politieke context\nDe raad heeft eerder om een reactie gevraagd.\n"
     ))
     assert [(s.heading.role, s.heading.number, s.heading.text) for s in doc.sections] == [
         ("occasion", "1", "Aanleiding"),
@@ -79,22 +82,22 @@ def test_sections_of_a_beslisnota():
         ("explanation", "4", "Toelichting"),
         ("explanation", "4.1", "Politieke context"),
     ]
-    assert doc.section("decision").text == "Instemmen met de Verzamelbrief opvang Oekraïne."
-    assert doc.section("explanation").text == "De Raad Asiel en Migratie wordt ambtelijk voorbereid."
+    assert doc.section("decision").text == "Instemmen met de kwartaalbrief over de waterbussen."
+    assert doc.section("explanation").text == "De stuurgroep bereidt het overleg voor."
     # the header zone ends at the first typed section
-    assert [ln.text for ln in doc.header] == ["Nota", "Datum", "9 januari 2025"]
+    assert [ln.text for ln in doc.header] == ["Nota", "Datum", "16 januari 2025"]
 
 
 def test_note_sections_keep_number_heading_text_and_page():
-    n = extract_note("Nota\n\n1. Aanleiding\nDe Kamer heeft gevraagd.\n\f2. Geadviseerd besluit\nInstemmen.\n".encode(),
+    n = extract_note("Nota\n\n1. Aanleiding\nDe Kamer stelt vragen.\n\f2. Geadviseerd besluit\nInstemmen.\n".encode(),
                      "x.txt")
     assert [(s.number, s.heading, s.text, s.page) for s in n.sections] == [
-        ("1", "Aanleiding", "De Kamer heeft gevraagd.", 1),
+        ("1", "Aanleiding", "De Kamer stelt vragen.", 1),
         ("2", "Geadviseerd besluit", "Instemmen.", 2),
     ]
 
 
 def test_hyphenation_at_line_end_is_undone_in_section_text():
-    doc = Document(read_text("Kernpunten\nDe opvang van ontheem-\nden uit Oekraïne blijft nodig.\n"))
-    assert doc.section("core").text == "De opvang van ontheemden uit Oekraïne blijft nodig."
+    doc = Document(read_text("Kernpunten\nDe dienstregeling van de water-\nbussen blijft in de zomer gelijk.\n"))
+    assert doc.section("core").text == "De dienstregeling van de waterbussen blijft in de zomer gelijk."
 

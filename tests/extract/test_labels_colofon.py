@@ -1,5 +1,8 @@
 """Colofon and header labels (`kenmerk.extract.labels`) and their label/value pairs
-(`kenmerk.extract.colofon`): in text conversions by line order, in PDFs by position."""
+(`kenmerk.extract.colofon`): in text conversions by line order, in PDFs by position.
+
+Values (kenmerken, subjects, units, codes) are made up; the labels and layouts are the conventions.
+"""
 from __future__ import annotations
 
 import pytest
@@ -68,23 +71,23 @@ def test_label_synonyms_map_to_their_role(line, role):
 
 
 def test_uw_kenmerk_is_their_reference_not_ours():
-    m = match_label("Uw kenmerk 2020217241")
-    assert (m.kind.role, m.label, m.rest) == ("their_reference", "Uw kenmerk", "2020217241")
+    m = match_label("Uw kenmerk 2023-55501")
+    assert (m.kind.role, m.label, m.rest) == ("their_reference", "Uw kenmerk", "2023-55501")
 
 
 @pytest.mark.parametrize(
     "line, role, label, rest",
     [
-        ("Ons kenmerk 6048852", "reference", "Ons kenmerk", "6048852"),
-        ("Kenmerk: DGED / 44314491", "reference", "Kenmerk", "DGED / 44314491"),
-        ("Datum: 9 januari 2025", "date", "Datum", "9 januari 2025"),
-        ("Datum 9 januari 2025", "date", "Datum", "9 januari 2025"),
-        ("Beslistermijn 16-12-2022", "deadline", "Beslistermijn", "16-12-2022"),
-        ("Aan: MOCW", "addressee", "Aan", "MOCW"),
-        ("Betreft: Aanvullende aanwijzing leerlingenvervoer", "subject", "Betreft",
-         "Aanvullende aanwijzing leerlingenvervoer"),
-        ("Ref.: 20.023/MJ/MR", "registration_number", "Ref.", "20.023/MJ/MR"),
-        ("cc: DGB", "copy_to", "cc", "DGB"),
+        ("Ons kenmerk 7001234", "reference", "Ons kenmerk", "7001234"),
+        ("Kenmerk: DGKV / 90817263", "reference", "Kenmerk", "DGKV / 90817263"),
+        ("Datum: 16 januari 2025", "date", "Datum", "16 januari 2025"),
+        ("Datum 16 januari 2025", "date", "Datum", "16 januari 2025"),
+        ("Beslistermijn 19-12-2022", "deadline", "Beslistermijn", "19-12-2022"),
+        ("Aan: MSZW", "addressee", "Aan", "MSZW"),
+        ("Betreft: Verlenging van de proef met nachtbussen", "subject", "Betreft",
+         "Verlenging van de proef met nachtbussen"),
+        ("Ref.: 23.117/KP/FV", "registration_number", "Ref.", "23.117/KP/FV"),
+        ("cc: DGRB", "copy_to", "cc", "DGRB"),
     ],
 )
 def test_value_on_the_label_line(line, role, label, rest):
@@ -95,12 +98,12 @@ def test_value_on_the_label_line(line, role, label, rest):
 @pytest.mark.parametrize(
     "line",
     [
-        "Aan Juridische Zaken is voorgelegd of de regeling juridisch houdbaar is.",
-        "Van der Meer heeft namens de gemeente gebeld.",
-        "Voor de volledigheid is de brief bijgevoegd.",
-        "Bijlage bij de brief is het rapport van AEF.",
-        "T.a.v. de heer H.M. de Jonge",
-        "Termijnen van de regeling lopen af.",
+        "Aan Bureau Wetgeving is gevraagd of de verordening standhoudt.",
+        "Van der Proef heeft namens het waterschap gebeld.",
+        "Voor de zekerheid is de planning bijgevoegd.",
+        "Bijlage bij de brief is het rapport over de waterbussen.",
+        "T.a.v. de heer K.L. Proefmans",
+        "Termijnen van de subsidie lopen af.",
     ],
 )
 def test_sentences_are_not_labels(line):
@@ -108,14 +111,14 @@ def test_sentences_are_not_labels(line):
 
 
 def test_aan_with_colon_is_a_label():
-    m = match_label("Aan: MOCW")
+    m = match_label("Aan: MSZW")
     assert m.kind.role == "addressee" and m.colon
 
 
 def test_t_before_a_number_is_a_phone_label_but_tav_is_not():
     m = match_label("T +31 6")
     assert (m.kind.role, m.label, m.rest) == ("phone", "T", "+31 6")
-    assert match_label("T.a.v. Directie Wetgeving") is None
+    assert match_label("T.a.v. Directie Waterbeheer") is None
 
 
 @pytest.mark.parametrize("line", ["TER BESLISSING", "ter informatie", "Ter ondertekening", "VOOR AKKOORD"])
@@ -129,37 +132,37 @@ def test_designation_lines(line):
 
 
 def test_designation_with_title_is_not_a_bare_designation():
-    assert not DESIGNATION.match("Beslisnota bij Kamerbrief opvang Oekraïne")
+    assert not DESIGNATION.match("Beslisnota bij Kamerbrief over schoolzwemmen")
 
 
 # --- pairs in text conversions ------------------------------------------------------
 
 
 def test_aan_van_run_pairs_values_in_order_skipping_the_stage():
-    pairs = text_pairs("Aan\nVan\nMINDEF\nTER BESLISSING\nDGB\nDatum\n7 juni 2024\n")
+    pairs = text_pairs("Aan\nVan\nMSZW\nTER BESLISSING\nDGKV\nDatum\n12 februari 2024\n")
     assert pairs == [
-        ("addressee", "Aan", ["MINDEF"]),
-        ("sender", "Van", ["DGB"]),
-        ("date", "Datum", ["7 juni 2024"]),
+        ("addressee", "Aan", ["MSZW"]),
+        ("sender", "Van", ["DGKV"]),
+        ("date", "Datum", ["12 februari 2024"]),
     ]
 
 
 def test_value_under_label_until_next_label():
-    pairs = text_pairs("Onderwerp\nStand van zaken herstel\nkinderopvangtoeslag\nDatum\n3 mei 2024\n")
+    pairs = text_pairs("Onderwerp\nStand van zaken onderhoud\nKwartelbrug\nDatum\n14 maart 2024\n")
     assert pairs == [
-        ("subject", "Onderwerp", ["Stand van zaken herstel", "kinderopvangtoeslag"]),
-        ("date", "Datum", ["3 mei 2024"]),
+        ("subject", "Onderwerp", ["Stand van zaken onderhoud", "Kwartelbrug"]),
+        ("date", "Datum", ["14 maart 2024"]),
     ]
 
 
 def test_value_stops_at_a_blank_line():
-    pairs = text_pairs("Onderwerp\nOpvang ontheemden uit Oekraïne\n\nDe Kamer wordt periodiek geïnformeerd.\n")
-    assert pairs == [("subject", "Onderwerp", ["Opvang ontheemden uit Oekraïne"])]
+    pairs = text_pairs("Onderwerp\nDienstregeling waterbussen\n\nDe stuurgroep krijgt elk kwartaal een stand van zaken.\n")
+    assert pairs == [("subject", "Onderwerp", ["Dienstregeling waterbussen"])]
 
 
 def test_value_stops_at_a_heading():
-    pairs = text_pairs("Onderwerp\nOpvang ontheemden uit Oekraïne\n1. Aanleiding\nDe Kamer wordt geïnformeerd.\n")
-    assert pairs == [("subject", "Onderwerp", ["Opvang ontheemden uit Oekraïne"])]
+    pairs = text_pairs("Onderwerp\nDienstregeling waterbussen\n1. Aanleiding\nDe stuurgroep vraagt om een planning.\n")
+    assert pairs == [("subject", "Onderwerp", ["Dienstregeling waterbussen"])]
 
 
 def test_value_stops_at_a_stage_line():
@@ -168,34 +171,34 @@ def test_value_stops_at_a_stage_line():
 
 
 def test_attachment_count_ends_the_field():
-    pairs = text_pairs("Bijlage(n)\n2\nOpvang ontheemden uit Oekraïne\n")
+    pairs = text_pairs("Bijlage(n)\n2\nDienstregeling waterbussen\n")
     assert pairs == [("attachments", "Bijlage(n)", ["2"])]
 
 
 def test_inline_value_continues_only_in_lower_case():
-    assert text_pairs("Betreft: Opvang ontheemden\nuit Oekraïne\n") == [
-        ("subject", "Betreft", ["Opvang ontheemden", "uit Oekraïne"])]
-    assert text_pairs("Betreft: Opvang ontheemden\nDe Kamer is geïnformeerd.\n") == [
-        ("subject", "Betreft", ["Opvang ontheemden"])]
+    assert text_pairs("Betreft: Dienstregeling waterbussen\nop het Kwartelmeer\n") == [
+        ("subject", "Betreft", ["Dienstregeling waterbussen", "op het Kwartelmeer"])]
+    assert text_pairs("Betreft: Dienstregeling waterbussen\nDe stuurgroep is op de hoogte.\n") == [
+        ("subject", "Betreft", ["Dienstregeling waterbussen"])]
 
 
 def test_colon_pairs_of_a_header_block():
-    assert text_pairs("Aan: ACC-19\nDatum: 10 september 2020\nOpsteller: Psc-19\n") == [
-        ("addressee", "Aan", ["ACC-19"]),
-        ("date", "Datum", ["10 september 2020"]),
-        ("author", "Opsteller", ["Psc-19"]),
+    assert text_pairs("Aan: Stuurgroep Waterbussen\nDatum: 2 oktober 2023\nOpsteller: Projectbureau WB-7\n") == [
+        ("addressee", "Aan", ["Stuurgroep Waterbussen"]),
+        ("date", "Datum", ["2 oktober 2023"]),
+        ("author", "Opsteller", ["Projectbureau WB-7"]),
     ]
 
 
 def test_sentence_starting_with_aan_is_no_pair():
-    assert text_pairs("Aan Juridische Zaken is voorgelegd of de regeling houdbaar is.\nDatum\n3 mei 2024\n") == [
-        ("date", "Datum", ["3 mei 2024"])]
+    assert text_pairs("Aan Bureau Wetgeving is gevraagd of de verordening standhoudt.\nDatum\n14 maart 2024\n") == [
+        ("date", "Datum", ["14 maart 2024"])]
 
 
 # --- pairs in PDFs, by position ----------------------------------------------------------
 
 
-def _colofon(y_top: float = 700.0, kenmerk: str = "IENW/BSK-2022/248639", datum: str = "9 januari 2025") -> list:
+def _colofon(y_top: float = 700.0, kenmerk: str = "IENW/BSK-2024/400123", datum: str = "16 januari 2025") -> list:
     return [
         ("Datum", COLOFON_X, y_top, 7.5, True),
         (datum, COLOFON_X, y_top - 10),
@@ -205,45 +208,45 @@ def _colofon(y_top: float = 700.0, kenmerk: str = "IENW/BSK-2022/248639", datum:
 
 
 def test_colofon_column_is_found_right_of_the_body():
-    lay = layout(_colofon() + [("De Kamer heeft gevraagd om een brief over de voortgang.", 70, 600, 10)])
+    lay = layout(_colofon() + [("De stuurgroep vraagt om een brief over de dienstregeling.", 70, 600, 10)])
     assert colofon_left(lay.pages[0]) == pytest.approx(COLOFON_X - 2)
 
 
 def test_page_without_right_hand_labels_has_no_colofon():
-    lay = layout([("Datum", 70, 700), ("9 januari 2025", 130, 700), ("Nota", 70, 760, 14, True)])
+    lay = layout([("Datum", 70, 700), ("16 januari 2025", 130, 700), ("Nota", 70, 760, 14, True)])
     assert colofon_left(lay.pages[0]) is None
 
 
 def test_value_under_the_label_in_the_colofon():
     pairs = pdf_pairs(layout(_colofon()))
     assert pairs == [
-        ("date", "Datum", ["9 januari 2025"], True, 1),
-        ("reference", "Kenmerk", ["IENW/BSK-2022/248639"], True, 1),
+        ("date", "Datum", ["16 januari 2025"], True, 1),
+        ("reference", "Kenmerk", ["IENW/BSK-2024/400123"], True, 1),
     ]
 
 
 def test_value_beside_the_label_on_the_same_row():
     lay = layout(_colofon() + [
-        ("Aan", 70, 720), ("de Minister van Economische Zaken en Klimaat", 130, 720),
-        ("Van", 70, 706), ("DGED", 130, 706),
+        ("Aan", 70, 720), ("de Minister van Sociale Zaken en Werkgelegenheid", 130, 720),
+        ("Van", 70, 706), ("DGKV", 130, 706),
     ])
     pairs = pdf_pairs(lay)
-    assert ("addressee", "Aan", ["de Minister van Economische Zaken en Klimaat"], False, 1) in pairs
-    assert ("sender", "Van", ["DGED"], False, 1) in pairs
+    assert ("addressee", "Aan", ["de Minister van Sociale Zaken en Werkgelegenheid"], False, 1) in pairs
+    assert ("sender", "Van", ["DGKV"], False, 1) in pairs
 
 
 def test_multi_line_value_beside_the_label():
     lay = layout(_colofon() + [
-        ("Betreft", 70, 600), ("Aanvullende aanwijzing leerling- en", 130, 600),
-        ("doelgroepenvervoer", 130, 589),
+        ("Betreft", 70, 600), ("Verlenging van de proef met nacht- en", 130, 600),
+        ("weekendbussen", 130, 589),
     ])
     pairs = pdf_pairs(lay)
-    assert ("subject", "Betreft", ["Aanvullende aanwijzing leerling- en", "doelgroepenvervoer"], False, 1) in pairs
+    assert ("subject", "Betreft", ["Verlenging van de proef met nacht- en", "weekendbussen"], False, 1) in pairs
 
 
 def test_value_under_label_stops_at_a_large_gap():
     lay = layout(_colofon() + [("Bijlage(n)", COLOFON_X, 620, 7.5, True), ("2", COLOFON_X, 610, 7.5),
-                               ("Directie Wegen en Verkeersveiligheid", COLOFON_X, 540, 7.5)])
+                               ("Directie Vaarwegen en Veren", COLOFON_X, 540, 7.5)])
     pairs = pdf_pairs(lay)
     assert ("attachments", "Bijlage(n)", ["2"], True, 1) in pairs
 
@@ -251,22 +254,22 @@ def test_value_under_label_stops_at_a_large_gap():
 def test_colofon_repeated_on_page_2_gives_page_1_pairs_first():
     lay = layout(
         _colofon() + [("Nota", 70, 760, 14, True)],
-        _colofon(kenmerk="IENW/BSK-2022/999999", datum="10 januari 2025")
-        + [("Beslistermijn", COLOFON_X, 620, 7.5, True), ("16-12-2022", COLOFON_X, 610, 7.5)],
+        _colofon(kenmerk="IENW/BSK-2024/499999", datum="17 januari 2025")
+        + [("Beslistermijn", COLOFON_X, 620, 7.5, True), ("31-01-2025", COLOFON_X, 610, 7.5)],
     )
     doc = Document(lay)
     refs = doc.pairs_of("reference")
-    assert [(p.texts, p.label_line.page) for p in refs] == [(["IENW/BSK-2022/248639"], 1),
-                                                           (["IENW/BSK-2022/999999"], 2)]
-    assert [p.texts for p in doc.pairs_of("deadline")] == [["16-12-2022"]]
+    assert [(p.texts, p.label_line.page) for p in refs] == [(["IENW/BSK-2024/400123"], 1),
+                                                           (["IENW/BSK-2024/499999"], 2)]
+    assert [p.texts for p in doc.pairs_of("deadline")] == [["31-01-2025"]]
 
 
 def test_table_header_row_is_not_a_label():
     lay = layout([
-        ("Inventarisatielijst Wob-besluit zonneweide Jaagweg", 70, 780, 12, True),
+        ("Inventarislijst Woo-besluit windpark Kwartelmeer", 70, 780, 12, True),
         ("Nr.", 70, 700, 9, True), ("Datum", 110, 700, 9, True), ("Beoordeling", 200, 700, 9, True),
-        ("Wob-grond", 300, 700, 9, True),
-        ("1", 70, 686), ("19-7-2021", 110, 686), ("Deels openbaar", 200, 686), ("10.2.e", 300, 686),
+        ("Woo-grond", 300, 700, 9, True),
+        ("1", 70, 686), ("15-3-2023", 110, 686), ("Deels openbaar", 200, 686), ("5.1.2e", 300, 686),
     ])
     assert pdf_pairs(lay) == []
 
@@ -274,7 +277,7 @@ def test_table_header_row_is_not_a_label():
 def test_running_footer_is_not_read_as_a_value():
     lay = layout(
         _colofon() + [("Bijlage(n)", COLOFON_X, 60, 7.5, True), ("Pagina 1 van 2", COLOFON_X, 50, 7.5)],
-        [("Vervolg van de toelichting.", 70, 700, 10), ("Pagina 2 van 2", COLOFON_X, 50, 7.5)],
+        [("Vervolg van de toelichting over de waterbussen.", 70, 700, 10), ("Pagina 2 van 2", COLOFON_X, 50, 7.5)],
     )
     (pair,) = Document(lay).pairs_of("attachments")
     assert pair.texts == []

@@ -1,4 +1,7 @@
-"""Woo and Wob refusal grounds applied to or cited in a document (`kenmerk.extract.woo_grounds`)."""
+"""Woo and Wob refusal grounds applied to or cited in a document (`kenmerk.extract.woo_grounds`).
+
+The documents are made up; the stamps, citations and wordings are the forms the laws and their practice use.
+"""
 from __future__ import annotations
 
 import pytest
@@ -40,73 +43,73 @@ def test_canonical_ground(written, code):
     ],
 )
 def test_code_stamped_in_the_text(stamp, code, law):
-    n = note(f"Memo\nDatum: 15 september 2020\n\nOverleg met {stamp} over de overeenkomst met de groothandels.\n")
+    n = note(f"Memo\nDatum: 12 oktober 2021\n\nOverleg met {stamp} over de dienstregeling van de waterbussen.\n")
     (ground,) = n.woo_grounds
     assert (ground.code, ground.law, ground.how) == (code, law, "code")
 
 
 def test_article_5_2_with_its_article_word():
-    n = note("Nota\nDatum\n9 januari 2025\n\nDe persoonlijke beleidsopvattingen zijn gelakt op grond van art. 5.2 Woo.\n")
+    n = note("Nota\nDatum\n16 januari 2025\n\nDe persoonlijke beleidsopvattingen zijn gelakt op grond van art. 5.2 Woo.\n")
     assert codes(n) == ["5.2"]
 
 
 def test_bare_5_2_without_article_word_is_no_ground():
-    assert codes(note("Nota\nDatum\n9 januari 2025\n\nZie paragraaf 5.2 van het rapport.\n")) == []
+    assert codes(note("Nota\nDatum\n16 januari 2025\n\nZie paragraaf 5.2 van het rapport.\n")) == []
 
 
 def test_wob_article_with_several_letters():
-    n = note("Besluit actieve openbaarmaking\nDatum: 9 september 2021\n\nDe gegevens worden niet openbaar gemaakt op "
+    n = note("Besluit openbaarmaking stukken windpark Kwartelmeer\nDatum: 21 juni 2021\n\nDe gegevens worden niet openbaar gemaakt op "
              "grond van artikel 10, tweede lid, aanhef en onder b, e en g, van de Wob.\n")
     assert codes(n) == ["10.2b", "10.2e", "10.2g"]
     assert all(g.law == "Wob" for g in n.woo_grounds)
 
 
 def test_woo_article_in_words():
-    n = note("Besluit op uw Woo-verzoek\nDatum: 9 december 2025\n\nDe namen zijn niet openbaar gemaakt op grond van "
+    n = note("Besluit op uw Woo-verzoek\nDatum: 4 december 2023\n\nDe namen zijn niet openbaar gemaakt op grond van "
              "artikel 5.1, tweede lid, onder e, van de Woo.\n")
     assert codes(n) == ["5.1.2e"]
 
 
 def test_wording_in_a_2025_note_is_the_woo_ground():
-    n = note("Nota\nDatum\n9 januari 2025\n\n5. Informatie die niet openbaar gemaakt kan worden\n"
-             "De persoonsgegevens van de ambtenaren zijn niet openbaar ter bescherming van de persoonlijke levenssfeer.\n")
+    n = note("Nota\nDatum\n16 januari 2025\n\n5. Informatie die niet openbaar gemaakt kan worden\n"
+             "Namen en telefoonnummers van medewerkers zijn weggelakt ter bescherming van de persoonlijke levenssfeer.\n")
     (ground,) = n.woo_grounds
     assert (ground.code, ground.law, ground.how) == ("5.1.2e", "Woo", "wording")
 
 
 def test_wording_in_a_text_citing_the_wob_is_the_wob_ground():
-    n = note("Besluit actieve openbaarmaking\nDatum: 9 september 2021\n\nOp grond van de Wob zijn de "
-             "persoonsgegevens niet openbaar ter bescherming van de persoonlijke levenssfeer.\n")
+    n = note("Besluit openbaarmaking stukken windpark Kwartelmeer\nDatum: 21 juni 2021\n\nVolgens de Wob blijven de "
+             "namen van omwonenden niet openbaar ter bescherming van de persoonlijke levenssfeer.\n")
     (ground,) = n.woo_grounds
     assert (ground.code, ground.law, ground.how) == ("10.2e", "Wob", "wording")
 
 
 def test_wording_before_the_woo_took_effect_is_the_wob_ground():
-    n = note("Nota\nDatum\n7 september 2020\n\nDe namen van de ambtenaren zijn gelakt ter bescherming van de "
-             "persoonlijke levenssfeer.\n")
+    n = note("Nota\nDatum\n12 oktober 2021\n\nNamen van medewerkers van het waterschap zijn gelakt ter bescherming "
+             "van de persoonlijke levenssfeer.\n")
     assert codes(n) == ["10.2e"]
 
 
 def test_wording_over_two_lines():
-    n = note("Nota\nDatum\n7 juni 2024\n\nInformatie die niet openbaar wordt gemaakt\n"
-             "Persoonsgegevens van de steller worden gelakt vanwege de bescherming van de persoonlijke\nlevenssfeer.\n")
+    n = note("Nota\nDatum\n12 februari 2024\n\nInformatie die niet openbaar wordt gemaakt\n"
+             "Namen van de opstellers zijn onleesbaar gemaakt om hun persoonlijke\nlevenssfeer te beschermen.\n")
     assert codes(n) == ["5.1.2e"]
 
 
 def test_wording_in_a_sentence_that_withholds_nothing_is_no_ground():
-    n = note("Nota\nDatum\n9 januari 2025\n\nToelichting\nDe minister hecht veel waarde aan de bescherming van de "
-             "persoonlijke levenssfeer van burgers.\n")
+    n = note("Nota\nDatum\n16 januari 2025\n\nToelichting\nDe waterbusapp is ontworpen met oog voor de bescherming "
+             "van de persoonlijke levenssfeer van reizigers.\n")
     assert n.woo_grounds == []
 
 
 @pytest.mark.parametrize("label", ["buiten verzoek", "niet relevant", "Dubbel", "Persoonsgegevens"])
 def test_labels_that_are_not_grounds(label):
-    n = note(f"Memo\nDatum: 15 september 2020\n\nDocument 12: {label}\n")
+    n = note(f"Memo\nDatum: 12 oktober 2021\n\nDocument 12: {label}\n")
     assert n.woo_grounds == []
 
 
 def test_count_and_pages():
-    n = note("Memo\nDatum: 15 september 2020\n\nOverleg met 5.1.2e en 5.1.2e over de overeenkomst.\n"
+    n = note("Memo\nDatum: 12 oktober 2021\n\nOverleg met 5.1.2e en 5.1.2e over de dienstregeling.\n"
              "\fVervolg van het overleg met 5.1.2e.\n\nDe bedragen zijn gelakt: 5.1.2i\n")
     grounds = {g.code: g for g in n.woo_grounds}
     assert sorted(grounds) == ["5.1.2e", "5.1.2i"]
@@ -118,21 +121,21 @@ def test_count_and_pages():
 def test_stamp_in_the_colofon_counts():
     n = pdf_note([
         ("Memo", 70, 770, 14, True),
-        ("Directie Maatschappelijke Ondersteuning", 466, 780, 7.5),
-        ("Datum", 466, 700, 7.5, True), ("15 september 2020", 466, 690, 7.5),
+        ("Directie Zwemwater", 466, 780, 7.5),
+        ("Datum", 466, 700, 7.5, True), ("12 oktober 2021", 466, 690, 7.5),
         ("Inlichtingen bij", 466, 670, 7.5, True), ("5.1.2e", 466, 660, 7.5),
-        ("De overeenkomst met de groothandels is gesloten.", 70, 600, 10),
+        ("De dienstregeling van de waterbussen is vastgesteld.", 70, 600, 10),
     ])
     assert codes(n) == ["5.1.2e"]
 
 
 def test_no_grounds():
-    n = note("Nota\nDatum\n3 mei 2024\n\nAanleiding\nDe Kamer heeft om een brief gevraagd over artikel 5 van de wet.\n")
+    n = note("Nota\nDatum\n14 maart 2024\n\nAanleiding\nDe Kamer stelt vragen over artikel 5 van de Wet waterbussen.\n")
     assert n.woo_grounds == []
 
 
 def test_letters_joined_by_en_add_no_ground():
     # regression: the 'e' of 'en' (and the 'f' of 'of') in 'onder a en b' became a ground
-    n = note("Besluit actieve openbaarmaking\nDatum: 9 september 2021\n\nDe passages zijn niet openbaar gemaakt op "
+    n = note("Besluit openbaarmaking stukken windpark Kwartelmeer\nDatum: 21 juni 2021\n\nDe passages zijn niet openbaar gemaakt op "
              "grond van artikel 10, tweede lid, onder a en b, van de Wob.\n")
     assert codes(n) == ["10.2a", "10.2b"]

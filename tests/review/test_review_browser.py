@@ -32,7 +32,7 @@ TOLERANCE_PX = 2.0
 
 #: for each box: its rect, its page image's rect and the page geometry in points
 GEOMETRY_JS = """
-() => Array.from(document.querySelectorAll('a.box')).map(box => {
+(selector) => Array.from(document.querySelectorAll(selector || 'a.box:not(.alt)')).map(box => {
   const fig = box.closest('figure.page');
   const img = fig.querySelector('img');
   const b = box.getBoundingClientRect(), i = img.getBoundingClientRect();
@@ -65,12 +65,12 @@ def assert_clean(opened) -> None:
     assert opened.external_requests() == [], opened.external_requests()
 
 
-def check_boxes(page, report) -> int:
-    """Every item with a bbox has one box, placed where the bbox maps (x_px = x0*scale, ...)."""
+def check_boxes(page, report, expected=None, selector: str = "a.box:not(.alt)") -> int:
+    """Every item (or runner-up) with a bbox has one box, placed where the bbox maps (x_px = x0*scale, ...)."""
     page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(i => { i.loading = 'eager'; })")
     page.wait_for_function("Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
-    geometry = {g["id"]: g for g in page.evaluate(GEOMETRY_JS)}
-    expected = [it for it in report.items if it.has_box]
+    geometry = {g["id"]: g for g in page.evaluate(GEOMETRY_JS, selector)}
+    expected = [it for it in report.items if it.has_box] if expected is None else expected
     assert expected, "the note has no evidence with a box"
     for it in expected:
         g = geometry.get(it.anchor)
@@ -114,7 +114,7 @@ def test_pdf_note_page_boxes_where_the_evidence_is(open_page, fixture_report, st
     page = opened.page
     assert page.evaluate("document.documentElement.lang") == "nl"
     n = check_boxes(page, report)
-    assert n == page.locator("a.box").count()
+    assert n == page.locator("a.box:not(.alt)").count()
     # images have alt text naming the page and the fields marked on it
     alts = page.eval_on_selector_all("figure.page img", "els => els.map(e => e.alt)")
     assert alts and all(a.startswith("Pagina ") for a in alts)
@@ -230,3 +230,93 @@ def test_fixture_index_opens_and_links_to_every_note(open_page, fixture_report, 
     page.click("table.notes tbody tr:first-child a")
     page.wait_for_load_state("load")
     assert page.url.startswith("file://") and "/notes/" in page.url
+
+
+# --- runners-up (issue 12) -----------------------------------------------------------------------
+
+from review_cases import close_call, extract_for_review  # noqa: E402
+
+#: ids of the runner-up boxes the browser draws (hidden ones have no client rects)
+SHOWN_ALT_JS = ("() => Array.from(document.querySelectorAll('a.box.alt'))"
+                ".filter(b => b.getClientRects().length > 0).map(b => b.id)")
+BORDER_JS = "(id) => getComputedStyle(document.getElementById(id)).borderTopStyle"
+
+
+def runner_up_boxes(report) -> list:
+    return [p for w in report.why for p in w.runners_up if p.has_box]
+
+
+def test_runners_up_are_folded_unfold_on_click_and_show_their_boxes(open_page, fixture_report, artifacts_dir):
+    note, explained = extract_for_review(BESLISNOTA_PDF)
+    report = build_note_report(note, explained=explained)
+    opened = open_page(note_page(fixture_report, "beslisnota-twee-paginas"))
+    page = opened.page
+    # folded: every field's runners-up and their boxes hidden
+    assert page.locator("details.cands").count() == sum(1 for w in report.why if w.runners_up) >= 5
+    assert page.evaluate("Array.from(document.querySelectorAll('details.cands')).every(d => !d.open)")
+    assert not page.is_visible("#cand-kenmerk-c2")
+    assert page.locator("a.box.alt").count() == len(runner_up_boxes(report)) >= 10
+    assert page.evaluate(SHOWN_ALT_JS) == []
+    # the winner's rule, score and why are visible without unfolding
+    summary = page.text_content("#why-kenmerk summary")
+    assert "label:reference" in summary and "0.95" in summary and "1 andere kandidaat" in summary
+    # unfold kenmerk: its runner-up (the colofon repeated on page 2) and its dashed box, nothing else
+    page.click("#why-kenmerk summary")
+    assert page.is_visible("#cand-kenmerk-c2") and "label:reference" in page.text_content("#cand-kenmerk-c2")
+    page.wait_for_function("document.getElementById('box-kenmerk-c2').getClientRects().length > 0")
+    assert page.evaluate(SHOWN_ALT_JS) == ["box-kenmerk-c2"]
+    assert page.evaluate(BORDER_JS, "box-kenmerk-c2") == "dashed"
+    assert page.evaluate(BORDER_JS, "box-kenmerk") == "solid"
+    # its link brings the box into view and marks both
+    page.click("#cand-kenmerk-c2 a.alt-goto")
+    pos = page.evaluate(IN_VIEW_JS, "box-kenmerk-c2")
+    assert 0 <= pos["top"] and pos["bottom"] <= pos["vh"] and pos["active"], pos
+    assert page.evaluate("location.hash") == "#box-kenmerk-c2"
+    assert "is-active" in page.get_attribute("#cand-kenmerk-c2", "class")
+    page.screenshot(path=str(artifacts_dir / "review-runner-up-kenmerk.png"))
+    # unfold and fold another field: its boxes come and go
+    title_boxes = sorted(p.anchor for p in runner_up_boxes(report) if p.field == "title")
+    assert title_boxes
+    page.click("#why-title summary")
+    page.wait_for_function(f"document.getElementById('{title_boxes[0]}').getClientRects().length > 0")
+    assert set(title_boxes) <= set(page.evaluate(SHOWN_ALT_JS))
+    page.click("#why-title summary")
+    page.wait_for_function(f"document.getElementById('{title_boxes[0]}').getClientRects().length === 0")
+    assert not set(title_boxes) & set(page.evaluate(SHOWN_ALT_JS))
+    # every runner-up box sits where its bbox maps on the page image
+    page.evaluate("document.querySelectorAll('details.cands').forEach(d => { d.open = true; })")
+    page.wait_for_function(f"document.querySelectorAll('a.box.alt').length === {len(runner_up_boxes(report))} && "
+                           "Array.from(document.querySelectorAll('a.box.alt')).every(b => b.getClientRects().length)")
+    assert check_boxes(page, report, runner_up_boxes(report), "a.box.alt") == len(runner_up_boxes(report))
+    page.screenshot(path=str(artifacts_dir / "review-runners-up-all.png"), full_page=True)
+    assert_clean(opened)
+
+
+def test_a_close_call_links_to_its_runners_up_and_the_index_sorts_by_it(open_page, tmp_path, make_note,
+                                                                         artifacts_dir):
+    out = tmp_path / "report"
+    data = BESLISNOTA_PDF.read_bytes()          # the hand-made boxes drawn on the sample's first page
+    with ReviewWriter(out, lang="en") as writer:
+        writer.add(make_note("clear.pdf"), "clear.pdf", data, close_call(0.9, 0.4))
+        close = writer.add(make_note("close.pdf"), "close.pdf", data, close_call(0.9, 0.85))
+    opened = open_page(note_page(out, "close"))
+    page = opened.page
+    assert not page.evaluate("document.getElementById('why-kenmerk').open")
+    page.click('ul.issues a[data-why="kenmerk"]')
+    assert page.evaluate("document.getElementById('why-kenmerk').open")
+    assert page.is_visible("#cand-kenmerk-c2.close") and "XYZ/999" in page.text_content("#cand-kenmerk-c2")
+    page.wait_for_function("document.getElementById('box-kenmerk-c2').getClientRects().length > 0")
+    [runner_up] = runner_up_boxes(close)
+    check_boxes(page, close, [runner_up], "a.box.alt")
+    page.screenshot(path=str(artifacts_dir / "review-close-call.png"))
+    assert_clean(opened)
+    opened = open_page(out / "index.html")
+    page = opened.page
+    header = page.locator("th[data-sort=close] button")
+    header.click()
+    header.click()
+    assert page.get_attribute("th[data-sort=close]", "aria-sort") == "descending"
+    files = page.eval_on_selector_all("table.notes tbody tr",
+                                      "rows => rows.map(r => [r.dataset.file, r.dataset.close])")
+    assert files == [["close.pdf", "1"], ["clear.pdf", "0"]]
+    assert_clean(opened)

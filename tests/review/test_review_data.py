@@ -169,6 +169,8 @@ def test_lang_en_switches_labels(tmp_path, capsys):
     nl_note = next((tmp_path / "nl" / "notes").glob("*.html")).read_text(encoding="utf-8")
     assert "Missing or doubtful" in en_note and "Recommended decision" in en_note
     assert "Ontbreekt of twijfelachtig" in nl_note and "Geadviseerd besluit" in nl_note
+    assert "Chosen by rule" in en_note and "1 runner-up<" in en_note and "show on page 2" in en_note
+    assert "Gekozen door regel" in nl_note and "1 andere kandidaat<" in nl_note and "toon op pagina 2" in nl_note
     assert "report written:" in capsys.readouterr().err
 
 
@@ -252,8 +254,133 @@ def test_fields_and_boxes_link_each_other_without_javascript(tmp_path):
     for page in (out / "notes").glob("*.html"):
         html = page.read_text(encoding="utf-8")
         ids = set(re.findall(r'\sid="([^"]+)"', html))
-        targets = re.findall(r'href="#((?:box|row)-[^"]+)"', html)
+        targets = re.findall(r'href="#((?:box|row|cand|why)-[^"]+)"', html)
         assert any(t.startswith("box-") for t in targets)
+        if "twee-paginas" in page.name:     # runners-up link to their dashed boxes, the boxes back to them
+            assert any(re.fullmatch(r"box-\w+-c\d+", t) for t in targets)
+            assert any(t.startswith("cand-") for t in targets)
         missing = [t for t in targets if t not in ids]
         assert not missing, (page.name, missing)
         assert len(ids) == len(re.findall(r'\sid="', html))      # ids are unique
+
+
+# --- runners-up (issue 12) -----------------------------------------------------------------------
+
+from review_cases import PERSONAL_MAIL, PERSONAL_WORDS, close_call, extract_for_review  # noqa: E402
+
+from kenmerk.output.review import CLOSE_SCORE  # noqa: E402
+
+
+def test_every_candidate_gets_the_box_of_the_lines_it_was_read_from():
+    note, explained = extract_for_review(BESLISNOTA_PDF)
+    fields = {f.field: f for f in explained.explanation.fields}
+    assert set(explained.evidence) == set(fields)          # the pairing matched for every field
+    boxed = 0
+    for name, f in fields.items():
+        evidence = explained.evidence[name]
+        assert len(evidence) == len(f.candidates)
+        for view, ev in zip(f.candidates, evidence):
+            assert (ev.page if ev else None) == view.page, (name, view.rule)
+            if ev is not None and ev.bbox is not None:
+                boxed += 1
+                assert ev.text == view.text
+    assert boxed >= 15
+    # the winner's box is the note's evidence box
+    kenmerk = explained.evidence["kenmerk"][0]
+    assert kenmerk.bbox == note.evidence["kenmerk"].bbox
+
+
+def test_the_runners_up_of_the_sample_beslisnota():
+    note, explained = extract_for_review(BESLISNOTA_PDF)
+    report = build_note_report(note, explained=explained)
+    why = {w.field: w for w in report.why}
+    k = why["kenmerk"]
+    assert (k.winner.rule, k.winner.score, k.winner.rank) == ("label:reference", 0.95, 1)
+    assert "Onze referentie" in k.winner.why
+    [second] = k.runners_up
+    assert second.page == 2 and second.has_box and second.same_value and not second.close
+    assert second.key == "kenmerk-c2" and second.label == "Kenmerk, kandidaat 2"
+    doctype = why["document_type"]
+    kamerbrief = next(p for p in doctype.runners_up if p.value == "kamerbrief")
+    assert not kamerbrief.same_value and not kamerbrief.close     # 0.72 against 0.87: not close
+    assert why["woo_grounds"].combined and why["woo_grounds"].winner is None
+    assert report.close_count == 0 and not [i for i in report.issues if i.kind == "close"]
+    assert [w.field for w in report.why] == [n for n, _, w in report.groups() if w is not None]
+    html = render_note_page(report, [])
+    assert html.count('<details class="cands"') == sum(1 for w in report.why if w.runners_up)
+    assert "<details open" not in html and "<details class=\"cands\" open" not in html    # folded
+    assert 'id="cand-kenmerk-c2"' in html and "label:reference" in html
+
+
+@pytest.mark.parametrize("winner,runner_up,same,close", [
+    (0.9, 0.8, False, True),            # exactly CLOSE_SCORE apart
+    (0.95, 0.85, False, True),          # 0.95 - 0.85 is 0.0999... in floating point
+    (0.9, 0.79, False, False),
+    (0.9, 0.89, True, False),           # the same value elsewhere is no rival
+])
+def test_a_close_runner_up_makes_the_field_doubtful(make_note, winner, runner_up, same, close):
+    assert CLOSE_SCORE == 0.1
+    report = build_note_report(make_note(), lang="en", explained=close_call(winner, runner_up, same))
+    [why] = [w for w in report.why if w.field == "kenmerk"]
+    assert bool(why.close) is close and report.close_count == int(close)
+    issues = [i for i in report.issues if i.kind == "close"]
+    if close:
+        assert [(i.severity, i.why) for i in issues] == [("doubtful", "kenmerk")]
+        assert issues[0].message == (f"Reference (kenmerk): the runner-up ‘XYZ/999’ "
+                                     f"(header, score {runner_up:.2f}) scores almost as high as the chosen value "
+                                     f"({winner:.2f}).")
+        html = render_note_page(report, [])
+        assert 'href="#why-kenmerk" data-why="kenmerk"' in html and 'class="badge close"' in html
+    else:
+        assert issues == []
+
+
+def test_index_counts_close_calls(make_note):
+    reports = [build_note_report(make_note("a.pdf"), explained=close_call(0.9, 0.85)),
+               build_note_report(make_note("b.pdf"), explained=close_call(0.9, 0.5)),
+               build_note_report(make_note("c.pdf"))]                    # no explanation: no count
+    data = build_index(reports)
+    assert [r.close_count for r in reports] == [1, 0, 0] and data.with_close_calls == 1
+    for lang, column, card in (("nl", "Nipte keuzes", "Met een nipte keuze"),
+                               ("en", "Close calls", "With a close call")):
+        html = render_index(data, lang=lang)
+        assert f">{column}</button>" in html and card in html
+        cells = re.findall(r'data-close="([^"]*)"', html)
+        assert cells == ["1", "0", ""]
+
+
+def test_runner_up_boxes_are_drawn_dashed_apart_from_the_winner(tmp_path, make_note):
+    out = tmp_path / "r"
+    with ReviewWriter(out, lang="en") as writer:
+        report = writer.add(make_note(), "nota.pdf", BESLISNOTA_PDF.read_bytes(), close_call(0.9, 0.85))
+    html = (out / "notes" / f"{report.slug}.html").read_text(encoding="utf-8")
+    alt = re.search(r'<a id="box-kenmerk-c2" href="#cand-kenmerk-c2" class="box alt f-kenmerk[^"]*" '
+                    r'data-field="kenmerk"\s+style="left:([\d.]+)%;top:([\d.]+)%', html)
+    assert alt, "no runner-up box"
+    # the hand-made runner-up box (x0 120, y1 212 points) mapped onto the sample's A4 page
+    assert float(alt.group(1)) == pytest.approx(120 / 595.276 * 100, abs=0.05)
+    assert float(alt.group(2)) == pytest.approx((841.89 - 212) / 841.89 * 100, abs=0.05)
+    assert 'class="alt-goto" data-key="kenmerk-c2">show on page 1</a>' in html
+    assert 'aria-label="Reference (kenmerk), candidate 2: XYZ/999 (score 0.85, page 1)' in html
+    assert html.count('id="box-kenmerk"') == 1 and html.count('id="box-kenmerk-c2"') == 1
+
+
+def test_personal_data_never_reappears_through_a_runner_up(tmp_path):
+    mail = tmp_path / "mail.txt"
+    mail.write_text(PERSONAL_MAIL, encoding="utf-8")
+    note, explained = extract_for_review(mail)
+    assert note.addressee is None                                  # the 'To:' is a person: left out
+    text = explained.explanation.model_dump_json()
+    assert not [w for w in PERSONAL_WORDS if w in text], [w for w in PERSONAL_WORDS if w in text]
+    # the test means something: the names were in runners-up, and are kept on request
+    title = next(f for f in explained.explanation.fields if f.field == "title")
+    assert any("[persoonsgegevens]" in c.value for c in title.candidates if not c.chosen)
+    _, kept = extract_for_review(mail, keep_personal_data=True)
+    assert "Jansen" in kept.explanation.model_dump_json()
+    # the report: the field table with every runner-up holds none of them (the text pane shows the file as it is)
+    out = tmp_path / "r"
+    assert main(["review", str(mail), "-o", str(out), "-q"]) == 0
+    html = next((out / "notes").glob("mail-*.html")).read_text(encoding="utf-8")
+    panel = html[html.index('<section class="panel"'):html.index('<section id="pages"')]
+    assert 'class="cands"' in panel and "header-line" in panel
+    assert not [w for w in PERSONAL_WORDS if w in panel], [w for w in PERSONAL_WORDS if w in panel]
