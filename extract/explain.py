@@ -9,16 +9,16 @@ scrub as the note, unless the note keeps personal data.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, Field
 
-import os
-
 from kenmerk.extract.candidates import Candidate
+from kenmerk.extract.context import Document
+from kenmerk.extract.model import BBox
 from kenmerk.extract.note import Extraction, extract_layout
-from kenmerk.extract.personal import scrub_text
 from kenmerk.extract.reader import DEFAULT_LIMITS, ReadLimits, read_path
 
 #: characters of a value or evidence text shown
@@ -32,6 +32,7 @@ class CandidateView(BaseModel):
     score: float
     value: str
     page: int | None = None
+    bbox: BBox | None = Field(None, description="where it was read on its page (PDF inputs)")
     text: str = Field("", description="the printed text it was read from")
     why: str = ""
     chosen: bool = False
@@ -69,19 +70,17 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def _view(c: Candidate, chosen: bool, clean) -> CandidateView:
+def _view(c: Candidate, chosen: bool, clean, document: Document) -> CandidateView:
     text = c.text if c.text is not None else " ".join(ln.text for ln in c.lines)
-    page = c.lines[0].page if c.lines else None
-    return CandidateView(rule=c.rule, score=c.score, value=clean(_shown(c.value))[:SHOWN], page=page,
+    evidence = document.evidence(list(c.lines)) if c.lines else None
+    return CandidateView(rule=c.rule, score=c.score, value=clean(_shown(c.value))[:SHOWN],
+                         page=evidence.page if evidence else None, bbox=evidence.bbox if evidence else None,
                          text=clean(text)[:SHOWN], why=clean(c.why), chosen=chosen)
 
 
 def explain(extraction: Extraction) -> Explanation:
     """The candidates of every field of an extraction, best first."""
-    known = extraction.personal
-
-    def clean(text: str) -> str:
-        return text if extraction.keep_personal_data else scrub_text(text, known)
+    clean = extraction.scrub
 
     fields = []
     order = {name: i for i, name in enumerate(type(extraction.note).model_fields)}
@@ -89,7 +88,7 @@ def explain(extraction: Extraction) -> Explanation:
         ranked = sorted(result.candidates, key=lambda c: -c.score)
         fields.append(FieldExplanation(
             field=name, value=clean(_shown(result.value))[:SHOWN] if result.chosen is not None else None,
-            reason=clean(result.reason), candidates=[_view(c, c is result.chosen, clean) for c in ranked]))
+            reason=clean(result.reason), candidates=[_view(c, c is result.chosen, clean, extraction.document) for c in ranked]))
     return Explanation(file_name=extraction.note.source.file_name, fields=fields)
 
 

@@ -8,18 +8,19 @@ the candidates beside it for `kenmerk extract --explain` (`extract_layout`).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from pydantic import ValidationError
 
 from dataclasses import dataclass
 
-from kenmerk.extract.candidates import Results
+from kenmerk.extract.candidates import Candidate, Results
 from kenmerk.extract.context import Document
 from kenmerk.extract.errors import InvalidNote
 from kenmerk.extract.fields import ORDER, run_fields
 from kenmerk.extract.layout import Layout
 from kenmerk.extract.model import Note, Source
-from kenmerk.extract.personal import personal_values, scrub_note
+from kenmerk.extract.personal import personal_values, scrub_note, text_scrubber
 from kenmerk.extract.progress import PageCallback
 from kenmerk.extract.reader import DEFAULT_LIMITS, ReadLimits, read_bytes, read_path
 from kenmerk.extract.version import __version__
@@ -35,6 +36,8 @@ class Extraction:
     personal: tuple[str, ...]
     """Printed values the document marks as personal (scrubbed from the note and the explanation)."""
     keep_personal_data: bool = False
+    scrub: Callable[[str], str] = str
+    """Scrubs a text beside the note (a runner-up's value or evidence) of what the note leaves out."""
 
 
 def extract_layout(layout: Layout, source: Source, *, keep_personal_data: bool = False) -> Extraction:
@@ -60,10 +63,18 @@ def extract_layout(layout: Layout, source: Source, *, keep_personal_data: bool =
         where = ".".join(str(p) for p in first["loc"])
         raise InvalidNote(f"invalid {where}: {first['msg']}", path=source.file_name) from None
     personal = tuple(personal_values(doc.pairs))
-    if not keep_personal_data:
-        note = scrub_note(note, known=personal)
-    return Extraction(note=note, results=results, document=doc, personal=personal,
-                      keep_personal_data=keep_personal_data)
+    if keep_personal_data:
+        return Extraction(note=note, results=results, document=doc, personal=personal, keep_personal_data=True)
+    candidates = [c for r in results.fields.values() for c in r.candidates]
+    scrub = text_scrubber(note, personal, texts=[doc.full_text, *(t for c in candidates for t in _texts_of(c))],
+                          persons=[c.value for c in results.fields["addressee"].candidates if isinstance(c.value, str)])
+    return Extraction(note=scrub_note(note, known=personal), results=results, document=doc, personal=personal,
+                      scrub=scrub)
+
+
+def _texts_of(candidate: Candidate) -> list[str]:
+    """The texts a candidate shows: its evidence text and its lines."""
+    return [t for t in (candidate.text, " ".join(ln.text for ln in candidate.lines)) if t]
 
 
 def note_from_layout(layout: Layout, source: Source, *, keep_personal_data: bool = False) -> Note:

@@ -41,7 +41,7 @@ only.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from kenmerk.extract.labels import LABELS
 from kenmerk.extract.model import Evidence, Note
@@ -49,7 +49,8 @@ from kenmerk.extract.names import EMAIL, INITIAL, LOWER, NAME_PATTERNS, UPPER, e
 from kenmerk.extract.noise import mostly_noise
 from kenmerk.extract.roster import PersonField, Roster, person_fields
 
-__all__ = ["EMAIL", "PLACEHOLDER", "NAME_PATTERNS", "is_person", "personal_values", "scrub_note", "scrub_text"]
+__all__ = ["EMAIL", "PLACEHOLDER", "NAME_PATTERNS", "is_person", "personal_values", "scrub_note", "scrub_text",
+           "text_scrubber"]
 
 PLACEHOLDER = "[persoonsgegevens]"
 
@@ -192,6 +193,26 @@ def _texts(note: Note) -> list[str]:
     return [t for t in texts if t]
 
 
+def _note_roster(note: Note, known: tuple[str, ...], fields: dict[str, list[PersonField]],
+                 persons: Iterable[str] = ()) -> Roster:
+    """The names of a note: its known values, the names in its texts' person fields, an addressee that is
+    a person (left out, and their name wherever else it appears; an OCR scrap names nobody) and `persons`."""
+    names = [f.name(t) for t, found in fields.items() for f in found]
+    names += [p for p in (note.addressee, *persons) if p is not None and is_person(p)]
+    return _roster(known, names)
+
+
+def text_scrubber(note: Note, known: Iterable[str] = (), *, texts: Iterable[str] = (),
+                  persons: Iterable[str] = ()) -> Callable[[str], str]:
+    """A function that scrubs any text of what `scrub_note(note, known)` leaves out of the note, and of
+    the names in the person fields of `texts` and the `persons` that are people (for texts beside the
+    note, such as the runners-up `kenmerk extract --explain` shows)."""
+    k = _known(known)
+    fields = {t: _fields(t) for t in (*_texts(note), *texts)}
+    roster = _note_roster(note, k, fields, persons)
+    return lambda text: _scrub(text, k, roster) if text else text
+
+
 def scrub_note(note: Note, known: Iterable[str] = ()) -> Note:
     """A copy of `note` without personal data (see the module docstring); `note` is not changed.
 
@@ -202,12 +223,8 @@ def scrub_note(note: Note, known: Iterable[str] = ()) -> Note:
     """
     k = _known(known)
     fields = {t: _fields(t) for t in _texts(note)}
-    roster = _roster(k, (f.name(t) for t, found in fields.items() for f in found))
+    roster = _note_roster(note, k, fields)
     addressee = note.addressee
-    # an addressee that is a person is left out, and so is their name wherever else it appears;
-    # an OCR scrap ("[EXER INNEREDNNEXEo rivm.ni>") is left out too, but names nobody
-    if addressee is not None and is_person(addressee):
-        roster = Roster([*roster.names, addressee])
     drop_addressee = addressee is not None and (addressee in roster.names or addressee.strip() in k
                                                 or mostly_noise(addressee))
 
