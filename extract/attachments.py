@@ -272,6 +272,8 @@ def _sentences(doc: Document) -> list[Candidate]:
                 if SUBJECT_OF_NOTE.search(np) and rx is ENCLOSURES[0]:
                     continue  # the letter the note is about, not an enclosure
                 title = np.strip(" ,.")
+                if quoted := re.search(QUOTED, title):
+                    title = quoted.group("title").strip()  # "rapport “X”": the quoted title
                 head = title.split()[-1] if title.split() else title
                 # a quoted or italic title printed after the same noun earlier in the paragraph
                 q = re.search(re.escape(head) + r"\s*(?:,\s*)?" + QUOTED, text, re.I)

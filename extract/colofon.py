@@ -232,7 +232,9 @@ def _text_pairs(lines: list[Line]) -> list[LabelledValue]:
         while j < n and limit > 0:
             nxt = lines[j]
             prev = pair.lines[-1] if pair.lines else None
-            if nxt.gap_before or nxt.page != ln.page or len(nxt.text) > m.kind.max_chars \
+            # a Markdown conversion prints a bold label and its value as paragraphs of their own
+            crossing = nxt.gap_before and not (ln.bold and not pair.lines and not m.rest and not nxt.bold)
+            if crossing or nxt.page != ln.page or len(nxt.text) > m.kind.max_chars \
                     or (_stops_value(nxt, m.kind.role) and not continues(prev, nxt)):
                 break
             if m.rest and not nxt.text[:1].islower():

@@ -28,6 +28,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?<![\w/-])(?P<day>[0-3O]\s(?=\d\s+[A-Za-z])\d|{_DIGIT}{{1,2}})\s*(?:e\s+)?(?P<month>{_MONTH_NAMES})\.?,?\s+"
         rf"(?P<year>(?:1[89]|2[0O])\s?{_DIGIT}{{2}})(?!\d)",
         re.IGNORECASE),
+    # "October 3, 2023", "Tuesday, March 5, 2024": English clients print the month first
+    "month_day_year": re.compile(
+        rf"(?<![\w/-])(?P<month>{_MONTH_NAMES})\.?\s+(?P<day>{_DIGIT}{{1,2}}),?\s+(?P<year>(?:1[89]|2[0O]){_DIGIT}{{2}})(?!\d)",
+        re.IGNORECASE),
     "iso": re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d-])"),
     "numeric": re.compile(
         rf"(?<![\d/.-])(?P<day>{_DIGIT}{{1,2}})[-./](?P<month>{_DIGIT}{{1,2}})[-./](?P<year>(?:19|20){_DIGIT}{{2}})(?![\d/.-])"),

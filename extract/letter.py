@@ -38,7 +38,7 @@ RETURN_ADDRESS = re.compile(r"^\W{0,3}retour\s?adres\b", re.IGNORECASE)
 POSTAL = re.compile(r"^(?i:postbus|antwoordnummer|p\.?\s?o\.?\s?box)\s*\d+|(?:^|\s)\d{4}\s?[A-Z]{2}(?:\s+[A-Z'’][\w'’ -]*)?$")
 #: words only a sender's own address block has (a letterhead or colofon, not the addressee's)
 SENDER_WORDS = re.compile(r"bezoekadres|postadres|telefoon|\btel\b|www\.|https?:|@|\bkvk\b|iban|\bbic\b|\bbtw\b|"
-                          r"\bfax\b|e-?mail|internet|contact", re.IGNORECASE)
+                          r"\bfax\b|e-?mail|internet|contact|(?:^|[\s·|])[TF]\.?\s?[+0(]\d", re.IGNORECASE)
 #: lines that stand in an address block before the addressee ("Per e-mail", "Vertrouwelijk")
 PREAMBLE = re.compile(r"^(?:per\s+(?:e-?mail|post|koerier|fax)|aangetekend|vertrouwelijk|persoonlijk|spoed|urgent|"
                       r"dringend|retour)\b", re.IGNORECASE)
@@ -151,19 +151,27 @@ STRIP_GAP = 40.0
 TAV = re.compile(r"^t\.?\s?a\.?\s?v\.?\s", re.IGNORECASE)
 
 
+#: label roles a sender's own block holds ("Telefoon 0123 …"): kept in the block, so it shows as the sender's
+SENDER_ROLES = frozenset({"phone", "email"})
+
+
 def _usable(doc: Document, ln: Line) -> bool:
     page = doc.layout.pages[0]
-    return (ln.index not in doc.table_lines and ln.index not in doc.pair_lines and not match_label(ln.text)
+    label = match_label(ln.text)
+    return (ln.index not in doc.table_lines and (label is None or label.kind.role in SENDER_ROLES)
+            and (ln.index not in doc.pair_lines or label is not None)
             and (not ln.has_box or ln.y1 <= page.height * LETTERHEAD_SHARE)
             and (WORD.search(ln.text) is not None or POSTAL.search(ln.text) is not None))
 
 
 def _sender_row(doc: Document, block: list[Line]) -> bool:
     """A block that is (part of) the sender's strip: a sender word on a line of it or beside it on its row."""
-    rows = {ln.index for ln in block}
-    strip = [o for o in doc.first_page if o.index not in rows
-             and any(geometry.same_row(o, ln) and 0 <= o.x0 - ln.x1 < STRIP_GAP for ln in block)]
-    return any(SENDER_WORDS.search(ln.text) and not PREAMBLE.match(ln.text) for ln in (*block, *strip))
+    strip = list(block)
+    boxed = sorted((o for o in doc.first_page if o.has_box), key=lambda o: o.x0)
+    for ln in boxed:  # the segments of a strip, left to right, one after another
+        if ln not in strip and any(geometry.same_row(ln, s) and 0 <= ln.x0 - s.x1 < STRIP_GAP for s in strip):
+            strip.append(ln)
+    return any(SENDER_WORDS.search(ln.text) and not PREAMBLE.match(ln.text) for ln in strip)
 
 
 def _name_like(ln: Line) -> bool:

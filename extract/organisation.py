@@ -86,7 +86,7 @@ BODY = re.compile(
     r"(?:\s+(?:van|voor|der|de|het|en|&|[A-Z][\w'’-]*|\w*-\w+)){0,8})"
 )
 #: a minister's or state secretary's title: "De minister van Justitie en Veiligheid", "Staatssecretaris van EZK"
-MINISTER = re.compile(r"^(?:de\s+)?(?:minister|staatssecretaris)\s+(?P<prep>van|voor)\s+(?P<rest>[^,;]+)", re.IGNORECASE)
+MINISTER = re.compile(r"^(?:de\s+)?(?:minister|staatssecretaris)\s+(?P<prep>van|voor)\s+(?P<rest>[^;]+)", re.IGNORECASE)
 #: the governing boards of provinces, municipalities and water boards, as they sign
 BOARD = re.compile(
     r"(?:gedeputeerde\s+staten|provinciale\s+staten)\s+van\s+(?P<province>[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)?)|"
@@ -129,7 +129,7 @@ def ministry_of(title: str) -> str | None:
         if re.match(r"^(?:de\s+)?minister-president\b", title.strip(), re.IGNORECASE):
             return MINISTRIES["az"]
         return None
-    rest = re.sub(r"\s+", " ", m.group("rest")).strip(" ,.")
+    rest = _name_words(re.sub(r"\s+", " ", m.group("rest")))  # "Onderwijs, Cultuur en Wetenschap, mevrouw X" → the name
     if m.group("prep").lower() == "voor":
         code = MINISTERS_FOR.get(rest.lower())
         return MINISTRIES[code] if code else None
@@ -197,15 +197,16 @@ NAME_CONNECTORS = frozenset({"van", "voor", "de", "der", "den", "het", "en", "&"
 
 
 def _name_words(text: str) -> str:
-    """The name at the start of `text`: capitalised words and the connectors between them."""
-    words = []
+    """The name at the start of `text`: capitalised words, with the connectors and commas between them
+    ("Ministerie van Onderwijs, Cultuur en Wetenschap"); it ends at a word in lower case ("…, mevrouw X")."""
+    words: list[str] = []
     for word in text.strip().split():
         bare = word.strip(",;:()")
         if not bare or not (bare[:1].isupper() or bare[:1].isdigit() and words or bare.lower() in NAME_CONNECTORS
                             or "-" in bare or bare.startswith(("’", "'"))):
             break
         words.append(word)
-        if word.endswith((",", ";")) and (len(words) > 1 and not word[:1].isupper()):
+        if word.endswith(";"):
             break
     while words and words[-1].strip(",;").lower() in NAME_CONNECTORS:
         words.pop()
@@ -290,7 +291,7 @@ def _letterhead(doc: Document, inputs: Inputs) -> list[Candidate]:
     top = [ln for ln in page.lines if ln.index not in others and ln.y1 >= page.height * LETTERHEAD_BAND]
     for ln in sorted(top, key=lambda x: -x.y1):
         text = LETTERHEAD_SEPARATOR.split(ln.text.strip())[0].strip(" ,")
-        if (3 <= len(text) <= 80 and text[:1].isupper() and not re.search(r"\d{3}|@|www\.|:$", text)
+        if (3 <= len(text) <= 80 and text[:1].isupper() and _name_words(text) == text and not re.search(r"\d{3}|@|www\.|:$", text)
                 and not match_label(text) and not mostly_noise(text) and len(text.split()) <= 10):
             return [Candidate(value=text, rule="letterhead", score=0.5, lines=(ln,),
                               why="the name on top of page 1 (the letterhead)")]
