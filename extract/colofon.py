@@ -32,6 +32,8 @@ VALUE_INDENT = 45.0
 #: the gap (points, or line heights) under a label before its value, and between value lines
 FIRST_GAP, FIRST_LEADING = 9.0, 1.1
 NEXT_GAP, NEXT_LEADING = 7.0, 0.9
+#: a cell beside a value line belongs to it when this close (a number and its title)
+VALUE_CELL_GAP = 40.0
 #: the least line height gaps are measured in (tiny print)
 MIN_HEIGHT = 6.0
 
@@ -173,10 +175,10 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
             used.add(ln.index)
             prev = ln
             limit -= 1
-        # the cells beside a value line belong to it ("1." | "Kamerbrief")
+        # the cells close beside a value line belong to it ("1." | "Kamerbrief"), not the next column's
         for value in list(pair.lines):
             cells = [ln for ln in lines if ln.index not in used and not matches[ln.index]
-                     and geometry.beside(value, ln) and region(ln) == in_col]
+                     and geometry.beside(value, ln) and ln.x0 - value.x1 < VALUE_CELL_GAP and region(ln) == in_col]
             for cell in sorted(cells, key=lambda ln: ln.x0):
                 pair.lines.insert(pair.lines.index(value) + 1, cell)
                 used.add(cell.index)

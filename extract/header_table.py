@@ -40,16 +40,10 @@ class TableCell:
     values: tuple[Line, ...]
 
 
-#: the widest gap between two neighbouring cells of a header row (wider: two blocks side by side)
-MAX_CELL_GAP = 200.0
-
-
 def _label_cells(row: list[Line]) -> list[tuple[Line, LabelMatch]] | None:
     """The label cells of a header row: most cells are labels, in one type, close together."""
     cells = [(ln, m) for ln in row if (m := match_label(ln.text)) is not None and not m.rest and not m.colon]
     if len(cells) < MIN_LABELS or len(cells) < MIN_LABEL_SHARE * len(row):
-        return None
-    if any(right.x0 - left.x1 > MAX_CELL_GAP for left, right in zip(row, row[1:])):
         return None
     first = cells[0][0]
     if any(abs((ln.size or 0) - (first.size or 0)) > 0.5 or ln.bold != first.bold for ln, _ in cells):
@@ -57,8 +51,11 @@ def _label_cells(row: list[Line]) -> list[tuple[Line, LabelMatch]] | None:
     return cells
 
 
-def _has_label(row: list[Line]) -> bool:
-    return any((m := match_label(ln.text)) is not None and (not m.rest or m.colon) for ln in row)
+def _new_label(row: list[Line], header: list[Line], tol: Tolerances) -> bool:
+    """A row that starts a new label under a header cell ("Kopie aan" under "Aan"): the table ends there.
+    A label with a colon inside a cell ("Contactpersoon: …") is that cell's value."""
+    return any((m := match_label(ln.text)) is not None and not m.colon
+               and any(geometry.same_column(ln, cell, tol) for cell in header) for ln in row)
 
 
 def _close(upper: list[Line], lower: list[Line]) -> bool:
@@ -69,6 +66,20 @@ def _close(upper: list[Line], lower: list[Line]) -> bool:
 
 #: how far right of its label the value of the last column may start
 LAST_COLUMN_REACH = 60.0
+
+
+#: the widest empty gutter between two columns of one table; wider, the "columns" are separate blocks
+MAX_GUTTER = 120.0
+
+
+def _gutter(header: list[Line], values: list[list[Line]], tol: Tolerances) -> float:
+    """The widest white space between a column (its label and values) and the next column's left edge."""
+    right = [cell.x1 for cell in header]
+    for row in values:
+        for ln in row:
+            if (col := _column(ln, header, tol)) is not None:
+                right[col] = max(right[col], ln.x1)
+    return max((header[k + 1].x0 - right[k] for k in range(len(header) - 1)), default=0.0)
 
 
 def _column(line: Line, header: list[Line], tol: Tolerances) -> int | None:
@@ -94,13 +105,16 @@ def header_tables(page: Page, skip: frozenset[int] = frozenset(), tol: Tolerance
         values: list[list[Line]] = []
         j = i + 1
         prev = header
-        while j < len(rows) and _close(prev, rows[j]) and not _has_label(rows[j]) \
+        while j < len(rows) and _close(prev, rows[j]) and not _new_label(rows[j], header_lines, tol) \
                 and all(_column(ln, header_lines, tol) is not None for ln in rows[j]):
             values.append(rows[j])
             prev = rows[j]
             j += 1
         if len(values) > MAX_VALUE_ROWS:
             i = j  # a data table under column headers
+            continue
+        if _gutter(header_lines, values, tol) > MAX_GUTTER:
+            i += 1  # two blocks side by side ("Aan" on the left, the colofon's "Uw contactpersoon" on the right)
             continue
         by_column: dict[int, list[Line]] = {}
         for row in values:

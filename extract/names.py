@@ -59,7 +59,10 @@ ORGANISATION_STEMS = ("directie", "afdeling", "ministerie", "dienst", "bureau", 
                       "autoriteit", "persoonsgegevens", "commissie", "raad", "stichting", "vereniging", "college",
                       "gemeente", "provincie", "rijks", "agentschap", "centrum", "instituut", "universiteit", "kamer",
                       "overheid", "staten", "cluster", "team", "unit", "bestuur", "fonds", "ggd", "politie", "griffie",
-                      "waterschap", "hoogheemraadschap", "omgevingsdienst", "adviesraad", "kantoor", "loket")
+                      "waterschap", "hoogheemraadschap", "omgevingsdienst", "adviesraad", "kantoor", "loket",
+                      "redactie", "bedrijf", "fractie")
+#: the legal form that ends a company's or foundation's name: "B.V.", "N.V.", "V.O.F.", "U.A."
+LEGAL_FORM = re.compile(r"(?<!\w)(?:B\.?\s?V\.?|N\.?\s?V\.?|V\.?O\.?F\.?|C\.?V\.?|U\.?A\.?|Ltd\.?|GmbH|Inc\.?)(?!\w)")
 #: endings of words that name a body ("Werkgroep", "Jeugdzorg", "Veiligheidsregio", "Rabobank")
 ORGANISATION_ENDINGS = ("groep", "group", "zorg", "regio", "regio's", "regio’s", "bank", "school", "ziekenhuis", "platform",
                         "netwerk", "overleg", "organisatie", "nederland", "zaken", "office", "ministry", "council", "agency", "board",
@@ -220,8 +223,9 @@ def is_person(text: str) -> bool:
         return False
     if emails(text):
         return True
-    if _OFFICE_FIRST.match(text):
-        # an office, possibly with a person: "Minister van BZK, t.a.v. de heer Jansen" is scrubbed, not dropped
+    if _OFFICE_FIRST.match(text) or LEGAL_FORM.search(text):
+        # an office, possibly with a person: "Minister van BZK, t.a.v. de heer Jansen" is scrubbed, not dropped;
+        # a company by its legal form ("Kuipers Metaalbewerking B.V.")
         return False
     if any(p.search(text) for _, p in NAME_PATTERNS):
         rest = text
