@@ -25,7 +25,7 @@ from kenmerk.extract.references import REDACTED
 INTERNAL = (T.beslisnota, T.nota, T.memo, T.notitie)
 
 #: "Aan de Minister van …", "Aan Provinciale Staten": a header line naming the addressee
-AAN_LINE = re.compile(r"^Aan\s+(?P<who>(?:de|het)\s+[A-Z]\S*(?:\s+\S+){0,12}|[A-Z][\w'’-]+(?:\s+\S+){0,10})$")
+AAN_LINE = re.compile(r"^Aan\s+(?P<who>(?:de|het)\s+\w\S*(?:\s+\S+){0,12}|[A-Z][\w'’-]+(?:\s+\S+){0,10})$")
 FUNCTION = re.compile(
     r"^(?:de\s+)?(?:minister(?:-president)?|staatssecretaris|secretaris-generaal|directeur-generaal|"
     r"gedeputeerde\s+staten|gedeputeerde|college\s+van\s+burgemeester|burgemeester|voorzitter|"
@@ -90,6 +90,10 @@ def _labelled(doc: Document, doc_type: T | None) -> list[Candidate]:
         if pair.label_line.page != 1:
             continue
         first = pair.texts[0] if pair.texts else ""
+        for more in pair.texts[1:]:  # "Minister voor Buitenlandse Handel en" / "Ontwikkelingshulp"
+            if not re.search(r"(?:\b(?:en|van|voor|der|de)|,)$", first):
+                break
+            first = f"{first} {more}"
         if who := clean_addressee(first):
             out.append(Candidate(value=who, rule="label", score=0.9, lines=tuple(pair.all_lines[:2]),
                                  why=f"label {pair.label!r}"))

@@ -118,7 +118,22 @@ def _first_in_row(doc: Document, line: Line) -> bool:
                    for o in doc.first_page)
 
 
+#: a word printed letter-spaced ("P E R S B E R I C H T")
+SPACED = re.compile(r"\b(?:\w ){3,}\w\b")
+#: the separators of a header strip ("GRIFFIE · MEMO · 2024")
+STRIP = re.compile(r"\s+[·|•]\s+")
+
+
 def designation_of(text: str) -> tuple[Designation, re.Match] | None:
+    """The designation a text opens with, also letter-spaced or as one part of a header strip."""
+    text = SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+    for part in STRIP.split(text):
+        if (found := _designation_of(part)) is not None:
+            return found
+    return None
+
+
+def _designation_of(text: str) -> tuple[Designation, re.Match] | None:
     """The designation a text opens with: capitalised ("Memo …", "MEMO"), or alone on its line ("memo")."""
     for d in DESIGNATIONS:
         m = d.regex.match(text)

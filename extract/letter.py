@@ -214,7 +214,8 @@ def _address_block(doc: Document, before: list[Line], return_address: Line | Non
         if under:
             return _trimmed(under[0], "under the return address")
     postal = _postal(doc, found)
-    if postal:
+    if postal and (doc.layout.has_positions or salutation is not None):
+        # a text input has no envelope window: its first postal block is the letterhead unless it is a letter
         return _trimmed(postal[0], "a block ending in a postal address")
     if salutation is None:
         return None

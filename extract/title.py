@@ -42,7 +42,7 @@ KAMERSTUK_NR = re.compile(r"^Nr\.\s*\d+$")
 QUESTION_END = re.compile(r"\((?:ingezonden|ontvangen)\b[^)]*\)\.?\s*$|\)\.\s*$", re.IGNORECASE)
 QUESTION = re.compile(r"^vragen\s+van\s+(?:het\s+lid|de\s+leden)\b", re.IGNORECASE)
 #: the line that names a motion or an amendment ("MOTIE VAN DE LEDEN …")
-MOTION = re.compile(r"^(?:gewijzigde\s+)?(?:motie|amendement)\s+van\s+(?:het\s+lid|de\s+leden)\b", re.IGNORECASE)
+MOTION = re.compile(r"^(?:gewijzigde\s+)?(?:motie|amendement)\s+van\s+(?:het|de)\s+\w+", re.IGNORECASE)
 CONNECTOR_END = re.compile(r"\b(?:en|van|de|het|voor|met|over|bij|in|op|aan|te|der)$", re.IGNORECASE)
 MONTH_END = r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)$"
 SMALL_WORDS = {"en", "van", "de", "het", "voor", "der", "in", "op", "&"}
@@ -159,9 +159,11 @@ def from_question(doc: Document, inputs: Inputs) -> list[Candidate]:
 
 
 def from_motion(doc: Document, inputs: Inputs) -> list[Candidate]:
-    for ln in doc.first_page[:40]:
+    page = doc.first_page
+    for i, ln in enumerate(page[:40]):
         if MOTION.match(ln.text):
-            return [c for c in [_candidate([ln], "motion", 0.9, "the line that names the motion")] if c]
+            block = _block(page, i, doc, frozenset(), limit=3)
+            return [c for c in [_candidate(block, "motion", 0.9, "the line that names the motion")] if c]
     return []
 
 

@@ -64,6 +64,8 @@ WITHHELD = re.compile(
     r"niet\s+openbaar\s+gemaakt|openbaarmaking\s+(?:van|achterwege)",
     re.IGNORECASE,
 )
+#: a ground's wording counts in the sentence that withholds, or this many sentences before it
+WORDING_REACH = 2
 #: the conditional wording of a law's article ("kan … achterwege blijven indien …"): cited, not applied
 LAW_TEXT = re.compile(r"\b(?:indien|voor\s+zover|tenzij|blijft\s+achterwege|kan\s+[^.]{0,60}\bachterwege)\b",
                       re.IGNORECASE)
@@ -136,11 +138,14 @@ def _hits(doc: Document, law: str) -> list[_Hit]:
     # wording, sentence by sentence over the running text of each page
     for section_lines in _paragraphs(doc):
         text = " ".join(ln.text for ln in section_lines)
-        for sentence in SENTENCE.findall(text):
+        sentences = [s for s in SENTENCE.findall(text) if s.strip()]
+        for k, sentence in enumerate(sentences):
             if not WITHHELD.search(sentence) or LAW_TEXT.search(sentence):
                 continue
+            # "Medewerkers geven hun persoonlijke beleidsopvattingen. … Wij maken ze niet openbaar."
+            context = " ".join(s for s in sentences[max(0, k - WORDING_REACH):k + 1] if not LAW_TEXT.search(s))
             for pattern, (woo, wob) in WORDING.items():
-                if re.search(pattern, sentence, re.IGNORECASE):
+                if re.search(pattern, context, re.IGNORECASE):
                     line = next((ln for ln in section_lines if any(w in ln.text for w in sentence.split()[:3])),
                                 section_lines[0])
                     hits.append(_Hit(woo if law == "Woo" else wob, line, "wording"))
