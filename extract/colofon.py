@@ -101,8 +101,8 @@ def _stops_value(line: Line, role: str = "") -> bool:
     return heading is not None and heading.role is not None
 
 
-#: a label by its form: a few words ending in a colon ("Status:", "Behandelend ambtenaar:")
-LABEL_FORM = re.compile(r"^[^\W\d][\w() ./-]{0,30}:$")
+#: a label by its form: a few words ending in a colon ("Status:", "Behandelend ambtenaar:") or an asterisk
+LABEL_FORM = re.compile(r"^[^\W\d][\w() ./-]{0,30}\s?[:*]$")  # or a form's required mark: "Toelichting*"
 CONTINUES = re.compile(r"(?:,|\b(?:en|van|de|het|voor|met|over|bij|in|op|aan|te|der|of))$", re.IGNORECASE)
 
 

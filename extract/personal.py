@@ -45,7 +45,8 @@ from collections.abc import Callable, Iterable
 
 from kenmerk.extract.labels import LABELS
 from kenmerk.extract.model import Evidence, Note
-from kenmerk.extract.names import EMAIL, INITIAL, LOWER, NAME_PATTERNS, UPPER, emails, is_person, name_shaped
+from kenmerk.extract.names import (EMAIL, INITIAL, LOWER, NAME_PATTERNS, UPPER, emails, is_office_word, is_person,
+                                  name_shaped)
 from kenmerk.extract.noise import mostly_noise
 from kenmerk.extract.roster import PersonField, Roster, person_fields
 
@@ -197,7 +198,9 @@ def _note_roster(note: Note, known: tuple[str, ...], fields: dict[str, list[Pers
                  persons: Iterable[str] = ()) -> Roster:
     """The names of a note: its known values, the names in its texts' person fields, an addressee that is
     a person (left out, and their name wherever else it appears; an OCR scrap names nobody) and `persons`."""
-    names = [f.name(t) for t, found in fields.items() for f in found]
+    found_names = [f.name(t) for t, found in fields.items() for f in found]
+    # not an office that signs off or sends: "Groet, Projectteam X"
+    names = [n for n in found_names if not any(is_office_word(w) for w in re.findall(r"[\w'’-]+", n))]
     names += [p for p in (note.addressee, *persons) if p is not None and is_person(p)]
     return _roster(known, names)
 

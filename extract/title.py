@@ -134,7 +134,10 @@ def from_subject(doc: Document, inputs: Inputs) -> list[Candidate]:
             continue
         if pair.label.lower().startswith("inzake") and len(pair.text) < 4:
             continue
-        c = _candidate(pair.all_lines, "label", 0.95, f"label {pair.label!r}", text=_text_of_pair(pair))
+        in_body = doc.header and pair.label_line.index >= doc.header_end and not pair.in_colofon
+        c = _candidate(pair.all_lines, "label", 0.5 if in_body else 0.95,
+                       f"label {pair.label!r}" + (" in the body (a table's column?)" if in_body else ""),
+                       text=_text_of_pair(pair))
         return [c] if c else []
     return []
 
@@ -186,9 +189,11 @@ def from_kamerstuk_number(doc: Document, inputs: Inputs) -> list[Candidate]:
 DESIGNATION_TOP = 8
 
 
-def _has_value_beside(doc: Document, line: Line) -> bool:
-    """A word with a value beside it ("Verslag | bureau Omgevingsdialoog") is a label, not a designation."""
-    return any(geometry.beside(line, o) for o in doc.first_page if o is not line)
+def _in_a_row(doc: Document, line: Line) -> bool:
+    """A word with other text on its row ("Verslag | bureau …", a table's "Nr. | Onderwerp | Besluit") is a label
+    or a column header, not the designation a document opens with (unless it stands out in large print)."""
+    large = doc.body_size is not None and line.size is not None and line.size >= doc.body_size * HEADLINE
+    return not large and any(geometry.same_row(line, o) for o in doc.first_page if o is not line)
 
 
 def from_designation(doc: Document, inputs: Inputs) -> list[Candidate]:
@@ -196,7 +201,7 @@ def from_designation(doc: Document, inputs: Inputs) -> list[Candidate]:
     avoid = _avoid(doc, inputs)
     opening = [ln for ln in header if not doc.in_colofon(ln) and ln.index not in avoid][:DESIGNATION_TOP]
     for i, ln in enumerate(header[:-1]):
-        if DESIGNATION.match(ln.text) and ln in opening and not _has_value_beside(doc, ln):
+        if DESIGNATION.match(ln.text) and ln in opening and not _in_a_row(doc, ln):
             rest = [x for x in header[i + 1:] if x.index not in avoid and not doc.in_colofon(x)]
             for j, cand in enumerate(rest[:3]):
                 if _title_like(cand):
@@ -223,6 +228,31 @@ def from_named_title(doc: Document, inputs: Inputs) -> list[Candidate]:
             block = _block(page, page.index(ln), doc, avoid, limit=3)
             return [c for c in [_candidate(block, "named-title", 0.72, "a line at the top naming the kind and subject")]
                     if c]
+    return []
+
+
+#: a line that only names the kind ("Verslag hoorzitting", "Memo griffie") has at most this many words
+KIND_WORDS = 3
+
+
+def from_kind_line(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """A top line that only names the kind ("Verslag hoorzitting") over a bold subject line: that subject."""
+    if not doc.layout.has_positions:
+        return []
+    avoid = _avoid(doc, inputs)
+    top = [ln for ln in doc.first_page if not doc.in_colofon(ln) and ln.index not in avoid][:NAMED_TOP]
+    for i, ln in enumerate(top[:-1]):
+        found = designation_of(ln.text)
+        nxt = top[i + 1]
+        if found is None or len(ln.text.split()) > KIND_WORDS or not nxt.bold or len(nxt.text.split()) < 4:
+            continue
+        if (nxt.size or 0) > (ln.size or 0) or not geometry.below(ln, nxt, 1.5 * max(ln.height, 6.0)) \
+                or not _title_like(nxt):
+            continue
+        page = doc.first_page
+        block = _block(page, page.index(nxt), doc, avoid, limit=3)
+        return [c for c in [_candidate(block, "under-kind-line", 0.78,
+                                       f"the bold subject under {ln.text.strip()!r}")] if c]
     return []
 
 
@@ -299,8 +329,8 @@ def from_attachments_field(doc: Document, inputs: Inputs) -> list[Candidate]:
 
 
 #: the rules, in priority order for ties
-RULES = (from_subject, from_question, from_motion, from_kamerstuk_number, from_designation, from_named_title,
-         from_large_print, from_header_block, from_attachments_field)
+RULES = (from_subject, from_question, from_motion, from_kamerstuk_number, from_designation, from_kind_line,
+         from_named_title, from_large_print, from_header_block, from_attachments_field)
 
 
 def propose_title(doc: Document, inputs: Inputs) -> list[Candidate]:
