@@ -59,6 +59,12 @@ ENCLOSURES: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for
     _NP + r"\s+(?:treft|vindt)\s+u\s+(?:hierbij\s+)?(?:als|in\s+de)\s+bijlage(?:\s+aan)?",
     # "Als bijlage stuur ik u …", "Bijgaand (stuur ik u|treft u) …"
     r"\b(?:als\s+bijlage|bijgaand)\s+(?:stuur|zend|doe)\s+(?:ik|wij)\s+u\s+(?P<np>[^.;]{3,120})",
+    # "Het verslag … stuur ik u als bijlage mee", "Het rapport … sturen wij u als bijlage bij deze brief"
+    _NP + r"\s+(?:stuur|zend|doe|stuurt|zendt|sturen|zenden|voeg|voegen)\s+(?:ik|wij|we)\s+(?:u\s+)?(?:hierbij\s+)?"
+    r"(?:als\s+bijlage|bijgaand|in\s+de\s+bijlage)",
+    # "Hierbij bieden wij u ons rapport <title> aan": the report offered is the attachment
+    r"\bhierbij\s+bied(?:en|t)?\s+(?:ik|wij|we)\s+u\s+(?:ons|onze|mijn|het|de)\s+(?:\w+\s+)?(?:rapport|advies|verslag|"
+    r"onderzoek|jaarverslag|evaluatie|notitie)\s+(?P<np>.{3,160}?)\s+aan\b",
 ))
 QUOTED = r"[“\"‘'«](?P<title>[^”\"’'»]{6,200})[”\"’'»]"
 #: what the note itself is about, not an enclosure ("de brief wordt meegestuurd" in a beslisnota)
@@ -121,7 +127,8 @@ def _field(doc: Document, avoid: frozenset[int]) -> tuple[int | None, list[Candi
     pairs = sorted(doc.pairs_of("attachments"), key=lambda p: p.label_line.page)
     for pair in pairs:
         lines = [ln for ln in pair.lines if ln.index not in avoid and not TABLE_HEADER.match(ln.text)]
-        texts = ([pair.inline] if pair.inline else []) + [ln.text for ln in lines]
+        rows = geometry.rows(lines) if lines and lines[0].has_box else [[ln] for ln in lines]
+        texts = ([pair.inline] if pair.inline else []) + [" ".join(ln.text for ln in row) for row in rows]
         where = f"label {pair.label!r}" + (" in a header table" if pair.in_table else "")
         evidence = tuple(pair.all_lines)
         if not texts and pair.lines:

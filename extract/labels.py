@@ -93,7 +93,8 @@ LABELS: tuple[LabelKind, ...] = (
     LabelKind("addressee", _any(r"aan", r"voor", r"to", r"geadresseerde"), 2, 90, "colon"),
     LabelKind("sender", _any(r"van", r"from", r"afzender"), 2, 60, "colon"),
     # the attachments field: a count ("Bijlage(n) 2") or a list under it
-    LabelKind("attachments", _any(r"bijlage\s*\(n\)", r"bijlagen?", r"aantal\s+bijlagen", r"bijl\.", r"enclosures?",
+    LabelKind("attachments", _any(r"bijlage\s*\(n\)", r"bijlagen?\s*\((?:optioneel|facultatief|indien\s+van\s+toepassing)\)",
+                                  r"bijlagen?", r"aantal\s+bijlagen", r"bijl\.", r"enclosures?",
                                   r"attachments?"), 8, 160, "count"),
     # people: who wrote it, who to call, how to reach them (personal data, `kenmerk.extract.personal`)
     LabelKind("author", r"opgesteld\s+door|auteur|opsteller|steller|behandeld\s+door|uw\s+contactpersoon|contactpersoon|inlichtingen\s+bij|inlichtingen|behandelaar", 2, 40, "colon"),
