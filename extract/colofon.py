@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kenmerk.extract import geometry
 from kenmerk.extract.header_table import header_tables
@@ -67,11 +68,21 @@ class LabelledValue:
         return [self.label_line, *self.lines]
 
 
+class Column(NamedTuple):
+    """A colofon column: the span of x it takes (the right one runs to the page's edge)."""
+
+    x0: float
+    x1: float
+
+    def holds(self, line: Line) -> bool:
+        return line.has_box and line.x0 >= self.x0 and line.x1 <= self.x1
+
+
 @dataclass(frozen=True)
 class PageLabels:
-    """What a page prints as labels: its colofon column's left edge, its pairs, the lines of its header tables."""
+    """What a page prints as labels: its colofon column, its pairs, the lines of its header tables."""
 
-    colofon_left: float | None
+    colofon: Column | None
     pairs: list[LabelledValue]
     table_lines: frozenset[int]
 
@@ -90,6 +101,45 @@ def colofon_left(page: Page, skip: frozenset[int] = frozenset()) -> float | None
     if len(labels) < 2 and len(aligned) < 4:
         return None
     return min(ln.x0 for ln in labels) - 2.0
+
+
+#: a colofon on the left keeps within this share of the page width
+LEFT_SHARE = 0.35
+#: the body beside a left colofon: at least this many lines start right of it
+BODY_LINES = 5
+
+
+def left_column(page: Page, skip: frozenset[int] = frozenset()) -> float | None:
+    """Right edge of a colofon column on the left of the page, or None: a narrow column of labels and values
+    that no line starting at its left edge runs out of, with the body beside it."""
+    if not page.width:
+        return None
+    lines = [ln for ln in page.lines if ln.has_box and ln.index not in skip]
+    narrow = page.width * LEFT_SHARE
+    labels = [ln for ln in lines if ln.x1 <= narrow and match_label(ln.text)]
+    if len(labels) < 2:
+        return None
+    edge = min(ln.x0 for ln in labels)
+    column = [ln for ln in lines if abs(ln.x0 - edge) <= geometry.DEFAULT.column]
+    if any(ln.x1 > narrow for ln in column):
+        return None  # a line from that edge runs on into the body: a left margin, not a column
+    beside = [lab for lab in labels if any(o is not lab and o.x0 > lab.x1 and geometry.same_row(lab, o, strict=True)
+                                           for o in lines)]
+    if len(beside) * 2 >= len(labels):
+        return None  # the labels' values stand beside them: a form or a header block, not a column
+    right = max(ln.x1 for ln in lines if edge - COLUMN_ALIGN <= ln.x0 <= edge + VALUE_INDENT and ln.x1 <= narrow)
+    if sum(1 for ln in lines if ln.x0 > right + COLUMN_ALIGN) < BODY_LINES:
+        return None
+    return right + COLUMN_ALIGN
+
+
+def colofon_column(page: Page, skip: frozenset[int] = frozenset()) -> Column | None:
+    """The page's colofon column: on the right (the usual place) or on the left."""
+    if (left := colofon_left(page, skip)) is not None:
+        return Column(left, float("inf"))
+    if (right := left_column(page, skip)) is not None:
+        return Column(0.0, right)
+    return None
 
 
 def _stops_value(line: Line, role: str = "") -> bool:
@@ -111,7 +161,7 @@ def continues(prev: Line | None, line: Line) -> bool:
     return prev is not None and line.text[:1].islower() and bool(CONTINUES.search(prev.text))
 
 
-def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledValue]:
+def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[LabelledValue]:
     lines = [ln for ln in page.lines if ln.has_box and ln.index not in skip]
     matches = {ln.index: match_label(ln.text) for ln in lines}
     for prev, ln in zip(lines, lines[1:]):
@@ -122,12 +172,13 @@ def _pdf_pairs(page: Page, left: float | None, skip: set[int]) -> list[LabelledV
     pairs: list[LabelledValue] = []
 
     def region(ln: Line) -> bool:
-        return left is not None and ln.x0 >= left
+        return column is not None and column.holds(ln)
 
     for lab in label_lines:
         m = matches[lab.index]
         in_col = region(lab)
-        row = [ln for ln in lines if geometry.same_row(lab, ln) and region(ln) == region(lab)]
+        row = [ln for ln in lines if geometry.same_row(lab, ln, strict=True) and region(ln) == region(lab)
+               and abs((ln.size or 0) - (lab.size or 0)) <= 0.5]
         if not m.rest and len(row) >= 3 and all(len(ln.text) <= 25 and not re.search(r"\d", ln.text) for ln in row):
             continue  # a column header of a table ("Datum" above a column of dates)
         pair = LabelledValue(kind=m.kind, label=m.label, label_line=lab, inline=m.rest, in_colofon=in_col)
@@ -255,12 +306,12 @@ def read_page(page: Page, skip: frozenset[int] = frozenset()) -> PageLabels:
     tables = header_tables(page, skip)
     table_lines = frozenset(ln.index for table in tables for cell in table
                             for ln in (cell.label_line, *cell.values))
-    left = colofon_left(page, skip | table_lines)
+    column = colofon_column(page, skip | table_lines)
     pairs = [LabelledValue(kind=cell.label.kind, label=cell.label.label, label_line=cell.label_line,
                            lines=list(cell.values), in_table=True) for table in tables for cell in table]
-    pairs += _pdf_pairs(page, left, set(skip | table_lines))
+    pairs += _pdf_pairs(page, column, set(skip | table_lines))
     pairs.sort(key=lambda p: p.label_line.index)
-    return PageLabels(colofon_left=left, pairs=pairs, table_lines=table_lines)
+    return PageLabels(colofon=column, pairs=pairs, table_lines=table_lines)
 
 
 def read_pairs(layout: Layout, skip: frozenset[int] = frozenset()) -> list[LabelledValue]:

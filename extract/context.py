@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any, TypeVar
 
 from kenmerk.extract import geometry
-from kenmerk.extract.colofon import LabelledValue, PageLabels, read_page, read_pairs
+from kenmerk.extract.colofon import Column, LabelledValue, PageLabels, read_page, read_pairs
 from kenmerk.extract.headings import Heading, match_heading
 from kenmerk.extract.layout import Layout, Line
 from kenmerk.extract.model import BBox, Evidence
@@ -87,14 +87,14 @@ class Document:
         return frozenset().union(*(labels.table_lines for labels in self.page_labels.values()))
 
     @cached_property
-    def colofon_lefts(self) -> dict[int, float | None]:
-        """Per page, the left edge of its colofon column (None: no colofon, or a text input)."""
-        return {page.number: labels.colofon_left if (labels := self.page_labels.get(page.number)) else None
+    def colofons(self) -> dict[int, Column | None]:
+        """Per page, its colofon column (None: no colofon, or a text input)."""
+        return {page.number: labels.colofon if (labels := self.page_labels.get(page.number)) else None
                 for page in self.layout.pages}
 
     def in_colofon(self, line: Line) -> bool:
-        left = self.colofon_lefts.get(line.page)
-        return left is not None and line.has_box and line.x0 >= left
+        column = self.colofons.get(line.page)
+        return column is not None and column.holds(line)
 
     @cached_property
     def content(self) -> list[Line]:

@@ -116,5 +116,5 @@ def test_extract_note_reads_text_and_markdown_by_name():
 
 def test_document_over_a_text_layout_has_no_colofon_or_running_lines():
     doc = Document(read_text("Nota\nDatum\n16 januari 2025\n1\nPagina 1 van 1\n"))
-    assert doc.colofon_lefts == {1: None}
+    assert doc.colofons == {1: None}
     assert [ln.text for ln in doc.body] == ["Nota", "Datum", "16 januari 2025", "1"]
