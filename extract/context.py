@@ -189,12 +189,22 @@ class Document:
 
     @cached_property
     def table_cells(self) -> frozenset[int]:
-        """Content lines in rows of at least `TABLE_CELLS` cells in one type size: the cells of a table."""
+        """Content lines in rows of at least `TABLE_CELLS` cells in one type size, with a row next to it whose
+        cells start at the same places: the cells of a table (a header strip "GRIFFIE · MEMO · 2024" is one row)."""
+        rows = [[ln for ln in row if WORD_CELL.search(ln.text)] for row in geometry.rows(self.content)]
+
+        def alike(row: list[Line], ln: Line) -> list[Line]:
+            return [o for o in row if abs((o.size or 0) - (ln.size or 0)) <= 1.0]
+
+        def columns_shared(a: list[Line], b: list[Line]) -> int:
+            return sum(1 for x in a if any(geometry.same_column(x, y) for y in b))
+
         cells = set()
-        for row in geometry.rows(self.content):
+        for k, row in enumerate(rows):
+            neighbours = [r for r in rows[max(0, k - 2):k + 3] if r is not row]
             for ln in row:
-                alike = [o for o in row if abs((o.size or 0) - (ln.size or 0)) <= 1.0]
-                if len(alike) >= TABLE_CELLS:
+                same = alike(row, ln)
+                if len(same) >= TABLE_CELLS and any(columns_shared(same, r) >= 2 for r in neighbours):
                     cells.add(ln.index)
         return frozenset(cells)
 
@@ -244,4 +254,6 @@ class Document:
 
 #: a row with this many lines in one type size is a row of a table
 TABLE_CELLS = 3
+#: a table cell holds a word or a number (not a separator such as "·" or "|")
+WORD_CELL = re.compile(r"\w")
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from kenmerk.extract import geometry
 from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.context import Document
 from kenmerk.extract.layout import Line
@@ -120,6 +121,8 @@ def _codes_in(text: str) -> list[tuple[str, int]]:
     return codes
 
 
+#: a section number stands at most this far left of its heading
+HEADING_GAP = 40.0
 #: a code is kept when its evidence scores at least this (`weigh`)
 KEEP = 0.5
 #: a code stamped this often makes a lone look-alike on scanned pages a misreading of it
@@ -135,6 +138,8 @@ def _hits(doc: Document, law: str) -> list[_Hit]:
     for ln in doc.content:
         if doc.in_colofon(ln):
             hits.extend(_Hit(code, ln, "code") for code, _ in _codes_in(ln.text))
+        elif STAMP_52.fullmatch(ln.text.strip()) and not _numbers_a_heading(doc, ln):
+            hits.append(_Hit("5.2", ln, "code"))  # a redaction box stamped "5.2", a code the text has no article for
     # wording, sentence by sentence over the running text of each page
     for section_lines in _paragraphs(doc):
         text = " ".join(ln.text for ln in section_lines)
@@ -154,6 +159,15 @@ def _hits(doc: Document, law: str) -> list[_Hit]:
 
 #: letters OCR takes for each other on a stamped redaction box ("5.1.2a" read from "5.1.2e")
 CONFUSED = frozenset({("a", "e"), ("c", "e"), ("e", "o"), ("a", "o"), ("c", "o")})
+
+
+#: a line that is only the code of art. 5.2 (a stamp on a redaction box)
+STAMP_52 = re.compile(r"5\.2(?:\.1)?")
+
+
+def _numbers_a_heading(doc: Document, line: Line) -> bool:
+    """A "5.2" with text right beside it on its row numbers a section ("5.2 Financiële gevolgen")."""
+    return any(geometry.beside(line, o) and o.x0 - line.x1 < HEADING_GAP for o in doc.content if o is not line)
 
 
 def _look_alike(a: str, b: str) -> bool:
