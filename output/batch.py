@@ -9,8 +9,10 @@
 item as the documents finish (`ordered=True`: in input order). Executors:
 
 - **local pool** (`jobs >= 1`, the default: one worker per core). Each worker is a
-  process of its own (`kenmerk.output.worker`), given one document at a time. The main
-  process waits on the workers' pipes. The time limit per document (`timeout`, default
+  process of its own (`kenmerk.output.worker`) holding `DEPTH` (2) documents: the one it
+  reads and the next, so it never waits for the main process between two. The main
+  process waits on the workers' pipes; it reads a window of inputs ahead and starts the
+  largest first. The time limit per document (`timeout`, default
   60 s) is **CPU time**: the worker's own and that of the Tesseract calls it waits for, so a
   loaded machine does not kill a document that would finish. Each Tesseract call moves it to
   at least the call's own limit beyond what the document has used, up to 30 times the limit
