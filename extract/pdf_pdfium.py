@@ -136,16 +136,16 @@ class _Chars:
     def __init__(self, textpage: pypdfium2.PdfTextPage, ctm: tuple[float, ...]) -> None:
         self.raw = textpage.raw
         self.ctm = ctm
-        #: loose box height → (font size on the page, bottom of pdfminer's box minus the loose box's, upright)
-        self.metrics: dict[float, tuple[float, float, bool]] = {}
+        #: loose box height → (font size on the page, shift of pdfminer's box across the line, how it stands)
+        self.metrics: dict[float, tuple[float, float, int]] = {}
         self.font_buffer = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
 
     def _metrics(self, index: int, left: float, bottom: float, height: float) -> tuple[float, float, int]:
         """For the glyph at `index` (its loose box on the page: left edge, bottom and height): the font
         size on the page, how far pdfminer's box starts beyond the loose box's start across the line,
-        and whether the glyph stands `UPRIGHT`, lies `SIDEWAYS` (a turned page or
-        turned text) or at an angle (`SLANTED`: the loose box is kept).
+        and whether the glyph stands `UPRIGHT`, lies `SIDEWAYS` (a turned page or turned text) or at
+        an angle (`SLANTED`: the loose box is kept).
 
         pdfminer's box runs from the font's descent below the pen position to one font size above that;
         the loose box from the descent pdfium takes (from the font's bounding box when the descriptor

@@ -9,8 +9,10 @@
 item as the documents finish (`ordered=True`: in input order). Executors:
 
 - **local pool** (`jobs >= 1`, the default: one worker per core). Each worker is a
-  process of its own (`kenmerk.output.worker`), given one document at a time. The main
-  process waits on the workers' pipes. The time limit per document (`timeout`, default
+  process of its own (`kenmerk.output.worker`) holding `DEPTH` (2) documents: the one it
+  reads and the next, so it never waits for the main process between two. The main
+  process waits on the workers' pipes; it reads a window of inputs ahead and starts the
+  largest first. The time limit per document (`timeout`, default
   60 s) is **CPU time**: the worker's own and that of the Tesseract calls it waits for, so a
   loaded machine does not kill a document that would finish. Each Tesseract call moves it to
   at least the call's own limit beyond what the document has used, up to 30 times the limit
@@ -67,6 +69,10 @@ DEFAULT_TIMEOUT = 60.0
 #: 12-second PDF among 0.4-second ones left a core idle (89 % busy instead of 97 %).
 WINDOW = 256
 WINDOW_PER_JOB = 16
+#: documents a worker of the local pool holds: the one it reads and the next, so that it goes
+#: on at once instead of waiting for the main process between two (which, on a busy machine,
+#: waits for a core of its own first)
+DEPTH = 2
 DEFAULT_MAX_MEMORY_MB = 2048
 
 
@@ -220,85 +226,90 @@ def _time_limit(seconds: float):
 
 
 class _LocalPool:
-    """`jobs` worker processes, each with the limits of its current document."""
+    """`jobs` worker processes, each holding up to `DEPTH` documents with the limits of the one under way."""
 
     def __init__(self, jobs: int, options: WorkOptions, on_page: PageListener | None = None) -> None:
         self.options = options
         self.on_page = on_page
-        self.idle: list[Child] = []
-        self.running: list[Child] = []
+        self.children: list[Child] = []
         try:
             for _ in range(jobs):
-                self.idle.append(Child(options, on_page))
-            for child in self.idle:
+                self.children.append(Child(options, on_page))
+            for child in self.children:
                 child.wait_ready()
         except BaseException:
             self.close()
             raise
 
     def capacity(self) -> int:
-        return len(self.idle)
+        return sum(DEPTH - len(child.tasks) for child in self.children)
 
     @property
     def busy(self) -> int:
-        return len(self.running)
+        return sum(len(child.tasks) for child in self.children)
 
     def submit(self, index: int, spec: DocumentSpec) -> None:
-        child = self.idle.pop()
+        child = min(self.children, key=lambda c: len(c.tasks))  # an idle worker first
         try:
             child.send(index, spec)
-        except (BrokenPipeError, ConnectionResetError, EOFError):  # died while idle: take a new one
+        except (BrokenPipeError, ConnectionResetError, EOFError):  # it died: a new one takes its documents
             child.kill()
-            child = Child(self.options, self.on_page)
-            child.send(index, spec)
-        self.running.append(child)
+            self._replace(child).send(index, spec)
 
     def collect(self, timeout: float | None) -> list[Result]:
-        if not self.running:
+        running = [child for child in self.children if child.tasks]
+        if not running:
             return []
-        wait_for = max(0.0, min(child.deadline for child in self.running) - time.monotonic())
+        wait_for = max(0.0, min(child.deadline for child in running) - time.monotonic())
         if timeout is not None:
             wait_for = min(wait_for, timeout)
-        ready = set(wait_connections([h for child in self.running for h in child.waitables()], wait_for))
+        ready = set(wait_connections([h for child in running for h in child.waitables()], wait_for))
         results: list[Result] = []
-        for child in list(self.running):
+        for child in running:
             if ready.intersection(child.waitables()):
                 self._finish(child, child.take(ready), results)
         now = time.monotonic()
-        for child in list(self.running):
+        for child in running:
             self._finish(child, child.overdue(now), results)
         return results
 
     def _finish(self, child: Child, result: Result | None, results: list[Result]) -> None:
-        """A document is done (`result`): its worker goes back to work, or a new one takes its place."""
+        """A document is done (`result`); a worker that is gone (killed at a limit, died, retired)
+        is replaced, and the documents it had not started go to the new one."""
         if result is None:
             return
         results.append(result)
-        self.running.remove(child)
         if result.retire:
             child.kill()
-        if child.proc.poll() is None:
-            self.idle.append(child)
-        else:  # killed at a limit, died or retired
-            self.idle.append(Child(self.options, self.on_page))
+        if child.proc.poll() is not None:
+            self._replace(child)
+
+    def _replace(self, child: Child) -> Child:
+        fresh = Child(self.options, self.on_page)
+        self.children[self.children.index(child)] = fresh
+        for index, spec in child.tasks:
+            fresh.send(index, spec)
+        return fresh
 
     def close(self) -> None:
-        killed = bool(self.running)
-        for child in self.running:
-            child.kill()
-        self.running.clear()
+        killed = False
+        for child in self.children:
+            if child.tasks:
+                child.kill()
+                killed = True
+            else:
+                try:
+                    child.tx.send(None)
+                except (OSError, ValueError):
+                    pass
         if killed and self.options.cache_dir:  # what a killed worker was writing into the cache
             from kenmerk.output.cache import ResultCache
 
             ResultCache(self.options.cache_dir, self.options.fingerprint).clean_stale()
-        for child in self.idle:
-            try:
-                child.tx.send(None)
-            except (OSError, ValueError):
-                pass
-        for child in self.idle:
-            child.stop()
-        self.idle.clear()
+        for child in self.children:
+            if not child.tasks:
+                child.stop()
+        self.children.clear()
 
 
 def _import_distributed():

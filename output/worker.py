@@ -46,6 +46,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
@@ -452,8 +453,8 @@ class Child:
         self.tx = Connection(down_w, readable=False)
         self.rx = Connection(up_r, writable=False)
         self.notice = notice_r
-        self.task: tuple[int, DocumentSpec] | None = None
-        self.deadline = 0.0  # the wall-clock backstop of the current task
+        self.tasks: deque[tuple[int, DocumentSpec]] = deque()  # sent, in order: the first is under way
+        self.deadline = 0.0  # the wall-clock backstop of the task under way
         self.started = 0.0
         self.ready = False
         self.tx.send(options)
@@ -482,28 +483,35 @@ class Child:
         return self.rx, self.notice
 
     def send(self, index: int, spec: DocumentSpec) -> None:
+        """Give the worker a document; it starts on it when the ones sent before are done."""
         self.wait_ready()
-        self._drain()  # what a finished document's timer said is no news
-        self.task = (index, spec)
+        if not self.tasks:
+            self._drain()  # what a finished document's timer said is no news
+            self._start_clock()
+        self.tasks.append((index, spec))
+        self.tx.send((index, spec))
+
+    def _start_clock(self) -> None:
         self.started = time.monotonic()
         timeout = self.options.timeout
         self.deadline = self.started + BACKSTOP * timeout if timeout else float("inf")
-        self.tx.send((index, spec))
 
     def take(self, ready: set | list) -> Result | None:
-        """What the worker has to say, given which of its `waitables` are ready: the current
-        task's result (also when the worker died or used up its CPU time: then it is killed),
-        or None while the document goes on."""
-        index, spec = self.task
+        """What the worker has to say, given which of its `waitables` are ready: the result of
+        the document under way (also when the worker died or used up its CPU time: then it is
+        killed, and `tasks` holds the documents it had not started), or None while it goes on."""
+        index, spec = self.tasks[0]
         if self.rx in ready:
             try:
                 message = self.rx.recv()
             except (EOFError, OSError):
-                self.task = None
+                self.tasks.popleft()
                 return failure(index, spec.label, "worker", "WorkerDied", self.died_message())
             if isinstance(message, Result):
-                self.task = None
+                self.tasks.popleft()
                 self._drain()  # a notice sent before the result belongs to this finished document
+                if self.tasks:  # the worker goes on with the next one at once
+                    self._start_clock()
                 return message
             if message[0] == EXTEND:  # a Tesseract call starts: the backstop moves too
                 elapsed = time.monotonic() - self.started
@@ -515,17 +523,17 @@ class Child:
             return None
         if self.notice in ready and self._drain():  # past its CPU-time limit, and no result came
             self.kill()
-            self.task = None
+            self.tasks.popleft()
             return timeout_failure(index, spec.label, self.options)
         return None
 
     def overdue(self, now: float) -> Result | None:
-        """The timeout result of a task past its wall-clock backstop (the worker is killed), else None."""
-        if self.task is None or now < self.deadline:
+        """The timeout result of the document under way when it is past its wall-clock backstop
+        (the worker is killed), else None."""
+        if not self.tasks or now < self.deadline:
             return None
-        index, spec = self.task
+        index, spec = self.tasks.popleft()
         self.kill()
-        self.task = None
         return timeout_failure(index, spec.label, self.options, waited=self.deadline - self.started)
 
     def _drain(self) -> bool:

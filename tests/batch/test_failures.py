@@ -107,3 +107,19 @@ def test_error_file_is_valid_json_lines_even_without_failures(tmp_path, good_doc
     assert proc.returncode == 0, proc.stderr
     assert errors.read_text(encoding="utf-8") == ""
     assert json.loads(proc.stdout)["source"]["file_name"] == "brief.pdf"
+
+
+def test_the_document_a_killed_worker_held_next_goes_to_its_replacement(tmp_path, good_documents, hostile):
+    from kenmerk.extract import ReadLimits
+    from kenmerk.output.batch import BatchOptions, run_batch
+    from kenmerk.output.inputs import gather
+
+    # one worker holds two documents: the endless PDF (the largest, so started first) and the next
+    note = good_documents["windows-1252.txt"]
+    assert len(hostile["endless.pdf"]) > len(note)
+    folder = write(tmp_path / "in", {"endless.pdf": hostile["endless.pdf"],
+                                     **{f"note-{i}.txt": note for i in range(3)}})
+    options = BatchOptions(jobs=1, timeout=1, limits=ReadLimits(pdf_reader="pdfminer"))  # pdfium refuses it at once
+    results = {os.path.basename(r.label): r for r in run_batch(gather([folder]), options)}
+    assert results["endless.pdf"].stage == "timeout"
+    assert [n for n, r in sorted(results.items()) if r.ok] == ["note-0.txt", "note-1.txt", "note-2.txt"]

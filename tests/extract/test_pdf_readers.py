@@ -3,8 +3,8 @@
 Fixture PDFs (scripts/make_fixtures.py, and small PDFs drawn here for one quirk each: a rotated
 page, text in a form XObject, non-breaking and soft hyphens, words set in pieces) are laid out by
 both and compared line by line: the same text in the same order, boxes within a point, the same
-size and weight. On the shared corpus both readers score the same on the born-digital gold
-documents. Blank pages cost no Tesseract call.
+size and weight; so are the born-digital PDFs of the shared corpus. Blank pages cost no
+Tesseract call.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kenmerk.extract import NoTextLayer, ReadLimits, UsageError, note_from_layout, read_bytes
+from kenmerk.extract import NoTextLayer, ReadLimits, UsageError, read_bytes
 from kenmerk.extract.ocr import announce_calls
 from kenmerk.extract.geometry import DEFAULT
 from kenmerk.extract.pdf import PDF_READERS, read_pdf
@@ -24,6 +24,8 @@ import hostile  # noqa: E402 - tests/safety: the tiny PDF writer
 
 #: how far two readers' boxes of the same line may lie apart (points)
 BOX_TOLERANCE = 1.0
+#: the pages of each corpus PDF compared (pdfminer.six takes a tenth of a second a page)
+CORPUS_PAGES = 3
 
 
 def _lines(data: bytes, reader: str, name: str = "doc.pdf") -> list[list]:
@@ -186,40 +188,35 @@ def test_a_page_with_drawing_but_no_text_is_not_blank():
     assert len(calls) == 1  # the page with the square; the four blank pages none
 
 
-def _read_corpus_pdf(path: str, reader: str) -> tuple[list[tuple], dict | None]:
-    """(lines as (page, text, x0, y0, x1, y1), the note as JSON) of one PDF with one reader."""
-    name = Path(path).name
-    layout, source = read_bytes(Path(path).read_bytes(), name, ReadLimits(ocr="never", pdf_reader=reader))
-    lines = [(ln.page, ln.text, ln.x0, ln.y0, ln.x1, ln.y1) for ln in layout.lines()]
-    return lines, note_from_layout(layout, source).model_dump(mode="json")
+def _read_corpus_pdf(path: str, reader: str) -> list[tuple]:
+    """The lines of one PDF with one reader, as (page, text, x0, y0, x1, y1)."""
+    layout, _ = read_bytes(Path(path).read_bytes(), Path(path).name,
+                           ReadLimits(ocr="never", pdf_reader=reader, max_pages=CORPUS_PAGES))
+    return [(ln.page, ln.text, ln.x0, ln.y0, ln.x1, ln.y1) for ln in layout.lines()]
 
 
-def test_corpus_readers_agree_line_by_line_and_in_score(corpus_dir):
-    """Born-digital gold PDFs: lines compared, and the notes scored against the gold with each reader."""
+def test_corpus_readers_agree_line_by_line(corpus_dir):
+    """Born-digital corpus PDFs: the same lines from both readers (their scores are compared by
+    test_corpus.py, which extracts every gold document with each reader)."""
     import multiprocessing
     import os
     from collections import defaultdict
     from concurrent.futures import ProcessPoolExecutor
 
-    from kenmerk.extract.evaluate import Report, load_gold
-
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from test_corpus import born_digital, text_layers
 
     layers = text_layers(corpus_dir / "PROVENANCE.md")
-    gold = load_gold(corpus_dir / "gold")
-    paths = [p for p in sorted((corpus_dir / "raw").glob("*.pdf")) if p.stem in gold and born_digital(p, layers)]
-    assert len(paths) >= 8
+    paths = [p for p in sorted((corpus_dir / "raw").glob("*.pdf")) if born_digital(p, layers)]
+    assert len(paths) >= 20
     jobs = [(str(p), reader) for p in paths for reader in PDF_READERS]
     if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
             outcomes = list(pool.map(_read_corpus_pdf, *zip(*jobs)))
     else:
         outcomes = [_read_corpus_pdf(*job) for job in jobs]
-    reports = {reader: Report() for reader in PDF_READERS}
     lines: dict[str, dict] = {reader: defaultdict(list) for reader in PDF_READERS}
-    for (path, reader), (found, note) in zip(jobs, outcomes):
-        reports[reader].add(Path(path).stem, gold[Path(path).stem], note)
+    for (path, reader), found in zip(jobs, outcomes):
         for ln in found:
             lines[reader][(path, *ln[:2])].append(ln[2:])
     a, b = lines["pdfium"], lines["pdfminer"]
@@ -229,5 +226,3 @@ def test_corpus_readers_agree_line_by_line_and_in_score(corpus_dir):
     far = [(key, x, y) for key, boxes in b.items() for x, y in zip(a[key], boxes)
            if max(abs(p - q) for p, q in zip(x, y)) > BOX_TOLERANCE]
     assert len(far) <= 0.005 * total, far[:5]
-    overall = {reader: report.overall for reader, report in reports.items()}
-    assert abs(overall["pdfium"] - overall["pdfminer"]) <= 0.005, overall
