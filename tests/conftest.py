@@ -45,22 +45,6 @@ def corpus_dir() -> Path:
     return path
 
 
-def _extract_corpus_file(path: str, reader: str, ocr: str, cache_dir: str) -> tuple[str, str, object]:
-    """("ok", "", note JSON) / ("kenmerk", error class, message) / ("crash", error class, traceback)."""
-    import traceback
-
-    from kenmerk.extract import KenmerkError, Note, ReadLimits, read_note
-
-    try:
-        note = read_note(path, ReadLimits(ocr=ocr, pdf_reader=reader, cache_dir=cache_dir))
-        Note.model_validate_json(note.model_dump_json())  # what we print must read back as a Note
-        return "ok", "", note.model_dump(mode="json")
-    except KenmerkError as exc:
-        return "kenmerk", type(exc).__name__, str(exc)
-    except Exception as exc:  # noqa: BLE001 - the tests report it
-        return "crash", type(exc).__name__, traceback.format_exc()
-
-
 @pytest.fixture(scope="session")
 def corpus_extraction(corpus_dir, tmp_path_factory):
     """`extraction(reader, ocr="auto")`: every corpus file extracted once per run and reader, by file name.
@@ -72,6 +56,8 @@ def corpus_extraction(corpus_dir, tmp_path_factory):
     import os
     from concurrent.futures import ProcessPoolExecutor
 
+    from corpus_extraction import extract_corpus_file
+
     cache = str(tmp_path_factory.mktemp("corpus-ocr-cache"))
     files = sorted(str(p) for p in (corpus_dir / "raw").iterdir() if p.is_file())
     done: dict[tuple[str, str], dict[str, tuple[str, str, object]]] = {}
@@ -82,9 +68,9 @@ def corpus_extraction(corpus_dir, tmp_path_factory):
             if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
                 context = multiprocessing.get_context("fork")
                 with ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1), mp_context=context) as pool:
-                    outcomes = list(pool.map(_extract_corpus_file, *args, chunksize=1))
+                    outcomes = list(pool.map(extract_corpus_file, *args, chunksize=1))
             else:
-                outcomes = [_extract_corpus_file(*a) for a in zip(*args)]
+                outcomes = [extract_corpus_file(*a) for a in zip(*args)]
             done[(reader, ocr)] = {Path(p).name: outcome for p, outcome in zip(files, outcomes)}
         return done[(reader, ocr)]
 
