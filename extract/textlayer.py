@@ -23,6 +23,7 @@ words, glyph soup 0.07 word-like tokens. Every OCR-layer page is covered by imag
 from __future__ import annotations
 
 import re
+from collections import Counter
 import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
@@ -110,13 +111,14 @@ def measure(text: str) -> dict[str, float]:
     """The ratios the verdict is made of (for tests and tuning)."""
     cids = len(CID.findall(text))
     clean = CID.sub(" ", text)
-    chars = [c for c in clean if not c.isspace()]
-    n_chars = len(chars) + cids
+    counts = Counter(clean)  # each distinct character judged once, weighed by how often it occurs
+    chars = {c: n for c, n in counts.items() if not c.isspace()}
+    n_chars = sum(chars.values()) + cids
     tokens = TOKEN.findall(clean)
     n_tokens = len(tokens) + cids
-    letters = sum(c.isalpha() for c in chars)
-    common = sum(c in COMMON_LETTERS for c in clean.lower())
-    odd = sum(_odd(c) for c in chars)
+    letters = sum(n for c, n in chars.items() if c.isalpha())
+    common = sum(n for c, n in Counter(clean.lower()).items() if c in COMMON_LETTERS)
+    odd = sum(n for c, n in chars.items() if _odd(c))
     return {
         "chars": n_chars,
         "tokens": n_tokens,
