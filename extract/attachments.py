@@ -66,6 +66,8 @@ ENCLOSURES: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for
     r"\bhierbij\s+bied(?:en|t)?\s+(?:ik|wij|we)\s+u\s+(?:ons|onze|mijn|het|de)\s+(?:\w+\s+)?(?:rapport|advies|verslag|"
     r"onderzoek|jaarverslag|evaluatie|notitie)\s+(?P<np>.{3,160}?)\s+aan\b",
 ))
+#: a word every pattern of `ENCLOSURES` needs: texts without one are not searched
+ENCLOSURE_HINT = re.compile(r"bijlage|bijgevoegd|meegezonden|meegestuurd|bijgaand|hierbij\s+bied", re.IGNORECASE)
 QUOTED = r"[“\"‘'«](?P<title>[^”\"’'»]{6,200})[”\"’'»]"
 #: what the note itself is about, not an enclosure ("de brief wordt meegestuurd" in a beslisnota)
 SUBJECT_OF_NOTE = re.compile(r"\b(?:brief|kamerbrief|nota|beslisnota|concept)\b", re.IGNORECASE)
@@ -273,6 +275,8 @@ def _sentences(doc: Document) -> list[Candidate]:
     used: list[Line] = []
     texts = [(s.text, s.lines) for s in doc.sections] or [(join_lines(doc.body), doc.body)]
     for text, lines in texts:
+        if not ENCLOSURE_HINT.search(text):
+            continue
         for rx in ENCLOSURES:
             for m in rx.finditer(text):
                 np = re.sub(r"^(?:het|de|dit|deze|een)\s+", "", m.group("np").strip(), flags=re.I)

@@ -174,9 +174,12 @@ class Document:
         if not self.layout.has_positions:
             return {}
         numbers = [ln for ln in self.body if SECTION_NUMBER.match(ln.text)]
+        on_page: dict[int, list[Line]] = {}
+        for ln in self.body if numbers else ():
+            on_page.setdefault(ln.page, []).append(ln)
         out = {}
         for num in numbers:
-            right = [ln for ln in self.body if ln is not num and geometry.same_row(num, ln)
+            right = [ln for ln in on_page[num.page] if ln is not num and geometry.same_row(num, ln)
                      and 0 <= ln.x0 - num.x1 <= geometry.DEFAULT.heading_number]
             if right:
                 out[min(right, key=lambda ln: ln.x0).index] = num.index

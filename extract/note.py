@@ -7,12 +7,12 @@ the candidates beside it for `kenmerk extract --explain` (`extract_layout`).
 """
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from pydantic import ValidationError
-
-from dataclasses import dataclass
 
 from kenmerk.extract.candidates import Candidate, Results
 from kenmerk.extract.context import Document
@@ -65,11 +65,17 @@ def extract_layout(layout: Layout, source: Source, *, keep_personal_data: bool =
     personal = tuple(personal_values(doc.pairs))
     if keep_personal_data:
         return Extraction(note=note, results=results, document=doc, personal=personal, keep_personal_data=True)
-    candidates = [c for r in results.fields.values() for c in r.candidates]
-    scrub = text_scrubber(note, personal, texts=[doc.full_text, *(t for c in candidates for t in _texts_of(c))],
-                          persons=[c.value for c in results.fields["addressee"].candidates if isinstance(c.value, str)])
+
+    @functools.cache
+    def scrubber() -> Callable[[str], str]:
+        candidates = [c for r in results.fields.values() for c in r.candidates]
+        return text_scrubber(note, personal, texts=[doc.full_text, *(t for c in candidates for t in _texts_of(c))],
+                             persons=[c.value for c in results.fields["addressee"].candidates
+                                      if isinstance(c.value, str)])
+
+    # built on first use: only the runners-up of `--explain` and the review need it
     return Extraction(note=scrub_note(note, known=personal), results=results, document=doc, personal=personal,
-                      scrub=scrub)
+                      scrub=lambda text: scrubber()(text))
 
 
 def _texts_of(candidate: Candidate) -> list[str]:

@@ -114,8 +114,8 @@ def measure(text: str) -> dict[str, float]:
     counts = Counter(clean)  # each distinct character judged once, weighed by how often it occurs
     chars = {c: n for c, n in counts.items() if not c.isspace()}
     n_chars = sum(chars.values()) + cids
-    tokens = TOKEN.findall(clean)
-    n_tokens = len(tokens) + cids
+    tokens = Counter(TOKEN.findall(clean))  # each distinct token judged once too
+    n_tokens = sum(tokens.values()) + cids
     letters = sum(n for c, n in chars.items() if c.isalpha())
     common = sum(n for c, n in Counter(clean.lower()).items() if c in COMMON_LETTERS)
     odd = sum(n for c, n in chars.items() if _odd(c))
@@ -123,8 +123,9 @@ def measure(text: str) -> dict[str, float]:
         "chars": n_chars,
         "tokens": n_tokens,
         "letter_ratio": letters / n_chars if n_chars else 0.0,
-        "word_ratio": sum(_wordlike(t) for t in tokens) / n_tokens if n_tokens else 0.0,
-        "known_ratio": sum(t.strip(STRIP).lower() in KNOWN_WORDS for t in tokens) / n_tokens if n_tokens else 0.0,
+        "word_ratio": sum(n for t, n in tokens.items() if _wordlike(t)) / n_tokens if n_tokens else 0.0,
+        "known_ratio": sum(n for t, n in tokens.items() if t.strip(STRIP).lower() in KNOWN_WORDS) / n_tokens
+        if n_tokens else 0.0,
         "odd_ratio": odd / n_chars if n_chars else 0.0,
         "common_letter_ratio": common / letters if letters else 0.0,
         "cid_ratio": cids / n_tokens if n_tokens else 0.0,

@@ -31,11 +31,13 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every sub-command, or of `command` alone (its module is the only one imported, so
+    `kenmerk extract` does not load the publishing, query and review code)."""
     parser = _Parser(prog="kenmerk", description="Dutch government notes → validated metadata and linked data")
     parser.add_argument("--version", action="version", version=f"kenmerk {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for name in COMMANDS:
+    for name in [command] if command in COMMANDS else COMMANDS:
         importlib.import_module(f"kenmerk.output.commands.{name}").register(sub)
     return parser
 
@@ -75,7 +77,8 @@ def stop_signals() -> Iterator[None]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv[0] if argv else None).parse_args(argv)
     # what the library logs (an OCR failure) is in the note's warnings or the input's error line
     # already: one line on stderr per failed input, no second one from logging's last resort
     logger = logging.getLogger("kenmerk")
