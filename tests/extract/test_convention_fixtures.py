@@ -24,7 +24,8 @@ from kenmerk.extract.evaluate import FIELDS, Report
 CODE = re.compile(r"^\d+(\.\d+)*[a-z]?$")
 WORD = re.compile(r"[\w./-]+")
 #: grounds a document states only in words (ANNOTATION.md, "Woo grounds in words"): no code in its text
-GROUNDS_IN_WORDS = {"h2-woo-besluit-uwv-gronden-in-woorden": {"5.1.2e", "5.2"}}
+GROUNDS_IN_WORDS = {"h2-woo-besluit-uwv-gronden-in-woorden": {"5.1.2e", "5.2"},
+                    "h3-woo-besluit-provincie-gronden-in-woorden": {"5.1.1c", "5.1.2e"}}
 
 
 @pytest.fixture(scope="module")
@@ -180,6 +181,8 @@ def test_every_document_extracts(conventions_dir, convention_notes):
 #: floors on the made-up convention documents (measured 0.997 and 0.989 at the time of writing)
 MIN_CONVENTIONS_OVERALL = 0.97
 MIN_CONVENTIONS_FIELD = 0.9
+#: holdout batches the extractor has not been tuned on: scored and printed, no floor until they are
+HOLDOUT_BATCHES = {"h3"}
 
 
 def test_the_conventions_score_high(conventions_dir, convention_notes):
@@ -193,6 +196,8 @@ def test_the_conventions_score_high(conventions_dir, convention_notes):
         print(f"\nconvention batch {batch}: {report.documents} documents\n{report.table()}")
         for miss in report.misses:
             print(f"MISS {miss.line()}"[:300])
+        if batch in HOLDOUT_BATCHES:
+            continue
         low = {n: s.accuracy for n, s in report.fields.items() if s.total and s.accuracy < MIN_CONVENTIONS_FIELD}
         assert report.overall >= MIN_CONVENTIONS_OVERALL, f"batch {batch}: {report.overall:.3f}\n{report.table()}"
         assert not low, f"batch {batch}: fields below {MIN_CONVENTIONS_FIELD}: {low}"
