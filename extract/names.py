@@ -73,7 +73,11 @@ _ORGANISATION = re.compile("|".join(ORGANISATION_STEMS) + "|(?:" + "|".join(map(
 #: "Provinciale Staten", "Centrale Dienst", "Europese Commissie", "Algemene Rekenkamer", "Tweede Kamer")
 _ORGANISATION_ADJECTIVE = re.compile(r"(?:lijke|ische|ionale|iale|rale|andse|aanse|opese|gemene|eede|erste)$",
                                      re.IGNORECASE)
-FUNCTION = r"(?i:(?:" + "|".join(re.escape(w) for w in FUNCTION_WORDS) + r")\b)"
+#: endings of compound job titles: "Omgevingsmanager", "Communicatieadviseur", "Projectsecretaris"
+FUNCTION_ENDINGS = ("manager", "adviseur", "medewerker", "coördinator", "coordinator", "leider", "directeur",
+                    "secretaris", "specialist", "functionaris", "ambtenaar", "consulent", "inspecteur", "officier")
+FUNCTION = (r"(?i:(?:" + "|".join(re.escape(w) for w in FUNCTION_WORDS) + r")\b|[^\W\d_]{2,}(?:"
+            + "|".join(FUNCTION_ENDINGS) + r")\b)")
 NOT_FUNCTION = rf"(?!(?:{PREFIX}\s+)*{FUNCTION})"
 
 #: abbreviations that look like initials ("N.B. Dit is …")

@@ -27,6 +27,9 @@ LINE_OVERLAP = 0.5
 CHAR_MARGIN = 2.0
 #: a space goes in where the gap before a character exceeds this share of its width or height
 WORD_MARGIN = 0.1
+#: a gap wider than this many times the font size splits a line, as two spaces do ("Onderwerp" and its
+#: value set apart in one line without spaces): wider than any word space, even of justified text
+WIDE_GAP = 1.2
 #: characters counted as spaces when a line is split at two spaces in a row
 SPACES = frozenset((" ", "\u00a0", "\t"))
 #: fonts whose name holds one of these are bold
@@ -97,7 +100,9 @@ def _lines(glyphs: Iterable[Glyph]) -> list[list]:
                     line = [[prev], ax0, ay0, ax1, ay1]
                 items = line[0]
                 hb = by1 - by0
-                if g.spaced or ax1 < bx0 - WORD_MARGIN * (g.head if g.head > hb else hb):
+                if bx0 - ax1 > WIDE_GAP * (g.size if g.size > prev.size else prev.size):
+                    items.extend((SPACE, SPACE))  # a gap no word space makes: split here
+                elif g.spaced or ax1 < bx0 - WORD_MARGIN * (g.head if g.head > hb else hb):
                     items.append(SPACE)
                 items.append(g)
                 if bx0 < line[1]:

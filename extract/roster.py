@@ -31,6 +31,7 @@ from kenmerk.extract.names import (
     EMAIL,
     INITIALS,
     INVERTED_FIRST,
+    LEGAL_FORM,
     NAME_PATTERNS,
     PREFIX,
     is_person,
@@ -189,6 +190,10 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w@.]){lead}{word}(?:\s+(?:{PREFIX}\s+)*(?:{INITIALS}\s*)?{word})*(?![\w@])")
 
 
+#: capitalised words and a legal form after a name: the name is part of a company's name
+_COMPANY_AFTER = re.compile(r"(?:[ \t]+(?:(?:&|en)[ \t]+)?[A-Z][\w'’.-]*){0,4},?[ \t]+" + LEGAL_FORM.pattern)
+
+
 @dataclass
 class Roster:
     """The persons a document names in its person fields, and the words that identify them."""
@@ -211,6 +216,8 @@ class Roster:
             return []
         spans = []
         for m in self._pattern.finditer(text):
+            if _COMPANY_AFTER.match(text, m.end()):
+                continue  # "Kuipers Metaalbewerking B.V.": a company named after a person is no person
             end = m.end()
             if text[end:end + 1] == " " and text[end + 1:end + 2].isupper():
                 end = max(end, _trim(text, end, name_run(text, end, limit=4)))

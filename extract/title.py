@@ -310,6 +310,8 @@ def from_large_print(doc: Document, inputs: Inputs) -> list[Candidate]:
     if biggest.size < body_size * needed and (not biggest.bold or _scanned(doc, biggest)):
         return []
     block = _block(doc.first_page, doc.first_page.index(biggest), doc, avoid, limit=3)
+    if _text(block).endswith(","):
+        return []  # a clause that goes on ("vertegenwoordiging X,"), not a headline
     much = biggest.size >= body_size * 1.5
     return [c for c in [_candidate(block, "large-print", 0.75 if much else 0.65,
                                    f"the largest print on top ({biggest.size:g} pt, body {body_size:g} pt)")] if c]
