@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import jsonl, kenmerk, write
+from batch_helpers import jsonl, kenmerk, write
 
 FAKE_TESSERACT = """#!/bin/sh
 case "$1" in

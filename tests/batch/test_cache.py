@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from conftest import held_input, jsonl, kenmerk, opened_by, workers_of, write
+from batch_helpers import held_input, jsonl, kenmerk, opened_by, workers_of, write
 from kenmerk.output.cache import ResultCache, extractor_fingerprint
 
 

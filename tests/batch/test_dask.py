@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from conftest import jsonl, kenmerk, write
+from batch_helpers import jsonl, kenmerk, write
 
 pytest.importorskip("distributed")
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 
-from conftest import cpu_seconds_of, held_input, jsonl, kenmerk, opened_by, workers_of, write
+from batch_helpers import cpu_seconds_of, held_input, jsonl, kenmerk, opened_by, workers_of, write
 
 
 def test_endless_not_a_pdf_and_encrypted_are_reported_and_the_rest_is_extracted(tmp_path, good_documents, hostile):

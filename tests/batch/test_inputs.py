@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import jsonl, kenmerk, write
+from batch_helpers import jsonl, kenmerk, write
 from kenmerk.output.inputs import DocumentSpec, Refused, gather, read_list, unsafe_member_name
 
 # -- folders ---------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from conftest import jsonl, write
+from batch_helpers import jsonl, write
 from kenmerk.extract.ocr import find_tesseract
 
 needs_tesseract = pytest.mark.skipif(

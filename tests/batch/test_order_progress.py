@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from conftest import held_input, jsonl, kenmerk, opened_by, write
+from batch_helpers import held_input, jsonl, kenmerk, opened_by, write
 from kenmerk.output.batch import BatchOptions, PageTally, run_batch
 from kenmerk.output.inputs import gather
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import zipfile
 
-from conftest import jsonl, kenmerk, write
+from batch_helpers import jsonl, kenmerk, write
 
 CONFIG = ('[publish]\nbase = "https://data.example.nl/id/"\npublisher = "mnre1090"\nlicence = "cc0"\n'
           'contact_email = "open-data@example.nl"\n')

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import held_input, jsonl, opened_by, write
+from batch_helpers import held_input, jsonl, opened_by, write
 
 
 def _extract(*args) -> subprocess.Popen:

@@ -1,13 +1,9 @@
 """`on_page(done, total)`: told once per final page, growing to the total; a text input tells (1, 1)."""
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 from kenmerk.extract import ReadLimits, extract_note, read_bytes, read_note
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "safety"))
-import hostile  # noqa: E402 - tests/safety: the tiny PDF writer
+import hostile  # tests/safety: the tiny PDF writer
 
 
 def _calls(fn, *args, **kwargs) -> list[tuple[int, int]]:

@@ -9,7 +9,6 @@ Tesseract call.
 from __future__ import annotations
 
 import io
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,8 +18,7 @@ from kenmerk.extract.ocr import announce_calls
 from kenmerk.extract.geometry import DEFAULT
 from kenmerk.extract.pdf import PDF_READERS, read_pdf
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "safety"))
-import hostile  # noqa: E402 - tests/safety: the tiny PDF writer
+import hostile  # tests/safety: the tiny PDF writer
 
 #: how far two readers' boxes of the same line may lie apart (points)
 BOX_TOLERANCE = 1.0
@@ -203,7 +201,6 @@ def test_corpus_readers_agree_line_by_line(corpus_dir):
     from collections import defaultdict
     from concurrent.futures import ProcessPoolExecutor
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from test_corpus import born_digital, text_layers
 
     layers = text_layers(corpus_dir / "PROVENANCE.md")

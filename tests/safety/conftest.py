@@ -3,13 +3,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(HERE.parent / "publish"))  # publish_helpers: the real oxigraph server
 
 
 def kenmerk(*args, cwd=None, timeout: float = 120, env=None, stdin=None) -> subprocess.CompletedProcess:

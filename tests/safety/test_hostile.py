@@ -110,9 +110,6 @@ def test_heavy_cases_through_the_command_line(tmp_path, cli, name, data, reason,
 
 
 def _endless_pdf() -> bytes:
-    import sys
-
-    sys.path.insert(0, str(os.path.join(os.path.dirname(__file__), "..", "batch")))
     from documents import endless_pdf
 
     return endless_pdf()
