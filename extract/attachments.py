@@ -21,6 +21,7 @@ list name the same attachments, the fuller one wins.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kenmerk.extract import geometry
 from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
@@ -41,7 +42,9 @@ BULLETED = re.compile(r"^[•▪●◦\-–*]\s*(.*)$")
 BIJLAGE_LINE = re.compile(r"^bijlage\s+(?P<num>\d{1,2}|[IVX]{1,5}|[A-H])\b\.?\s*(?:[:.–—-]\s*)?(?P<title>.*)$",
                           re.IGNORECASE)
 #: "2 bijlage(n)": a count printed before the word, over a list
-COUNT_FIRST = re.compile(r"^(\d{1,2})\s+bijlage(?:\s*\(n\)|n)?:?$", re.IGNORECASE)
+COUNT_FIRST = re.compile(r"^(\d{1,2})\s+(?:bijlage(?:\s*\(n\)|n)?|attachments?):?$", re.IGNORECASE)
+#: "Notulen.pdf   184K": a file's size printed beside its name in a webmail print's attachment list
+FILE_SIZE = re.compile(r"(?<=\S)\s+\d+(?:[.,]\d+)?\s?[KMG]i?B?$", re.IGNORECASE)
 TABLE_HEADER = re.compile(r"^(?:volgnummer|nr\.?|nummer|naam|titel|omschrijving|informatie|toelichting)(?:\s+|$)", re.I)
 STOP = re.compile(r"^(?:informatie|toelichting|pagina\b)", re.IGNORECASE)
 _NP = r"(?P<np>(?:het|de|dit|deze|een)\s+[^.;:]{2,80}?)"
@@ -113,6 +116,8 @@ def _items(lines: list[Line]) -> list[tuple[str | None, list[Line]]]:
             items.append((m.group(2).strip().rstrip(";") or None, list(row)))
         elif b:
             items.append((b.group(1).strip().rstrip(";") or None, list(row)))
+        elif FILE_NAME.fullmatch(name := FILE_SIZE.sub("", text)):
+            items.append((name, list(row)))  # a file name (and its size) is an item of its own
         elif items and (items[-1][0] is None or text[:1].islower() or not items[-1][0].endswith((".", ";"))):
             title, rows = items[-1]
             items[-1] = ((f"{title} {text}" if title else text).rstrip(";"), rows + list(row))
@@ -326,6 +331,11 @@ def _mail(doc: Document) -> list[Candidate]:
         if ln.text.strip() not in (n for n, _ in names):
             names.append((ln.text.strip(), [ln]))
     items = [Attachment(title=n, number=i + 1, evidence=doc.evidence(ls, n)) for i, (n, ls) in enumerate(names)]
+    if not items:  # a webmail print lists them under the message: "2 bijlagen" over the file names
+        listed = [c for c in _count_first(doc) if all(FILE_NAME.search(a.title or "") for a in c.value)]
+        if listed:
+            return [replace(listed[0], rule="mail-files", score=0.95,
+                            why=f"{len(listed[0].value)} file(s) listed under the top message")]
     why = f"{len(items)} file(s) in the top message's header" if items else "the top message's header lists none"
     return [Candidate(value=items, rule="mail-header", score=0.95, lines=tuple(header.lines[:2]), why=why)]
 

@@ -40,6 +40,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         re.IGNORECASE),
 }
 
+#: "Woensdag 10 juli 2024 10.00 – 11.00 uur": the weekday line of a meeting
+WEEKDAY_LINE = re.compile(rf"^\W*{WEEKDAYS}\s+\d{{1,2}}\s+[a-z]+", re.IGNORECASE)
 #: an English e-mail client's date: weekday abbreviation or AM/PM → M/D/Y
 US_STYLE = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)\b|\d\s*[AP]M\b", re.IGNORECASE)
 _TIME = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s*(?:uur\b|u\b|[–-]\s*\d{1,2}[.:]\d{2})|\buur\b",

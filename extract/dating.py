@@ -28,7 +28,7 @@ from collections import Counter
 from kenmerk.extract import geometry
 from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs, highest
 from kenmerk.extract.context import Document
-from kenmerk.extract.dates import WEEKDAYS, find_dates, has_time
+from kenmerk.extract.dates import WEEKDAY_LINE, find_dates, has_time
 from kenmerk.extract.labels import match_label
 from kenmerk.extract.decision import BULLET
 from kenmerk.extract.letter import WORD, letter
@@ -51,11 +51,12 @@ TIMED_TYPES = (T.verslag, T.agenda, T.email)
 RECEIVED = re.compile(r"\(ontvangen\s+([^)]+)\)", re.IGNORECASE)
 #: a line that is a date and little else
 ONLY_DATE = re.compile(r"^\W*(?:\w+dag\s+)?\d{1,2}[\s./-]+\w+\.?[\s./-]+\d{2,4}\W*$", re.IGNORECASE)
-#: "Woensdag 10 juli 2024 10.00 – 11.00 uur": the weekday line of a meeting
-WEEKDAY_LINE = re.compile(rf"^\W*{WEEKDAYS}\s+\d{{1,2}}\s+[a-z]+", re.IGNORECASE)
 #: "Voorgesteld 6 juli 2021", "Vastgesteld in de vergadering van 3 maart 2022": a status line
 STATUS = re.compile(r"^\W*(?:voorgesteld|vastgesteld|besloten|aangenomen|gewijzigd|ingediend|ondertekend|"
                     r"geaccordeerd|versie|concept)\b", re.IGNORECASE)
+#: "Aldus vastgesteld in de vergadering van 17 september 2024": the formula that adopts a besluit, at its end
+ADOPTED = re.compile(r"^\W*(?:aldus\s+(?:vastgesteld|besloten|gedaan)\b|(?:vastgesteld|besloten)\s+in\s+de\s+"
+                     r"(?:openbare\s+)?(?:vergadering|zitting)\b)", re.IGNORECASE)
 #: the top of page 1 where a title, status or weekday line stands
 TOP_LINES = 15
 
@@ -193,6 +194,13 @@ def _line_candidates(doc: Document, doc_type: T | None, reference: dt.date | Non
         elif rank < 4 and len(ln.text) < 120:
             out.append(Candidate(value=found[0], rule="title-line", score=0.55, lines=(ln,),
                                  why="a date in a line at the top (the title)"))
+    for ln in doc.content:
+        if ADOPTED.match(ln.text) and (found := _dated(ln.text, reference)) is not None:
+            adopts = doc_type == T.besluit  # a besluit is dated by its adoption; minutes by their meeting
+            out.append(Candidate(value=found[0], rule="adopted", score=0.7 if adopts else 0.4, lines=(ln,),
+                                 why="the formula that adopts a besluit" if adopts else
+                                 "an adoption formula (the date a text was approved, not its own)"))
+            break
     return out
 
 

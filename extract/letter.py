@@ -43,7 +43,8 @@ SENDER_WORDS = re.compile(r"bezoekadres|postadres|telefoon|\btel\b|www\.|https?:
 PREAMBLE = re.compile(r"^(?:per\s+(?:e-?mail|post|koerier|fax)|aangetekend|vertrouwelijk|persoonlijk|spoed|urgent|"
                       r"dringend|retour)\b", re.IGNORECASE)
 #: "Den Haag, 3 februari 2024": the place and date of a letter
-PLACE_DATE = re.compile(r"^[A-Z][\w'’. -]{1,30},\s+(?:de\s+)?\d{1,2}\s+\w+\.?\s+\d{4}\s*$")
+PLACE_DATE = re.compile(r"^[A-Z][\w'’. -]{1,30},\s+(?:de\s+)?(?:[a-z]{2,9}\.?,?\s+)?"
+                        r"(?:\d{1,2}\s+\w+\.?\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2})\s*$")
 #: lines of a block stand at most this many line heights apart
 BLOCK_GAP = 1.8
 #: the most lines an address block has

@@ -41,6 +41,11 @@ _FIELD = re.compile(
     r"|(?P<alone>(?P<a_from>van|afzender)|(?P<a_to>aan|to)|(?P<a_date>datum|date)|(?P<a_attachments>bijlagen?))\s*$)\s*",
     re.IGNORECASE,
 )
+#: "Buurtvereniging De Brink <brinkbuurt@example.nl>": a webmail print (Gmail, Thunderbird) opens a message
+#: with its sender's name and address, unlabelled, and the sent date at the right of that row
+SENDER_LINE = re.compile(r"^[^<>:@]{2,80}<[^<>\s@]+@[^<>\s@]+>\s*$")
+#: a sent date: a day, a month or a year, and a time of day
+DATED = re.compile(r"\d.*\b(?:19|20)\d{2}\b.*\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[:.]\d{2}\b.*\b(?:19|20)\d{2}\b")
 #: lines of one header block stand within this many lines of each other
 MAX_FIELD_GAP = 4
 #: a file name in an attachment line or printed alone in a header block
@@ -113,6 +118,15 @@ def headers(doc: Document) -> list[MailHeader]:
     return doc.once(_headers)
 
 
+def _sender(ln: Line, near: list[Line]) -> MailField | None:
+    """The sent date of a webmail print's unlabelled sender line: on its row at the right, or the next line."""
+    if not SENDER_LINE.match(ln.text):
+        return None
+    dated = [x for x in near if x is not ln and DATED.search(x.text) and _field_of(x) is None
+             and (geometry.beside(ln, x, geometry.Tolerances(beside=400.0)) if ln.has_box else x.index == ln.index + 1)]
+    return MailField(name="sent", label_line=dated[0], text=dated[0].text, lines=()) if dated else None
+
+
 def _headers(doc: Document) -> list[MailHeader]:
     lines = doc.content
     out: list[MailHeader] = []
@@ -123,6 +137,14 @@ def _headers(doc: Document) -> list[MailHeader]:
         if ln.index in used:
             continue
         found = _field_of(ln)
+        if found is None and (sent := _sender(ln, lines[i:i + 3])) is not None:
+            current = MailHeader()  # a webmail print: the sender line opens the message's header
+            out.append(current)
+            current.fields["from"] = MailField(name="from", label_line=ln, text=ln.text.strip(), lines=())
+            current.fields["sent"] = sent
+            used.add(sent.label_line.index)
+            last = i + 1
+            continue
         if found is None:
             if current is not None and i - last <= 2 and FILE_NAME.fullmatch(ln.text.strip()):
                 current.files.append(ln)

@@ -75,7 +75,8 @@ _ORGANISATION_ADJECTIVE = re.compile(r"(?:lijke|ische|ionale|iale|rale|andse|aan
                                      re.IGNORECASE)
 #: endings of compound job titles: "Omgevingsmanager", "Communicatieadviseur", "Projectsecretaris"
 FUNCTION_ENDINGS = ("manager", "adviseur", "medewerker", "coördinator", "coordinator", "leider", "directeur",
-                    "secretaris", "specialist", "functionaris", "ambtenaar", "consulent", "inspecteur", "officier")
+                    "secretaris", "specialist", "functionaris", "ambtenaar", "consulent", "inspecteur", "officier",
+                    "agent")
 FUNCTION = (r"(?i:(?:" + "|".join(re.escape(w) for w in FUNCTION_WORDS) + r")\b|[^\W\d_]{2,}(?:"
             + "|".join(FUNCTION_ENDINGS) + r")\b)")
 NOT_FUNCTION = rf"(?!(?:{PREFIX}\s+)*{FUNCTION})"

@@ -18,7 +18,7 @@ import re
 from kenmerk.extract import geometry
 from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.context import Document, join_lines
-from kenmerk.extract.dates import find_dates
+from kenmerk.extract.dates import WEEKDAY_LINE, find_dates
 from kenmerk.extract.doctype import designation_of
 from kenmerk.extract.labels import DESIGNATION, STAGE, match_label
 from kenmerk.extract.layout import Line
@@ -67,7 +67,7 @@ def _stops(line: Line) -> bool:
 
 def _date_line(text: str) -> bool:
     found = find_dates(text)
-    return bool(found) and len(text) - sum(len(f.text) for f in found) < 12
+    return bool(found) and (len(text) - sum(len(f.text) for f in found) < 12 or bool(WEEKDAY_LINE.match(text)))
 
 
 def _title_like(line: Line) -> bool:
@@ -196,12 +196,18 @@ def _in_a_row(doc: Document, line: Line) -> bool:
     return not large and any(geometry.same_row(line, o) for o in doc.first_page if o is not line)
 
 
+def _formula(text: str) -> bool:
+    """"besluit:" in lower case before the articles: the dictum of a besluit, not a heading over its title."""
+    text = text.strip()
+    return text[:1].islower() and text.endswith(":")
+
+
 def from_designation(doc: Document, inputs: Inputs) -> list[Candidate]:
     header = doc.header or doc.first_page
     avoid = _avoid(doc, inputs)
     opening = [ln for ln in header if not doc.in_colofon(ln) and ln.index not in avoid][:DESIGNATION_TOP]
     for i, ln in enumerate(header[:-1]):
-        if DESIGNATION.match(ln.text) and ln in opening and not _in_a_row(doc, ln):
+        if DESIGNATION.match(ln.text) and ln in opening and not _in_a_row(doc, ln) and not _formula(ln.text):
             rest = [x for x in header[i + 1:] if x.index not in avoid and not doc.in_colofon(x)]
             for j, cand in enumerate(rest[:3]):
                 if _title_like(cand):
