@@ -40,6 +40,9 @@ LEADING_AAN = re.compile(r"^aan\s+(?=\S)", re.IGNORECASE)
 AAN_ARTICLE = re.compile(r"^(?:de|het)\s+(?=\S)", re.IGNORECASE)
 #: a continuation of the addressee on the next line: "Aan de Voorzitter van de Tweede Kamer" / "der Staten-Generaal"
 CONTINUES = re.compile(r"^(?:der|van|en|voor|de|het)\b")
+#: a line that cannot end a name: a joining word, a comma, or an adjective before its noun
+#: ("Directie Arbeidsmarkt en Sociaal-Economische" / "Aangelegenheden", "Nationale" / "Ombudsman")
+GOES_ON = re.compile(r"(?:\b(?:en|van|voor|der|de|het)|,|[a-zà-ÿ](?:ische|lijke|ale|ele|ieve))$")
 
 
 def clean_addressee(text: str) -> str | None:
@@ -71,7 +74,7 @@ def _with_continuation(first: Line, following: list[Line]) -> tuple[str, list[Li
     used = [first]
     text = first.text
     for nxt in following[:1]:
-        if (CONTINUES.match(nxt.text) or text.rstrip().endswith((",", " van", " en"))) \
+        if (CONTINUES.match(nxt.text) or GOES_ON.search(text.rstrip())) \
                 and not NOT_ADDRESSEE.match(nxt.text) and (not nxt.has_box or geometry.aligned(first, nxt)):
             text, used = f"{text} {nxt.text}", [first, nxt]
     return text, used
@@ -91,7 +94,7 @@ def _labelled(doc: Document, doc_type: T | None) -> list[Candidate]:
             continue
         first = pair.texts[0] if pair.texts else ""
         for more in pair.texts[1:]:  # "Minister voor Buitenlandse Handel en" / "Ontwikkelingshulp"
-            if not re.search(r"(?:\b(?:en|van|voor|der|de)|,)$", first):
+            if not GOES_ON.search(first.rstrip()):
                 break
             first = f"{first} {more}"
         if who := clean_addressee(first):

@@ -60,8 +60,10 @@ ENCLOSURES: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for
     r"stuur|zend|meesturen|meezenden)",
     # "Het Programma … treft u (hierbij) als bijlage aan"
     _NP + r"\s+(?:treft|vindt)\s+u\s+(?:hierbij\s+)?(?:als|in\s+de)\s+bijlage(?:\s+aan)?",
-    # "Als bijlage stuur ik u …", "Bijgaand (stuur ik u|treft u) …"
-    r"\b(?:als\s+bijlage|bijgaand)\s+(?:stuur|zend|doe)\s+(?:ik|wij)\s+u\s+(?P<np>[^.;]{3,120})",
+    # "Als bijlage stuur ik u …", "Als bijlage bij deze brief ontvangt u de X, die …", "Bijgaand treft u X aan"
+    r"\b(?:als\s+bijlage(?:\s+bij\s+(?:deze|dit)\s+\w+)?|bijgaand)\s+(?:(?:stuur|zend|doe)\s+(?:ik|wij)\s+u|"
+    r"(?:ontvangt|treft|vindt)\s+u)\s+(?P<np>[^.;]{3,120}?)"
+    r"(?=\s*(?:,\s*(?:die|dat|waarin|waarvan|waarmee|zoals|met)\b|\baan\b|[.;]|$))",
     # "Het verslag … stuur ik u als bijlage mee", "Het rapport … sturen wij u als bijlage bij deze brief"
     _NP + r"\s+(?:stuur|zend|doe|stuurt|zendt|sturen|zenden|voeg|voegen)\s+(?:ik|wij|we)\s+(?:u\s+)?(?:hierbij\s+)?"
     r"(?:als\s+bijlage|bijgaand|in\s+de\s+bijlage)",
@@ -156,6 +158,8 @@ def _field(doc: Document, avoid: frozenset[int]) -> tuple[int | None, list[Candi
             items = [(join_lines([pair.inline] + [ln.text for ln in lines]), [pair.label_line, *lines])]
         else:
             items = _items(lines)
+        # "Dashboard september; Planning Q4": titles separated by semicolons in one value
+        items = [(part.strip(), ls) for title, ls in items for part in (title or "").split(";") if part.strip()]
         listed = [a for a in _listed(items, doc) if a.title]
         return (count if count is not None else len(listed)), [
             Candidate(value=listed, rule="field-list", score=0.9, lines=evidence, why=f"{where}: a list")]

@@ -49,6 +49,11 @@ def decode_text(data: bytes, *, name: str = "<text>") -> str:
     return text
 
 
+#: a tab or three spaces inside a line: the gap between a label and its value, or between two columns
+#: (two spaces after a full stop are a typing habit, not a column)
+COLUMN_GAP = re.compile(r"\t+| {3,}")
+
+
 def _strip_markdown(line: str) -> tuple[str, bool]:
     heading = bool(_MD_HEADING.match(line))
     line = _MD_HEADING.sub("", line)
@@ -83,13 +88,20 @@ def read_text(data: bytes | str, *, name: str = "<text>", markdown: bool = False
             bold = False
             if markdown:
                 raw, bold = _strip_markdown(raw)
-            clean = " ".join(raw.split())
-            if not clean:
+            parts: list[str] = []
+            for part in COLUMN_GAP.split(raw.strip()):
+                part = " ".join(part.split())
+                if parts and parts[-1].endswith(":"):
+                    parts[-1] = f"{parts[-1]} {part}"  # "Van:      Jansen": a label with its colon keeps its value
+                else:
+                    parts.append(part)
+            if not any(parts):
                 gap = bool(lines)  # a blank line ends a label's value
                 continue
-            lines.append(Line(text=clean, page=number, bold=bold, index=index, gap_before=gap))
-            index += 1
-            gap = False
+            for part in filter(None, parts):  # "Onderwerp      Regionale aanpak": a label, then its value
+                lines.append(Line(text=part, page=number, bold=bold, index=index, gap_before=gap))
+                index += 1
+                gap = False
         pages.append(Page(number=number, lines=lines))
     media = "text/markdown" if markdown else "text/plain"
     return Layout(pages=pages, media_type=media, has_positions=False)
