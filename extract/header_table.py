@@ -90,6 +90,13 @@ def _column(line: Line, header: list[Line], tol: Tolerances) -> int | None:
     return max(i for i, cell in enumerate(header) if line.x0 >= cell.x0 - tol.column)
 
 
+def _crosses(line: Line, header: list[Line], tol: Tolerances) -> bool:
+    """A line that runs into the next column ("Onderwerp: …" under the first cell, as wide as the table):
+    no cell, but a line of the text under the table."""
+    col = _column(line, header, tol)
+    return col is not None and col + 1 < len(header) and line.x1 > header[col + 1].x0 + tol.column
+
+
 def header_tables(page: Page, skip: frozenset[int] = frozenset(), tol: Tolerances = DEFAULT) -> list[list[TableCell]]:
     """The header tables of a page, each a list of cells left to right."""
     rows = geometry.rows([ln for ln in page.lines if ln.index not in skip], tol)
@@ -106,7 +113,8 @@ def header_tables(page: Page, skip: frozenset[int] = frozenset(), tol: Tolerance
         j = i + 1
         prev = header
         while j < len(rows) and _close(prev, rows[j]) and not _new_label(rows[j], header_lines, tol) \
-                and all(_column(ln, header_lines, tol) is not None for ln in rows[j]):
+                and all(_column(ln, header_lines, tol) is not None and not _crosses(ln, header_lines, tol)
+                        for ln in rows[j]):
             values.append(rows[j])
             prev = rows[j]
             j += 1
