@@ -47,8 +47,18 @@ LID = {"eerste": "1", "tweede": "2", "vijfde": "5"}
 STAMP_OR_ARTICLE = re.compile(r"art(?:ikel|\.)|woo", re.IGNORECASE)
 SECTION_NUMBER = re.compile(r"\.?\s+[A-Z][a-z]")
 
-#: wording of one ground → the letter of art. 5.1 lid 2 (Woo) / art. 10 lid 2 (Wob)
-WORDING: dict[str, tuple[str, str]] = {
+#: wording of one ground (as the Woo's art. 5.1 and 5.2 word it) → its code in the Woo / in the Wob (None:
+#: the Wob had no such ground); not the special personal data (5.1.1d, 5.1.1e), which texts about privacy
+#: name without withholding anything
+WORDING: dict[str, tuple[str, str | None]] = {
+    r"eenheid\s+van\s+de\s+kroon": ("5.1.1a", "10.1a"),
+    r"veiligheid\s+van\s+de\s+staat": ("5.1.1b", "10.1b"),
+    # "bedrijfs- en fabricagegegevens die X vertrouwelijk aan de provincie heeft meegedeeld"
+    r"bedrijfs-\s+en\s+fabricagegegevens\b[^.]{0,80}?\bvertrouwelijk\b[^.]{0,60}?\b(?:meegedeeld|verstrekt)":
+        ("5.1.1c", "10.1c"),
+    r"concurrentiegevoelige\s+bedrijfs-\s+en\s+fabricagegegevens": ("5.1.2f", None),
+    r"bescherming\s+van\s+het\s+milieu": ("5.1.2g", None),
+    r"beveiliging\s+van\s+personen\s+(?:of|en)\s+bedrijven|voorkomen\s+van\s+sabotage": ("5.1.2h", None),
     r"persoonlijke\s+levenssfeer|privacy\s+van\s+(?:de\s+)?(?:betrokken|ambtena)": ("5.1.2e", "10.2e"),
     r"economische\s+of\s+financiële\s+belangen": ("5.1.2b", "10.2b"),
     r"onevenredige\s+(?:benadeling|bevoordeling)": ("5.1.5", "10.2g"),
@@ -150,7 +160,7 @@ def _hits(doc: Document, law: str) -> list[_Hit]:
             # "Medewerkers geven hun persoonlijke beleidsopvattingen. … Wij maken ze niet openbaar."
             context = " ".join(s for s in sentences[max(0, k - WORDING_REACH):k + 1] if not LAW_TEXT.search(s))
             for pattern, (woo, wob) in WORDING.items():
-                if re.search(pattern, context, re.IGNORECASE):
+                if re.search(pattern, context, re.IGNORECASE) and (law == "Woo" or wob is not None):
                     line = next((ln for ln in section_lines if any(w in ln.text for w in sentence.split()[:3])),
                                 section_lines[0])
                     hits.append(_Hit(woo if law == "Woo" else wob, line, "wording"))
