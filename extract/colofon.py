@@ -240,9 +240,32 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
 CODE_LIKE = re.compile(r"^[A-Z][A-Z0-9&/.\- ]{1,24}$")
 
 
+#: a value interleaved with the body is short, the body's line long: at most / more than this many characters
+INTERLEAVED_VALUE = 40
+#: interleaving is a property of the whole conversion: at least this many labels show it
+INTERLEAVED_RUN = 2
+
+
+def _interleaved(lines: list[Line]) -> set[int]:
+    """A text conversion of two columns read across: each colofon label, a line of the body, its value
+    ("Datum" / "Op 2 juli ontving ik uw verzoek om documenten over de" / "27 augustus 2024" / …). The
+    positions of the labels read so, when at least `INTERLEAVED_RUN` of them are."""
+
+    def form(k: int) -> bool:
+        if (m := match_label(lines[k].text)) is None or m.rest or k + 2 >= len(lines):
+            return False
+        body, value = lines[k + 1], lines[k + 2]
+        return (not match_label(body.text) and not match_label(value.text) and not value.gap_before
+                and len(value.text) <= INTERLEAVED_VALUE < len(body.text))
+
+    found = {k for k in range(len(lines)) if form(k)}
+    return found if len(found) >= INTERLEAVED_RUN else set()
+
+
 def _text_pairs(lines: list[Line]) -> list[LabelledValue]:
     pairs: list[LabelledValue] = []
     pending: list[LabelledValue] = []
+    interleaved = _interleaved(lines)
     i = 0
     n = len(lines)
     while i < n:
@@ -280,6 +303,10 @@ def _text_pairs(lines: list[Line]) -> list[LabelledValue]:
             continue
         pair = LabelledValue(kind=m.kind, label=m.label, label_line=ln, inline=m.rest)
         pairs.append(pair)
+        if i in interleaved:
+            pair.lines.append(lines[i + 2])  # the value is the line after the body's line
+            i += 1
+            continue
         j = i + 1
         limit = m.kind.max_lines - (1 if m.rest else 0)
         while j < n and limit > 0:

@@ -51,9 +51,10 @@ DESIGNATIONS: tuple[Designation, ...] = (
                               r"voorstel\s+aan\s+(?:de\s+(?:gemeente)?raad|provinciale\s+staten)"),
     # the list of documents of a Woo decision
     Designation(T.inventarislijst, r"inventari(?:s|satie)lijst|inventaris"),
-    # a decision on a Woo/Wob request, also a deelbesluit
+    # a decision on a Woo/Wob request ("verzoek om openbaarmaking" is its legal name), also a deelbesluit
     Designation(T.woo_besluit, r"(?:woo|wob)[-\s]?(?:deel)?besluit|besluit\s+op\s+(?:uw\s+|het\s+)?(?:woo|wob)[-\s]?verzoek|"
-                               r"(?:deel)?besluit\s+(?:op\s+)?(?:uw\s+)?(?:woo|wob)"),
+                               r"(?:deel)?besluit\s+(?:op\s+)?(?:uw\s+)?(?:woo|wob)|"
+                               r"(?:deel)?besluit\s+op\s+(?:uw\s+|het\s+)?verzoek\s+om\s+(?:openbaarmaking|informatie)"),
     # other formal decisions ("Besluit actieve openbaarmaking", "Besluit van …")
     Designation(T.besluit, r"besluit(?:\s+(?:van|tot|inzake|over|actieve\s+openbaarmaking|openbaarmaking))?"),
     # records of a meeting or conversation (annotation: verslag covers notulen, aantekeningen, besluitenlijsten)
@@ -78,8 +79,8 @@ PHRASES: tuple[tuple[T, re.Pattern[str], float], ...] = (
                                r"^\s*antwoord\s+van\s+(?:de\s+)?(?:minister|staatssecretaris)", re.I | re.M), 0.92),
     (T.advies, re.compile(r"advies\s+(?:van\s+)?(?:de\s+)?afdeling\s+advisering\s+(?:van\s+de\s+)?raad\s+van\s+state|"
                           r"^\s*advies\s+raad\s+van\s+state|nader\s+rapport", re.I | re.M), 0.92),
-    (T.woo_besluit, re.compile(r"besluit\s+op\s+(?:uw\s+|het\s+)?(?:woo|wob)[-\s]?verzoek|deelbesluit\s+(?:op\s+)?(?:uw\s+)?"
-                               r"(?:woo|wob)", re.I), 0.9),
+    (T.woo_besluit, re.compile(r"besluit\s+op\s+(?:uw\s+|het\s+)?(?:(?:woo|wob)[-\s]?verzoek|verzoek\s+om\s+openbaarmaking)|"
+                               r"deelbesluit\s+(?:op\s+)?(?:uw\s+)?(?:woo|wob)", re.I), 0.9),
 )
 #: stage lines and the type they mean in a note
 STAGES: tuple[tuple[re.Pattern[str], T], ...] = (

@@ -159,10 +159,11 @@ SENDER_ROLES = frozenset({"phone", "email"})
 def _usable(doc: Document, ln: Line) -> bool:
     page = doc.layout.pages[0]
     label = match_label(ln.text)
-    return (ln.index not in doc.table_lines and (label is None or label.kind.role in SENDER_ROLES)
+    attention = TAV.match(ln.text) is not None  # "T.a.v. …" belongs to the address block it stands in
+    return (ln.index not in doc.table_lines and (label is None or label.kind.role in SENDER_ROLES or attention)
             and (ln.index not in doc.pair_lines or label is not None)
             and (not ln.has_box or ln.y1 <= page.height * LETTERHEAD_SHARE)
-            and (WORD.search(ln.text) is not None or POSTAL.search(ln.text) is not None))
+            and (WORD.search(ln.text) is not None or POSTAL.search(ln.text) is not None or attention))
 
 
 def _sender_row(doc: Document, block: list[Line]) -> bool:
@@ -215,6 +216,8 @@ def _address_block(doc: Document, before: list[Line], return_address: Line | Non
         if under:
             return _trimmed(under[0], "under the return address")
     postal = _postal(doc, found)
+    if not doc.layout.has_positions and len(postal) > 1 and postal[0][0].index == doc.content[0].index:
+        postal = postal[1:]  # a text input that opens with its sender's name and address, then the addressee's
     if postal and (doc.layout.has_positions or salutation is not None):
         # a text input has no envelope window: its first postal block is the letterhead unless it is a letter
         return _trimmed(postal[0], "a block ending in a postal address")
