@@ -32,8 +32,18 @@ def test_blank_lines_mark_a_paragraph_break_on_the_next_line():
         ("Onderwerp", False), ("Dienstregeling waterbussen", False), ("De stuurgroep is op de hoogte.", True)]
 
 
-def test_white_space_inside_a_line_is_collapsed():
-    assert texts(read_text("Aanvaring  waterbus   WB-7\top het Kwartelmeer\n")) == ["Aanvaring waterbus WB-7 op het Kwartelmeer"]
+def test_two_spaces_inside_a_line_are_collapsed():
+    assert texts(read_text("Aanvaring  waterbus WB-7 op het Kwartelmeer.  Geen gewonden.\n")) == [
+        "Aanvaring waterbus WB-7 op het Kwartelmeer. Geen gewonden."]
+
+
+def test_a_tab_or_three_spaces_separate_columns():
+    assert texts(read_text("Onderwerp      Aanvaring waterbus\nDatum\t3 mei 2024\n")) == [
+        "Onderwerp", "Aanvaring waterbus", "Datum", "3 mei 2024"]
+
+
+def test_a_label_with_its_colon_keeps_its_value_across_a_wide_gap():
+    assert texts(read_text("Van:        Havendienst\n")) == ["Van: Havendienst"]
 
 
 def test_form_feed_starts_a_new_page():
