@@ -46,32 +46,16 @@ def corpus_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def corpus_extraction(corpus_dir, tmp_path_factory):
-    """`extraction(reader, ocr="auto")`: every corpus file extracted once per run and reader, by file name.
+def corpus_ocr_cache(tmp_path_factory) -> Path:
+    """The OCR cache of this run (not an earlier run's) that every corpus test reads with: Tesseract
+    reads each scanned corpus page once per run."""
+    return tmp_path_factory.mktemp("corpus-ocr-cache")
 
-    Worker processes where the platform forks. OCR results are cached in a folder of this run,
-    so Tesseract reads each scanned page once (not an earlier run's cache) and both readers share it.
-    """
-    import multiprocessing
-    import os
-    from concurrent.futures import ProcessPoolExecutor
 
-    from corpus_extraction import extract_corpus_file
+@pytest.fixture(scope="session")
+def corpus_extraction(corpus_dir, corpus_ocr_cache):
+    """`extraction(reader, ocr="auto")` and `extraction.lines(reader)`: every corpus file extracted once
+    per run and reader, by file name (`tests/corpus_extraction.py`)."""
+    from corpus_extraction import CorpusExtraction
 
-    cache = str(tmp_path_factory.mktemp("corpus-ocr-cache"))
-    files = sorted(str(p) for p in (corpus_dir / "raw").iterdir() if p.is_file())
-    done: dict[tuple[str, str], dict[str, tuple[str, str, object]]] = {}
-
-    def extraction(reader: str, ocr: str = "auto") -> dict[str, tuple[str, str, object]]:
-        if (reader, ocr) not in done:
-            args = (files, [reader] * len(files), [ocr] * len(files), [cache] * len(files))
-            if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
-                context = multiprocessing.get_context("fork")
-                with ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1), mp_context=context) as pool:
-                    outcomes = list(pool.map(extract_corpus_file, *args, chunksize=1))
-            else:
-                outcomes = [extract_corpus_file(*a) for a in zip(*args)]
-            done[(reader, ocr)] = {Path(p).name: outcome for p, outcome in zip(files, outcomes)}
-        return done[(reader, ocr)]
-
-    return extraction
+    return CorpusExtraction([p for p in (corpus_dir / "raw").iterdir() if p.is_file()], corpus_ocr_cache)

@@ -9,7 +9,6 @@ Tesseract call.
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 
@@ -22,7 +21,7 @@ import hostile  # tests/safety: the tiny PDF writer
 
 #: how far two readers' boxes of the same line may lie apart (points)
 BOX_TOLERANCE = 1.0
-#: the pages of each corpus PDF compared (pdfminer.six takes a tenth of a second a page)
+#: the first pages of each born-digital corpus PDF compared
 CORPUS_PAGES = 3
 
 
@@ -186,36 +185,25 @@ def test_a_page_with_drawing_but_no_text_is_not_blank():
     assert len(calls) == 1  # the page with the square; the four blank pages none
 
 
-def _read_corpus_pdf(path: str, reader: str) -> list[tuple]:
-    """The lines of one PDF with one reader, as (page, text, x0, y0, x1, y1)."""
-    layout, _ = read_bytes(Path(path).read_bytes(), Path(path).name,
-                           ReadLimits(ocr="never", pdf_reader=reader, max_pages=CORPUS_PAGES))
-    return [(ln.page, ln.text, ln.x0, ln.y0, ln.x1, ln.y1) for ln in layout.lines()]
-
-
-def test_corpus_readers_agree_line_by_line(corpus_dir):
-    """Born-digital corpus PDFs: the same lines from both readers (their scores are compared by
-    test_corpus.py, which extracts every gold document with each reader)."""
-    import multiprocessing
-    import os
+def test_corpus_readers_agree_line_by_line(corpus_dir, corpus_extraction):
+    """Born-digital corpus PDFs: the same lines from both readers on their first pages (the lines of
+    the run's one extraction per reader, `corpus_extraction`, which test_corpus.py scores)."""
     from collections import defaultdict
-    from concurrent.futures import ProcessPoolExecutor
 
     from test_corpus import born_digital, text_layers
 
     layers = text_layers(corpus_dir / "PROVENANCE.md")
-    paths = [p for p in sorted((corpus_dir / "raw").glob("*.pdf")) if born_digital(p, layers)]
-    assert len(paths) >= 20
-    jobs = [(str(p), reader) for p in paths for reader in PDF_READERS]
-    if "fork" in multiprocessing.get_all_start_methods() and (os.cpu_count() or 1) > 1:
-        with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("fork")) as pool:
-            outcomes = list(pool.map(_read_corpus_pdf, *zip(*jobs)))
-    else:
-        outcomes = [_read_corpus_pdf(*job) for job in jobs]
+    names = [p.name for p in sorted((corpus_dir / "raw").glob("*.pdf")) if born_digital(p, layers)]
+    assert len(names) >= 20
+    read = {reader: corpus_extraction.lines(reader) for reader in PDF_READERS}
+    unread = [(reader, name) for reader in PDF_READERS for name in names if not read[reader][name]]
+    assert not unread, f"born-digital PDFs without text-layer lines: {unread}"
     lines: dict[str, dict] = {reader: defaultdict(list) for reader in PDF_READERS}
-    for (path, reader), found in zip(jobs, outcomes):
-        for ln in found:
-            lines[reader][(path, *ln[:2])].append(ln[2:])
+    for reader in PDF_READERS:
+        for name in names:
+            for ln in read[reader][name]:
+                if ln[0] <= CORPUS_PAGES:
+                    lines[reader][(name, *ln[:2])].append(ln[2:])
     a, b = lines["pdfium"], lines["pdfminer"]
     total = sum(map(len, b.values()))
     same = sum(min(len(a[key]), len(boxes)) for key, boxes in b.items())

@@ -1,6 +1,7 @@
 """Every corpus note (../shared/corpus) extracts to Turtle that conforms and DiWoo that validates.
 
-Depends on extraction quality; notes that raise KenmerkError are skipped.
+Depends on extraction quality; notes that raise KenmerkError are skipped. The notes are the run's one
+extraction of the corpus with the default PDF reader (the session fixture `corpus_extraction`).
 """
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from kenmerk.extract import KenmerkError, ReadLimits, read_note
+from kenmerk.extract import Note
+from kenmerk.extract.pdf import DEFAULT_READER
 from kenmerk.output.diwoo import DiwooError, notes_to_diwoo
 from kenmerk.output.serialize import serialize_notes
 from kenmerk.output.shacl import validate_graph
@@ -40,11 +42,12 @@ def schema(tmp_path_factory):
 
 @pytest.mark.skipif(not CORPUS_FILES, reason="shared corpus not present")
 @pytest.mark.parametrize("path", CORPUS_FILES, ids=[p.name for p in CORPUS_FILES])
-def test_corpus_note_turtle_conforms_and_diwoo_validates(path, schema):
-    try:
-        note = read_note(path, ReadLimits(ocr="never"))  # OCR is slow; tests/extract/test_ocr.py covers it
-    except KenmerkError as exc:
-        pytest.skip(f"extraction failed: {exc}")
+def test_corpus_note_turtle_conforms_and_diwoo_validates(path, schema, corpus_extraction):
+    status, kind, detail = corpus_extraction(DEFAULT_READER)[path.name]
+    assert status != "crash", detail
+    if status != "ok":
+        pytest.skip(f"extraction failed: {detail}")
+    note = Note.model_validate(detail)
     data = serialize_notes([note], "turtle", base=None, evidence=True)
     report = validate_graph(Graph().parse(data=data, format="turtle"))
     assert report.conforms, [r.line() for r in report.violations]

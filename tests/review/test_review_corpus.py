@@ -19,7 +19,7 @@ MARK_JS = """
 
 
 @pytest.fixture(scope="module")
-def corpus_report(corpus_dir, tmp_path_factory):
+def corpus_report(corpus_dir, corpus_ocr_cache, tmp_path_factory):
     inputs = sorted(p for p in (corpus_dir / "raw").glob("*beslisnota*") if p.suffix in (".pdf", ".txt", ".md"))
     if not inputs:
         pytest.skip("no beslisnota in the corpus")
@@ -29,7 +29,7 @@ def corpus_report(corpus_dir, tmp_path_factory):
         for path in inputs:
             data = path.read_bytes()
             try:
-                extraction = extract_layout(*read_bytes(data, str(path), ReadLimits()))
+                extraction = extract_layout(*read_bytes(data, str(path), ReadLimits(cache_dir=corpus_ocr_cache)))
             except NoTextLayer as exc:      # a scan where Tesseract is missing: not this test's business
                 skipped.append(f"{path.name}: {exc}")
                 continue
