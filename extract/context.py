@@ -9,6 +9,7 @@ consumed is part of its result (`kenmerk.extract.candidates`), not state here.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -186,9 +187,19 @@ class Document:
         return out
 
     def _shared_rows(self) -> set[int]:
-        """Body lines that share their row with another body line (table cells, not headings)."""
-        return {ln.index for row in geometry.rows(self.body, geometry.Tolerances(row=geometry.DEFAULT.reading_row),
-                                                  strict=True) if len(row) > 1 for ln in row}
+        """Body lines that share their row with another body line (table cells, not headings); a margin
+        heading is not one: a bold line left of the text column, the first line of its text beside it."""
+        rows = geometry.rows(self.body, geometry.Tolerances(row=geometry.DEFAULT.reading_row), strict=True)
+        text_column = Counter(round(ln.x0) for ln in self.body if ln.has_box).most_common(1)
+        shared = set()
+        for row in rows:
+            if len(row) < 2:
+                continue
+            left, right = row[0], row[1]
+            margin = (len(row) == 2 and left.bold and not right.bold and text_column
+                      and abs(right.x0 - text_column[0][0]) <= 2 and left.x1 < right.x0 - MARGIN_GUTTER)
+            shared.update(ln.index for ln in (row[1:] if margin else row))
+        return shared
 
     @cached_property
     def table_cells(self) -> frozenset[int]:
@@ -260,3 +271,5 @@ TABLE_CELLS = 3
 #: a table cell holds a word or a number (not a separator such as "·" or "|")
 WORD_CELL = re.compile(r"\w")
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
+#: white space between a margin heading and the text column beside it, at least
+MARGIN_GUTTER = 12.0
