@@ -34,6 +34,7 @@ from kenmerk.extract.decision import BULLET
 from kenmerk.extract.letter import WORD, letter
 from kenmerk.extract.mail import top_header
 from kenmerk.extract.model import DatedEvent, DateRole, DocumentType as T
+from kenmerk.extract.running import BAND, PAGE_NUMBER
 
 #: label role → role of the date in `dates`
 OTHER_ROLES: dict[str, DateRole] = {
@@ -179,6 +180,13 @@ def _line_candidates(doc: Document, doc_type: T | None, reference: dt.date | Non
         elif in_header:
             out.append(Candidate(value=found[0], rule="lone-date", score=0.6, lines=(ln,),
                                  why="a line that is only a date, in the header"))
+    for ln in page1:  # "Verslag overleg | 14-11-2024 | pagina 1 van 1": a date in the footer beside the page number
+        if ln.has_box and ln.y0 < first.height * BAND and ONLY_DATE.match(ln.text) \
+                and (found := _dated(ln.text, reference)) is not None \
+                and any(PAGE_NUMBER.match(o.text) and geometry.same_row(ln, o) for o in first.lines):
+            out.append(Candidate(value=found[0], rule="footer-date", score=0.55, lines=(ln,),
+                                 why="a date in the footer, beside the page number"))
+            break
     top = [ln for ln in page1 if not doc.in_colofon(ln) and WORD.search(ln.text)][:TOP_LINES]
     meeting = doc_type in (T.verslag, T.agenda)
     for rank, ln in enumerate(top):
