@@ -31,7 +31,9 @@ SCHEMES: dict[str, IdentifierScheme] = {
 KENMERK_SCORES: dict[str, float] = {"reference": 0.95, "case_number": 0.8, "registration_number": 0.7}
 
 #: what a reference looks like: a token with digits, possibly with / - . and spaced slashes
-REFERENCE = re.compile(r"^[A-Za-z0-9][\w.\-/]*(?:\s*[/|-]\s*[\w.\-/]+)*(?:\s+[A-Z0-9][\w.\-/]*\d[\w.\-/]*)?"
+#: ("UIT 24-0871 / WBA": a prefix, the number, a spaced slash and the writer's initials)
+REFERENCE = re.compile(r"^[A-Za-z0-9][\w.\-/]*(?:\s*[/|-]\s*[\w.\-/]+)*"
+                       r"(?:\s+[A-Z0-9][\w.\-/]*\d[\w.\-/]*(?:\s*[/|-]\s*[\w.\-/]+)*)?"
                        r"(?:\s[A-Z]{1,2}$)?")  # a series letter after the number, as printed: "24004417 R"
 #: parliamentary and publication identifiers printed in footers ("kst-35538-4")
 PUBLICATION_ID = re.compile(r"\b(?:kst|ah-tk|ah-ek|blg|stb|stcrt|trb|h-tk|h-ek)-[0-9][\w-]*\d\b", re.IGNORECASE)
