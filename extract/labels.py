@@ -82,8 +82,10 @@ LABELS: tuple[LabelKind, ...] = (
     # the sender's reference: "Ons kenmerk", "Onze referentie", any compound ending in -kenmerk ("GS-kenmerk")
     LabelKind("reference", _any(rf"{_OURS}(?:kenmerk|referentie|ref\.?|nummer|nr\.?)", rf"{_COMPOUND}kenmerk",
                                 r"referentie(?:nummer)?", r"our\s+ref(?:erence|\.)?"), 1, 60, "any"),
-    # a registration number of a document system ("Registratienummer", "Documentnummer", "Ref.")
-    LabelKind("registration_number", _any(r"(?:registratie|document|corsa|archief)\s*(?:nummer|nr\.?)",
+    # a registration number of a document system or of the case the document settles ("Registratienummer",
+    # "Documentnummer", "Onderzoeksnummer", "Besluitnummer", "Meldingsnummer", "Ref.")
+    LabelKind("registration_number", _any(r"(?:registratie|document|corsa|archief|onderzoeks?|besluit|verzoek|"
+                                          r"aanvraag|meldings?|klacht)\s*(?:nummer|nr\.?)",
                                           r"reg\.\s*nr\.?", r"ref\."), 1, 60, "any"),
     # the subject of a letter, note or e-mail; "Titel" only with a colon (alone it heads a table column)
     LabelKind("subject", _any(r"onderwerp", r"betreft", r"inzake", r"subject"), 4, 200, "colon"),
