@@ -37,6 +37,8 @@ NEXT_GAP, NEXT_LEADING = 7.0, 0.9
 VALUE_CELL_GAP = 40.0
 #: the least line height gaps are measured in (tiny print)
 MIN_HEIGHT = 6.0
+#: a line in a label column this short or shorter is a label, known or not ("Motienummer")
+LABEL_CHARS = 30
 
 
 @dataclass
@@ -198,6 +200,13 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
             start = None
         # under: same column, small gaps, up to the label's limit
         column_x = start.x0 if start is not None and start is not lab else lab.x0
+
+        def label_column(other: Line, lab: Line = lab, beside_it: bool = start is not None and start is not lab) -> bool:
+            """A line in the label's column, in the label's type, when the value stands beside the label: an
+            unknown label ("Motienummer") whose row ends this value."""
+            return beside_it and abs(other.x0 - lab.x0) <= geometry.DEFAULT.column and other.bold == lab.bold \
+                and len(other.text) <= LABEL_CHARS
+
         prev = start if start is not None else lab
         limit = m.kind.max_lines - (1 if (start is not None and start is not lab) or m.rest else 0)
         for ln in lines:
@@ -216,7 +225,7 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
             # a label on the same row further left starts a new row of the block (a known label, or any
             # short text ending in a colon: "Status:")
             if any(geometry.same_row(ln, other) and other.x0 < ln.x0 and region(other) == in_col
-                   and (matches[other.index] or LABEL_FORM.match(other.text)) for other in lines):
+                   and (matches[other.index] or LABEL_FORM.match(other.text) or label_column(other)) for other in lines):
                 break
             if (matches[ln.index] and not continues(prev, ln)) or STAGE.match(ln.text) or DESIGNATION.match(ln.text):
                 break

@@ -166,7 +166,8 @@ def from_motion(doc: Document, inputs: Inputs) -> list[Candidate]:
     for i, ln in enumerate(page[:40]):
         if MOTION.match(ln.text):
             block = _block(page, i, doc, frozenset(), limit=3)
-            return [c for c in [_candidate(block, "motion", 0.9, "the line that names the motion")] if c]
+            # a motion's title is the line that names it, over the subject of the agenda item it is filed under
+            return [c for c in [_candidate(block, "motion", 0.96, "the line that names the motion")] if c]
     return []
 
 
