@@ -73,8 +73,9 @@ LABELS: tuple[LabelKind, ...] = (
     # "Uw brief (van)", "Uw kenmerk": the addressee's own reference and date, never ours
     LabelKind("their_reference", _any(r"uw\s+(?:kenmerk|referentie|ref\.?|brief|bericht|verzoek|e-?mail|schrijven)"
                                       r"(?:\s+van)?", r"your\s+ref(?:erence|\.)?"), 1, 60, "any"),
-    # the document's own date: "Datum", "Datum nota", a form's "Datum aanbieding", the old "Dagtekening"
-    LabelKind("date", _any(r"datum(?:\s+(?:aanbieding|nota|brief|memo|document|besluit))?", r"date", r"dagtekening"),
+    # the document's own date: "Datum", "Datum nota", a form's "Datum aanbieding" or "Datum aanvraag", the old "Dagtekening"
+    LabelKind("date", _any(r"datum(?:\s+(?:aanbieding|nota|brief|memo|document|besluit|aanvraag|indiening))?", r"date",
+                           r"dagtekening"),
               1, 60, "any"),
     # a case-management number, the kenmerk when no reference is labelled ("Zaaknummer", "Zaakkenmerk")
     LabelKind("case_number", _any(r"zaak\s*(?:nummer|nr\.?|kenmerk)", r"zaak\s+nr\.?", r"dossier\s*(?:nummer|nr\.?)"),
@@ -88,7 +89,8 @@ LABELS: tuple[LabelKind, ...] = (
                                           r"aanvraag|meldings?|klacht)\s*(?:nummer|nr\.?)",
                                           r"reg\.\s*nr\.?", r"ref\."), 1, 60, "any"),
     # the subject of a letter, note or e-mail; "Titel" only with a colon (alone it heads a table column)
-    LabelKind("subject", _any(r"onderwerp", r"betreft", r"inzake", r"subject"), 4, 200, "colon"),
+    LabelKind("subject", _any(r"onderwerp(?:\s+(?:aanvraag|verzoek|melding))?", r"betreft", r"inzake", r"subject"), 4,
+              200, "colon"),
     LabelKind("subject", r"titel", 4, 200, "colon_required"),
     # the other parties of a note's or e-mail's header: copies, addressee, sender
     LabelKind("copy_to", _any(r"kopie\s+aan", r"(?:in\s+)?afschrift\s+aan", r"b?cc"), 2, 80, "colon"),
@@ -159,6 +161,10 @@ def match_label(text: str) -> LabelMatch | None:
     return found
 
 
+#: a parenthetical note after a form's label, perhaps cut off at the line's end, with no digit in it
+NOTE_ON_LABEL = re.compile(r"\([^\d()]*\)?")
+
+
 def _match(text: str) -> LabelMatch | None:
     marked = REQUIRED_MARK.search(text) is not None and len(text) <= 45
     if marked:
@@ -169,6 +175,8 @@ def _match(text: str) -> LabelMatch | None:
             continue
         label = re.sub(r"^[\W_]+", "", text[: m.end()]).strip().rstrip(":").strip()
         rest = text[m.end():].strip()
+        if NOTE_ON_LABEL.fullmatch(rest):
+            rest = ""  # "Zaaknummer (in te vullen door de gemeente)": a note on the label, not its value
         if marked and rest:
             continue  # "Mede namens 1 *": not this label's form
         colon = marked or ":" in text[: m.end()]
