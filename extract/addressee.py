@@ -32,7 +32,7 @@ FUNCTION = re.compile(
     r"provinciale\s+staten|commissaris\s+van\s+de\s+koning)\b.*",
     re.IGNORECASE,
 )
-NOT_ADDRESSEE = re.compile(r"^(?:t\.?\s*a\.?\s*v\.?|postbus|\d{4}\s?[A-Z]{2}\b)|^persoonsgegeven|^\W*$", re.IGNORECASE)
+NOT_ADDRESSEE = re.compile(r"^(?:t\.?\s*a\.?\s*v\.?|postbus|(?-i:\d{4}\s?[A-Z]{2})\b)|^persoonsgegeven|^\W*$", re.IGNORECASE)
 #: addressees printed as codes: "MBZK", "MINDEF", "MBZK en SBZK", "Stas IenW"
 CODES = re.compile(r"^(?:[A-Z][A-Za-z0-9&-]{1,9})(?:\s*(?:,|en|&)\s*[A-Z][A-Za-z0-9&-]{1,9})*$|^stas\s+\w+$",
                    re.IGNORECASE)

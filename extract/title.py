@@ -30,7 +30,7 @@ from kenmerk.extract.organisation import unit_blocks
 
 #: lines that are never a title: addresses, units, web addresses, page numbers, redaction codes
 NOT_TITLE = re.compile(
-    r"^(?:postbus|bezoekadres|postadres|www\.|http|[\w.-]+@|\d{4}\s?[A-Z]{2}\b|[A-Z][a-z]+(?:straat|weg|laan|plein)\b|"
+    r"^(?:postbus|bezoekadres|postadres|www\.|http|[\w.-]+@|(?-i:\d{4}\s?[A-Z]{2})\b|[A-Z][a-z]+(?:straat|weg|laan|plein)\b|"
     r"directoraat|directie\b|dir\.|afd\.|cluster\b|programmadirectie|portefeuille\b|ministerie\s+van|"
     r"pagina\b|aan\s+de\s|t\.\s?a\.\s?v\.|(?:provincie|gemeente|waterschap)\s+[\w-]+(?:[ -][\w-]+)?$|>?\s*retouradres\b|\(?\d+\.\d+\.\d+|"
     r"(?:tweede|eerste)\s+kamer\s+der\s+staten|vergaderjaar\b)|^[\W\d]*$",
