@@ -39,20 +39,32 @@ def test_endless_not_a_pdf_and_encrypted_are_reported_and_the_rest_is_extracted(
 def test_timeout_kills_the_stuck_worker_and_the_batch_goes_on_with_one_job(tmp_path, good_documents, hostile):
     # one worker: the documents after the endless one are extracted only if that worker is replaced
     folder = write(tmp_path / "in", {"a-endless.pdf": hostile["endless.pdf"], **good_documents})
-    proc = subprocess.Popen([sys.executable, "-m", "kenmerk.output.cli", "extract", str(folder), "--jobs", "1",
-                             "--timeout", "2", "--ordered", "--pdf-reader", "pdfminer"],  # pdfium refuses it at once
+    held = held_input(tmp_path, "z-held.txt")  # the smallest input, so the last one read: by the replacement
+    proc = subprocess.Popen([sys.executable, "-m", "kenmerk.output.cli", "extract", str(folder), str(held),
+                             "--jobs", "1", "--timeout", "2", "--ordered", "--pdf-reader", "pdfminer"],  # pdfium refuses it at once
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    seen_workers: set[int] = set()
-    while proc.poll() is None:
-        seen_workers.update(workers_of(proc.pid))
-        time.sleep(0.2)
-    out, err = proc.communicate()
+    first = _first_workers(proc)
+    writer = opened_by(held, proc)  # the endless PDF was stopped before: this is its worker's replacement
+    replacement = workers_of(proc.pid)
+    os.write(writer, good_documents["windows-1252.txt"])
+    os.close(writer)
+    out, err = proc.communicate(timeout=120)
     assert proc.returncode == 1, err
     assert f"{folder / 'a-endless.pdf'}: stopped after 2 s" in err
-    assert sorted(n["source"]["file_name"] for n in jsonl(out)) == sorted(good_documents)
-    assert len(seen_workers) >= 2  # the stuck worker was replaced by a new process
-    for pid in seen_workers:  # and none is left running
+    assert sorted(n["source"]["file_name"] for n in jsonl(out)) == sorted([*good_documents, "z-held.txt"])
+    assert first and replacement and not set(first) & set(replacement)  # the stuck worker was replaced
+    for pid in first + replacement:  # and none is left running
         assert not os.path.exists(f"/proc/{pid}") or _zombie_or_gone(pid)
+
+
+def _first_workers(proc: subprocess.Popen, timeout: float = 60) -> list[int]:
+    """The worker processes of batch `proc` as soon as it has started any."""
+    deadline = time.monotonic() + timeout
+    while not (found := workers_of(proc.pid)):
+        assert proc.poll() is None, f"the batch ended (exit {proc.returncode}) before it started a worker"
+        assert time.monotonic() < deadline, f"the batch started no worker within {timeout:.0f} s"
+        time.sleep(0.02)
+    return found
 
 
 def _zombie_or_gone(pid: int) -> bool:

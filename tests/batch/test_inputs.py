@@ -149,7 +149,7 @@ def server(tmp_path, good_documents):
     httpd = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), lambda *a, **kw: _Handler(*a, directory=str(root), **kw))
     httpd.documents = good_documents
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"

@@ -139,7 +139,7 @@ def test_store_busy_names_another_publish_instead_of_guessing_serve(workdir, not
             self.wfile.write(body)
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Slow)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     url = f"http://127.0.0.1:{server.server_address[1]}/note.txt"
     publish = subprocess.Popen([sys.executable, "-m", "kenmerk.output.cli", "publish", url, "--store", "s", "-q",
                                 "--jobs", "0"], cwd=workdir, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

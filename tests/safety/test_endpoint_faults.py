@@ -74,7 +74,7 @@ class Script(BaseHTTPRequestHandler):
 def server():
     Script.answers, Script.seen, Script.echo = [], [], False
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Script)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}", Script

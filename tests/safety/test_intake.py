@@ -73,7 +73,7 @@ class QuietServer(ThreadingHTTPServer):
 @pytest.fixture
 def server():
     httpd = QuietServer(("127.0.0.1", 0), Server)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"

@@ -52,7 +52,7 @@ class Recorder(BaseHTTPRequestHandler):
 def recorder():
     Recorder.status, Recorder.seen = 204, []
     server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", Recorder
