@@ -278,16 +278,33 @@ def _bijlage_lines(doc: Document, avoid: frozenset[int]) -> list[Candidate]:
                       why=f"{len(items)} 'Bijlage N' line(s)")]
 
 
+#: how far before and after a hint an enclosure sentence may reach (its noun phrase, its verb)
+HINT_REACH = 400
+
+
+def _hint_windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` around each `ENCLOSURE_HINT`, from the sentence start before it (within
+    `HINT_REACH`) to `HINT_REACH` after it, merged: the only places an enclosure sentence can be."""
+    windows: list[tuple[int, int]] = []
+    for hint in ENCLOSURE_HINT.finditer(text):
+        start = max(text.rfind(".", 0, hint.start()), text.rfind(";", 0, hint.start()), hint.start() - HINT_REACH) + 1
+        end = min(hint.end() + HINT_REACH, len(text))  # a title after the hint may hold a full stop
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((max(start, 0), end))
+    return windows
+
+
 def _sentences(doc: Document) -> list[Candidate]:
     """Enclosed documents named in running text."""
     out: list[Attachment] = []
     used: list[Line] = []
     texts = [(s.text, s.lines) for s in doc.sections] or [(join_lines(doc.body), doc.body)]
     for text, lines in texts:
-        if not ENCLOSURE_HINT.search(text):
-            continue
+        windows = _hint_windows(text)
         for rx in ENCLOSURES:
-            for m in rx.finditer(text):
+            for m in (m for start, end in windows for m in rx.finditer(text, start, end)):
                 np = re.sub(r"^(?:het|de|dit|deze|een)\s+", "", m.group("np").strip(), flags=re.I)
                 if SUBJECT_OF_NOTE.search(np) and rx is ENCLOSURES[0]:
                     continue  # the letter the note is about, not an enclosure
