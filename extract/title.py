@@ -77,9 +77,13 @@ def _title_like(line: Line) -> bool:
 
 def _block(lines: list[Line], start: int, doc: Document, avoid: frozenset[int], limit: int = 4,
            same_type: bool = True) -> list[Line]:
-    """Title lines from `lines[start]` on: consecutive, close, aligned, in the same type."""
-    out = [lines[start]]
-    for ln in lines[start + 1:start + limit]:
+    """Title lines from `lines[start]` on: consecutive, close, aligned, in the same type; a colofon's lines
+    between them (read in between, on the rows of the title) are passed over."""
+    first = lines[start]
+    side = doc.in_colofon(first)
+    lines = [ln for ln in lines[start:] if ln is first or doc.in_colofon(ln) == side]
+    out = [first]
+    for ln in lines[1:limit]:
         prev = out[-1]
         if ln.gap_before or ln.index in avoid or _stops(ln) and not _year_after_month(prev, ln):
             break
