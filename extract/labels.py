@@ -165,7 +165,12 @@ def match_label(text: str) -> LabelMatch | None:
 NOTE_ON_LABEL = re.compile(r"\([^\d()]*\)?")
 
 
+#: "b) Datum ontvangst": the letter or number of an item in a form's list of labels
+ENUMERATOR = re.compile(r"^\(?(?:[a-z]|\d{1,2})\)\s+")
+
+
 def _match(text: str) -> LabelMatch | None:
+    text = ENUMERATOR.sub("", text)
     marked = REQUIRED_MARK.search(text) is not None and len(text) <= 45
     if marked:
         text = REQUIRED_MARK.sub("", text)
