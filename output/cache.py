@@ -15,7 +15,9 @@ them (`--prune-cache`). The OCR results in `DIR/ocr/` are keyed apart and kept.
 
 Each entry is written to a temporary file and renamed into place (`os.replace`), so an
 entry is either whole or absent: a run stopped by Ctrl-C or SIGKILL leaves no half-written
-entry, and the next run with the same cache resumes where it stopped. Temporaries of
+entry, and the next run with the same cache resumes where it stopped. A write that fails
+(a full disk) leaves no temporary and is said once per process, in one warning line
+`DIR: no space left on device`; the results go on to the output, uncached. Temporaries of
 processes that no longer exist are removed when a cache is opened.
 
 An entry holds one header line (JSON, `EntryHeader`: the file name and suffix class it was
@@ -158,6 +160,8 @@ class ResultCache:
         self.fingerprint = fingerprint or extractor_fingerprint()
         self.folder = self.root / self.fingerprint
         self.tmp = self.folder / "tmp"
+        #: a write failed (a full disk): no more results are written by this object
+        self.unwritable = False
         try:
             self.tmp.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -205,25 +209,37 @@ class ResultCache:
         return None
 
     def put(self, sha256: str, name: str, entry: CacheEntry) -> None:
-        """Store a result atomically (temporary file, then rename)."""
+        """Store a result atomically (temporary file, then rename).
+
+        A write that fails removes its temporary and raises OutputError (`DIR: no space left on
+        device`) once; after that this cache takes no more results (a full disk says so once per
+        process, not once per document; the result itself goes on to the output).
+        """
+        if self.unwritable:
+            return
         header = EntryHeader(format=FORMAT, class_=suffix_class(name), file_name=os.path.basename(name) or name,
                              ok=entry.ok, pages=entry.pages, stage=entry.stage, error=entry.error,
                              message=entry.message)
         text = header.model_dump_json(by_alias=True) + "\n" + (entry.note_json or "") + "\n"
         target = self.path(sha256)
-        target.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f"{os.getpid()}-", suffix=".tmp", dir=self.tmp)
+        tmp = None
         try:
+            target.parent.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f"{os.getpid()}-", suffix=".tmp", dir=self.tmp)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+        except BaseException as exc:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+            if isinstance(exc, OSError):
+                self.unwritable = True
+                raise output_error(self.root, exc) from None
             raise
 
 

@@ -4,11 +4,11 @@ One named graph per note: `PUT GSP?graph=IRI` with an N-Triples body replaces
 it (PUT is idempotent, so it is retried). Oxigraph, Fuseki, GraphDB and
 Virtuoso speak the protocol; `endpoint_urls` knows where each keeps it.
 
-Every call has a timeout. One retry policy (`RetryPolicy`, carried out by urllib3's
-`Retry` in requests' `HTTPAdapter`) covers every call: connection errors, timeouts,
-answers cut off mid-body and 429/5xx answers of idempotent calls (PUT, DELETE, GET)
-are retried with exponential backoff, honouring `Retry-After`; a POSTed query is
-sent again only when the connection failed before it went out. TLS certificates
+Every call has a timeout. kenmerk's one retry policy (`kenmerk.output.retry.RetryPolicy`,
+the same as for URL downloads) covers every call: connection errors, timeouts, answers
+cut off mid-body and 429/5xx answers of idempotent calls (PUT, DELETE, GET) are retried
+with exponential backoff, honouring `Retry-After`; a POSTed query is sent again only
+when the connection failed before it went out. TLS certificates
 are verified unless the caller turns that off. Credentials come from the
 environment, never from the command line:
 
@@ -33,11 +33,9 @@ from dataclasses import dataclass, field
 from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
 
 import requests
-from requests.adapters import HTTPAdapter
-from urllib3.exceptions import MaxRetryError, ProtocolError
-from urllib3.util.retry import Retry
 
 from kenmerk.extract import UsageError
+from kenmerk.output.retry import GaveUp, RetryPolicy, send, short_reason, tries
 from kenmerk.output.store import PublishError
 
 TOKEN_ENV = "KENMERK_TOKEN"
@@ -74,10 +72,6 @@ class Credentials:
     token: str | None = field(default=None, repr=False)
 
 
-#: methods that may be repeated after a lost connection: the same request twice leaves the same state
-IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
-
-
 @dataclass(frozen=True)
 class Timeouts:
     """Seconds to wait for a connection and for an answer."""
@@ -87,49 +81,6 @@ class Timeouts:
 
     def as_tuple(self) -> tuple[float, float]:
         return (self.connect, self.read)
-
-
-class _Retry(Retry):
-    """urllib3's `Retry` with a ceiling on the wait a server may ask for in `Retry-After`."""
-
-    def __init__(self, *args, max_retry_after: float = 60.0, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.max_retry_after = max_retry_after
-
-    def new(self, **kwargs) -> "_Retry":
-        kwargs.setdefault("max_retry_after", self.max_retry_after)
-        return super().new(**kwargs)
-
-    def get_retry_after(self, response) -> float | None:
-        seconds = super().get_retry_after(response)
-        return None if seconds is None else min(seconds, self.max_retry_after)
-
-
-@dataclass(frozen=True)
-class RetryPolicy:
-    """How often to try an endpoint call, how long to wait between tries, and after what.
-
-    `attempts` tries in all. The first retry goes at once, the next after 2, 4, … times
-    `backoff` seconds, at most `max_backoff` (urllib3's backoff); a `Retry-After` header is
-    honoured up to `max_retry_after` seconds.
-    """
-
-    attempts: int = 4
-    backoff: float = 0.5
-    max_backoff: float = 8.0
-    max_retry_after: float = 60.0
-    retry_statuses: frozenset[int] = field(default_factory=lambda: frozenset({429, 500, 502, 503, 504}))
-
-    def urllib3_retry(self) -> Retry:
-        """The policy as urllib3's `Retry`: idempotent methods only, the last answer returned, not raised."""
-        n = max(0, self.attempts - 1)
-        return _Retry(
-            total=n, connect=n, read=n, status=n, other=0,
-            allowed_methods=IDEMPOTENT, status_forcelist=self.retry_statuses,
-            backoff_factor=self.backoff, backoff_max=self.max_backoff,
-            respect_retry_after_header=True, raise_on_status=False,
-            max_retry_after=self.max_retry_after,
-        )
 
 
 def redact(url: str) -> str:
@@ -236,9 +187,6 @@ class GraphStoreClient:
         self.session = session or requests.Session()
         self.session.verify = verify
         self.session.headers["User-Agent"] = "kenmerk"
-        adapter = HTTPAdapter(max_retries=retry.urllib3_retry())
-        self.session.mount("http://", adapter)
-        self.session.mount("https://", adapter)
         token = os.environ.get(TOKEN_ENV)
         user = os.environ.get(USER_ENV)
         password = os.environ.get(PASSWORD_ENV, "")
@@ -276,37 +224,31 @@ class GraphStoreClient:
     # -- plumbing -------------------------------------------------------------------------------
 
     def _request(self, method: str, url: str, *, what: str, **kwargs) -> requests.Response:
-        """One call with timeout, retried by the policy: the answer, or EndpointUnreachable or PublishError.
+        """One call with timeout, tried by the policy: the answer, or EndpointUnreachable or PublishError.
 
-        Everything but an answer cut off mid-body is retried inside requests (urllib3's `Retry`);
-        a cut-off body is read after urllib3 hands the answer over, so it is counted here, by
-        the same `Retry` as a read error: repeated for idempotent methods, backing off alike.
+        An answer with an error status is returned (`_check` words it), also when the policy
+        gave up asking again.
         """
-        budget = self.retry.urllib3_retry()
-        while True:
-            try:
-                return self.session.request(method, url, timeout=self.timeouts.as_tuple(), **kwargs)
-            except requests.exceptions.ChunkedEncodingError as exc:
-                cause = exc.args[0] if exc.args and isinstance(exc.args[0], ProtocolError) else ProtocolError(str(exc))
-                try:
-                    budget = budget.increment(method, url, error=cause)
-                except (MaxRetryError, ProtocolError):  # the endpoint answers: this note fails, the run goes on
-                    raise PublishError(self.scrub(
-                        f"{redact(url)}: the answer was cut off ({_short_reason(exc)}) after "
-                        f"{_tries(len(budget.history) + 1)}"), path=what) from None
-                budget.sleep()
-            except requests.exceptions.SSLError:
-                raise PublishError(
-                    f"{redact(url)}: TLS certificate not trusted "
-                    "(set REQUESTS_CA_BUNDLE to your CA file; --insecure skips the check)", path=what,
-                ) from None
-            except (requests.ConnectionError, requests.Timeout) as exc:
-                retried = exc.args and isinstance(exc.args[0], MaxRetryError)
-                tries = _tries(self.retry.attempts if retried else 1)
-                raise EndpointUnreachable(self.scrub(f"{redact(url)} unreachable after {tries}: {_short_reason(exc)}"),
-                                          path=what) from None
-            except requests.RequestException as exc:  # invalid URL, TLS setup, …: retrying will not help
-                raise PublishError(self.scrub(f"{redact(url)}: {type(exc).__name__}: {exc}"), path=what) from None
+        try:
+            return send(self.session, self.retry, method, url, timeout=self.timeouts.as_tuple(), **kwargs)
+        except GaveUp as exc:
+            if exc.answer is not None:
+                return exc.answer
+            if exc.cut_off:  # the endpoint answers: this note fails, the run goes on
+                raise PublishError(self.scrub(f"{redact(url)}: the answer was cut off ({short_reason(exc.error)}) "
+                                              f"after {tries(exc.tries)}"), path=what) from None
+            raise EndpointUnreachable(self.scrub(f"{redact(url)} unreachable after {tries(exc.tries)}: "
+                                                 f"{short_reason(exc.error)}"), path=what) from None
+        except requests.exceptions.SSLError:
+            raise PublishError(
+                f"{redact(url)}: TLS certificate not trusted "
+                "(set REQUESTS_CA_BUNDLE to your CA file; --insecure skips the check)", path=what,
+            ) from None
+        except (requests.ConnectionError, requests.Timeout) as exc:  # not classed by urllib3: not retried
+            raise EndpointUnreachable(self.scrub(f"{redact(url)} unreachable: {short_reason(exc)}"),
+                                      path=what) from None
+        except requests.RequestException as exc:  # invalid URL, TLS setup, …: retrying will not help
+            raise PublishError(self.scrub(f"{redact(url)}: {type(exc).__name__}: {exc}"), path=what) from None
 
     def _check(self, response: requests.Response, what: str, url: str) -> requests.Response:
         if response.status_code >= 400:
@@ -351,17 +293,3 @@ class GraphStoreClient:
             headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
         )
         return self._check(response, "query", self.query_url)
-
-
-def _tries(n: int) -> str:
-    return f"{n} {'try' if n == 1 else 'tries'}"
-
-
-def _short_reason(exc: Exception) -> str:
-    text = str(exc)
-    for marker in ("Connection refused", "Name or service not known", "timed out", "Connection reset",
-                   "Remote end closed", "Connection aborted", "IncompleteRead", "Response ended prematurely",
-                   "certificate verify failed"):
-        if marker.lower() in text.lower():
-            return marker
-    return type(exc).__name__

@@ -27,25 +27,30 @@ worker), so reading, unzipping and downloading run in parallel too.
   `--from-list open-overheid_beslisnotas-2024.csv --url-column dc_source`.
 - **URLs** are fetched with requests: http and https only, a connect and read timeout,
   a size cap (the body is streamed and the download stops at the cap), at most
-  `max_redirects` redirects (each to http or https), and retries with backoff on
-  connection errors, timeouts, 429 and 5xx answers.
+  `max_redirects` redirects (each to http or https), and retries by kenmerk's one retry
+  policy (`kenmerk.output.retry`, as for endpoints): connection errors, timeouts, bodies
+  cut off mid-way, 429 and 5xx answers, with backoff and `Retry-After`.
 """
 from __future__ import annotations
 
 import csv
 import fnmatch
+import functools
 import io
 import os
 import re
 import stat
 import sys
-import time
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from kenmerk.extract import KenmerkError, UnreadableInput
+
+if TYPE_CHECKING:  # requests is imported where a URL is fetched, not when a worker starts
+    from kenmerk.output.retry import RetryPolicy
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -131,6 +136,12 @@ class Fetch:
     retries: int = 3
     max_redirects: int = 5
     backoff: float = 0.5
+
+    def policy(self) -> RetryPolicy:
+        """kenmerk's one retry policy (`kenmerk.output.retry.RetryPolicy`) with these retries and backoff."""
+        from kenmerk.output.retry import RetryPolicy
+
+        return RetryPolicy(attempts=max(0, self.retries) + 1, backoff=self.backoff)
 
 
 def is_url(text: str) -> bool:
@@ -377,23 +388,16 @@ def _csv_entries(text: str, name: str, url_column: str | None) -> Iterator[str |
 
 # -- loading (in the process that extracts) ------------------------------------------------------
 
-_zip_cache: dict[str, tuple[tuple[float, int], zipfile.ZipFile]] = {}
-
-
 def _open_zip(location: str) -> zipfile.ZipFile:
     """The archive, kept open between members (one central-directory read per archive and process)."""
     st = os.stat(location)
-    key = (st.st_mtime, st.st_size)
-    cached = _zip_cache.get(location)
-    if cached is not None and cached[0] == key:
-        return cached[1]
-    if cached is not None:
-        cached[1].close()
-    while len(_zip_cache) >= 4:
-        _zip_cache.pop(next(iter(_zip_cache)))[1].close()
-    zf = zipfile.ZipFile(location)
-    _zip_cache[location] = (key, zf)
-    return zf
+    return _zip_file(location, st.st_mtime, st.st_size)
+
+
+@functools.lru_cache(maxsize=4)
+def _zip_file(location: str, mtime: float, size: int) -> zipfile.ZipFile:
+    """An open archive per path and version (an archive replaced on disk is opened anew); a dropped one closes."""
+    return zipfile.ZipFile(location)
 
 
 def _read_member(spec: DocumentSpec, max_bytes: int) -> bytes:
@@ -477,21 +481,18 @@ def load(spec: DocumentSpec, *, max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetch
 
 # -- URLs ---------------------------------------------------------------------------------------
 
-_session = None
-_TRANSIENT = {408, 425, 429, 500, 502, 503, 504}
 
+@functools.lru_cache(maxsize=4)
+def _session(fetch: Fetch):
+    """A session per fetch configuration and process (connections kept alive between documents)."""
+    import requests
 
-def _get_session():
-    global _session
-    if _session is None:
-        import requests
+    from kenmerk.extract import __version__
 
-        from kenmerk.extract import __version__
-
-        _session = requests.Session()
-        _session.headers["User-Agent"] = f"kenmerk/{__version__} (+batch extraction)"
-        _session.trust_env = True
-    return _session
+    session = requests.Session()
+    session.headers["User-Agent"] = f"kenmerk/{__version__} (+batch extraction)"
+    session.max_redirects = fetch.max_redirects
+    return session
 
 
 def _file_name(url: str, response) -> str:
@@ -510,78 +511,49 @@ def _file_name(url: str, response) -> str:
     return unquote(segments[-1]) if segments else urlsplit(url).netloc
 
 
-def _retry_after(response, default: float) -> float:
-    value = response.headers.get("Retry-After", "")
-    try:
-        return min(30.0, max(0.0, float(value)))
-    except ValueError:
-        return default
-
-
 def fetch_url(url: str, *, fetch: Fetch = Fetch(), max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, str]:
-    """GET a document: (body, file name from Content-Disposition or the URL path)."""
+    """GET a document: (body, file name from Content-Disposition or the URL path).
+
+    Retried by kenmerk's one retry policy (`kenmerk.output.retry`): connection errors,
+    timeouts, transient statuses (429, 5xx, …) with `Retry-After`, and bodies cut off mid-way.
+    """
     import requests
+
+    from kenmerk.output.retry import GaveUp, send, short_reason, tries
 
     scheme = url.split(":", 1)[0].lower()
     if scheme not in ("http", "https"):
         raise FetchError(f"unsupported URL scheme {scheme!r} (only http and https)", path=url)
-    session = _get_session()
-    session.max_redirects = fetch.max_redirects
-    attempts = max(0, fetch.retries) + 1
-    last = "no answer"
-    for attempt in range(attempts):
-        wait = min(8.0, fetch.backoff * (2 ** attempt))
-        try:
-            with session.get(url, stream=True, timeout=(fetch.connect_timeout, fetch.read_timeout),
-                             allow_redirects=True) as response:
-                final = (response.url or url).split(":", 1)[0].lower()
-                if final not in ("http", "https"):
-                    raise FetchError(f"redirected to an unsupported scheme {final!r}", path=url)
-                status = response.status_code
-                if status in _TRANSIENT:
-                    last = f"HTTP {status}"
-                    if attempt + 1 < attempts:
-                        time.sleep(_retry_after(response, wait))
-                    continue
-                if status >= 400:
-                    raise FetchError(f"HTTP {status} {response.reason or ''}".strip(), path=url)
-                declared = response.headers.get("Content-Length")
-                if declared and declared.isdigit() and int(declared) > max_bytes:
-                    raise FetchError(f"too large ({declared} bytes > limit {max_bytes})", path=url)
-                body = bytearray()
-                for chunk in response.iter_content(chunk_size=1 << 16):
-                    body += chunk
-                    if len(body) > max_bytes:
-                        raise FetchError(f"too large (more than the limit of {max_bytes} bytes; download stopped)",
-                                         path=url)
-                return bytes(body), _file_name(url, response)
-        except requests.TooManyRedirects:
-            raise FetchError(f"more than {fetch.max_redirects} redirects", path=url) from None
-        except (requests.exceptions.InvalidSchema, requests.exceptions.InvalidURL,
-                requests.exceptions.MissingSchema) as exc:
-            raise FetchError(f"cannot fetch: {exc}", path=url) from None
-        except (requests.ConnectionError, requests.Timeout, requests.exceptions.ChunkedEncodingError,
-                requests.exceptions.ContentDecodingError) as exc:
-            last = _short_reason(exc)
-            if attempt + 1 < attempts:
-                time.sleep(wait)
-            continue
-        except requests.RequestException as exc:
-            raise FetchError(f"cannot fetch: {_short_reason(exc)}", path=url) from None
-    tries = f"{attempts} tr{'y' if attempts == 1 else 'ies'}"
-    raise FetchError(f"not fetched after {tries}: {last}", path=url)
 
+    def download(response) -> tuple[bytes, str]:
+        final = (response.url or url).split(":", 1)[0].lower()
+        if final not in ("http", "https"):
+            raise FetchError(f"redirected to an unsupported scheme {final!r}", path=url)
+        status = response.status_code
+        if status >= 400:
+            raise FetchError(f"HTTP {status} {response.reason or ''}".strip(), path=url)
+        declared = response.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > max_bytes:
+            raise FetchError(f"too large ({declared} bytes > limit {max_bytes})", path=url)
+        body = bytearray()
+        for chunk in response.iter_content(chunk_size=1 << 16):
+            body += chunk
+            if len(body) > max_bytes:
+                raise FetchError(f"too large (more than the limit of {max_bytes} bytes; download stopped)", path=url)
+        return bytes(body), _file_name(url, response)
 
-def _short_reason(exc: Exception) -> str:
-    import requests
-
-    if isinstance(exc, requests.Timeout):
-        return "timed out"
-    if isinstance(exc, requests.ConnectionError):
-        text = str(exc)
-        for cue in ("Connection refused", "Name or service not known", "No route to host",
-                    "Connection reset", "Temporary failure in name resolution", "Remote end closed"):
-            if cue in text:
-                return cue.lower()
-        return "connection error"
-    return f"{exc.__class__.__name__}: {str(exc)[:120]}"
+    try:
+        return send(_session(fetch), fetch.policy(), "GET", url, read=download,
+                    timeout=(fetch.connect_timeout, fetch.read_timeout), allow_redirects=True)
+    except GaveUp as exc:
+        last = (f"HTTP {exc.answer.status_code}" if exc.answer is not None
+                else f"the answer was cut off ({short_reason(exc.error)})" if exc.cut_off
+                else short_reason(exc.error))
+        raise FetchError(f"not fetched after {tries(exc.tries)}: {last}", path=url) from None
+    except requests.TooManyRedirects:
+        raise FetchError(f"more than {fetch.max_redirects} redirects", path=url) from None
+    except (requests.exceptions.InvalidSchema, requests.exceptions.InvalidURL,
+            requests.exceptions.MissingSchema) as exc:
+        raise FetchError(f"cannot fetch: {exc}", path=url) from None
+    except requests.RequestException as exc:
+        raise FetchError(f"cannot fetch: {short_reason(exc)}", path=url) from None

@@ -227,8 +227,8 @@ def process_document(spec: DocumentSpec, options: WorkOptions, index: int = 0, *
     if cache is not None and cacheable:
         try:
             cache.put(sha, name, entry)
-        except OSError as exc:  # a full disk must not lose the result itself
-            print(f"kenmerk: warning: cache not written for {label}: {exc.strerror or exc}", file=sys.stderr)
+        except KenmerkError as exc:  # a full disk must not lose the result itself; said once per worker
+            print(f"kenmerk: warning: {exc} (results are not cached from here on)", file=sys.stderr)
     result.seconds = time.perf_counter() - start
     return result
 
