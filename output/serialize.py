@@ -2,8 +2,8 @@
 
     data = serialize_notes(notes, "turtle", base=None, evidence=False)
 
-`NOTE_FORMATS` maps each `--format` name of `kenmerk extract` to a `NoteFormat`
-(media type, file extension, writer); adding a format touches this table only.
+`WRITERS` maps each `--format` name of `kenmerk extract` (`kenmerk.output.note_formats`) to
+its writer.
 
 - turtle, nt, xml: all notes in one graph; trig: each note in its own named
   graph, graph IRI = note IRI. These four are written by pyoxigraph's
@@ -18,7 +18,6 @@ triples are sorted, and no time is written unless the caller gives one.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 import pyoxigraph as ox
@@ -27,22 +26,13 @@ from rdflib.namespace import RDF
 
 from kenmerk.extract import Note, UsageError
 from kenmerk.output.graph import DEFAULT_BASE, Triple, add_note, note_iri, note_triples
+from kenmerk.output.note_formats import NOTE_FORMATS
 from kenmerk.output.store import TermConverter
 from kenmerk.vocab import PREFIXES, bind_prefixes
 
 _PREFIXES = dict(PREFIXES)
 _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _CONVERTER = TermConverter()  # one IRI cache for all calls: predicates, classes and vocabulary IRIs repeat
-
-
-@dataclass(frozen=True)
-class NoteFormat:
-    """One output format: its media type, file extension and writer."""
-
-    name: str
-    media_type: str
-    extension: str
-    write: Callable[[Sequence[Note], str, bool], bytes]
 
 
 def notes_graph(notes: Sequence[Note], base: str | None = None, evidence: bool = False) -> Graph:
@@ -138,20 +128,19 @@ def _diwoo(notes: Sequence[Note], base: str, evidence: bool) -> bytes:
     return notes_to_diwoo(notes, base=base)
 
 
-NOTE_FORMATS: dict[str, NoteFormat] = {
-    "turtle": NoteFormat("turtle", "text/turtle", ".ttl", _graph_writer(ox.RdfFormat.TURTLE)),
-    "jsonld": NoteFormat("jsonld", "application/ld+json", ".jsonld", _jsonld),
-    "nt": NoteFormat("nt", "application/n-triples", ".nt", _nt),
-    "trig": NoteFormat("trig", "application/trig", ".trig", _trig),
-    "xml": NoteFormat("xml", "application/rdf+xml", ".rdf", _graph_writer(ox.RdfFormat.RDF_XML)),
-    "diwoo": NoteFormat("diwoo", "application/xml", ".xml", _diwoo),
+#: the writer of each format of `kenmerk.output.note_formats` (notes, base IRI, evidence → bytes)
+WRITERS: dict[str, Callable[[Sequence[Note], str, bool], bytes]] = {
+    "turtle": _graph_writer(ox.RdfFormat.TURTLE),
+    "jsonld": _jsonld,
+    "nt": _nt,
+    "trig": _trig,
+    "xml": _graph_writer(ox.RdfFormat.RDF_XML),
+    "diwoo": _diwoo,
 }
 
 
 def serialize_notes(notes: Sequence[Note], fmt: str, *, base: str | None = None, evidence: bool = False) -> bytes:
-    """The notes in format `fmt` (a key of `NOTE_FORMATS`); `base` None means `DEFAULT_BASE`."""
-    try:
-        writer = NOTE_FORMATS[fmt]
-    except KeyError:
-        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(NOTE_FORMATS)}") from None
-    return writer.write(list(notes), base or DEFAULT_BASE, evidence)
+    """The notes in format `fmt` (one of `NOTE_FORMATS`); `base` None means `DEFAULT_BASE`."""
+    if fmt not in NOTE_FORMATS:
+        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(NOTE_FORMATS)}")
+    return WRITERS[fmt](list(notes), base or DEFAULT_BASE, evidence)

@@ -34,24 +34,16 @@ from kenmerk.output.batch import (
     run_batch,
 )
 from kenmerk.output.inputs import DocumentSpec, Refused, gather, is_url, read_list
+from kenmerk.output.note_formats import NOTE_FORMATS
 
 JSON_FORMATS = ("json", "jsonl")
-
-
-def rdf_formats() -> tuple[str, ...]:
-    """RDF serialisations offered by `kenmerk.output.serialize`, when it is there."""
-    try:
-        from kenmerk.output.serialize import NOTE_FORMATS
-    except ImportError:
-        return ()
-    return tuple(NOTE_FORMATS)
 
 
 def register(sub) -> None:
     p = sub.add_parser("extract", help="extract metadata from notes: files, folders, zip archives, URLs, lists")
     p.add_argument("files", nargs="*", metavar="INPUT",
                    help="a document (PDF, .txt, .md), a folder, a zip archive or an http(s) URL; - for stdin")
-    p.add_argument("--format", "-f", default=None, choices=JSON_FORMATS + rdf_formats(),
+    p.add_argument("--format", "-f", default=None, choices=JSON_FORMATS + tuple(NOTE_FORMATS),
                    help="json (one file), jsonl (default for several files) or an RDF format")
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file (atomically) instead of stdout")
     p.add_argument("--keep-personal-data", action="store_true", help="keep names of civil servants, phone numbers and e-mail addresses in the JSON "

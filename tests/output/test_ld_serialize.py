@@ -14,13 +14,26 @@ from rdflib.compare import isomorphic
 
 from kenmerk.extract import UsageError
 from kenmerk.output.graph import note_graph, note_iri
-from kenmerk.output.serialize import NOTE_FORMATS, notes_graph, serialize_notes
+from kenmerk.output.note_formats import NOTE_FORMATS
+from kenmerk.output.serialize import WRITERS, notes_graph, serialize_notes
 
 PARSERS = {"turtle": "turtle", "jsonld": "json-ld", "nt": "nt", "xml": "xml"}
 
 
 def test_formats_offered():
     assert set(NOTE_FORMATS) == {"turtle", "jsonld", "nt", "trig", "xml", "diwoo"}
+
+
+def test_every_format_offered_has_a_writer_and_no_other():
+    assert list(WRITERS) == list(NOTE_FORMATS)
+
+
+def test_the_command_line_lists_the_formats_without_loading_rdf_libraries():
+    """`kenmerk extract`'s parser is built from the light table: no rdflib, pyoxigraph or RDF writer loaded."""
+    code = ("import sys; from kenmerk.output.cli import build_parser; build_parser('extract');"
+            "print(sorted(m for m in ('rdflib', 'pyoxigraph', 'kenmerk.output.serialize') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 @pytest.mark.parametrize("evidence", [False, True])

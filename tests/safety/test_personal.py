@@ -15,7 +15,8 @@ from kenmerk.extract import extract_note
 from kenmerk.extract.personal import PLACEHOLDER, is_person, scrub_note, scrub_text
 from kenmerk.output.cli import main
 from kenmerk.output.graph import note_graph
-from kenmerk.output.serialize import NOTE_FORMATS, serialize_notes
+from kenmerk.output.note_formats import NOTE_FORMATS
+from kenmerk.output.serialize import serialize_notes
 from personal_fixtures import (
     EMAIL_TEXT,
     FUNCTION_TEXT,
