@@ -179,15 +179,31 @@ def _others(doc: Document, inputs: Inputs) -> set[int]:
     return lines | set(inputs.consumed("addressee"))
 
 
-def _continuation(doc: Document, line: Line, head: list[Line], i: int) -> Line | None:
-    """The line that carries on a body's name: under it (letterheads centre their lines), or next in a text."""
+#: an article before a body's name in a letterhead ("De Nationale ombudsman")
+ARTICLE = re.compile(r"^\s*(?:de|het)\s+$", re.IGNORECASE)
+#: a logo's word alone on its line over the place ("gemeente" / "Wolderwijk")
+KIND_ALONE = re.compile(r"(?:gemeente|provincie|waterschap|hoogheemraadschap|veiligheidsregio|omgevingsdienst)",
+                        re.IGNORECASE)
+#: a logo's abbreviation ("CBS", "DUO") over the name it stands for
+ACRONYM = re.compile(r"[A-Z]{2,6}")
+#: what is left of a letterhead line after the name when the name goes on on the next line
+BROKEN_OFF = re.compile(r",|en|van|voor|der|de|&")
+
+
+def _continuation(doc: Document, line: Line, head: list[Line], i: int, same_type: bool = False) -> Line | None:
+    """The line that carries on a body's name: under it (letterheads centre their lines), or next in a text;
+    with `same_type`, only a line in the type of the first (a name that ends in no joining word)."""
     if not line.has_box:
-        nxt = head[i + 1] if i + 1 < len(head) else None
+        nxt = None if same_type else head[i + 1] if i + 1 < len(head) else None
     else:
         under = [x for x in head if x.page == line.page and geometry.below(line, x, 1.5 * max(geometry.height(line), 6.0))
                  and geometry.overlaps_x(line, x)]
         nxt = max(under, key=lambda x: x.y1) if under else None
-    if nxt is not None and len(nxt.text) < 40 and re.fullmatch(r"[A-Z][^\d]*", nxt.text) and not UNIT.match(nxt.text):
+        if nxt is not None and same_type and (nxt.bold != line.bold or abs((nxt.size or 0) - (line.size or 0)) > 0.5
+                                              or len(nxt.text.split()) > 2):
+            nxt = None
+    if nxt is not None and len(nxt.text) < 40 and re.fullmatch(r"[A-Z][^\d]*", nxt.text) and not UNIT.match(nxt.text) \
+            and not BODY.match(nxt.text):
         return nxt
     return None
 
@@ -219,20 +235,25 @@ def _printed(doc: Document, inputs: Inputs) -> list[Candidate]:
     first = doc.layout.pages[0]
     for i, ln in enumerate(head):
         m = BODY.search(ln.text)
-        if not m or (ln.text[:m.start()].strip() and not doc.in_colofon(ln)):
-            continue  # a body named inside a sentence is not the letterhead
+        if not m or (ARTICLE.sub("", ln.text[:m.start()]).strip() and not doc.in_colofon(ln)):
+            continue  # a body named inside a sentence is not the letterhead ("De Nationale ombudsman" is)
         name = re.sub(r"\s+", " ", m.group(1)).split(" - ")[0].strip(" ,")
-        if not ln.text[:m.start()].strip():  # the line names it: its name words, up to a separator or a clause
+        rest = ""
+        if not ARTICLE.sub("", ln.text[:m.start()]).strip():  # the line names it: its name words, up to a separator
             name = _name_words(ln.text[m.start():])
             rest = ln.text[m.start():].strip()[len(name):].strip()
-            if rest and not rest.startswith((",", ";", "-", "–", "|", "·", "(")) and not doc.in_colofon(ln):
+            if rest and not BROKEN_OFF.fullmatch(rest) and not rest.startswith((",", ";", "-", "–", "|", "·", "(")) \
+                    and not doc.in_colofon(ln):
                 continue  # "Raad voor … meldt per jaar …": a body named in a sentence, not a letterhead
         lines = [ln]
         broken = re.search(r"(?:\b(?:en|van|voor)|,)$", ln.text.strip())
-        nxt = _continuation(doc, ln, head, i) if broken else None
+        nxt = _continuation(doc, ln, head, i, same_type=not broken)
         if nxt is not None:
             comma = "," if ln.text[m.end():].strip().startswith(",") or m.group(1).strip().endswith(",") else ""
-            name = f"{name}{comma} {nxt.text}"  # a name broken over two lines: "Ministerie van Landbouw," / "Natuur …"
+            joint = f" {rest}" if BROKEN_OFF.fullmatch(rest) and rest != "," else comma
+            # a name broken over two lines: "Ministerie van Landbouw," / "Natuur …", "Rijksdienst voor Ondernemend" /
+            # "Nederland" in one type
+            name = f"{name}{joint} {nxt.text}"
             lines.append(nxt)
         letterhead = doc.in_colofon(ln) or (ln.has_box and ln.y1 > first.height * 0.75) or (not ln.has_box and i < 10)
         return [Candidate(value=name, rule="printed", score=0.85 if letterhead else 0.6, lines=tuple(lines),
@@ -281,6 +302,11 @@ LETTERHEAD_BAND = 0.92
 LETTERHEAD_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+|\s*[|·•]\s*")
 
 
+def _initials(text: str) -> str:
+    """The initials of a name's capitalised words: "Centraal Bureau voor de Statistiek" → "CBS"."""
+    return "".join(w[0] for w in re.findall(r"[A-Z][\w'’-]*", text))
+
+
 def _letterhead(doc: Document, inputs: Inputs) -> list[Candidate]:
     """The name on top of page 1 when no known kind of body is printed: a company, a foundation, a partnership."""
     if not doc.layout.has_positions:
@@ -289,8 +315,17 @@ def _letterhead(doc: Document, inputs: Inputs) -> list[Candidate]:
     others = _others(doc, inputs)
     # the letterhead may repeat on every page (a running header): page 1's own lines, running or not
     top = [ln for ln in page.lines if ln.index not in others and ln.y1 >= page.height * LETTERHEAD_BAND]
-    for ln in sorted(top, key=lambda x: -x.y1):
+    top = sorted(top, key=lambda x: -x.y1)
+    for i, ln in enumerate(top):
         text = LETTERHEAD_SEPARATOR.split(ln.text.strip())[0].strip(" ,")
+        below = [x for x in top[i + 1:i + 4] if geometry.below(ln, x, 2.0 * max(geometry.height(ln), 6.0))]
+        if KIND_ALONE.fullmatch(text) and below and below[0].text[:1].isupper() and _name_words(below[0].text):
+            name = f"{text.capitalize()} {_name_words(below[0].text)}"  # "gemeente" / "Wolderwijk"
+            return [Candidate(value=name, rule="letterhead", score=0.55, lines=(ln, below[0]),
+                              why="the logo's kind of body over its name (the letterhead)")]
+        if ACRONYM.fullmatch(text) and (full := next((x for x in below if _initials(x.text) == text), None)):
+            return [Candidate(value=_name_words(full.text), rule="letterhead", score=0.55, lines=(ln, full),
+                              why=f"the name {text!r} stands for, under it (the letterhead)")]
         if (3 <= len(text) <= 80 and text[:1].isupper() and _name_words(text) == text and not re.search(r"\d{3}|@|www\.|:$", text)
                 and not match_label(text) and not mostly_noise(text) and len(text.split()) <= 10):
             return [Candidate(value=text, rule="letterhead", score=0.5, lines=(ln,),
