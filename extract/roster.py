@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from email.header import decode_header, make_header
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -53,7 +54,22 @@ class PersonField:
     kind: str  # "header", "greeting", "signature", "contact"
 
     def name(self, text: str) -> str:
-        return text[self.start:self.end]
+        """The name as a reader sees it (an RFC 2047 encoded word decoded)."""
+        return _decoded(text[self.start:self.end])
+
+
+#: an RFC 2047 encoded word, as a raw e-mail header gives a display name: "=?utf-8?q?Jansen=2C_Pieter?="
+_ENCODED_WORD = re.compile(r"=\?[\w.-]+\?[BbQq]\?[^?\s]*\?=")
+
+
+def _decoded(value: str) -> str:
+    """`value` with its encoded words decoded by the standard library; as it is when they do not decode."""
+    if not _ENCODED_WORD.search(value):
+        return value
+    try:
+        return str(make_header(decode_header(value)))
+    except (ValueError, LookupError, UnicodeDecodeError):
+        return value
 
 
 _AUTHOR = next(kind.pattern for kind in LABELS if kind.role == "author")
@@ -117,6 +133,12 @@ def _header_fields(text: str) -> Iterator[PersonField]:
         stop = _HEADER_END.search(text, label.end())
         for start in _recipients(text, label.end(), stop.start() if stop else len(text)):
             if starts_with_function(text, start):
+                continue
+            encoded = _ENCODED_WORD.match(text, start)
+            if encoded:  # a raw header's display name: a person when it decodes to one
+                name = _decoded(encoded.group(0))
+                if is_person(name) or name_shaped(name, single=True):
+                    yield PersonField(start, encoded.end(), "header")
                 continue
             inverted = [m.end() for m in (INVERTED_FIRST.match(text, start), _INVERTED.match(text, start)) if m]
             end = _trim(text, start, max(inverted)) if inverted else _run(text, start)
