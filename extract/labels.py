@@ -17,6 +17,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Literal
+
+
+#: a value on the label's own line: "colon" only after a colon, "colon_required" the label only counts with
+#: its colon ("Titel:"), "count" after a colon or a count ("Bijlagen 2"), "any" always, "never" never
+Inline = Literal["colon", "colon_required", "count", "any", "never"]
 
 
 @dataclass(frozen=True)
@@ -27,7 +33,8 @@ class LabelKind:
     pattern: str
     max_lines: int = 1  # value lines to read under the label
     max_chars: int = 200  # longer lines are not a value of this label
-    inline: str = "colon"  # value on the label's line: "colon" (after ':'), "count" (':' or a number), "any", "never"
+    inline: Inline = "colon"
+    """What may follow the label on its own line as its value (see `Inline`)."""
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -116,10 +123,6 @@ LABELS: tuple[LabelKind, ...] = (
     LabelKind("received_by", r"ontvangen\s+\w+", 1, 40, "never"),
 )
 
-ROLE_BY_NAME = {kind.role: kind for kind in LABELS}
-
-#: Words that may follow a label on its line without being its value
-_NOT_A_VALUE = re.compile(r"^(?:\(n\)|\s*)$")
 #: a form's mark of a required field, after its label: "Titel *"
 REQUIRED_MARK = re.compile(r"\s*\*\s*$")
 

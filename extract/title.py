@@ -18,7 +18,7 @@ import re
 from kenmerk.extract import geometry
 from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.context import Document, join_lines
-from kenmerk.extract.dates import WEEKDAY_LINE, find_dates
+from kenmerk.extract.dates import MONTHS, WEEKDAY_LINE, find_dates
 from kenmerk.extract.doctype import designation_of
 from kenmerk.extract.labels import DESIGNATION, STAGE, match_label
 from kenmerk.extract.layout import Line
@@ -44,7 +44,8 @@ QUESTION = re.compile(r"^vragen\s+van\s+(?:het\s+lid|de\s+leden)\b", re.IGNORECA
 #: the line that names a motion or an amendment ("MOTIE VAN DE LEDEN …")
 MOTION = re.compile(r"^(?:gewijzigde\s+)?(?:motie|amendement)\s+van\s+(?:het|de)\s+\w+", re.IGNORECASE)
 CONNECTOR_END = re.compile(r"\b(?:en|van|de|het|voor|met|over|bij|in|op|aan|te|der)$", re.IGNORECASE)
-MONTH_END = r"\b(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)$"
+#: a line ending in a month's name, its year on the next line ("… 3 februari" / "2024")
+MONTH_END = rf"\b(?:{'|'.join(MONTHS)})\.?$"
 SMALL_WORDS = {"en", "van", "de", "het", "voor", "der", "in", "op", "&"}
 #: a title line of a block may differ this much in font size from the first (same type)
 SIZE_SLACK = 0.6

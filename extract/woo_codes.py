@@ -20,8 +20,6 @@ WOO_GROUND_CODES: dict[str, str] = {
     "11.1": "Wob",
 }
 
-_SPACES = re.compile(r"[\s.]+")
-
 
 def canonical_ground(code: str) -> str:
     """Normalise a written ground code: '5.1.2 e', '5.1.2.e', '5.2.1' → '5.1.2e', '5.2'."""
