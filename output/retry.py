@@ -86,7 +86,7 @@ class GaveUp(Exception):
 
     def __init__(self, tries: int, *, answer: requests.Response | None = None,
                  error: requests.RequestException | None = None, cut_off: bool = False) -> None:
-        super().__init__(f"gave up after {tries} tries: {error if error is not None else answer}")
+        super().__init__(f"gave up after {tries} tries")
         self.tries = tries
         self.answer = answer
         self.error = error
