@@ -1,13 +1,24 @@
 """Read an input (path, bytes or standard input) into a `Layout` and its `Source`.
 
-The media type is decided by the bytes (a `%PDF` header), then by the file
-extension; a `.pdf` that is not a PDF is refused rather than read as text.
+`FORMATS` is the one table of the inputs kenmerk knows: each `InputFormat` names its media
+type, file suffixes, how its bytes are recognised and the function that lays it out. The
+batch (`kenmerk.output.inputs`), the cache (`kenmerk.output.cache`) and this reader all read
+it. The bytes decide first: a `%PDF` header, a zip holding `word/document.xml`, a PNG, JPEG or
+TIFF signature, an OLE2 file; a file whose name says otherwise is read by its content with a
+warning (a `.pdf` that is a Word document), except that a name promising a binary format the
+bytes do not have is refused (`not a PDF (no %PDF header)`). Without a recognisable content
+the suffix decides (`.eml`, `.txt`, `.md`); without a known suffix (standard input) a raw
+e-mail or Markdown is told by its first lines, and anything else is plain text.
 """
 from __future__ import annotations
 
 import hashlib
-import re
+import importlib
+import io
 import os
+import re
+import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,10 +27,9 @@ from kenmerk.extract.layout import Layout
 from kenmerk.extract.model import Source
 from kenmerk.extract.ocr import OCR_MODES, OcrSettings
 from kenmerk.extract.pdf import DEFAULT_READER, check_reader, read_pdf
+from kenmerk.extract.pdf_messages import NOT_A_PDF
 from kenmerk.extract.progress import PageCallback
 from kenmerk.extract.text import read_text
-
-TEXT_SUFFIXES = {".txt": "text/plain", ".text": "text/plain", ".md": "text/markdown", ".markdown": "text/markdown"}
 
 
 @dataclass(frozen=True)
@@ -29,8 +39,8 @@ class ReadLimits:
     `max_text_bytes` caps a text or Markdown input (a note's text conversion is kilobytes;
     a 50 MB text file is not a note, and reading it would take minutes and gigabytes).
 
-    `ocr`: `"auto"` OCRs the pages of a PDF without a usable text layer, `"always"`
-    every page, `"never"` none. OCR needs Tesseract (`kenmerk.extract.ocr`); its
+    `ocr`: `"auto"` OCRs the pages of a PDF without a usable text layer (and every image
+    input), `"always"` every page, `"never"` none (an image input then fails). OCR needs Tesseract (`kenmerk.extract.ocr`); its
     results are cached in `cache_dir` (else `$KENMERK_CACHE`) when one is set.
     `pdf_reader`: `"pdfium"` (the default, fast) or `"pdfminer"` (pure Python); both give
     the same lines (`kenmerk.extract.pdf`).
@@ -60,21 +70,182 @@ class ReadLimits:
 
 DEFAULT_LIMITS = ReadLimits()
 
+#: lays out the bytes of one input: (data, name, limits, on_page) → `Layout`
+Reader = Callable[[bytes, str, ReadLimits, "PageCallback | None"], Layout]
 
-def sniff_media_type(data: bytes, name: str) -> str:
-    """The media type of an input from its first bytes and its name."""
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+#: a raw e-mail (not a print of one): header fields only a mail transport or client writes
+RAW_MAIL = re.compile(rb"^(?:mime-version|message-id|received|return-path|content-type|x-mailer)\s*:",
+                      re.IGNORECASE | re.MULTILINE)
+HEADER_FIELD = re.compile(rb"^[!-9;-~]+:")
+MARKDOWN = re.compile(rb"^(?:#{1,6} |\*\*\w)", re.MULTILINE)
+
+
+def _zip_names(data: bytes) -> frozenset[str]:
+    """The member names of a zip archive (its central directory only), or none."""
+    if data[:4] not in ZIP_MAGIC:
+        return frozenset()
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return frozenset(zf.namelist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
+        return frozenset()
+
+
+def _is_pdf(data: bytes) -> bool:
+    return data[:1024].lstrip().startswith(b"%PDF")
+
+
+def _is_docx(data: bytes) -> bool:
+    return "word/document.xml" in _zip_names(data)
+
+
+def _is_other_office(data: bytes) -> bool:
+    names = _zip_names(data)
+    return "[Content_Types].xml" in names or "mimetype" in names
+
+
+def _is_archive(data: bytes) -> bool:
+    return data[:4] in ZIP_MAGIC or data[:2] == b"\x1f\x8b"
+
+
+def _is_msg(data: bytes) -> bool:
+    return data[:8] == OLE2_MAGIC and "__substg1.0_".encode("utf-16-le") in data
+
+
+def _magic(*prefixes: bytes) -> Callable[[bytes], bool]:
+    return lambda data: data.startswith(prefixes)
+
+
+def _looks_like_mail(data: bytes) -> bool:
+    """A raw e-mail: its first lines are header fields, among them one only mail software writes."""
+    head = data[:16384].split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
+    return bool(HEADER_FIELD.match(head.lstrip())) and RAW_MAIL.search(head) is not None
+
+
+def _looks_like_markdown(data: bytes) -> bool:
+    """Markdown headings or bold labels (standard input, a file without a suffix)."""
+    return MARKDOWN.search(data[:20000]) is not None
+
+
+def read_pdf_input(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None) -> Layout:
+    """A PDF, with the reader, page limit and OCR of `limits`."""
+    return read_pdf(data, name=name, max_pages=limits.max_pages, ocr=limits.ocr,
+                    ocr_settings=limits.ocr_settings(), on_page=on_page, reader=limits.pdf_reader)
+
+
+def read_text_input(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None) -> Layout:
+    """A plain-text conversion."""
+    layout = read_text(data, name=name, max_bytes=limits.max_text_bytes)
+    if on_page is not None:
+        on_page(1, 1)
+    return layout
+
+
+def read_markdown_input(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None) -> Layout:
+    """A Markdown conversion."""
+    layout = read_text(data, name=name, markdown=True, max_bytes=limits.max_text_bytes)
+    if on_page is not None:
+        on_page(1, 1)
+    return layout
+
+
+@dataclass(frozen=True)
+class InputFormat:
+    """One kind of input: how it is named and recognised, and what lays it out (or why it is refused)."""
+
+    name: str
+    """Short name (also the cache's suffix class)."""
+    media_type: str
+    label: str
+    """What it is, for messages: 'a PDF', 'a Word document'."""
+    suffixes: tuple[str, ...] = ()
+    reader: str | None = None
+    """'module:function' of its `Reader`, imported when first used; None for a refused format."""
+    sniff: Callable[[bytes], bool] | None = None
+    """Recognises its bytes whatever the name (binary formats)."""
+    missing: str | None = None
+    """The refusal for a file named so whose bytes `sniff` does not recognise."""
+    guess: Callable[[bytes], bool] | None = None
+    """Recognises its bytes when the name has no known suffix (standard input)."""
+    refused: str | None = None
+    """Why it is not read (the one-line reason); None for a format that is read."""
+    paged: bool = False
+    """Its pages are real pages (`Source.page_count`)."""
+
+    def read(self, data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None = None) -> Layout:
+        """Lay the bytes out with this format's reader; a refused format raises `UnreadableInput`."""
+        if self.reader is None:
+            raise UnreadableInput(self.refused or f"{self.label}: not read", path=name)
+        module, function = self.reader.split(":")
+        reader: Reader = getattr(importlib.import_module(module), function)
+        return reader(data, name, limits, on_page)
+
+
+MSG_REFUSED = ("an Outlook .msg file: not read (no maintained, permissively licensed reader for it exists); "
+               "save the message as .eml (Outlook: File > Save As, or drag it out of Thunderbird) or print it to PDF")
+
+#: every input kenmerk knows, in the order their bytes are tried (Word before other zips, .msg before other OLE2)
+FORMATS: tuple[InputFormat, ...] = (
+    InputFormat("pdf", "application/pdf", "a PDF", (".pdf",), "kenmerk.extract.reader:read_pdf_input",
+                sniff=_is_pdf, missing=NOT_A_PDF, paged=True),
+    InputFormat("word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                "a Word document", (".docx",), "kenmerk.extract.word:read_docx", sniff=_is_docx,
+                missing="not a Word document (.docx: no word/document.xml in a zip)"),
+    InputFormat("png", "image/png", "a PNG image", (".png",), "kenmerk.extract.image:read_image",
+                sniff=_magic(b"\x89PNG\r\n\x1a\n"), missing="not a PNG image (no PNG signature)", paged=True),
+    InputFormat("jpeg", "image/jpeg", "a JPEG image", (".jpg", ".jpeg"), "kenmerk.extract.image:read_image",
+                sniff=_magic(b"\xff\xd8\xff"), missing="not a JPEG image (no JPEG signature)", paged=True),
+    InputFormat("tiff", "image/tiff", "a TIFF image", (".tif", ".tiff"), "kenmerk.extract.image:read_image",
+                sniff=_magic(b"II*\x00", b"MM\x00*"), missing="not a TIFF image (no TIFF signature)", paged=True),
+    InputFormat("msg", "application/vnd.ms-outlook", "an Outlook .msg file", (".msg",), sniff=_is_msg,
+                refused=MSG_REFUSED),
+    InputFormat("office", "application/zip", "an Office file", sniff=_is_other_office,
+                refused="an Office file other than a Word .docx (a spreadsheet, a presentation, an OpenDocument "
+                        "file): not read; save it as PDF"),
+    InputFormat("archive", "application/zip", "an archive", (".zip",), sniff=_is_archive,
+                refused="an archive, not a document (use a folder or zip input)"),
+    InputFormat("legacy-office", "application/x-ole-storage", "a legacy Office file",
+                sniff=_magic(OLE2_MAGIC),
+                refused="a legacy Office file (OLE2: .doc, .xls, .ppt): not read; save it as .docx or PDF"),
+    InputFormat("email", "message/rfc822", "an e-mail", (".eml",), "kenmerk.extract.eml:read_eml",
+                guess=_looks_like_mail),
+    InputFormat("markdown", "text/markdown", "a Markdown text", (".md", ".markdown"),
+                "kenmerk.extract.reader:read_markdown_input", guess=_looks_like_markdown),
+    InputFormat("text", "text/plain", "a text", (".txt", ".text"), "kenmerk.extract.reader:read_text_input"),
+)
+PLAIN_TEXT = FORMATS[-1]
+
+#: the suffixes a batch picks up in folders and archives: every document format, .msg included (to say why
+#: it is not read); zip archives are opened by the batch itself
+DOCUMENT_SUFFIXES: tuple[str, ...] = tuple(s for f in FORMATS if f.name != "archive" for s in f.suffixes)
+ARCHIVE_SUFFIXES: tuple[str, ...] = next(f.suffixes for f in FORMATS if f.name == "archive")
+
+
+def format_for_name(name: str) -> InputFormat | None:
+    """The format a file name's suffix names, or None."""
     suffix = Path(name).suffix.lower()
-    if data.lstrip()[:5].startswith(b"%PDF"):
-        return "application/pdf"
-    if suffix == ".pdf":
-        raise UnreadableInput("not a PDF (no %PDF header)" if data.strip() else "empty file", path=name)
-    if suffix in TEXT_SUFFIXES:
-        return TEXT_SUFFIXES[suffix]
-    if not suffix and re.search(rb"^(?:#{1,6} |\*\*\w)", data[:20000], re.MULTILINE):
-        return "text/markdown"  # e.g. standard input with Markdown headings or bold labels
-    if data[:4] in (b"PK\x03\x04",) or data[:2] == b"\x1f\x8b":
-        raise UnreadableInput("an archive, not a document (use a folder or zip input)", path=name)
-    return "text/plain"
+    return next((f for f in FORMATS if suffix in f.suffixes), None) if suffix else None
+
+
+def input_format(data: bytes, name: str) -> tuple[InputFormat, str | None]:
+    """The format of an input by its bytes, then its name; and a warning when the two disagree.
+
+    Raises `UnreadableInput` for a name that promises a binary format the bytes are not.
+    """
+    named = format_for_name(name)
+    found = next((f for f in FORMATS if f.sniff is not None and f.sniff(data)), None)
+    if found is not None:
+        if named is None or named is found or found.reader is None:
+            return found, None
+        return found, (f"read as {found.label} by its content, although its name ({Path(name).suffix}) "
+                       f"says {named.label}")
+    if named is not None:
+        if named.missing is not None:
+            raise UnreadableInput(named.missing, path=name)
+        return named, None
+    return next((f for f in FORMATS if f.guess is not None and f.guess(data)), PLAIN_TEXT), None
 
 
 def read_bytes(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS, *,
@@ -87,20 +258,16 @@ def read_bytes(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS, *,
         raise UnreadableInput(f"file too large ({len(data)} bytes > limit {limits.max_bytes})", path=name)
     if not data.strip():
         raise UnreadableInput("empty file", path=name)
-    media_type = sniff_media_type(data, name)
-    if media_type == "application/pdf":
-        layout = read_pdf(data, name=name, max_pages=limits.max_pages, ocr=limits.ocr,
-                          ocr_settings=limits.ocr_settings(), on_page=on_page, reader=limits.pdf_reader)
-    else:
-        layout = read_text(data, name=name, markdown=media_type == "text/markdown", max_bytes=limits.max_text_bytes)
-        if on_page is not None:
-            on_page(1, 1)
+    fmt, warning = input_format(data, name)
+    layout = fmt.read(data, name, limits, on_page)
+    if warning is not None:
+        layout.notes.insert(0, warning)
     source = Source(
         file_name=os.path.basename(name) or name,
         sha256=hashlib.sha256(data).hexdigest(),
-        media_type=media_type,
+        media_type=fmt.media_type,
         size=len(data),
-        page_count=len(layout.pages) if media_type == "application/pdf" else None,
+        page_count=len(layout.pages) if fmt.paged else None,
     )
     return layout, source
 

@@ -67,6 +67,19 @@ def _strip_markdown(line: str) -> tuple[str, bool]:
     return line, bold
 
 
+def column_parts(line: str) -> list[str]:
+    """A line split at its column gaps (a label and its value, two columns), white space collapsed;
+    a label ending in a colon keeps its value ("Van:      Jansen")."""
+    parts: list[str] = []
+    for part in COLUMN_GAP.split(line.strip()):
+        part = " ".join(part.split())
+        if parts and parts[-1].endswith(":"):
+            parts[-1] = f"{parts[-1]} {part}"
+        else:
+            parts.append(part)
+    return parts
+
+
 def read_text(data: bytes | str, *, name: str = "<text>", markdown: bool = False,
               max_bytes: int | None = None) -> Layout:
     """Lay out a text or Markdown conversion; form feeds separate pages. Time and memory grow
@@ -88,13 +101,7 @@ def read_text(data: bytes | str, *, name: str = "<text>", markdown: bool = False
             bold = False
             if markdown:
                 raw, bold = _strip_markdown(raw)
-            parts: list[str] = []
-            for part in COLUMN_GAP.split(raw.strip()):
-                part = " ".join(part.split())
-                if parts and parts[-1].endswith(":"):
-                    parts[-1] = f"{parts[-1]} {part}"  # "Van:      Jansen": a label with its colon keeps its value
-                else:
-                    parts.append(part)
+            parts = column_parts(raw)
             if not any(parts):
                 gap = bool(lines)  # a blank line ends a label's value
                 continue

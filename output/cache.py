@@ -117,10 +117,12 @@ def prune_other_versions(root: str | os.PathLike[str]) -> tuple[int, int]:
 
 
 def suffix_class(name: str) -> str:
-    """What the file name tells the reader: pdf, text, markdown or other."""
-    suffix = os.path.splitext(name)[1].lower()
-    return {".pdf": "pdf", ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}.get(
-        suffix, "other")
+    """What the file name tells the reader: the name of its format in `kenmerk.extract.reader.FORMATS`
+    (pdf, text, markdown, email, word, png, …) or other."""
+    from kenmerk.extract.reader import format_for_name
+
+    fmt = format_for_name(name)
+    return fmt.name if fmt is not None else "other"
 
 
 class EntryHeader(BaseModel):

@@ -48,6 +48,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from kenmerk.extract import KenmerkError, UnreadableInput
+from kenmerk.extract.reader import ARCHIVE_SUFFIXES, DOCUMENT_SUFFIXES  # the one table of inputs (FORMATS)
 
 if TYPE_CHECKING:  # requests is imported where a URL is fetched, not when a worker starts
     from kenmerk.output.retry import RetryPolicy
@@ -67,9 +68,6 @@ __all__ = [
     "read_list",
 ]
 
-#: documents kenmerk extracts (a folder is searched for these unless --glob says otherwise)
-DOCUMENT_SUFFIXES = (".pdf", ".txt", ".text", ".md", ".markdown")
-ARCHIVE_SUFFIXES = (".zip",)
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")

@@ -36,6 +36,7 @@ from pydantic import ValidationError
 from rdflib import Graph, Literal, URIRef
 
 from kenmerk.extract import KenmerkError, Note
+from kenmerk.extract.reader import DOCUMENT_SUFFIXES  # the one table of inputs (FORMATS)
 from kenmerk.output.atomic import OutputError, write_atomic
 from kenmerk.output.catalog import CATALOG_PREFIXES, Stats, build_catalog, catalog_graph_iri
 from kenmerk.output.config import ConfigError, PublishConfig
@@ -63,7 +64,6 @@ __all__ = [
 ]
 
 #: files a folder is searched for: documents kenmerk extracts, and JSON / JSON Lines of `kenmerk extract`
-DOCUMENT_SUFFIXES = (".pdf", ".txt", ".text", ".md", ".markdown")
 JSON_SUFFIXES = (".json", ".jsonl", ".ndjson")
 INPUT_SUFFIXES = DOCUMENT_SUFFIXES + JSON_SUFFIXES
 CATALOG_FILE = "catalog.ttl"

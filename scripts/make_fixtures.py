@@ -578,6 +578,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.outdir is not None:
         written += make_fixtures(args.outdir)
         written += make_image_fixtures(args.outdir)
+        written += make_input_fixtures(args.outdir)
     for path in written:
         print(path)
     return 0
@@ -1228,6 +1229,232 @@ def make_convention_fixtures(outdir: Path, folder: Path = CONVENTIONS_DIR) -> li
         for path, content in ((outdir / name, data), (outdir / f"{spec_path.stem}.gold.json", _gold_json(gold))):
             path.write_bytes(content)
             written.append(path)
+    return written
+
+
+# --- input fixtures beyond PDF (issue 18): an e-mail file, a Word note, image scans ---------------
+#
+# Written by `make_input_fixtures(outdir)` (not by `make_fixtures`, whose output the other tests pin);
+# the command line writes them with the other fixtures. The values are planted from the specs, and the
+# gold files written from the same specs.
+
+#: zip entries get this time, so a .docx is byte-identical from run to run
+ZIP_TIME = (2025, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class Mail:
+    name: str
+    sender: str
+    to: tuple[str, ...]
+    cc: tuple[str, ...]
+    subject: str
+    sent: dt.datetime
+    body: tuple[str, ...]
+    attachments: tuple[str, ...]
+    html: bool = False
+
+    def gold(self) -> dict:
+        return {
+            "document_type": "email",
+            "title": self.subject,
+            "kenmerk": None,
+            "date": self.sent.date().isoformat(),
+            "addressee": self.to[0].split(" <")[0],
+            "recommended_decision": None,
+            "attachments": [{"title": t} for t in self.attachments],
+            "woo_grounds": [],
+        }
+
+
+MAIL = Mail(
+    name="email-twee-bijlagen",
+    sender="Team Kust en Water <kustenwater@noord-holland.nl>",
+    to=("Projectbureau Kustversterking <projectbureau@kustversterking.example>",
+        "Secretariaat Water <secretariaat.water@noord-holland.nl>"),
+    cc=("Directie Water en Bodem <water@noord-holland.nl>",),
+    subject="RE: concept bestuursrapportage kustversterking Q3",
+    # just after midnight in the sender's zone: still the day before in UTC, so a date read in UTC is wrong
+    sent=dt.datetime(2022, 11, 19, 0, 35, 12, tzinfo=dt.timezone(dt.timedelta(hours=1))),
+    body=(
+        "Beste collega's,",
+        "Dank voor het concept. In de bijlage onze aanvullingen in de versie met wijzigingen, en de reactie "
+        "die Rijkswaterstaat ons gisteren stuurde.",
+        "Wil je de nieuwe versie uiterlijk woensdag rondsturen? Dan kan hij donderdag mee in de stukken voor "
+        "het portefeuillehoudersoverleg.",
+        "Met vriendelijke groet,",
+        "Team Kust en Water\nProvincie Noord-Holland",
+    ),
+    attachments=("Bestuursrapportage_Q3_concept_v2.docx", "Reactie_RWS_bestuursrapportage.pdf"),
+)
+
+
+def mail_eml(spec: Mail = MAIL) -> bytes:
+    """The e-mail as an .eml file (standard library `email`): a text or HTML body and the attachments."""
+    from email.message import EmailMessage
+    from email.policy import SMTP
+    from email.utils import format_datetime
+
+    msg = EmailMessage()
+    msg["From"] = spec.sender
+    msg["To"] = ", ".join(spec.to)
+    if spec.cc:
+        msg["Cc"] = ", ".join(spec.cc)
+    msg["Subject"] = spec.subject
+    msg["Date"] = format_datetime(spec.sent)
+    msg["Message-ID"] = f"<{spec.name}@fixtures.kenmerk.example>"
+    text = "\n\n".join(spec.body) + "\n"
+    msg.set_content(text)
+    if spec.html:
+        msg.add_alternative("<html><body>" + "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in spec.body)
+                            + "</body></html>", subtype="html")
+    for name in spec.attachments:
+        kind = ("application", "pdf") if name.endswith(".pdf") else (
+            "application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+        msg.add_attachment(f"bijlage {name}".encode(), maintype=kind[0], subtype=kind[1], filename=name)
+    for part in msg.walk():  # fixed MIME boundaries: the file is the same from run to run
+        if part.is_multipart():
+            part.set_boundary(f"=={spec.name}-{part.get_content_subtype()}==")
+    return msg.as_bytes(policy=SMTP)
+
+
+WORD_NOTA = Beslisnota(
+    name="beslisnota-word",
+    units=("Directoraat-generaal Water en Bodem", "Directie Waterkeringen"),
+    stamp="TER BESLISSING",
+    date=dt.date(2025, 3, 6),
+    kenmerk="IENW/BSK-2025/54321",
+    uw_kenmerk="2025-0123",
+    deadline=dt.date(2025, 3, 20),
+    addressee="Minister van Infrastructuur en Waterstaat",
+    sender="DGWB",
+    title="Versterking van de Afsluitdijk: tweede fase",
+    aanleiding=("Het Hoogwaterbeschermingsprogramma heeft de tweede fase van de versterking van de "
+                "Afsluitdijk voorbereid. Met deze nota legt de directie u het voorkeursalternatief voor.",),
+    decision="U wordt geadviseerd in te stemmen met het voorkeursalternatief voor de tweede fase en de "
+             "Kamer daarover met bijgaande brief te informeren.",
+    kernpunten_intro="Het voorkeursalternatief bestaat uit drie onderdelen:",
+    kernpunten=("Een hogere kruin over de hele lengte van de dijk.",
+                "Nieuwe spui- en schutsluizen bij Den Oever.",
+                "Een fietspad op de dijk."),
+    toelichting=("De kosten passen binnen het Deltafonds. De regio steunt het voorkeursalternatief.",),
+    redaction_before="",
+    redaction_after="",
+    redaction_code="5.1.2e",
+    niet_openbaar="De persoonsgegevens van de ambtenaren zijn niet openbaar ter bescherming van de "
+                  "persoonlijke levenssfeer.",
+    niet_openbaar_grounds=("5.1.2e",),
+    attachments=("Kamerbrief over de Afsluitdijk", "Voorkeursalternatief tweede fase"),
+)
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The zip archive again with every entry's time set to `ZIP_TIME` (python-docx writes the clock's)."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=ZIP_TIME), src.read(info),
+                         compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def beslisnota_docx(spec: Beslisnota = WORD_NOTA) -> bytes:
+    """A beslisnota as Word writes it from a ministry template: the units in the page header, a table for
+    Aan/Van/Onderwerp, a colofon table (Datum, Ons kenmerk, Uw kenmerk, Beslistermijn, Bijlagen with the
+    titles), numbered sections in the Heading 1 style, a bullet list and a page-number footer."""
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    header = document.sections[0].header
+    header.paragraphs[0].text = spec.units[0]
+    header.add_paragraph(spec.units[1])
+    document.sections[0].footer.paragraphs[0].text = "Pagina 1 van 1"
+    stamp = document.add_paragraph()
+    stamp.add_run(spec.stamp).bold = True
+    title = document.add_paragraph()
+    run = title.add_run("Beslisnota")
+    run.bold, run.font.size = True, Pt(16)
+
+    def table(rows: list[tuple[str, list[str]]]) -> None:
+        grid = document.add_table(rows=len(rows), cols=2)
+        for row, (label, values) in zip(grid.rows, rows):
+            row.cells[0].paragraphs[0].add_run(label).bold = True
+            row.cells[1].paragraphs[0].text = values[0]
+            for value in values[1:]:
+                row.cells[1].add_paragraph(value)
+
+    table([("Aan", [spec.addressee]), ("Van", [spec.sender]), ("Onderwerp", [spec.title])])
+    document.add_paragraph()
+    table([("Datum", [dutch_date(spec.date)]), ("Ons kenmerk", [spec.kenmerk]), ("Uw kenmerk", [spec.uw_kenmerk]),
+           ("Beslistermijn", [dutch_date(spec.deadline)]),
+           ("Bijlagen", [f"{n}. {t}" for n, t in enumerate(spec.attachments, 1)])])
+    document.add_heading("1. Aanleiding", level=1)
+    for text in spec.aanleiding:
+        document.add_paragraph(text)
+    document.add_heading("2. Geadviseerd besluit", level=1)
+    document.add_paragraph(spec.decision)
+    document.add_heading("3. Kernpunten", level=1)
+    document.add_paragraph(spec.kernpunten_intro)
+    for item in spec.kernpunten:
+        document.add_paragraph(item, style="List Bullet")
+    document.add_heading("4. Toelichting", level=1)
+    for text in spec.toelichting:
+        document.add_paragraph(text)
+    document.add_heading("5. Informatie die niet openbaar gemaakt kan worden", level=1)
+    document.add_paragraph(spec.niet_openbaar)
+    document.core_properties.title = spec.title
+    buf = io.BytesIO()
+    document.save(buf)
+    return _fixed_zip(buf.getvalue())
+
+
+def _png(image, dpi: int | None) -> bytes:
+    buf = io.BytesIO()
+    image.save(buf, format="PNG", **({"dpi": (dpi, dpi)} if dpi else {}))
+    return buf.getvalue()
+
+
+def scan_png(spec: ScanNota = SCAN_NOTA, dpi: int = SCAN_DPI) -> bytes:
+    """Fixture c's page as a PNG (the picture its PDF holds; no resolution recorded, as a screenshot)."""
+    [image] = rasterise(_render(scan_pages(spec), title=spec.title), dpi)
+    return _png(image, None)
+
+
+def beslisnota_tiff(spec: Beslisnota = BESLISNOTA, dpi: int = SCAN_DPI) -> bytes:
+    """Fixture a scanned to a two-page TIFF (deflate), its resolution recorded."""
+    images = rasterise(beslisnota_pdf(spec), dpi)
+    buf = io.BytesIO()
+    images[0].save(buf, format="TIFF", save_all=True, append_images=images[1:], compression="tiff_adobe_deflate",
+                   dpi=(dpi, dpi))
+    return buf.getvalue()
+
+
+def input_fixtures() -> dict[str, bytes]:
+    """The input fixtures beyond PDF and their gold, as file name → bytes."""
+    return {
+        f"{MAIL.name}.eml": mail_eml(),
+        f"{MAIL.name}.gold.json": _gold_json(MAIL.gold()),
+        f"{WORD_NOTA.name}.docx": beslisnota_docx(),
+        f"{WORD_NOTA.name}.gold.json": _gold_json(WORD_NOTA.gold()),
+        f"{SCAN_NOTA.name}.png": scan_png(),
+        f"{SCAN_NOTA.name}-png.gold.json": _gold_json(SCAN_NOTA.gold()),
+        f"{BESLISNOTA.name}-scan.tif": beslisnota_tiff(),
+        f"{BESLISNOTA.name}-scan.gold.json": _gold_json(BESLISNOTA.gold()),
+    }
+
+
+def make_input_fixtures(outdir: Path) -> list[Path]:
+    """Write the e-mail, Word and image fixtures (and their gold) into `outdir`; return the paths."""
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in input_fixtures().items():
+        path = outdir / name
+        path.write_bytes(data)
+        written.append(path)
     return written
 
 
