@@ -108,8 +108,11 @@ LABELS: tuple[LabelKind, ...] = (
                                   r"bijlagen?", r"aantal\s+bijlagen", r"bijl\.", r"enclosures?",
                                   r"attachments?"), 8, 160, "count"),
     # people: who wrote it, who to call, how to reach them (personal data, `kenmerk.extract.personal`)
-    LabelKind("author", r"opgesteld\s+door|auteur|opsteller|steller|behandeld\s+door|uw\s+contactpersoon|contactpersoon|inlichtingen\s+bij|inlichtingen|behandelaar", 2, 40, "colon"),
-    LabelKind("phone", r"telefoonnummer|telefoon|tel\.|mobiel|t(?=\s*\+?\d)", 1, 40, "any"),
+    LabelKind("author", r"opgesteld\s+door|auteur|opsteller|steller|behandeld\s+door|uw\s+contactpersoon|contactpersoon|"
+                        r"inlichtingen\s+bij|inlichtingen|behandelaar|contact", 2, 40, "colon"),
+    LabelKind("phone", r"telefoonnummer|telefoon|doorkiesnummer|doorkies|tel\.|mobiel|t(?=\s*\+?\d)", 1, 40, "any"),
+    # the page count of a header table's "Pagina" column ("1 van 3"), never a value of another label
+    LabelKind("page", r"pagina|blad", 1, 20, "never"),
     LabelKind("email", r"e-?mail", 1, 60, "any"),
     # the rest of a ministry note's header: coordination, openness, portfolio, place, attendance
     # who commissioned a report: another party, not the sender
