@@ -115,6 +115,14 @@ class Document:
     def first_page(self) -> list[Line]:
         return [ln for ln in self.content if ln.page == 1]
 
+    @cached_property
+    def opening(self) -> list[Line]:
+        """The lines the document opens with: page 1's, and page 2's too when page 1 is a cover (at most
+        `COVER_LINES` lines: a title, a subtitle, a name, a month)."""
+        if len(self.first_page) > COVER_LINES:
+            return self.first_page
+        return self.first_page + [ln for ln in self.content if ln.page == 2]
+
     # -- label/value pairs -------------------------------------------------
     @cached_property
     def pairs(self) -> list[LabelledValue]:
@@ -270,6 +278,8 @@ class Document:
                         ocr=ocr)
 
 
+#: a page 1 of at most this many lines is a cover
+COVER_LINES = 6
 #: a row with this many lines in one type size is a row of a table
 TABLE_CELLS = 3
 #: a table cell holds a word or a number (not a separator such as "·" or "|")

@@ -53,10 +53,10 @@ RECEIVED = re.compile(r"\(ontvangen\s+([^)]+)\)", re.IGNORECASE)
 #: a line that is a date and little else
 ONLY_DATE = re.compile(r"^\W*(?:\w+dag\s+)?\d{1,2}[\s./-]+\w+\.?[\s./-]+\d{2,4}\W*$", re.IGNORECASE)
 #: "Voorgesteld 6 juli 2021", "Vastgesteld in de vergadering van 3 maart 2022": a status line
-STATUS = re.compile(r"^\W*(?:voorgesteld|vastgesteld|besloten|aangenomen|gewijzigd|ingediend|ondertekend|"
+STATUS = re.compile(r"^\W*(?:voorgesteld|vastgesteld|besloten|aangenomen|gewijzigd|ingediend|ontvangen|ondertekend|"
                     r"geaccordeerd|versie|concept)\b", re.IGNORECASE)
 #: "Aldus vastgesteld in de vergadering van 17 september 2024": the formula that adopts a besluit, at its end
-ADOPTED = re.compile(r"^\W*(?:aldus\s+(?:vastgesteld|besloten|gedaan)\b|(?:vastgesteld|besloten)\s+in\s+de\s+"
+ADOPTED = re.compile(r"^\W*(?:(?:aldus|zo)\s+(?:vastgesteld|besloten|gedaan)\b|(?:vastgesteld|besloten)\s+in\s+de\s+"
                      r"(?:openbare\s+)?(?:vergadering|zitting)\b)", re.IGNORECASE)
 #: the top of page 1 where a title, status or weekday line stands
 TOP_LINES = 15
@@ -153,7 +153,7 @@ def _mail_candidates(doc: Document) -> list[Candidate]:
 def _line_candidates(doc: Document, doc_type: T | None, reference: dt.date | None) -> list[Candidate]:
     out = []
     paired = doc.pair_lines
-    page1 = [ln for ln in doc.first_page if ln.index not in paired and ln.index not in doc.table_lines]
+    page1 = [ln for ln in doc.opening if ln.index not in paired and ln.index not in doc.table_lines]
     place = letter(doc).place_date
     if place is not None and (found := _dated(place.text, reference)):
         out.append(Candidate(value=found[0], rule="place-date", score=0.9, lines=(place,),

@@ -45,8 +45,6 @@ PREAMBLE = re.compile(r"^(?:per\s+(?:e-?mail|post|koerier|fax)|aangetekend|vertr
 #: "Den Haag, 3 februari 2024": the place and date of a letter
 PLACE_DATE = re.compile(r"^[A-Z][\w'’. -]{1,30},\s+(?:de\s+)?(?:[a-z]{2,9}\.?,?\s+)?"
                         r"(?:\d{1,2}\s+\w+\.?\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2})\s*$")
-#: a page 1 of at most this many lines is a cover: the place and date may stand on page 2 (under a foreword)
-COVER_LINES = 6
 #: lines of a block stand at most this many line heights apart
 BLOCK_GAP = 1.8
 #: the most lines an address block has
@@ -101,9 +99,8 @@ def _letter(doc: Document) -> Letter:
     first = lines
     before = [ln for ln in first if salutation is None or ln.index < salutation.index]
     return_address = next((ln for ln in before if RETURN_ADDRESS.match(ln.text)), None)
-    cover = sum(1 for ln in doc.content if ln.page == 1) <= COVER_LINES
-    opening = [ln for ln in doc.content if ln.page == 2 and not doc.in_colofon(ln)] if cover else []
-    place_date = next((ln for ln in first + opening if PLACE_DATE.match(ln.text)), None)
+    # a cover's place and date stand on page 2 (under a foreword)
+    place_date = next((ln for ln in doc.opening if PLACE_DATE.match(ln.text) and not doc.in_colofon(ln)), None)
     labelled = any(p.label_line.page == 1 for p in doc.pairs_of("addressee"))
     address = None if labelled else _address_block(doc, before, return_address, salutation)
     others = () if labelled else tuple(b for b in _postal_blocks(doc, before, return_address)
