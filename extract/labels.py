@@ -159,7 +159,7 @@ def match_label(text: str) -> LabelMatch | None:
     break words ("Ref erentie", "Extern OCW af gestemd").
     """
     found = _match(text)
-    if found is None and len(text) <= 30 and " " in text:
+    if found is None and len(text) <= 30 and " " in text and not any(c.isdigit() for c in text):
         squeezed = text.replace(" ", "")
         for kind in LABELS:
             if _squeezed_regex(kind.pattern).match(squeezed):
