@@ -14,6 +14,7 @@ even list them), its font size and weight those of its first inked character. Re
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -30,6 +31,8 @@ WORD_MARGIN = 0.1
 #: a gap wider than this many times the font size splits a line, as two spaces do ("Onderwerp" and its
 #: value set apart in one line without spaces): wider than any word space, even of justified text
 WIDE_GAP = 1.2
+#: a line of single letters, this many or more, is set letter-spaced
+LETTER_SPACED = 4
 #: characters counted as spaces when a line is split at two spaces in a row
 SPACES = frozenset((" ", "\u00a0", "\t"))
 #: fonts whose name holds one of these are bold
@@ -155,9 +158,21 @@ def _segment(items: list, raw: str) -> tuple[str, float, float, float, float, Gl
     return (text, x0, y0, x1, y1, first) if first is not None else None
 
 
+def letter_spaced(raw: str) -> str | None:
+    """A line set letter-spaced ("O N S  K E N M E R K"), as its words ("ONS KENMERK"); None for any other line:
+    one letter a token, at least `LETTER_SPACED` of them, words apart by two spaces or more."""
+    tokens = raw.split()
+    if len(tokens) < LETTER_SPACED or not all(len(t) == 1 and t.isalpha() for t in tokens):
+        return None
+    return " ".join(word.replace(" ", "") for word in re.split(r" {2,}", raw.strip()))
+
+
 def _segments(items: list, raw: str) -> list[tuple[str, float, float, float, float, Glyph]]:
-    """Split a line (`raw`: its text) at two spaces in a row; each part with its text, inked box and
-    first inked glyph."""
+    """Split a line (`raw`: its text) at two spaces in a row, unless it is set letter-spaced; each part with
+    its text, inked box and first inked glyph."""
+    if (words := letter_spaced(raw)) is not None:
+        whole = _segment(items, raw)
+        return [(words, *whole[1:])] if whole else []
     if "  " not in raw.strip():
         whole = _segment(items, raw)
         return [whole] if whole else []
