@@ -43,6 +43,7 @@ OTHER_ROLES: dict[str, DateRole] = {
     "publication_date": DateRole.publication,
     "sent_date": DateRole.sent,
     "received_date": DateRole.received,
+    "event_date": DateRole.other,
 }
 #: label roles whose date may be the document's own, with their score
 OWN_LABELS: dict[str, float] = {"date": 0.95, "publication_date": 0.8, "sent_date": 0.6}

@@ -46,6 +46,11 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"^[\W_]{{0,6}}(?:{pattern})(?=$|[\s:.])\s*:?\s*", re.IGNORECASE)
 
 
+#: the kinds of document whose own date "Datum <kind>" labels ("Datum nota", "Datum rapport")
+_OWN_DATE = (r"aanbieding|nota|brief|memo|document|besluit|aanvraag|indiening|rapport|rapportage|verslag|advies|"
+             r"notitie|melding|vaststelling|ondertekening")
+#: month names that may follow "Datum" in a value printed on the label's line
+_MONTH_WORDS = r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 #: Head nouns of reference labels, alone or at the end of a compound: "Kenmerk",
 #: "Registratiekenmerk", "GS-kenmerk", "Zaakkenmerk" are one form with a qualifier in front.
 _COMPOUND = r"(?:[a-z]{2,16}-?|[A-Z]{2,6}-)?"
@@ -80,9 +85,12 @@ LABELS: tuple[LabelKind, ...] = (
     # "Uw brief (van)", "Uw kenmerk": the addressee's own reference and date, never ours
     LabelKind("their_reference", _any(r"uw\s+(?:kenmerk|referentie|ref\.?|brief|bericht|verzoek|e-?mail|schrijven)"
                                       r"(?:\s+van)?", r"your\s+ref(?:erence|\.)?"), 1, 60, "any"),
-    # the document's own date: "Datum", "Datum nota", a form's "Datum aanbieding" or "Datum aanvraag", the old "Dagtekening"
-    LabelKind("date", _any(r"datum(?:\s+(?:aanbieding|nota|brief|memo|document|besluit|aanvraag|indiening))?", r"date",
-                           r"dagtekening"),
+    # the date of something the document is about: "Datum bezoek", "Datum hoorzitting", "Datum evenement" (any
+    # other noun after "Datum" than the document's own kinds below, and no month)
+    LabelKind("event_date", rf"datum\s+(?!(?:{_OWN_DATE}|{_MONTH_WORDS})\b)[a-zà-ÿ]{{4,}}", 1, 60, "any"),
+    # the document's own date: "Datum", "Datum nota", "Datum rapport", a form's "Datum aanbieding" or "Datum aanvraag",
+    # the old "Dagtekening"
+    LabelKind("date", _any(rf"datum(?:\s+(?:{_OWN_DATE}))?", r"date", r"dagtekening"),
               1, 60, "any"),
     # a case-management number, the kenmerk when no reference is labelled ("Zaaknummer", "Zaakkenmerk")
     LabelKind("case_number", _any(r"zaak\s*(?:nummer|nr\.?|kenmerk)", r"zaak\s+nr\.?", r"dossier\s*(?:nummer|nr\.?)"),
