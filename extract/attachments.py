@@ -41,8 +41,8 @@ BULLETED = re.compile(r"^[•▪●◦\-–*]\s*(.*)$")
 #: "Bijlage 2: Inventarislijst", "Bijlage II – Kaart", "BIJLAGE A": an attachment's own heading or list line
 BIJLAGE_LINE = re.compile(r"^bijlage\s+(?P<num>\d{1,2}|[IVX]{1,5}|[A-H])\b\.?\s*(?:[:.–—-]\s*)?(?P<title>.*)$",
                           re.IGNORECASE)
-#: "2 bijlage(n)": a count printed before the word, over a list
-COUNT_FIRST = re.compile(r"^(\d{1,2})\s+(?:bijlage(?:\s*\(n\)|n)?|attachments?):?$", re.IGNORECASE)
+#: "2 bijlage(n)", "2 bijlagen (1 MB)": a count printed before the word, over a list
+COUNT_FIRST = re.compile(r"^(\d{1,2})\s+(?:bijlage(?:\s*\(n\)|n)?|attachments?)(?:\s*\([^)]*\))?:?$", re.IGNORECASE)
 #: "Notulen.pdf   184K": a file's size printed beside its name in a webmail print's attachment list
 FILE_SIZE = re.compile(r"(?<=\S)\s+\d+(?:[.,]\d+)?\s?[KMG]i?B?$", re.IGNORECASE)
 TABLE_HEADER = re.compile(r"^(?:volgnummer|nr\.?|nummer|naam|titel|omschrijving|informatie|toelichting)(?:\s+|$)", re.I)

@@ -119,11 +119,11 @@ def headers(doc: Document) -> list[MailHeader]:
 
 
 def _sender(ln: Line, near: list[Line]) -> MailField | None:
-    """The sent date of a webmail print's unlabelled sender line: on its row at the right, or the next line."""
+    """The sent date of a webmail print's unlabelled sender line: on its row at the right, or the line under it."""
     if not SENDER_LINE.match(ln.text):
         return None
     dated = [x for x in near if x is not ln and DATED.search(x.text) and _field_of(x) is None
-             and (geometry.beside(ln, x, geometry.Tolerances(beside=400.0)) if ln.has_box else x.index == ln.index + 1)]
+             and (x.index == ln.index + 1 or ln.has_box and geometry.beside(ln, x, geometry.Tolerances(beside=400.0)))]
     return MailField(name="sent", label_line=dated[0], text=dated[0].text, lines=()) if dated else None
 
 
