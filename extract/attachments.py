@@ -352,9 +352,9 @@ def _mail(doc: Document) -> list[Candidate]:
         if ln.text.strip() not in (n for n, _ in names):
             names.append((ln.text.strip(), [ln]))
     items = [Attachment(title=n, number=i + 1, evidence=doc.evidence(ls, n)) for i, (n, ls) in enumerate(names)]
-    if not items:  # a webmail print lists them under the message: "2 bijlagen" over the file names
+    if field is None:  # a webmail print lists them under the message: "2 bijlagen" over the file names
         listed = [c for c in _count_first(doc) if all(FILE_NAME.search(a.title or "") for a in c.value)]
-        if listed:
+        if listed and len(listed[0].value) > len(items):
             return [replace(listed[0], rule="mail-files", score=0.95,
                             why=f"{len(listed[0].value)} file(s) listed under the top message")]
     why = f"{len(items)} file(s) in the top message's header" if items else "the top message's header lists none"
