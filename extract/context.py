@@ -20,7 +20,7 @@ from kenmerk.extract.colofon import Column, LabelledValue, PageLabels, read_page
 from kenmerk.extract.headings import Heading, match_heading
 from kenmerk.extract.layout import Layout, Line
 from kenmerk.extract.model import BBox, Evidence
-from kenmerk.extract.running import PAGE_NUMBER, running_lines
+from kenmerk.extract.running import running_lines
 
 
 @dataclass
@@ -80,11 +80,7 @@ class Document:
         """Per page of a PDF: its colofon column, header tables and label/value pairs."""
         if not self.layout.has_positions:
             return {}
-        # a header repeated on every page is the document's own on page 1 ("Kenmerk … | Datum …"): there only
-        # the page numbers are left out
-        numbers = frozenset(i for i in self.running if PAGE_NUMBER.match(self._line(i).text))
-        return {page.number: read_page(page, numbers if page.number == 1 else frozenset(self.running))
-                for page in self.layout.pages}
+        return {page.number: read_page(page, frozenset(self.running)) for page in self.layout.pages}
 
     @cached_property
     def table_lines(self) -> frozenset[int]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kenmerk.extract.geometry import same_row
 from kenmerk.extract.layout import Layout, Line
 
 PAGE_NUMBER = re.compile(
@@ -13,6 +14,8 @@ PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 
+#: a word: two letters in a row
+WORDS = re.compile(r"[^\W\d_]{2}")
 #: share of the page height, at top and bottom, where running lines live
 BAND = 0.09
 
@@ -24,7 +27,7 @@ def _in_band(line: Line, height: float) -> bool:
 
 
 def running_lines(layout: Layout) -> set[int]:
-    """Indexes of lines that are page numbers or repeated headers/footers."""
+    """Indexes of lines that are page numbers or repeated headers/footers (on page 1 only those without words)."""
     drop: set[int] = set()
     repeated: Counter[str] = Counter()
     for page in layout.pages:
@@ -39,8 +42,13 @@ def running_lines(layout: Layout) -> set[int]:
                     seen.add(key)
     if len(layout.pages) >= 2:
         common = {k for k, n in repeated.items() if n >= max(2, len(layout.pages) // 2)}
+        first = layout.pages[0]
+        # on page 1 a repeated header with words in its row is the document's own (its title, "Kenmerk 25.04312");
+        # a number stamped alone on every page (a publisher's document number) is not
+        worded = [ln for ln in first.lines if WORDS.search(ln.text)]
         for page in layout.pages:
             for ln in page.lines:
-                if _in_band(ln, page.height) and re.sub(r"\d+", "#", ln.text) in common:
+                own = page is first and any(same_row(ln, w) for w in worded)
+                if _in_band(ln, page.height) and re.sub(r"\d+", "#", ln.text) in common and not own:
                     drop.add(ln.index)
     return drop
