@@ -59,6 +59,8 @@ STATUS = re.compile(r"^\W*(?:voorgesteld|vastgesteld|besloten|aangenomen|gewijzi
 #: "Aldus vastgesteld in de vergadering van 17 september 2024": the formula that adopts a besluit, at its end
 ADOPTED = re.compile(r"^\W*(?:(?:aldus|zo)\s+(?:vastgesteld|besloten|gedaan)\b|(?:vastgesteld|besloten)\s+in\s+de\s+"
                      r"(?:openbare\s+)?(?:vergadering|zitting)\b)", re.IGNORECASE)
+#: "ZOETERWIJDE, 11 maart 2025 – De GGD …": a press release's dateline, opening its first paragraph
+DATELINE = re.compile(r"^[A-Z][\w'’. -]{1,30},\s+(?:[a-z]{2,9}\s+)?\d{1,2}\s+\w+\.?\s+\d{4}\s*[–—-]\s")
 #: the top of page 1 where a title, status or weekday line stands
 TOP_LINES = 15
 
@@ -203,6 +205,11 @@ def _line_candidates(doc: Document, doc_type: T | None, reference: dt.date | Non
         elif rank < 4 and len(ln.text) < 120:
             out.append(Candidate(value=found[0], rule="title-line", score=0.55, lines=(ln,),
                                  why="a date in a line at the top (the title)"))
+    for ln in doc.opening:
+        if DATELINE.match(ln.text) and (found := _dated(DATELINE.match(ln.text).group(0), reference)) is not None:
+            out.append(Candidate(value=found[0], rule="dateline", score=0.8, lines=(ln,),
+                                 why="the place and date that open the first paragraph (a dateline)"))
+            break
     for ln in doc.content:
         if ADOPTED.match(ln.text) and (found := _dated(ln.text, reference)) is not None:
             adopts = doc_type == T.besluit  # a besluit is dated by its adoption; minutes by their meeting
