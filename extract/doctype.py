@@ -87,8 +87,9 @@ STAGES: tuple[tuple[re.Pattern[str], T], ...] = (
     (re.compile(r"beslissing|besluitvorming|ondertekening|akkoord|instemming|goedkeuring|paraaf", re.I), T.beslisnota),
     (re.compile(r"informatie|kennisname|advisering|bespreking|advies", re.I), T.nota),
 )
-#: a letter whose subject names its advice ("Advies over …", "Advies op …"): an advisory body's advice
-ADVICE_SUBJECT = re.compile(r"^\W{0,3}(?:ongevraagd|wetgevings)?advies\b", re.IGNORECASE)
+#: a letter whose subject names its advice ("Advies over …", "Ongevraagd advies …", any compound: "Pakketadvies …",
+#: "Wetgevingsadvies …"): an advisory body's advice
+ADVICE_SUBJECT = re.compile(r"^\W{0,3}(?:ongevraagd\s+)?[^\W\d_]*advies\b", re.IGNORECASE)
 KAMER = re.compile(r"voorzitter\s+van\s+de\s+(?:tweede|eerste)\s+kamer|^(?:tweede|eerste)\s+kamer\b", re.IGNORECASE)
 #: lines near the top of page 1 where a designation counts
 TOP_LINES = 15
