@@ -131,6 +131,12 @@ def _items(lines: list[Line]) -> list[tuple[str | None, list[Line]]]:
 # -- the field ------------------------------------------------------------------------------
 
 
+def _heads_a_field(doc: Document, pair, pairs: list) -> bool:
+    """An attachments label with nothing of its own whose next line is another attachments label."""
+    following = [p for p in pairs if p.label_line.index > pair.label_line.index]
+    return bool(following) and following[0].label_line.index == pair.label_line.index + 1
+
+
 def _field(doc: Document, avoid: frozenset[int]) -> tuple[int | None, list[Candidate]]:
     """The count the "Bijlage(n)" field gives (None when no field) and its list, if it lists titles."""
     pairs = sorted(doc.pairs_of("attachments"), key=lambda p: p.label_line.page)
@@ -142,6 +148,8 @@ def _field(doc: Document, avoid: frozenset[int]) -> tuple[int | None, list[Candi
         evidence = tuple(pair.all_lines)
         if not texts and pair.lines:
             return None, []  # column headers of a table of attachments: the list is in the body
+        if not texts and _heads_a_field(doc, pair, pairs):
+            continue  # a form's section "BIJLAGEN" over its "Bijlage *" field: the field says
         if not texts or NONE.match(texts[0]):
             return 0, [Candidate(value=[], rule="field-none", score=0.9, lines=evidence, why=f"{where}: none")]
         first = texts[0]

@@ -177,6 +177,9 @@ def match_label(text: str) -> LabelMatch | None:
 
 #: a parenthetical note after a form's label, perhaps cut off at the line's end, with no digit in it
 NOTE_ON_LABEL = re.compile(r"\([^\d()]*\)?")
+#: roles whose value has digits: a word after their label is a qualifier of it ("Registratienummer gemeente")
+NUMBERED_ROLES = frozenset({"reference", "case_number", "registration_number"})
+QUALIFIER = re.compile(r"[a-zà-ÿ]{4,}")
 
 
 #: "b) Datum ontvangst": the letter or number of an item in a form's list of labels
@@ -194,8 +197,10 @@ def _match(text: str) -> LabelMatch | None:
             continue
         label = re.sub(r"^[\W_]+", "", text[: m.end()]).strip().rstrip(":").strip()
         rest = text[m.end():].strip()
-        if NOTE_ON_LABEL.fullmatch(rest):
-            rest = ""  # "Zaaknummer (in te vullen door de gemeente)": a note on the label, not its value
+        if NOTE_ON_LABEL.fullmatch(rest) or (kind.role in NUMBERED_ROLES and QUALIFIER.fullmatch(rest)):
+            # "Zaaknummer (in te vullen door de gemeente)", "Registratienummer gemeente": a note on the label,
+            # not its value (a number or a date has digits)
+            rest = ""
         if marked and rest:
             continue  # "Mede namens 1 *": not this label's form
         colon = marked or ":" in text[: m.end()]
