@@ -38,7 +38,7 @@ VALUE_CELL_GAP = 40.0
 #: the least line height gaps are measured in (tiny print)
 MIN_HEIGHT = 6.0
 #: a line in a label column this short or shorter is a label, known or not ("Motienummer")
-LABEL_CHARS = 30
+LABEL_CHARS = 45
 
 
 @dataclass
