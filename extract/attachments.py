@@ -257,8 +257,9 @@ def _bijlage_lines(doc: Document, avoid: frozenset[int]) -> list[Candidate]:
     content = doc.content
     for i, ln in enumerate(content):
         m = BIJLAGE_LINE.match(ln.text)
-        if not m or ln.index in avoid or ln.index in doc.table_lines or doc.in_colofon(ln) or not _heading_like(m, ln):
-            continue  # "Bijlage(n) 2" in the colofon or a header table is a count
+        if not m or ln.index in avoid or ln.index in doc.table_lines or doc.in_colofon(ln) or not _heading_like(m, ln) \
+                or ln.text[:1].islower():
+            continue  # "Bijlage(n) 2" in the colofon or a header table is a count; "bijlage B. Het …" runs on a sentence
         number = _number(m.group("num"))
         if number in found:
             continue
