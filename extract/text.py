@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 
 from kenmerk.extract.errors import UnreadableInput
 from kenmerk.extract.layout import Layout, Line, Page
@@ -52,6 +53,8 @@ def decode_text(data: bytes, *, name: str = "<text>") -> str:
 #: a tab or three spaces inside a line: the gap between a label and its value, or between two columns
 #: (two spaces after a full stop are a typing habit, not a column)
 COLUMN_GAP = re.compile(r"\t+| {3,}")
+#: a line opening with a word or two (a label: letters, no full stop) and two spaces
+LABEL_GAP = re.compile(r"^([^\W\d_][^\W\d_()/-]*(?: [^\W\d_()/-]+)?)  (?=\S)")
 
 
 def _strip_markdown(line: str) -> tuple[str, bool]:
@@ -71,13 +74,42 @@ def column_parts(line: str) -> list[str]:
     """A line split at its column gaps (a label and its value, two columns), white space collapsed;
     a label ending in a colon keeps its value ("Van:      Jansen")."""
     parts: list[str] = []
-    for part in COLUMN_GAP.split(line.strip()):
+    line = LABEL_GAP.sub(r"\1   ", line.strip(), count=1)  # "Betreft  Uw verzoek": a label set apart by two spaces
+    for part in COLUMN_GAP.split(line):
         part = " ".join(part.split())
         if parts and parts[-1].endswith(":"):
             parts[-1] = f"{parts[-1]} {part}"
         else:
             parts.append(part)
     return parts
+
+
+#: a text conversion of a page in two columns (`pdftotext -layout`): at least this many lines have text that
+#: starts at one character column, at least `RIGHT_COLUMN` characters in, after a column gap
+COLUMN_LINES = 5
+RIGHT_COLUMN = 30
+_COLUMN_START = re.compile(r"(?:^|\S(?:\t+| {3,}))(?=\S)")
+
+
+def side_by_side(raw_lines: list[str]) -> list[str]:
+    """The lines of a page laid out in two columns, read column by column: the right column first (a letter's
+    colofon, its letterhead), then the left; where one column is blank beside the other a blank line stays, so
+    label values and paragraphs end where they did. Text in one column comes back as it was."""
+    starts: Counter[int] = Counter()
+    for raw in raw_lines:
+        starts.update({m.end() for m in _COLUMN_START.finditer(raw) if m.end() >= RIGHT_COLUMN})
+    column, count = starts.most_common(1)[0] if starts else (0, 0)
+    if count < COLUMN_LINES:
+        return raw_lines
+    left, right = [], []
+    for raw in raw_lines:
+        if len(raw) > column and raw[:column].strip() and not raw[:column].endswith(("   ", "\t")):
+            left.append(raw)  # a line of the left column running past the right one's start
+            right.append("")
+        else:
+            left.append(raw[:column].rstrip())
+            right.append(raw[column:].strip())
+    return right + [""] + left
 
 
 def read_text(data: bytes | str, *, name: str = "<text>", markdown: bool = False,
@@ -95,7 +127,7 @@ def read_text(data: bytes | str, *, name: str = "<text>", markdown: bool = False
     for number, chunk in enumerate(text.split("\f"), 1):
         lines: list[Line] = []
         gap = False
-        for raw in chunk.splitlines():
+        for raw in chunk.splitlines() if markdown else side_by_side(chunk.splitlines()):
             if not markdown and index == 0 and not lines and _COMMENT.match(raw):
                 continue  # a "# ..." comment block heading a text conversion
             bold = False

@@ -75,8 +75,10 @@ WITHHELD = re.compile(
     r"niet\s+openbaar\s+gemaakt|openbaarmaking\s+(?:van|achterwege)",
     re.IGNORECASE,
 )
-#: a ground's wording counts in the sentence that withholds, or this many sentences before it
+#: a ground's wording counts in the sentence that withholds, this many sentences before it, or the one after
+#: it ("Die maak ik niet openbaar. Ik doe dat ter bescherming van hun persoonlijke levenssfeer.")
 WORDING_REACH = 2
+WORDING_AFTER = 1
 #: the conditional wording of a law's article ("kan … achterwege blijven indien …"): cited, not applied
 LAW_TEXT = re.compile(r"\b(?:indien|voor\s+zover|tenzij|blijft\s+achterwege|kan\s+[^.]{0,60}\bachterwege)\b",
                       re.IGNORECASE)
@@ -158,7 +160,8 @@ def _hits(doc: Document, law: str) -> list[_Hit]:
             if not WITHHELD.search(sentence) or LAW_TEXT.search(sentence):
                 continue
             # "Medewerkers geven hun persoonlijke beleidsopvattingen. … Wij maken ze niet openbaar."
-            context = " ".join(s for s in sentences[max(0, k - WORDING_REACH):k + 1] if not LAW_TEXT.search(s))
+            context = " ".join(s for s in sentences[max(0, k - WORDING_REACH):k + 1 + WORDING_AFTER]
+                               if not LAW_TEXT.search(s))
             for pattern, (woo, wob) in WORDING.items():
                 if re.search(pattern, context, re.IGNORECASE) and (law == "Woo" or wob is not None):
                     line = next((ln for ln in section_lines if any(w in ln.text for w in sentence.split()[:3])),
