@@ -90,6 +90,11 @@ STAGES: tuple[tuple[re.Pattern[str], T], ...] = (
 #: a letter whose subject names its advice ("Advies over …", "Ongevraagd advies …", any compound: "Pakketadvies …",
 #: "Wetgevingsadvies …"): an advisory body's advice
 ADVICE_SUBJECT = re.compile(r"^\W{0,3}(?:ongevraagd\s+)?[^\W\d_]*advies\b", re.IGNORECASE)
+#: a subject that names a request under the Woo (or the Wob before it): "Uw Woo-verzoek over …"
+WOO_REQUEST = re.compile(r"\b(?:woo|wob)[-\s]?verzoek|\bverzoek\s+om\s+openbaarmaking", re.IGNORECASE)
+#: a letter that decides ("Met deze brief beslis ik op uw verzoek", "Mijn besluit", "Ons besluit")
+DECIDES = re.compile(r"\bbeslis(?:sen)?\s+(?:ik|wij|we)\b|^(?:mijn|ons)\s+besluit\b|\bbesluit(?:en)?\s+(?:ik|wij|we)\b",
+                     re.IGNORECASE)
 KAMER = re.compile(r"voorzitter\s+van\s+de\s+(?:tweede|eerste)\s+kamer|^(?:tweede|eerste)\s+kamer\b", re.IGNORECASE)
 #: lines near the top of page 1 where a designation counts
 TOP_LINES = 15
@@ -223,6 +228,9 @@ def _forms(doc: Document, decision: tuple[Line, ...] | None) -> list[Candidate]:
         elif ADVICE_SUBJECT.match(subject):
             out.append(Candidate(value=T.advies, rule="advice-letter", score=0.8, lines=lines,
                                  why=f"a letter whose subject is its advice: {subject[:40]!r}"))
+        elif WOO_REQUEST.search(subject) and any(DECIDES.search(ln.text) for ln in doc.content):
+            out.append(Candidate(value=T.woo_besluit, rule="woo-decision-letter", score=0.8, lines=lines,
+                                 why=f"a letter on a Woo request that decides it: {subject[:40]!r}"))
         else:
             out.append(Candidate(value=T.brief, rule="letter", score=0.72, lines=lines,
                                  why="address block, salutation and closing"))
