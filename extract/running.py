@@ -26,8 +26,12 @@ def _in_band(line: Line, height: float) -> bool:
     return line.y1 > height * (1 - BAND) or line.y0 < height * BAND
 
 
+def _in_top_band(line: Line, height: float) -> bool:
+    return line.has_box and bool(height) and line.y1 > height * (1 - BAND)
+
+
 def running_lines(layout: Layout) -> set[int]:
-    """Indexes of lines that are page numbers or repeated headers/footers (on page 1 only those without words)."""
+    """Indexes of lines that are page numbers or repeated headers/footers (page 1's own header stays)."""
     drop: set[int] = set()
     repeated: Counter[str] = Counter()
     for page in layout.pages:
@@ -43,12 +47,12 @@ def running_lines(layout: Layout) -> set[int]:
     if len(layout.pages) >= 2:
         common = {k for k, n in repeated.items() if n >= max(2, len(layout.pages) // 2)}
         first = layout.pages[0]
-        # on page 1 a repeated header with words in its row is the document's own (its title, "Kenmerk 25.04312");
-        # a number stamped alone on every page (a publisher's document number) is not
+        # on page 1 a repeated header (top, not footer) with words in its row is the document's own (its title,
+        # "Kenmerk 25.04312"); a number stamped alone on every page (a publisher's document number) is not
         worded = [ln for ln in first.lines if WORDS.search(ln.text)]
         for page in layout.pages:
             for ln in page.lines:
-                own = page is first and any(same_row(ln, w) for w in worded)
+                own = page is first and _in_top_band(ln, page.height) and any(same_row(ln, w) for w in worded)
                 if _in_band(ln, page.height) and re.sub(r"\d+", "#", ln.text) in common and not own:
                     drop.add(ln.index)
     return drop

@@ -53,8 +53,9 @@ def decode_text(data: bytes, *, name: str = "<text>") -> str:
 #: a tab or three spaces inside a line: the gap between a label and its value, or between two columns
 #: (two spaces after a full stop are a typing habit, not a column)
 COLUMN_GAP = re.compile(r"\t+| {3,}")
-#: a line opening with a word or two (a label: letters, no full stop) and two spaces
-LABEL_GAP = re.compile(r"^([^\W\d_][^\W\d_()/-]*(?: [^\W\d_()/-]+)?)  (?=\S)")
+#: a line opening with a word or two (a label: capitalised, letters only) and two spaces before a value that
+#: opens with a capital or a digit ("Betreft  Uw verzoek", "Datum  3 mei 2025")
+LABEL_GAP = re.compile(r"^([A-ZÀ-Þ][^\W\d_()/-]*(?: [^\W\d_()/-]+)?)  (?=[A-ZÀ-Þ0-9])")
 
 
 def _strip_markdown(line: str) -> tuple[str, bool]:

@@ -33,12 +33,13 @@ def cells(*lines: tuple) -> dict[str, list[str]]:
 def test_values_under_a_row_of_labels_are_paired_by_column():
     table = cells(*LETTERHEAD, *LABELS, *VALUES, *BODY)
     assert table == {"Datum": ["12.04.2023"], "Kenmerk": ["Z2023-04-000417"], "Zaaknummer": ["2023-031337"],
-                     "Bijlagen": [], "Uw kenmerk": ["ZD-2023-88"]}  # "Pagina" is no label: its cell is left out
+                     "Pagina": ["1 van 2"], "Bijlagen": [], "Uw kenmerk": ["ZD-2023-88"]}  # "Pagina": a page count
 
 
 def test_each_cell_knows_its_label_role():
     (table,) = header_tables(layout(LETTERHEAD + LABELS + VALUES).pages[0])
-    assert [c.label.kind.role for c in table] == ["date", "reference", "case_number", "attachments", "their_reference"]
+    assert [c.label.kind.role for c in table] == ["date", "reference", "case_number", "page", "attachments",
+                                                "their_reference"]
 
 
 def test_two_values_in_one_cell_stay_in_their_column_top_to_bottom():

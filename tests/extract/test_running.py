@@ -62,13 +62,31 @@ def test_bare_number_in_a_text_file_is_not_dropped():
     assert "1" in n_lines
 
 
-def test_header_repeated_on_every_page_is_dropped():
+def test_header_repeated_on_every_page_is_dropped_after_page_1():
+    """On page 1 the repeated header is the document's own (its letterhead, its title, its kenmerk)."""
     lay = layout(
         [("Rijksoverheid – Ministerie van Financiën", 70, 810, 8), ("BNC-fiche 5", 70, 700, 14, True)],
         [("Rijksoverheid – Ministerie van Financiën", 70, 810, 8), ("Tekst twee.", 70, 600, 10)],
         [("Rijksoverheid – Ministerie van Financiën", 70, 810, 8), ("Tekst drie.", 70, 600, 10)],
     )
-    assert dropped(lay) == ["Rijksoverheid – Ministerie van Financiën"] * 3
+    assert dropped(lay) == ["Rijksoverheid – Ministerie van Financiën"] * 2
+    assert lay.pages[0].lines[0].index not in running_lines(lay)
+
+
+def test_a_number_stamped_alone_on_every_page_is_dropped_on_page_1_too():
+    lay = layout(
+        [("171080", 470, 810, 9), ("Agenda", 70, 700, 14, True)],
+        [("171080", 470, 810, 9), ("Tekst twee.", 70, 600, 10)],
+    )
+    assert dropped(lay) == ["171080", "171080"]
+
+
+def test_a_number_beside_its_label_in_page_1_header_stays():
+    lay = layout(
+        [("Kenmerk", 380, 800, 8), ("25.04312", 455, 800, 8), ("Besluit", 70, 700, 14, True)],
+        [("Kenmerk", 380, 800, 8), ("25.04312", 455, 800, 8), ("Tekst twee.", 70, 600, 10)],
+    )
+    assert dropped(lay) == ["Kenmerk", "25.04312"]
 
 
 def test_repeated_footer_differing_only_in_numbers_is_dropped():
