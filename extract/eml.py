@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from kenmerk.extract.errors import UnreadableInput
 from kenmerk.extract.layout import Layout
 from kenmerk.extract.progress import PageCallback
-from kenmerk.extract.text import read_text
+from kenmerk.extract.text import decode_text, read_text
 
 if TYPE_CHECKING:
     from kenmerk.extract.reader import ReadLimits
@@ -96,7 +96,8 @@ def _header(msg: EmailMessage, name: str) -> str:
     if when is not None:
         return format_datetime(when)
     addresses = getattr(value, "addresses", None)
-    if addresses:  # recipients apart by ";" as a mail client prints them (a name may hold a comma)
+    if addresses and not value.defects:  # apart by ";" as a mail client prints them (a name may hold a comma);
+        # a header that is no address list ("From: Jansen, Pieter") is printed as written
         return "; ".join(" ".join(str(address).split()) for address in addresses)
     return " ".join(str(value).split())
 
@@ -136,12 +137,18 @@ def _body(msg: EmailMessage) -> str:
     if part is None:
         return ""
     try:
+        if part.get_param("charset") is None:  # none declared: 8-bit text read as a text file is (UTF-8, else cp1252)
+            raw = part.get_payload(decode=True) or b""
+            return _as_shown(part, decode_text(raw) if raw.strip() else "")
         content = part.get_content()
-    except (LookupError, UnicodeError, ValueError, AssertionError):  # an unknown charset or a broken encoding
+    except (LookupError, UnicodeError, ValueError, AssertionError, UnreadableInput):  # a broken encoding
         raw = part.get_payload(decode=True) or b""
         content = raw.decode("utf-8", "replace")
-    if not isinstance(content, str):
-        return ""
+    return _as_shown(part, content) if isinstance(content, str) else ""
+
+
+def _as_shown(part: EmailMessage, content: str) -> str:
+    """A body part's text as a mail client shows it (HTML as text)."""
     return html_to_text(content) if part.get_content_subtype() == "html" else content
 
 
