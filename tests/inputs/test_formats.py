@@ -37,7 +37,7 @@ def _one_line(exc: KenmerkError, name: str) -> str:
 
 
 @pytest.mark.parametrize("fixture, expected", [
-    ("email-twee-bijlagen.eml", "email"), ("beslisnota-word.docx", "word"), ("beslisnota-scan.png", "png"),
+    ("email-twee-bijlagen.eml", "email"), ("beslisnota-word.docx", "word"), ("beslisnota-scan-png.png", "png"),
     ("beslisnota-twee-paginas-scan.tif", "tiff"),
 ])
 def test_every_fixture_is_known_by_its_content_under_any_name(input_dir, fixture, expected):
@@ -92,7 +92,7 @@ def test_without_a_known_suffix_a_raw_email_is_told_from_a_printed_one():
 def test_the_batch_picks_up_every_format_in_folders_and_zip_archives(tmp_path, input_dir):
     folder = tmp_path / "release"
     (folder / "sub").mkdir(parents=True)
-    for name in ("email-twee-bijlagen.eml", "beslisnota-word.docx", "beslisnota-scan.png"):
+    for name in ("email-twee-bijlagen.eml", "beslisnota-word.docx", "beslisnota-scan-png.png"):
         (folder / name).write_bytes((input_dir / name).read_bytes())
     (folder / "sub" / "bericht.msg").write_bytes(MSG)
     (folder / "sub" / "stukken.zip").write_bytes(_zip({
@@ -101,7 +101,7 @@ def test_the_batch_picks_up_every_format_in_folders_and_zip_archives(tmp_path, i
         "lees-mij.xyz": b"not a document"}))
     specs = [item for item in gather([folder]) if isinstance(item, DocumentSpec)]
     assert sorted(s.label.replace(str(folder), "") for s in specs) == [
-        "/beslisnota-scan.png", "/beslisnota-word.docx", "/email-twee-bijlagen.eml", "/sub/bericht.msg",
+        "/beslisnota-scan-png.png", "/beslisnota-word.docx", "/email-twee-bijlagen.eml", "/sub/bericht.msg",
         "/sub/stukken.zip!mail.eml", "/sub/stukken.zip!nota.docx"]
     assert {".eml", ".docx", ".png", ".jpg", ".tif", ".tiff", ".msg"} <= set(DOCUMENT_SUFFIXES)
 
@@ -113,7 +113,7 @@ def test_the_batch_picks_up_every_format_in_folders_and_zip_archives(tmp_path, i
     assert notes["nota.docx"]["kenmerk"] == "IENW/BSK-2025/54321"
     errors = [ln for ln in proc.stderr.splitlines() if not ln.startswith("kenmerk:")]
     assert sorted(errors) == [
-        f"{folder / 'beslisnota-scan.png'}: an image: its text can only be read by OCR (OCR is off)",
+        f"{folder / 'beslisnota-scan-png.png'}: an image: its text can only be read by OCR (OCR is off)",
         f"{folder / 'sub' / 'bericht.msg'}: {UnreadableInput(MSG_REASON)}",
     ]
 

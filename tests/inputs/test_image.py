@@ -53,7 +53,7 @@ def test_a_png_of_the_scan_fixture_reads_like_the_scanned_pdf(input_dir, fixture
     make_fixtures_module.make_image_fixtures(fixtures_dir)
     limits = ReadLimits(cache_dir=str(ocr_cache))
     pdf_note = extract_note((fixtures_dir / "beslisnota-scan.pdf").read_bytes(), "beslisnota-scan.pdf", limits)
-    png_note = extract_note((input_dir / "beslisnota-scan.png").read_bytes(), "beslisnota-scan.png", limits)
+    png_note = extract_note((input_dir / "beslisnota-scan-png.png").read_bytes(), "beslisnota-scan.png", limits)
     spec = make_fixtures_module.SCAN_NOTA
     for note in (pdf_note, png_note):
         assert (note.kenmerk, note.date, note.title, note.document_type.value) == (
@@ -95,13 +95,13 @@ def test_every_page_of_a_multi_page_tiff_is_read(input_dir, make_fixtures_module
 
 def test_an_image_with_ocr_off_is_one_line(input_dir):
     with pytest.raises(NoTextLayer, match=r"^scan\.png: an image: its text can only be read by OCR \(OCR is off\)$"):
-        read_bytes((input_dir / "beslisnota-scan.png").read_bytes(), "scan.png", ReadLimits(ocr="never"))
+        read_bytes((input_dir / "beslisnota-scan-png.png").read_bytes(), "scan.png", ReadLimits(ocr="never"))
 
 
 def test_without_tesseract_an_image_fails_with_the_install_hint(input_dir, monkeypatch):
     monkeypatch.setenv(TESSERACT_ENV, "/nonexistent/tesseract")  # no Tesseract there: as on a machine without it
     with pytest.raises(NoTextLayer) as info:
-        read_bytes((input_dir / "beslisnota-scan.png").read_bytes(), "scan.png")
+        read_bytes((input_dir / "beslisnota-scan-png.png").read_bytes(), "scan.png")
     assert str(info.value) == f"scan.png: an image, and tesseract is not installed to OCR it; {INSTALL_HINT}"
 
 
