@@ -136,7 +136,7 @@ def test_refused_credentials_stop_the_run(http_server, config, notes):
 
 def test_a_4xx_note_fails_alone(http_server, config, notes):
     url, rec = http_server
-    rec.statuses = [204, 400, 204, 204]
+    rec.statuses = [204, 400, 204, 204, 204]  # a PUT per note, then one POST of the shared resources
     failed: list[str] = []
     with client_for(url) as client, Publisher(config, client=client, on_failed=failed.append) as pub:
         for i, note in enumerate(notes[:3]):

@@ -38,7 +38,7 @@ def test_kenmerk_serve_answers_queries_and_takes_publishes(workdir, notes, capsy
             except requests.ConnectionError:
                 assert time.monotonic() < deadline and proc.poll() is None, "kenmerk serve did not start"
                 time.sleep(0.1)
-        assert int(r.json()["results"]["bindings"][0]["n"]["value"]) == len(notes) + 1
+        assert int(r.json()["results"]["bindings"][0]["n"]["value"]) == len(notes) + 2  # notes, shared, catalog
         # while it runs: publishing into the folder is refused, publishing through the server works
         capsys.readouterr()
         assert main(["publish", "in", "-q"]) == 1
