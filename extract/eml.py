@@ -154,15 +154,18 @@ def _as_shown(part: EmailMessage, content: str) -> str:
 
 def message_text(data: bytes, name: str = "<eml>") -> str:
     """The e-mail as printed text: the header lines, a blank line, the body."""
-    msg = email.message_from_bytes(data, policy=email.policy.default)
-    header = [(field, _header(msg, field)) for field in PRINTED_FIELDS]
-    if not any(value for field, value in header if field != "Cc"):
-        raise UnreadableInput("not an e-mail (no From, Date, To or Subject header)", path=name)
-    lines = [f"{field}: {value}" for field, value in header if value]
-    files = attachment_names(msg)
-    if files:
-        lines.append("Attachments: " + "; ".join(files))
-    return "\n".join(lines) + "\n\n" + _body(msg).replace("\f", "\n")
+    try:
+        msg = email.message_from_bytes(data, policy=email.policy.default)
+        header = [(field, _header(msg, field)) for field in PRINTED_FIELDS]
+        if not any(value for field, value in header if field != "Cc"):
+            raise UnreadableInput("not an e-mail (no From, Date, To or Subject header)", path=name)
+        lines = [f"{field}: {value}" for field, value in header if value]
+        files = attachment_names(msg)
+        if files:
+            lines.append("Attachments: " + "; ".join(files))
+        return "\n".join(lines) + "\n\n" + _body(msg).replace("\f", "\n")
+    except RecursionError:
+        raise UnreadableInput("e-mail with MIME parts nested too deeply to read", path=name) from None
 
 
 def read_eml(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None = None) -> Layout:

@@ -17,6 +17,8 @@ import dataclasses
 import io
 import logging
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from kenmerk.extract import textlayer
@@ -68,22 +70,47 @@ def _pgm(gray) -> bytes:
     return out.getvalue()
 
 
+@contextmanager
+def _quiet_pillow() -> Iterator[None]:
+    """Pillow's remarks on a damaged file stay off stderr (what fails is reported in one line); a
+    decompression bomb's warning is an error."""
+    from PIL import Image
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        yield
+
+
+def _why(exc: BaseException) -> str:
+    text = str(exc).split(" <_io.")[0].strip()
+    return f"{exc.__class__.__name__}: {text[:100]}" if text else exc.__class__.__name__
+
+
 def _open(data: bytes, name: str):
-    """The image, opened lazily (its pixels are decoded page by page); a broken or oversized one refused."""
-    from PIL import Image, UnidentifiedImageError
+    """The image, opened lazily (its pixels are decoded page by page), and its number of pages; a broken
+    or oversized one refused."""
+    from PIL import Image
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            return Image.open(io.BytesIO(data))
+        with _quiet_pillow():
+            image = Image.open(io.BytesIO(data))
+            return image, getattr(image, "n_frames", 1)  # a TIFF's directories are read here
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise UnreadableInput(f"image too large to read ({exc.args[0].split('.')[0]})", path=name) from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise UnreadableInput(f"broken image ({exc.__class__.__name__}: {str(exc)[:100]})", path=name) from None
+    except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds (OSError, SyntaxError, TypeError, …) for a broken file
+        raise UnreadableInput(f"broken image ({_why(exc)})", path=name) from None
 
 
 def read_image(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None = None) -> Layout:
     """OCR every page of an image (a multi-page TIFF page by page) into lines with boxes in points."""
+    image, total = _open(data, name)
+    with image:
+        return _read_pages(image, total, name, limits, on_page)
+
+
+def _read_pages(image, total: int, name: str, limits: ReadLimits, on_page: PageCallback | None) -> Layout:
+    """OCR the pages of an open image, up to the page limit."""
     if limits.ocr == "never":
         raise NoTextLayer("an image: its text can only be read by OCR (OCR is off)", path=name)
     tess = find_tesseract()
@@ -94,19 +121,19 @@ def read_image(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback
         lang, remark = choose_language(tess, settings.lang)
     except OcrError as exc:
         raise NoTextLayer(f"an image, and OCR failed: {exc}", path=name) from None
-    image = _open(data, name)
-    total = getattr(image, "n_frames", 1)
     count = min(total, limits.max_pages)
     notes = [remark] if remark else []
     pages: list[Page] = []
     failed: list[str] = []
+    broken: list[str] = []
     dpis: set[int] = set()
     for index in range(count):
         try:
-            image.seek(index)
-            gray = _grayscale(image)
-        except (OSError, ValueError, EOFError, SyntaxError) as exc:
-            failed.append(f"page {index + 1}: cannot decode ({exc.__class__.__name__})")
+            with _quiet_pillow():
+                image.seek(index)
+                gray = _grayscale(image)
+        except Exception as exc:  # noqa: BLE001 - Pillow raises many kinds for a damaged page; the others go on
+            broken.append(f"page {index + 1}: cannot decode ({_why(exc)})")
             pages.append(Page(number=index + 1))
             continue
         dpi = image_dpi(image.info, gray.size)
@@ -124,20 +151,22 @@ def read_image(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback
         pages.append(page)
         if on_page is not None:
             on_page(index + 1, count)
-    image.close()
     read = [p.number for p in pages if p.lines]
     if read:
         notes.append(f"page(s) {textlayer.page_ranges(read)} read by OCR (tesseract, {lang}, "
                      f"{'/'.join(str(d) for d in sorted(dpis))} dpi; an image); values may be misread")
     if total > count:
         notes.append(f"only the first {count} pages were read (the page limit)")
-    if failed:
-        message = "OCR failed: " + "; ".join(failed)
-        log.warning("%s: %s", name, message)
-        notes.append(message)
     if not read:
+        if broken and not failed:
+            raise UnreadableInput(f"broken image ({broken[0]})", path=name)
         why = f"OCR failed: {failed[0]}" if failed else "OCR found no text"
         raise NoTextLayer(f"an image with {count} page(s), and {why}", path=name)
+    for kind, problems in (("not decoded", broken), ("OCR failed", failed)):
+        if problems:  # the other pages were read: said once on stderr, and in the note's warnings
+            message = f"{kind}: " + "; ".join(problems)
+            log.warning("%s: %s", name, message)
+            notes.append(message)
     index = 0
     for page in pages:
         for i, ln in enumerate(page.lines):

@@ -107,7 +107,8 @@ def _is_other_office(data: bytes) -> bool:
 
 
 def _is_archive(data: bytes) -> bool:
-    return data[:4] in ZIP_MAGIC or data[:2] == b"\x1f\x8b"
+    """A zip archive whose directory reads (a cut-off one is no archive either), or a gzip file."""
+    return bool(_zip_names(data)) or data[:2] == b"\x1f\x8b"
 
 
 def _is_msg(data: bytes) -> bool:
@@ -192,7 +193,7 @@ FORMATS: tuple[InputFormat, ...] = (
                 sniff=_is_pdf, missing=NOT_A_PDF, paged=True),
     InputFormat("word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "a Word document", (".docx",), "kenmerk.extract.word:read_docx", sniff=_is_docx,
-                missing="not a Word document (.docx: no word/document.xml in a zip)"),
+                missing="not a Word document (no word/document.xml in a readable zip: broken or cut off?)"),
     InputFormat("png", "image/png", "a PNG image", (".png",), "kenmerk.extract.image:read_image",
                 sniff=_magic(b"\x89PNG\r\n\x1a\n"), missing="not a PNG image (no PNG signature)", paged=True),
     InputFormat("jpeg", "image/jpeg", "a JPEG image", (".jpg", ".jpeg"), "kenmerk.extract.image:read_image",

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -235,7 +236,7 @@ def read_docx(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback 
         lines.blocks(document)
         for part in _parts(document.sections, "footer"):
             lines.blocks(part)
-    except (OpcError, KeyError, ValueError, zipfile.BadZipFile, LxmlError) as exc:
+    except (OpcError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error, LxmlError) as exc:
         reason = str(exc).splitlines()[0][:120] if str(exc) else exc.__class__.__name__
         raise UnreadableInput(f"broken Word document ({reason})", path=name) from None
     if len(lines.lines) > 0 and sum(len(ln.text) for ln in lines.lines) > limits.max_text_bytes:

@@ -73,7 +73,7 @@ def test_the_cli_reads_a_word_document_named_pdf_and_says_so(tmp_path, input_dir
     ("stukken.pdf", _zip({"a.pdf": b"%PDF-1.4"}), "an archive, not a document (use a folder or zip input)"),
     ("scan.png", b"dit is tekst", "not a PNG image (no PNG signature)"),
     ("scan.tif", b"dit is tekst", "not a TIFF image (no TIFF signature)"),
-    ("nota.docx", b"dit is tekst", "not a Word document (.docx: no word/document.xml in a zip)"),
+    ("nota.docx", b"dit is tekst", "not a Word document (no word/document.xml in a readable zip: broken or cut off?)"),
     ("nota.docx", _zip({"word/document.xml": b"<niet-af"}), "broken Word document ("),
     ("nota.pdf", b"dit is tekst", "not a PDF (no %PDF header)"),
 ])
@@ -134,3 +134,30 @@ def test_the_cache_keeps_a_word_document_apart_from_the_same_bytes_named_pdf(tmp
     assert notes["b.pdf"]["warnings"][0].startswith("read as a Word document by its content")
     assert "from the cache" in again.stderr  # one entry per content: the name read last is a hit, the other a miss
     assert sorted(jsonl(again.stdout), key=str) == sorted(jsonl(first.stdout), key=str)
+
+
+def _garbled_member(data: bytes, member: str) -> bytes:
+    """The zip with bytes in the middle of `member`'s compressed data overwritten (its directory intact)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        info = zf.getinfo(member)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    middle = start + info.compress_size // 2
+    return data[:middle] + bytes([0xFF]) * 16 + data[middle + 16:]
+
+
+def test_damaged_word_image_and_mail_files_are_one_line_each(input_dir):
+    """Cut off, garbled or nested beyond reason: a one-line reason each, never a traceback."""
+    docx_bytes = (input_dir / "beslisnota-word.docx").read_bytes()
+    tiff = (input_dir / "beslisnota-twee-paginas-scan.tif").read_bytes()
+    deep = "".join(f'Content-Type: multipart/mixed; boundary="b{i}"\n\n--b{i}\n' for i in range(1500))
+    cases = {
+        "cut.docx": (docx_bytes[: len(docx_bytes) // 2], "not a Word document (no word/document.xml in a readable zip"),
+        "garbled.docx": (_garbled_member(docx_bytes, "word/document.xml"), "broken Word document ("),
+        "cut.tif": (tiff[: int(len(tiff) * 0.9)], "broken image ("),
+        "deep.eml": ((RAW_MAIL.split(b"\r\n\r\n")[0] + b"\nMIME-Version: 1.0\n" + deep.encode()
+                      + b"Content-Type: text/plain\n\nhoi\n"), "e-mail with MIME parts nested too deeply to read"),
+    }
+    for name, (data, reason) in cases.items():
+        with pytest.raises(UnreadableInput) as info:
+            read_bytes(data, name, ReadLimits(ocr="auto"))
+        assert reason in _one_line(info.value, name), name

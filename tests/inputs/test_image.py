@@ -115,12 +115,12 @@ def _png_header(width: int, height: int) -> bytes:
             + _chunk(b"IDAT", zlib.compress(b"")) + _chunk(b"IEND", b""))
 
 
-def test_a_decompression_bomb_is_refused_before_its_pixels_are_decoded(tesseract):
+def test_a_decompression_bomb_is_refused_before_its_pixels_are_decoded():
     with pytest.raises(UnreadableInput, match=r"^bomb\.png: image too large to read \("):
         read_bytes(_png_header(40_000, 40_000), "bomb.png")
 
 
-def test_a_broken_image_is_one_line(tesseract):
+def test_a_broken_image_is_one_line():
     with pytest.raises(UnreadableInput, match=r"^kapot\.jpg: broken image \("):
         read_bytes(b"\xff\xd8\xff\xe0" + bytes(40), "kapot.jpg")
 
