@@ -142,7 +142,7 @@ def _jsonld(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> b
 def _diwoo(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
     from kenmerk.output.diwoo import notes_to_diwoo
 
-    return notes_to_diwoo(notes, base=base)
+    return notes_to_diwoo(notes, base=base, labels=[link.document_url if link else None for link in links])
 
 
 #: the writer of each format of `kenmerk.output.note_formats` (notes, base IRI, evidence, links → bytes)
@@ -157,13 +157,19 @@ WRITERS: dict[str, Callable[[Sequence[Note], str, bool, Links], bytes]] = {
 
 
 def serialize_notes(notes: Sequence[Note], fmt: str, *, base: str | None = None, evidence: bool = False,
-                    links: Links | None = None) -> bytes:
+                    links: Links | None = None, download_base: str | None = None) -> bytes:
     """The notes in format `fmt` (one of `NOTE_FORMATS`); `base` None means `DEFAULT_BASE`.
 
     `links` (one `NoteLinks` per note, `kenmerk.output.links.BatchLinker`): document URLs and
-    the links between notes of the batch.
+    the links between notes of the batch; without them, found here when `download_base` (where
+    the documents are published) is given. DiWoo needs each document's URL.
     """
     if fmt not in NOTE_FORMATS:
         raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(NOTE_FORMATS)}")
     notes = list(notes)
+    if links is None and download_base:
+        from kenmerk.output.links import BatchLinker
+
+        linker = BatchLinker(base, download_base)
+        links = [linker.add(note) for note in notes]
     return WRITERS[fmt](notes, base or DEFAULT_BASE, evidence, list(links) if links else [None] * len(notes))

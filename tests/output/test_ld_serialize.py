@@ -70,8 +70,9 @@ def test_trig_puts_each_note_in_its_own_named_graph():
 def test_output_is_deterministic():
     for fmt in NOTE_FORMATS:
         notes = [n for n in all_notes() if n.date or fmt != "diwoo"]  # DiWoo needs a date
-        assert serialize_notes(notes, fmt, base=None, evidence=True) == \
-            serialize_notes(notes, fmt, base=None, evidence=True)
+        docs = "https://open.example.nl/documenten/"  # DiWoo's <loc>: where the documents are
+        assert serialize_notes(notes, fmt, base=None, evidence=True, download_base=docs) == \
+            serialize_notes(notes, fmt, base=None, evidence=True, download_base=docs)
 
 
 def test_rdf_output_does_not_depend_on_the_hash_seed():
@@ -142,8 +143,10 @@ def test_cli_extract_rdf_formats(capsysbinary, tmp_path):
         assert main(["extract", str(sample), "--format", fmt]) == 0
         out = capsysbinary.readouterr().out
         assert len(Graph().parse(data=out, format=parser)) > 20
-    assert main(["extract", str(sample), "--format", "diwoo"]) == 0
-    assert b"<diwoo:officieleTitel>" in capsysbinary.readouterr().out
+    assert main(["extract", str(sample), "--format", "diwoo"]) == 1  # DiWoo's <loc> needs the document's URL
+    assert main(["extract", str(sample), "--format", "diwoo", "--download-base", "https://open.example.nl/d/"]) == 0
+    out = capsysbinary.readouterr().out
+    assert b"<diwoo:officieleTitel>" in out and b"<loc>https://open.example.nl/d/beslisnota-opvang" in out
     out_file = tmp_path / "n.ttl"
     assert main(["extract", str(sample), "--format", "turtle", "-o", str(out_file), "--base", "https://x.example/"]) == 0
     assert "<https://x.example/note/" in out_file.read_text(encoding="utf-8")
