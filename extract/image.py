@@ -102,6 +102,21 @@ def _open(data: bytes, name: str):
         raise UnreadableInput(f"broken image ({_why(exc)})", path=name) from None
 
 
+def image_pdf(data: bytes, name: str, max_pages: int = 1000) -> bytes:
+    """The image's pages (up to `max_pages`) as a PDF, each page at the image's resolution, so a box of the
+    lines read from it lies on the same spot of the PDF's page (for drawing the pages in the review)."""
+    image, total = _open(data, name)
+    with image, _quiet_pillow():
+        dpi = image_dpi(image.info, image.size)
+        pages = []
+        for index in range(min(total, max_pages)):
+            image.seek(index)
+            pages.append(_grayscale(image))
+        out = io.BytesIO()
+        pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=dpi)
+    return out.getvalue()
+
+
 def read_image(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None = None) -> Layout:
     """OCR every page of an image (a multi-page TIFF page by page) into lines with boxes in points."""
     image, total = _open(data, name)

@@ -188,7 +188,10 @@ class NoteReport:
 
     @property
     def is_pdf(self) -> bool:
-        return self.note.source.media_type == "application/pdf"
+        """Its pages are drawn: a PDF, or an image (`kenmerk.extract.reader.pages_pdf`)."""
+        from kenmerk.extract.reader import PAGED_MEDIA_TYPES
+
+        return self.note.source.media_type in PAGED_MEDIA_TYPES
 
     @property
     def display_title(self) -> str:

@@ -631,17 +631,19 @@ def note_report(note: Note, name: str, slug: str, data: bytes | None, explained:
     text = None
     if note.source.media_type != "application/pdf" and data is not None:
         from kenmerk.extract.personal import scrub_text
-        from kenmerk.extract.text import decode_text
+        from kenmerk.extract.reader import shown_text
 
-        text = decode_text(data, name=name)
-        if not settings.keep_personal_data:
+        text = shown_text(data, name)  # a text input as decoded; an e-mail or Word document as the lines read
+        if text is not None and not settings.keep_personal_data:
             text = scrub_text(text)
     report = build_note_report(note, name, lang=settings.lang, text=text, slug=slug, explained=explained)
     if not report.is_pdf:
         return report, None, 0
     if data is None:
         return report, [], 0
-    pages, omitted = render_pdf_pages(data, report, settings)
+    from kenmerk.extract.reader import pages_pdf
+
+    pages, omitted = render_pdf_pages(pages_pdf(data, name), report, settings)  # an image's pages as a PDF
     return report, pages, omitted
 
 
