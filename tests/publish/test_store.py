@@ -98,7 +98,7 @@ def test_store_served_by_another_process_is_a_clear_error(workdir, notes, capsys
     try:
         assert main(["publish", "in", "--store", "s"]) == 1
         err = capsys.readouterr().err
-        assert f"the store is open in `kenmerk serve` (oxigraph serve), process {server.process.pid}" in err
+        assert f"the store is open in `oxigraph serve`, process {server.process.pid}" in err
         assert "--endpoint" in err and len(err.splitlines()) == 1
         # reading next to the server works
         assert main(["query", "--store", "s", "ASK { ?s ?p ?o }"]) == 0
