@@ -13,8 +13,8 @@ are verified unless the caller turns that off. Credentials come from the
 environment, never from the command line:
 
 - `KENMERK_TOKEN`: sent as `Authorization: Bearer …`;
-- `KENMERK_USER` and `KENMERK_PASSWORD`: HTTP Basic, or Digest when the server asks for it
-  (`WWW-Authenticate: Digest`, as Virtuoso's `/sparql-graph-crud-auth` does; requests' `HTTPDigestAuth`);
+- `KENMERK_USER` and `KENMERK_PASSWORD`: HTTP Basic, or Digest when a server refuses Basic without
+  asking for it (Virtuoso's `/sparql-graph-crud-auth`; requests' `HTTPDigestAuth`);
 - else `token` or `user`/`password` in kenmerk.toml ([publish]), which is refused when
   others may read it (`kenmerk.output.config`);
 - otherwise `~/.netrc` (or `$NETRC`), which requests reads by itself.
@@ -230,12 +230,13 @@ class GraphStoreClient:
         """One call with timeout, tried by the policy: the answer, or EndpointUnreachable or PublishError.
 
         An answer with an error status is returned (`_check` words it), also when the policy
-        gave up asking again. A 401 that asks for Digest while a user and password are known
-        switches this client to Digest and sends the call again.
+        gave up asking again. A 401 to a user and password sent as Basic that does not ask for Basic
+        (Virtuoso asks for Digest, or answers a Basic header with no challenge at all) switches this
+        client to Digest and sends the call again.
         """
         response = self._send(method, url, what=what, **kwargs)
         challenge = response.headers.get("WWW-Authenticate", "")
-        if response.status_code == 401 and self._password_auth and challenge.lower().startswith("digest"):
+        if response.status_code == 401 and self._password_auth and "basic" not in challenge.lower():
             self.session.auth = requests.auth.HTTPDigestAuth(*self._password_auth)
             self._password_auth = None
             response = self._send(method, url, what=what, **kwargs)

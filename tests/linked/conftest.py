@@ -75,3 +75,91 @@ def served(published):
     server = start_serve(store)
     yield server
     server.stop()
+
+
+VIRTUOSO_INI = """[Database]
+DatabaseFile = {dir}/virtuoso.db
+ErrorLogFile = {dir}/virtuoso.log
+LockFile = {dir}/virtuoso.lck
+TransactionFile = {dir}/virtuoso.trx
+xa_persistent_file = {dir}/virtuoso.pxa
+[TempDatabase]
+DatabaseFile = {dir}/virtuoso-temp.db
+TransactionFile = {dir}/virtuoso-temp.trx
+[Parameters]
+ServerPort = 127.0.0.1:{sql_port}
+DisableUnixSocket = 1
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 6000
+DirsAllowed = .
+[HTTPServer]
+ServerPort = 127.0.0.1:{http_port}
+ServerRoot = {dir}
+ServerThreads = 4
+[SPARQL]
+ResultSetMaxRows = 100000
+MaxQueryExecutionTime = 60
+"""
+
+
+@dataclass
+class Virtuoso:
+    """A Virtuoso 7 server (Debian's virtuoso-opensource) on 127.0.0.1 with a throw-away database."""
+
+    url: str
+    process: subprocess.Popen
+
+    @property
+    def query_url(self) -> str:
+        return self.url + "/sparql"
+
+    def count(self, prefix: str) -> int:
+        """Quads in the graphs whose name starts with `prefix`."""
+        import requests
+
+        query = (f'SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{prefix}")) }}')
+        r = requests.post(self.query_url, data={"query": query}, timeout=30,
+                          headers={"Accept": "application/sparql-results+json"})
+        r.raise_for_status()
+        return int(r.json()["results"]["bindings"][0]["n"]["value"])
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory):
+    """Virtuoso started once per session; skipped with a message where it is not installed."""
+    import shutil
+    import time
+
+    import requests
+
+    from publish_helpers import free_port
+
+    program = shutil.which("virtuoso-t")
+    if program is None:
+        pytest.skip("Virtuoso is not installed (Debian: apt-get install virtuoso-opensource; ./scripts/test does it)")
+    folder = tmp_path_factory.mktemp("virtuoso")
+    http_port = free_port()
+    (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(dir=folder, sql_port=free_port(), http_port=http_port),
+                                         encoding="utf-8")
+    process = subprocess.Popen([program, "-c", str(folder / "virtuoso.ini"), "+foreground"], cwd=folder,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    server = Virtuoso(f"http://127.0.0.1:{http_port}", process)
+    deadline = time.monotonic() + 120
+    while True:  # poll until it answers: a new database takes a few seconds to create
+        try:
+            if requests.get(server.query_url, params={"query": "ASK {}"}, timeout=2).ok:
+                break
+        except requests.ConnectionError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            log = (folder / "virtuoso.log").read_text(errors="replace")[-500:] if (folder / "virtuoso.log").exists() else ""
+            pytest.fail(f"Virtuoso did not start: {log}")
+        time.sleep(0.1)
+    yield server
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
