@@ -5,8 +5,9 @@ grayscale) and read by the same OCR path as a scanned PDF page (`kenmerk.extract
 stamps on redaction boxes made legible, Tesseract's words grouped into lines with boxes in
 points, the results in the same OCR cache, each call under the same time limit, and the page
 limit of `ReadLimits`. A point is 1/72 inch at the resolution the image records; an image that
-records none (or a nonsensical one) is taken for an A4 page, its long side 11.69 inches, so
-the extractors' geometry in points holds for a scan of a note whatever its pixel size.
+records none (or a nonsensical one) is taken for an A4 page, its long side 11.69 inches (and a
+resolution within 3 % of a common one, 300 dpi say, for that one), so the extractors' geometry
+in points holds for a scan of a note whatever its pixel size.
 
 An image has no text without OCR: with `--ocr never`, or without Tesseract, it fails with one
 line (the latter with the install hint, as a scanned PDF does).
@@ -38,6 +39,10 @@ log = logging.getLogger("kenmerk.extract.ocr")
 A4_LONG_SIDE_IN = 11.69
 #: resolutions outside this range are not believed (a JFIF aspect ratio of 1:1 reads as 1 dpi)
 DPI_RANGE = (50.0, 1200.0)
+#: the resolutions scanners and renderers use: a guess within `SNAP` of one is taken to be it (a page a
+#: little off A4, scanned at 300 dpi, is 300 dpi, not 302)
+COMMON_DPI = (72, 96, 100, 150, 200, 240, 300, 400, 600, 1200)
+SNAP = 0.03
 
 
 def image_dpi(info: dict, size: tuple[int, int]) -> float:
@@ -49,7 +54,9 @@ def image_dpi(info: dict, size: tuple[int, int]) -> float:
         dpi = 0.0
     if DPI_RANGE[0] <= dpi <= DPI_RANGE[1]:
         return dpi
-    return max(size) / A4_LONG_SIDE_IN
+    guess = max(size) / A4_LONG_SIDE_IN
+    near = min(COMMON_DPI, key=lambda d: abs(d - guess))
+    return float(near) if abs(near - guess) <= SNAP * near else guess
 
 
 def _grayscale(frame):

@@ -26,11 +26,11 @@ def _ocr_files(cache) -> set[str]:
     return {p.name for p in (cache / "ocr").glob("*.tsv")}
 
 
-def test_bar_a_png_of_a_corpus_scan_page_gives_the_kenmerk_of_the_scanned_pdf(corpus_dir, tesseract, ocr_cache):
+def test_bar_a_png_of_a_corpus_scan_page_gives_the_kenmerk_of_the_scanned_pdf(corpus_dir, tesseract, tmp_path):
     """Issue 18, bar 3: page 1 of the LNV scan, rendered with pypdfium2 to a PNG, gives the kenmerk the same
     page gives as a scanned PDF."""
     data = (corpus_dir / "raw" / LNV_SCAN).read_bytes()
-    limits = ReadLimits(ocr="auto", cache_dir=str(ocr_cache), max_pages=1)
+    limits = ReadLimits(ocr="auto", cache_dir=str(tmp_path), max_pages=1)
     from_pdf = extract_note(data, LNV_SCAN, limits)
     pdf = open_pdf(data)
     try:
@@ -42,10 +42,11 @@ def test_bar_a_png_of_a_corpus_scan_page_gives_the_kenmerk_of_the_scanned_pdf(co
     assert from_pdf.kenmerk == from_png.kenmerk == "DGA-PAV / 21286882"
     assert from_png.source.media_type == "image/png" and from_png.source.page_count == 1
     assert from_png.evidence["kenmerk"].ocr and from_png.evidence["kenmerk"].bbox is not None
-    # no resolution recorded: taken for an A4 page, so the boxes are in the scanned PDF's points (within 1 %
-    # of the page: this scan's page is a little off A4)
+    # no resolution recorded: taken for an A4 page (this one is a little off A4: 2496 × 3520 px) at the common
+    # resolution nearest to that, 300 dpi, so the boxes are the scanned PDF's and its page's OCR is reused
     a, b = from_pdf.evidence["kenmerk"].bbox, from_png.evidence["kenmerk"].bbox
-    assert abs(a.x0 - b.x0) < 6 and abs(a.y1 - b.y1) < 8
+    assert (a.x0, a.y0, a.x1, a.y1) == (b.x0, b.y0, b.x1, b.y1)
+    assert len(_ocr_files(tmp_path)) == 1
 
 
 def test_a_png_of_the_scan_fixture_reads_like_the_scanned_pdf(input_dir, fixtures_dir, make_fixtures_module,
@@ -129,6 +130,8 @@ def test_a_broken_image_is_one_line():
     ({"dpi": (300, 300)}, (2480, 3508), 300.0),
     ({"dpi": (1, 1)}, (1654, 2339), 200.0),        # a JFIF aspect ratio, not a resolution: taken for A4
     ({}, (3508, 2480), 300.0),                      # landscape A4 without a resolution
+    ({}, (2496, 3520), 300.0),                      # a little off A4: the common resolution nearest
+    ({}, (900, 1300), 1300 / 11.69),                # far from any common one: the A4 guess as it is
 ])
 def test_the_resolution_is_the_recorded_one_or_that_of_an_a4_page(info, size, dpi):
     assert image_dpi(info, size) == pytest.approx(dpi, rel=0.01)
