@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from kenmerk.extract.errors import UnreadableInput
 from kenmerk.extract.layout import Layout
 from kenmerk.extract.progress import PageCallback
-from kenmerk.extract.text import read_text
+from kenmerk.extract.text import decode_text, read_text
 
 if TYPE_CHECKING:
     from kenmerk.extract.reader import ReadLimits
@@ -96,7 +96,8 @@ def _header(msg: EmailMessage, name: str) -> str:
     if when is not None:
         return format_datetime(when)
     addresses = getattr(value, "addresses", None)
-    if addresses:  # recipients apart by ";" as a mail client prints them (a name may hold a comma)
+    if addresses and not value.defects:  # apart by ";" as a mail client prints them (a name may hold a comma);
+        # a header that is no address list ("From: Jansen, Pieter") is printed as written
         return "; ".join(" ".join(str(address).split()) for address in addresses)
     return " ".join(str(value).split())
 
@@ -136,26 +137,35 @@ def _body(msg: EmailMessage) -> str:
     if part is None:
         return ""
     try:
+        if part.get_param("charset") is None:  # none declared: 8-bit text read as a text file is (UTF-8, else cp1252)
+            raw = part.get_payload(decode=True) or b""
+            return _as_shown(part, decode_text(raw) if raw.strip() else "")
         content = part.get_content()
-    except (LookupError, UnicodeError, ValueError, AssertionError):  # an unknown charset or a broken encoding
+    except (LookupError, UnicodeError, ValueError, AssertionError, UnreadableInput):  # a broken encoding
         raw = part.get_payload(decode=True) or b""
         content = raw.decode("utf-8", "replace")
-    if not isinstance(content, str):
-        return ""
+    return _as_shown(part, content) if isinstance(content, str) else ""
+
+
+def _as_shown(part: EmailMessage, content: str) -> str:
+    """A body part's text as a mail client shows it (HTML as text)."""
     return html_to_text(content) if part.get_content_subtype() == "html" else content
 
 
 def message_text(data: bytes, name: str = "<eml>") -> str:
     """The e-mail as printed text: the header lines, a blank line, the body."""
-    msg = email.message_from_bytes(data, policy=email.policy.default)
-    header = [(field, _header(msg, field)) for field in PRINTED_FIELDS]
-    if not any(value for field, value in header if field != "Cc"):
-        raise UnreadableInput("not an e-mail (no From, Date, To or Subject header)", path=name)
-    lines = [f"{field}: {value}" for field, value in header if value]
-    files = attachment_names(msg)
-    if files:
-        lines.append("Attachments: " + "; ".join(files))
-    return "\n".join(lines) + "\n\n" + _body(msg).replace("\f", "\n")
+    try:
+        msg = email.message_from_bytes(data, policy=email.policy.default)
+        header = [(field, _header(msg, field)) for field in PRINTED_FIELDS]
+        if not any(value for field, value in header if field != "Cc"):
+            raise UnreadableInput("not an e-mail (no From, Date, To or Subject header)", path=name)
+        lines = [f"{field}: {value}" for field, value in header if value]
+        files = attachment_names(msg)
+        if files:
+            lines.append("Attachments: " + "; ".join(files))
+        return "\n".join(lines) + "\n\n" + _body(msg).replace("\f", "\n")
+    except RecursionError:
+        raise UnreadableInput("e-mail with MIME parts nested too deeply to read", path=name) from None
 
 
 def read_eml(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None = None) -> Layout:

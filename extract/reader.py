@@ -29,7 +29,7 @@ from kenmerk.extract.ocr import OCR_MODES, OcrSettings
 from kenmerk.extract.pdf import DEFAULT_READER, check_reader, read_pdf
 from kenmerk.extract.pdf_messages import NOT_A_PDF
 from kenmerk.extract.progress import PageCallback
-from kenmerk.extract.text import read_text
+from kenmerk.extract.text import decode_text, read_text
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,8 @@ def _is_other_office(data: bytes) -> bool:
 
 
 def _is_archive(data: bytes) -> bool:
-    return data[:4] in ZIP_MAGIC or data[:2] == b"\x1f\x8b"
+    """A zip archive whose directory reads (a cut-off one is no archive either), or a gzip file."""
+    return bool(_zip_names(data)) or data[:2] == b"\x1f\x8b"
 
 
 def _is_msg(data: bytes) -> bool:
@@ -172,17 +173,22 @@ class InputFormat:
     refused: str | None = None
     """Why it is not read (the one-line reason); None for a format that is read."""
     paged: bool = False
-    """Its pages are real pages (`Source.page_count`)."""
+    """Its pages are real pages (`Source.page_count`), drawn by the review (`pages_pdf`)."""
+    drawn: str | None = None
+    """'module:function' giving its pages as a PDF to draw (`pages_pdf`); None: the PDF is the input itself."""
+    shown: str = "lines"
+    """What a reviewer reads of an input without pages (`shown_text`): "text" (the file decoded) or "lines"
+    (the lines it is read as)."""
 
     def read(self, data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None = None) -> Layout:
         """Lay the bytes out with this format's reader; a refused format raises `UnreadableInput`."""
         if self.reader is None:
             raise UnreadableInput(self.refused or f"{self.label}: not read", path=name)
-        module, function = self.reader.split(":")
-        reader: Reader = getattr(importlib.import_module(module), function)
+        reader: Reader = _function(self.reader)
         return reader(data, name, limits, on_page)
 
 
+IMAGE_PDF = "kenmerk.extract.image:image_pdf"
 MSG_REFUSED = ("an Outlook .msg file: not read (no maintained, permissively licensed reader for it exists); "
                "save the message as .eml (Outlook: File > Save As, or drag it out of Thunderbird) or print it to PDF")
 
@@ -192,13 +198,16 @@ FORMATS: tuple[InputFormat, ...] = (
                 sniff=_is_pdf, missing=NOT_A_PDF, paged=True),
     InputFormat("word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "a Word document", (".docx",), "kenmerk.extract.word:read_docx", sniff=_is_docx,
-                missing="not a Word document (.docx: no word/document.xml in a zip)"),
+                missing="not a Word document (no word/document.xml in a readable zip: broken or cut off?)"),
     InputFormat("png", "image/png", "a PNG image", (".png",), "kenmerk.extract.image:read_image",
-                sniff=_magic(b"\x89PNG\r\n\x1a\n"), missing="not a PNG image (no PNG signature)", paged=True),
+                sniff=_magic(b"\x89PNG\r\n\x1a\n"), missing="not a PNG image (no PNG signature)", paged=True,
+                drawn=IMAGE_PDF),
     InputFormat("jpeg", "image/jpeg", "a JPEG image", (".jpg", ".jpeg"), "kenmerk.extract.image:read_image",
-                sniff=_magic(b"\xff\xd8\xff"), missing="not a JPEG image (no JPEG signature)", paged=True),
+                sniff=_magic(b"\xff\xd8\xff"), missing="not a JPEG image (no JPEG signature)", paged=True,
+                drawn=IMAGE_PDF),
     InputFormat("tiff", "image/tiff", "a TIFF image", (".tif", ".tiff"), "kenmerk.extract.image:read_image",
-                sniff=_magic(b"II*\x00", b"MM\x00*"), missing="not a TIFF image (no TIFF signature)", paged=True),
+                sniff=_magic(b"II*\x00", b"MM\x00*"), missing="not a TIFF image (no TIFF signature)", paged=True,
+                drawn=IMAGE_PDF),
     InputFormat("msg", "application/vnd.ms-outlook", "an Outlook .msg file", (".msg",), sniff=_is_msg,
                 refused=MSG_REFUSED),
     InputFormat("office", "application/zip", "an Office file", sniff=_is_other_office,
@@ -212,8 +221,9 @@ FORMATS: tuple[InputFormat, ...] = (
     InputFormat("email", "message/rfc822", "an e-mail", (".eml",), "kenmerk.extract.eml:read_eml",
                 guess=_looks_like_mail),
     InputFormat("markdown", "text/markdown", "a Markdown text", (".md", ".markdown"),
-                "kenmerk.extract.reader:read_markdown_input", guess=_looks_like_markdown),
-    InputFormat("text", "text/plain", "a text", (".txt", ".text"), "kenmerk.extract.reader:read_text_input"),
+                "kenmerk.extract.reader:read_markdown_input", guess=_looks_like_markdown, shown="text"),
+    InputFormat("text", "text/plain", "a text", (".txt", ".text"), "kenmerk.extract.reader:read_text_input",
+                shown="text"),
 )
 PLAIN_TEXT = FORMATS[-1]
 
@@ -246,6 +256,35 @@ def input_format(data: bytes, name: str) -> tuple[InputFormat, str | None]:
             raise UnreadableInput(named.missing, path=name)
         return named, None
     return next((f for f in FORMATS if f.guess is not None and f.guess(data)), PLAIN_TEXT), None
+
+
+#: media types of the inputs that have pages to draw (PDF and images)
+PAGED_MEDIA_TYPES = frozenset(f.media_type for f in FORMATS if f.paged)
+
+
+def _function(path: str) -> Callable:
+    module, function = path.split(":")
+    return getattr(importlib.import_module(module), function)
+
+
+def pages_pdf(data: bytes, name: str) -> bytes | None:
+    """The input's pages as a PDF to draw them (the review): a PDF as it is, an image's pages at the
+    resolution its lines are measured in; None for an input without pages."""
+    fmt, _ = input_format(data, name)
+    if not fmt.paged:
+        return None
+    return _function(fmt.drawn)(data, name) if fmt.drawn else data
+
+
+def shown_text(data: bytes, name: str) -> str | None:
+    """What a reviewer reads of an input without pages: a text input's text as decoded, the lines an
+    e-mail or a Word document is read as; None for an input with pages (a PDF, an image)."""
+    fmt, _ = input_format(data, name)
+    if fmt.paged:
+        return None
+    if fmt.shown == "text":
+        return decode_text(data, name=name)
+    return fmt.read(data, name, DEFAULT_LIMITS).text()
 
 
 def read_bytes(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS, *,

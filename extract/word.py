@@ -6,12 +6,13 @@ is false) and the field extractors read them as they read a Markdown conversion 
 - each paragraph is a line (a line break inside it starts another), after a paragraph break
   (`Line.gap_before`); a tab or three spaces split it like columns, as in a text conversion;
   a heading style or an all-bold paragraph is bold, and the line has the paragraph's type size;
-- a table is read row by row and cell by cell, each cell's paragraphs as lines, a row starting
-  after a break: a colofon table (label cell, value cell) gives the label line and its value
-  below it; a header table (a row of labels over a row of values) is read column by column,
-  each label followed by its value;
-- text boxes and frames are read where they are anchored; the headers of the sections come
-  first and the footers last, each distinct one once;
+- a table is read row by row and cell by cell, each cell's paragraphs as lines: a row is one
+  block, after a break, so a colofon table (label cell, value cell) gives the label line and its
+  value right below it; a header table (a row of labels over a row of values) is read column by
+  column, each label followed by its value;
+- a text box is one block too (a colofon is often one), read where it is anchored; within a row
+  or a text box an empty paragraph is a break; the headers of the sections come first and the
+  footers last, each distinct one once;
 - `Line.page` is the page on which Word last laid the line out (the page breaks it stores when
   it saves), else the page its hard page breaks give; 1 when the file has neither.
 """
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -75,8 +77,9 @@ class _Lines:
                                        gap_before=gap and not added))
                 added = True
         self.page += after
-        for box in _text_box_paragraphs(paragraph):
-            added = self.paragraph(box) or added
+        boxes = _text_box_paragraphs(paragraph)
+        if boxes:
+            self.block(boxes)
         return added
 
     def table(self, table: Table) -> None:
@@ -93,15 +96,19 @@ class _Lines:
                 i += 1
 
     def cells(self, cells: list) -> None:
-        """Add the cells of one row: the first line after a break, the others right after it."""
-        first = True
-        for cell in cells:
-            for item in cell.iter_inner_content():
-                if hasattr(item, "rows"):
-                    self.table(item)
-                    first = False
-                elif self.paragraph(item, gap=first):
-                    first = False
+        """Add the cells of one row as one block."""
+        self.block([item for cell in cells for item in cell.iter_inner_content()])
+
+    def block(self, items: list) -> None:
+        """Add the paragraphs (and tables) of one container, a table row or a text box: the first line after
+        a break, the others right after it, except after an empty paragraph."""
+        gap = True
+        for item in items:
+            if hasattr(item, "rows"):
+                self.table(item)
+                gap = True
+            else:
+                gap = not self.paragraph(item, gap=gap)
 
     def blocks(self, container) -> None:
         """Add the paragraphs and tables of a body, header or footer, in order."""
@@ -229,7 +236,7 @@ def read_docx(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback 
         lines.blocks(document)
         for part in _parts(document.sections, "footer"):
             lines.blocks(part)
-    except (OpcError, KeyError, ValueError, zipfile.BadZipFile, LxmlError) as exc:
+    except (OpcError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error, LxmlError) as exc:
         reason = str(exc).splitlines()[0][:120] if str(exc) else exc.__class__.__name__
         raise UnreadableInput(f"broken Word document ({reason})", path=name) from None
     if len(lines.lines) > 0 and sum(len(ln.text) for ln in lines.lines) > limits.max_text_bytes:

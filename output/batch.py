@@ -97,6 +97,8 @@ class BatchOptions:
     fetch: Fetch = Fetch()
     keep_personal_data: bool = False  # `kenmerk extract --keep-personal-data`
     timeout_option: str = "--timeout"  # how the user sets `timeout`, for messages
+    explain: bool = False  # every field's candidates too (`Result.explanation_json`, cached)
+    finish: Callable[[bytes, Result], object] | None = None  # run in the worker per document (`WorkOptions.finish`)
 
     def work_options(self) -> WorkOptions:
         fingerprint = None
@@ -111,7 +113,8 @@ class BatchOptions:
             ResultCache(cache_dir, fingerprint).clean_stale()
         return WorkOptions(limits=self.limits, fetch=self.fetch, cache_dir=cache_dir, fingerprint=fingerprint,
                            max_memory_mb=self.max_memory_mb, timeout=self.timeout,
-                           keep_personal_data=self.keep_personal_data, timeout_option=self.timeout_option)
+                           keep_personal_data=self.keep_personal_data, timeout_option=self.timeout_option,
+                           explain=self.explain, finish=self.finish)
 
 
 def _settings_key(limits: ReadLimits) -> str:

@@ -22,7 +22,9 @@ processes that no longer exist are removed when a cache is opened.
 
 An entry holds one header line (JSON, `EntryHeader`: the file name and suffix class it was
 extracted under, success or the failure, page count) and, for a success, the note's JSON on
-the second line, byte for byte what the extraction printed.
+the second line, byte for byte what the extraction printed, and (`explained` in the header) the
+JSON of every field's candidates (`kenmerk.extract.explain`) on the third, for `kenmerk review`.
+A run that needs the candidates extracts a document cached without them again.
 
 Every entry is checked when read, because a cache on shared storage (NFS for a Dask
 cluster) can be truncated or edited behind kenmerk's back: the header must parse, the
@@ -135,6 +137,7 @@ class EntryHeader(BaseModel):
     file_name: str
     ok: bool
     pages: int = Field(default=0, ge=0)
+    explained: bool = False
     stage: str = ""
     error: str = ""
     message: str = ""
@@ -152,6 +155,7 @@ class CacheEntry:
     stage: str = ""
     error: str = ""
     message: str = ""
+    explanation_json: str | None = None
 
 
 class ResultCache:
@@ -220,9 +224,11 @@ class ResultCache:
         if self.unwritable:
             return
         header = EntryHeader(format=FORMAT, class_=suffix_class(name), file_name=os.path.basename(name) or name,
-                             ok=entry.ok, pages=entry.pages, stage=entry.stage, error=entry.error,
-                             message=entry.message)
+                             ok=entry.ok, pages=entry.pages, explained=entry.explanation_json is not None,
+                             stage=entry.stage, error=entry.error, message=entry.message)
         text = header.model_dump_json(by_alias=True) + "\n" + (entry.note_json or "") + "\n"
+        if entry.explanation_json is not None:
+            text += entry.explanation_json + "\n"
         target = self.path(sha256)
         tmp = None
         try:
@@ -261,9 +267,17 @@ def _parse(text: str, sha256: str, name: str) -> tuple[EntryHeader, CacheEntry]:
     if not header.ok:
         return header, CacheEntry(False, pages=header.pages, stage=header.stage, error=header.error,
                                   message=header.message)
-    note_json = body.rstrip("\n")
+    note_json, _, rest = body.partition("\n")
+    explanation_json = rest.rstrip("\n") if header.explained else None
     if not note_json:
         raise BadEntry("no note after the header")
+    if header.explained:
+        from kenmerk.extract.explain import Explanation
+
+        try:
+            Explanation.model_validate_json(explanation_json or "")
+        except ValidationError as exc:
+            raise BadEntry(f"candidates: {_first_error(exc)}") from None
     try:
         note = Note.model_validate_json(note_json)
     except ValidationError as exc:
@@ -274,7 +288,7 @@ def _parse(text: str, sha256: str, name: str) -> tuple[EntryHeader, CacheEntry]:
     if header.file_name != file_name:  # the same bytes under another name: the note gets that name
         note_json = note.model_copy(update={"source": note.source.model_copy(update={"file_name": file_name})}
                                     ).model_dump_json()
-    return header, CacheEntry(True, note_json=note_json, pages=header.pages)
+    return header, CacheEntry(True, note_json=note_json, pages=header.pages, explanation_json=explanation_json)
 
 
 def _first_error(exc: ValidationError) -> str:

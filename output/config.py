@@ -18,6 +18,7 @@ never an incomplete catalog.
     description = "Metadata van beslisnota's, …"
     identifier = "kenmerk-nota-minfin"                  # dataset identifier; defaults to its IRI
     download_url = "https://data.example.nl/downloads/"   # where the --out folder is served
+    download_base = "https://open.example.nl/documenten/" # where the documents (PDFs) themselves are served
     endpoint_url = "https://data.example.nl/sparql"       # public SPARQL endpoint
     homepage = "https://data.example.nl/"
     store = "/var/lib/kenmerk-store"
@@ -90,6 +91,7 @@ class PublishConfig:
     description: str | None = None
     identifier: str | None = None
     download_url: str | None = None
+    download_base: str | None = None
     endpoint_url: str | None = None
     homepage: str | None = None
     store: str | None = None
@@ -127,7 +129,7 @@ class PublishConfig:
             if value is None or (isinstance(value, str) and not value.strip()):
                 option = REQUIRED.get(key, "--" + key.replace("_", "-"))
                 raise ConfigError(f"missing {key}: set `{key} = …` {where} or pass {option}")
-        for key in ("base", "download_url", "endpoint_url", "homepage", "contact_url"):
+        for key in ("base", "download_url", "download_base", "endpoint_url", "homepage", "contact_url"):
             value = getattr(self, key)
             if value:
                 check_iri(value, key)

@@ -20,12 +20,25 @@ files differ even when they share organisation, kenmerk and date (a beslisnota
 and its Kamerbrief often do); the readable part groups a kenmerk's documents.
 Child nodes hang below the note IRI (`…/decision`, `…/attachment/1`,
 `…/identifier/kenmerk`, `…/ground/5.1.2e`, `…/source`, `…/extraction`).
+
+Two graphs per note (`NoteTriples`): the note's own triples (its named graph) and
+the descriptions of the **shared resources** it points to — organisations, units,
+concepts, refusal grounds, its kenmerk group, the software agent — which a store
+keeps once, in the shared graph `{base}shared` (`shared_graph_iri`), so counts
+over the union of all graphs are counts of notes, not of copies. Every shared
+description is a function of the resource alone (an organisation's one
+`skos:prefLabel` is its current TOOI name; the name it had on the note's date is
+the note's own `kmk:publisherName`), so merging them from any number of notes
+gives the same triples. `note_graph` and `add_note` give both, for a
+self-contained description of one note.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
@@ -143,17 +156,74 @@ def agent_iri(version: str, base: str | None = DEFAULT_BASE) -> URIRef:
     return URIRef(f"{_base(base)}agent/kenmerk/{slug(version) or 'unknown'}")
 
 
+def shared_graph_iri(base: str | None = DEFAULT_BASE) -> URIRef:
+    """The named graph holding the descriptions of shared resources (organisations, concepts, …)."""
+    return URIRef(f"{_base(base)}shared")
+
+
+_SPACES = re.compile(r"\s+")
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
+
+
+def kenmerk_key(kenmerk: str) -> str:
+    """A kenmerk folded for look-up: Unicode compatibility forms, case, spaces and dash variants.
+
+    `IENW/BSK-2022/248639`, `ienw / bsk–2022 / 248639` and `IENW/BSK-2022/248639 ` give the same key.
+    """
+    text = unicodedata.normalize("NFKC", kenmerk).translate(_DASHES).casefold()
+    return _SPACES.sub("", text)
+
+
+def kenmerk_group_iri(kenmerk: str, base: str | None = DEFAULT_BASE) -> URIRef:
+    """The shared node every note with this kenmerk (in any spelling) points to."""
+    return URIRef(f"{_base(base)}kenmerk/{slug(kenmerk_key(kenmerk), 120) or 'x'}")
+
+
+@dataclass(frozen=True)
+class AttachmentLink:
+    """Attachment `position` of note `parent` is the document of note `document` (both in one batch)."""
+
+    parent: URIRef
+    position: int
+    document: URIRef
+
+
+@dataclass(frozen=True)
+class NoteLinks:
+    """What a note links to beyond its own fields (`kenmerk.output.links` finds them in a batch).
+
+    `document_url`: where the document itself can be downloaded; `attachments`: links between
+    an attachment of one note and another note of the batch, written in this note's graph.
+    """
+
+    document_url: str | None = None
+    attachments: Sequence[AttachmentLink] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class NoteTriples:
+    """The note's IRI, its own triples (its named graph) and those describing the shared resources it uses."""
+
+    iri: URIRef
+    triples: list[Triple]
+    shared: list[Triple]
+
+
 class _Builder:
     """Adds the triples of one note to a graph (one instance per note)."""
 
-    def __init__(self, note: Note, base: str | None, evidence: bool, generated_at: dt.datetime | None) -> None:
+    def __init__(self, note: Note, base: str | None, evidence: bool, generated_at: dt.datetime | None,
+                 links: NoteLinks | None) -> None:
         self.triples: list[Triple] = []
+        self.shared: list[Triple] = []
         self.add = self.triples.append
+        self.describe = self.shared.append
         # published triples never carry personal data, even from a JSON made with --keep-personal-data
         self.note = note = scrub_note(note)
         self.base = base
         self.evidence = evidence
         self.generated_at = generated_at
+        self.links = links or NoteLinks()
         self.iri = note_iri(note, base)
         self.lang = note.language
 
@@ -182,7 +252,7 @@ class _Builder:
             add((node, KMK.ocr, Literal(True)))
 
     def build(self) -> URIRef:
-        n, s, add = self.note, self.iri, self.add
+        n, s, add, describe = self.note, self.iri, self.add, self.describe
         add((s, RDF.type, KMK.Note))
         add((s, RDF.type, FOAF.Document))
         add((s, KMK.schemaVersion, Literal(n.schema_version)))
@@ -192,10 +262,12 @@ class _Builder:
             add((s, DCTERMS.created, Literal(n.date, datatype=XSD.date)))
         doc_type = document_type(n.document_type)
         add((s, DCTERMS.type, doc_type.iri))
-        add((doc_type.iri, SKOS.prefLabel, Literal(doc_type.label, lang="nl")))
+        describe((doc_type.iri, RDF.type, SKOS.Concept))
+        describe((doc_type.iri, SKOS.prefLabel, Literal(doc_type.label, lang="nl")))
         category = information_category(n.document_type)
         add((s, KMK.informationCategory, category.iri))
-        add((category.iri, SKOS.prefLabel, Literal(category.label, lang="nl")))
+        describe((category.iri, RDF.type, SKOS.Concept))
+        describe((category.iri, SKOS.prefLabel, Literal(category.label, lang="nl")))
         lang = language(n.language)
         if lang is not None:
             add((s, DCTERMS.language, lang.iri))
@@ -203,11 +275,7 @@ class _Builder:
         if fmt is not None:
             add((s, DCTERMS.format, fmt.iri))
         self.organisation()
-        if n.addressee:
-            node = self.child("addressee")
-            add((s, KMK.addressee, node))
-            add((node, RDF.type, FOAF.Agent))
-            add((node, FOAF.name, self.text(n.addressee)))
+        self.addressee()
         self.decision()
         self.attachments()
         self.dates()
@@ -231,11 +299,16 @@ class _Builder:
         if n.kenmerk:
             node = self.child("identifier", "kenmerk")
             add((s, KMK.kenmerk, Literal(n.kenmerk)))
+            add((s, KMK.kenmerkKey, Literal(kenmerk_key(n.kenmerk))))
             add((s, DCTERMS.identifier, Literal(n.kenmerk)))
             add((s, ADMS.identifier, node))
             add((node, RDF.type, ADMS.Identifier))
             add((node, SKOS.notation, Literal(n.kenmerk)))
             add((node, KMK.identifierScheme, KMK.idKenmerk))
+            group = kenmerk_group_iri(n.kenmerk, self.base)
+            add((s, KMK.kenmerkGroup, group))
+            self.describe((group, RDF.type, KMK.KenmerkGroup))
+            self.describe((group, KMK.kenmerkKey, Literal(kenmerk_key(n.kenmerk))))
             label_of_kenmerk = node
         for i, ident in enumerate(n.identifiers, 1):
             if label_of_kenmerk is not None and ident.scheme is IdentifierScheme.kenmerk and ident.value == n.kenmerk:
@@ -255,37 +328,62 @@ class _Builder:
             add((node, KMK.printedLabel, Literal(ident.label)))
             self.ev(node, ident.evidence)
 
+    def tooi(self, resolved: ResolvedOrganisation) -> URIRef:
+        """The TOOI IRI of an organisation, described once: its types and its one (current) Dutch label."""
+        org, describe = resolved.organisation, self.describe
+        describe((org.iri, RDF.type, FOAF.Organization))
+        describe((org.iri, RDF.type, org.tooi_class))
+        describe((org.iri, SKOS.prefLabel, Literal(org.label, lang="nl")))
+        describe((org.iri, SKOS.notation, Literal(org.code)))
+        return org.iri
+
     def organisation(self) -> None:
-        n, s, add = self.note, self.iri, self.add
+        n, s, add, describe = self.note, self.iri, self.add, self.describe
         o = n.organisation
         if o is None:
             return
         publisher: URIRef | None = None
         resolved = note_organisation(n)
         if resolved is not None:
-            publisher = resolved.iri
-            add((publisher, RDF.type, FOAF.Organization))
-            add((publisher, RDF.type, resolved.organisation.tooi_class))
-            add((publisher, SKOS.prefLabel, Literal(resolved.label, lang="nl")))
+            publisher = self.tooi(resolved)
+            add((s, KMK.publisherName, Literal(resolved.label, lang="nl")))
+            key = resolved.code
         elif o.name:
-            publisher = self.child("organisation")
-            add((publisher, RDF.type, FOAF.Organization))
-            add((publisher, FOAF.name, self.text(o.name)))
+            key = slug(o.name) or "x"
+            publisher = URIRef(f"{_base(self.base)}organisation/{key}")
+            describe((publisher, RDF.type, FOAF.Organization))
+            describe((publisher, FOAF.name, self.text(o.name)))
+        else:
+            key = "unknown-org"
         if o.name:
             add((s, KMK.printedOrganisation, self.text(o.name)))
         if publisher is not None:
             add((s, DCTERMS.publisher, publisher))
         parent, creator = publisher, publisher
-        for i, unit in enumerate(o.units, 1):
-            node = self.child("unit", i)
-            add((node, RDF.type, ORG.OrganizationalUnit))
-            add((node, RDFS.label, self.text(unit)))
+        path = f"{_base(self.base)}unit/{key}"
+        for unit in o.units:
+            path = f"{path}/{slug(unit) or 'x'}"
+            node = URIRef(path)
+            describe((node, RDF.type, ORG.OrganizationalUnit))
+            describe((node, RDFS.label, self.text(unit)))
             if parent is not None:
-                add((node, ORG.unitOf, parent))
+                describe((node, ORG.unitOf, parent))
             parent = creator = node
         if creator is not None:
             add((s, DCTERMS.creator, creator))
         self.ev(s, o.evidence, DCTERMS.publisher, "organisation")
+
+    def addressee(self) -> None:
+        n, s, add = self.note, self.iri, self.add
+        if not n.addressee:
+            return
+        node = self.child("addressee")
+        add((s, KMK.addressee, node))
+        add((node, RDF.type, FOAF.Agent))
+        add((node, FOAF.name, self.text(n.addressee)))
+        office = _resolve(n.addressee, n.date)
+        if office is not None:  # "Minister van VWS", "College van B&W van Wierden": the body in TOOI
+            add((s, KMK.addresseeOrganisation, self.tooi(office)))
 
     def decision(self) -> None:
         d = self.note.recommended_decision
@@ -311,6 +409,9 @@ class _Builder:
             if a.number is not None:
                 add((node, KMK.attachmentNumber, Literal(a.number)))
             self.ev(node, a.evidence)
+        for link in self.links.attachments:  # an attachment that is another note of the batch
+            add((URIRef(f"{link.parent}/attachment/{link.position}"), KMK.attachmentDocument, link.document))
+            add((link.document, DCTERMS.isPartOf, link.parent))
 
     def dates(self) -> None:
         add = self.add
@@ -327,13 +428,14 @@ class _Builder:
             self.ev(node, d.evidence)
 
     def grounds(self) -> None:
-        add = self.add
+        add, describe = self.add, self.describe
         for g in self.note.woo_grounds:
             gr = ground(g.code)
             add((self.iri, KMK.refusalGround, gr.iri))
-            add((gr.iri, RDF.type, KMK.RefusalGround))
-            add((gr.iri, SKOS.notation, Literal(gr.code)))
-            add((gr.iri, SKOS.prefLabel, Literal(f"{gr.law} {gr.article}: {gr.label}", lang="nl")))
+            add((self.iri, DCTERMS.references, gr.iri))  # materialised: plain SPARQL finds it
+            describe((gr.iri, RDF.type, KMK.RefusalGround))
+            describe((gr.iri, SKOS.notation, Literal(gr.code)))
+            describe((gr.iri, SKOS.prefLabel, Literal(f"{gr.law} {gr.article}: {gr.label}", lang="nl")))
             node = self.child("ground", gr.code)
             add((self.iri, KMK.groundCitation, node))
             add((node, RDF.type, KMK.GroundCitation))
@@ -345,7 +447,7 @@ class _Builder:
             self.ev(node, g.evidence)
 
     def provenance(self) -> None:
-        n, s, add = self.note, self.iri, self.add
+        n, s, add, describe = self.note, self.iri, self.add, self.describe
         src = self.child("source")
         checksum = self.child("source", "checksum")
         add((s, PROV.wasDerivedFrom, src))
@@ -353,6 +455,10 @@ class _Builder:
         add((src, SPDX.fileName, Literal(n.source.file_name)))
         add((src, DCAT.mediaType, IANA[n.source.media_type.split(";")[0].strip()]))
         add((src, DCAT.byteSize, Literal(n.source.size, datatype=XSD.integer)))
+        if self.links.document_url:
+            url = URIRef(self.links.document_url)
+            add((src, DCAT.downloadURL, url))
+            add((src, SDO.url, url))
         if n.source.page_count is not None:
             add((src, SDO.numberOfPages, Literal(n.source.page_count)))
         add((src, SPDX.checksum, checksum))
@@ -372,39 +478,49 @@ class _Builder:
             add((activity, KMK.warning, Literal("no title found: dct:title is the file name")))
         for w in n.warnings:
             add((activity, KMK.warning, Literal(w)))
-        add((agent, RDF.type, PROV.SoftwareAgent))
-        add((agent, RDFS.label, Literal(f"kenmerk {n.extractor}")))
-        add((agent, SDO.softwareVersion, Literal(n.extractor)))
+        describe((agent, RDF.type, PROV.SoftwareAgent))
+        describe((agent, RDFS.label, Literal(f"kenmerk {n.extractor}")))
+        describe((agent, SDO.softwareVersion, Literal(n.extractor)))
+
+
+def note_parts(note: Note, base: str | None = DEFAULT_BASE, evidence: bool = False,
+               generated_at: dt.datetime | None = None, links: NoteLinks | None = None) -> NoteTriples:
+    """The note's own triples and the descriptions of the shared resources it uses, apart (for stores)."""
+    builder = _Builder(note, base, evidence, generated_at, links)
+    iri = builder.build()
+    return NoteTriples(iri, builder.triples, list(dict.fromkeys(builder.shared)))
 
 
 def note_triples(note: Note, base: str | None = DEFAULT_BASE, evidence: bool = False,
-                 generated_at: dt.datetime | None = None) -> tuple[URIRef, list[Triple]]:
-    """(note IRI, the note's triples) without building an rdflib Graph (the fast path of the writers)."""
-    builder = _Builder(note, base, evidence, generated_at)
-    iri = builder.build()
-    return iri, builder.triples
+                 generated_at: dt.datetime | None = None, links: NoteLinks | None = None) -> tuple[URIRef, list[Triple]]:
+    """(note IRI, the triples of the note's own named graph): the shared descriptions are left out."""
+    parts = note_parts(note, base, evidence, generated_at, links)
+    return parts.iri, parts.triples
 
 
 def add_note(graph: Graph, note: Note, base: str | None = DEFAULT_BASE, evidence: bool = False,
-             generated_at: dt.datetime | None = None) -> URIRef:
-    """Add the triples of `note` to `graph`; returns the note's IRI."""
-    iri, triples = note_triples(note, base, evidence, generated_at)
+             generated_at: dt.datetime | None = None, links: NoteLinks | None = None) -> URIRef:
+    """Add the triples of `note` and of the shared resources it uses to `graph`; returns the note's IRI."""
+    parts = note_parts(note, base, evidence, generated_at, links)
     add = graph.add
-    for triple in triples:
+    for triple in parts.triples:
         add(triple)
-    return iri
+    for triple in parts.shared:
+        add(triple)
+    return parts.iri
 
 
 def note_graph(note: Note, base: str | None = DEFAULT_BASE, evidence: bool = False,
-               generated_at: dt.datetime | None = None) -> Graph:
-    """The RDF graph of one note, all prefixes bound.
+               generated_at: dt.datetime | None = None, links: NoteLinks | None = None) -> Graph:
+    """The RDF graph of one note with the shared resources it uses, all prefixes bound.
 
     Args:
         base: base IRI for minted IRIs (None: `DEFAULT_BASE`).
         evidence: add where each value was read (`kmk:Evidence` nodes).
         generated_at: time of the extraction, written as `prov:endedAtTime`
             only when given, so the same note always gives the same graph.
+        links: the document's URL and links to other notes of its batch (`kenmerk.output.links`).
     """
     graph = bind_prefixes(Graph())
-    add_note(graph, note, base, evidence, generated_at)
+    add_note(graph, note, base, evidence, generated_at, links)
     return graph

@@ -13,7 +13,8 @@ are verified unless the caller turns that off. Credentials come from the
 environment, never from the command line:
 
 - `KENMERK_TOKEN`: sent as `Authorization: Bearer …`;
-- `KENMERK_USER` and `KENMERK_PASSWORD`: HTTP Basic;
+- `KENMERK_USER` and `KENMERK_PASSWORD`: HTTP Basic, or Digest when a server refuses Basic without
+  asking for it (Virtuoso's `/sparql-graph-crud-auth`; requests' `HTTPDigestAuth`);
 - else `token` or `user`/`password` in kenmerk.toml ([publish]), which is refused when
   others may read it (`kenmerk.output.config`);
 - otherwise `~/.netrc` (or `$NETRC`), which requests reads by itself.
@@ -193,16 +194,18 @@ class GraphStoreClient:
         if not (token or user) and credentials is not None:  # kenmerk.toml (readable by its owner only)
             token, user, password = credentials.token, credentials.user, credentials.password or ""
         secrets = [token or ""]
+        self._password_auth: tuple[str, str] | None = None  # for Digest, should the server ask for it
         if token:
             self.session.headers["Authorization"] = f"Bearer {token}"
         elif user:
-            self.session.auth = (user, password)
+            self.session.auth = self._password_auth = (user, password)
             secrets.append(password)
         else:  # requests falls back to ~/.netrc for the host
             for url in (self.gsp_url, self.query_url):
                 found = requests.utils.get_netrc_auth(url) if url else None
                 if found:
                     user, password = found
+                    self._password_auth = (user, password)
                     secrets.append(password)
         if user:
             secrets.append(base64.b64encode(f"{user}:{password}".encode()).decode())
@@ -227,8 +230,19 @@ class GraphStoreClient:
         """One call with timeout, tried by the policy: the answer, or EndpointUnreachable or PublishError.
 
         An answer with an error status is returned (`_check` words it), also when the policy
-        gave up asking again.
+        gave up asking again. A 401 to a user and password sent as Basic that does not ask for Basic
+        (Virtuoso asks for Digest, or answers a Basic header with no challenge at all) switches this
+        client to Digest and sends the call again.
         """
+        response = self._send(method, url, what=what, **kwargs)
+        challenge = response.headers.get("WWW-Authenticate", "")
+        if response.status_code == 401 and self._password_auth and "basic" not in challenge.lower():
+            self.session.auth = requests.auth.HTTPDigestAuth(*self._password_auth)
+            self._password_auth = None
+            response = self._send(method, url, what=what, **kwargs)
+        return response
+
+    def _send(self, method: str, url: str, *, what: str, **kwargs) -> requests.Response:
         try:
             return send(self.session, self.retry, method, url, timeout=self.timeouts.as_tuple(), **kwargs)
         except GaveUp as exc:
@@ -271,6 +285,17 @@ class GraphStoreClient:
         )
         self._check(response, what, self.gsp_url)
 
+    def post_graph(self, graph: str, body: bytes, *, what: str | None = None) -> None:
+        """Add the triples in `body` (N-Triples) to the named graph `graph` (merged, not replaced)."""
+        if not self.gsp_url:
+            raise UsageError("no Graph Store URL: pass --gsp URL")
+        what = what or graph
+        response = self._request(
+            "POST", self.gsp_url, what=what, params={"graph": graph}, data=body,
+            headers={"Content-Type": f"{self.content_type}; charset=utf-8"},
+        )
+        self._check(response, what, self.gsp_url)
+
     def delete_graph(self, graph: str, *, what: str | None = None) -> bool:
         """Remove a named graph; False when it was not there."""
         if not self.gsp_url:
@@ -285,11 +310,11 @@ class GraphStoreClient:
     # -- SPARQL Protocol ------------------------------------------------------------------------
 
     def query(self, sparql: str, *, accept: str = "application/sparql-results+json") -> requests.Response:
-        """POST a query (`application/sparql-query`); the answer, or EndpointRefused."""
+        """POST a query URL-encoded (`query=…`, which every SPARQL 1.1 server takes; Virtuoso 7.2
+        hangs on a raw `application/sparql-query` body); the answer, or EndpointRefused."""
         if not self.query_url:
             raise UsageError("no SPARQL query URL: pass --endpoint URL")
         response = self._request(
-            "POST", self.query_url, what="query", data=sparql.encode("utf-8"),
-            headers={"Content-Type": "application/sparql-query; charset=utf-8", "Accept": accept},
+            "POST", self.query_url, what="query", data={"query": sparql}, headers={"Accept": accept},
         )
         return self._check(response, "query", self.query_url)

@@ -48,7 +48,9 @@ from kenmerk.output.dump import (
     write_dump,
     write_note_files,
 )
+from kenmerk.output.graph import note_parts, shared_graph_iri
 from kenmerk.output.gsp import EndpointRefused, EndpointUnreachable, GraphStoreClient
+from kenmerk.output.links import BatchLinker
 from kenmerk.output.store import EmbeddedStore, PublishError, StoreBusy, TermConverter
 
 __all__ = [
@@ -213,7 +215,7 @@ def _prefixes() -> dict[str, str]:
 def stats_queries(base: str, organisation_property: URIRef | None) -> tuple[str, str]:
     """SPARQL for (triples, notes) and for distinct organisations, over the note graphs under `base`."""
     catalog = URIRef(catalog_graph_iri(base)).n3()
-    scope = f"FILTER(STRSTARTS(STR(?g), {Literal(base).n3()}) && ?g != {catalog})"
+    scope = f"FILTER(STRSTARTS(STR(?g), {Literal(base + 'note/').n3()}) && ?g != {catalog})"  # note graphs
     counts = f"SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?g) AS ?notes) WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {scope} }}"
     if organisation_property is not None:
         orgs = (f"SELECT (COUNT(DISTINCT ?o) AS ?organisations) WHERE {{ GRAPH ?g {{ ?s {organisation_property.n3()} ?o }} "
@@ -242,7 +244,7 @@ def stats_from_store(store: EmbeddedStore, base: str, organisation_property: URI
     """Statistics of the note graphs under `base`: counted from the store's indexes, not by SPARQL scan."""
     catalog = catalog_graph_iri(base)
     names = [g.value for g in store.store.named_graphs() if isinstance(g, ox.NamedNode)]
-    notes = [n for n in names if n.startswith(base) and n != catalog]
+    notes = [n for n in names if n.startswith(base + "note/") and n != catalog]  # not the shared graph
     mine = set(notes)
     others = sum(store.count(n) for n in names if n not in mine)
     default = sum(1 for _ in store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
@@ -333,6 +335,13 @@ class Publisher:
         self._converter = TermConverter()
         self._batch: dict[str, list[ox.Quad]] = {}
         self._batch_labels: dict[str, str] = {}
+        # shared resources (organisations, concepts, …): merged into one graph, never copied per note
+        self._linker = BatchLinker(self.base, config.download_base)
+        self._shared_iri = str(shared_graph_iri(self.base))
+        self._shared: set[ox.Quad] = set()  # taken by every target of this run
+        self._shared_pending: set[ox.Quad] = set()  # to go to the store with the next batch
+        self._shared_unsent: set[ox.Quad] = set()  # to go to the endpoint (a merge) every batch_size notes
+        self._unsent_notes = 0
         self._run_graphs: dict[str, list[ox.Quad]] = {}
         self._run_stats: dict[str, tuple[int, frozenset[str]]] = {}
         self._labels: dict[str, str] = {}
@@ -386,8 +395,10 @@ class Publisher:
             self._fail(f"{label}: not attempted: {self._halted or 'skipped'}")
             return
         try:
-            iri, triples = note_to_triples(item, self.base, evidence=self.evidence)
-            quads = self._converter.quads(triples, iri)
+            parts = note_parts(item, self.base, self.evidence, links=self._linker.add(item, label))
+            iri = str(parts.iri)
+            quads = self._converter.quads(list(dict.fromkeys(parts.triples)), iri)
+            shared = set(self._converter.quads(parts.shared, self._shared_iri)) - self._shared
         except (ValueError, TypeError) as exc:
             self._fail(f"{label}: cannot map the note to RDF: {exc}")
             return
@@ -396,8 +407,15 @@ class Publisher:
             print(f"kenmerk: warning: {label}: same note IRI as {earlier} ({iri}); {label} replaces it",
                   file=sys.stderr)
         self._labels[iri] = label
-        if self.client is not None and not self._put(label, iri, quads):
-            return
+        if self.client is not None:
+            if not self._put(label, iri, quads):
+                return
+            self._shared_unsent |= shared
+            self._unsent_notes += 1
+            if self._unsent_notes >= self.batch_size:
+                self._post_shared()
+        self._shared |= shared
+        self._shared_pending |= shared
         self._run_stats[iri] = _graph_stats(quads, self.organisation_property)
         if self.out is not None:
             self._run_graphs[iri] = quads
@@ -423,6 +441,16 @@ class Publisher:
             self._halted = (f"{self._failures_in_a_row} notes in a row were not published "
                             f"(--max-failures {self.max_failures})")
 
+    def _post_shared(self) -> None:
+        """Merge the shared resources of the notes sent since the last time into the endpoint's shared graph."""
+        if self.client is None or not self._shared_unsent:
+            return
+        try:
+            self.client.post_graph(self._shared_iri, ntriples_bytes(self._shared_unsent), what="shared resources")
+        except PublishError as exc:
+            self._fail(f"shared resources: not published: {exc.args[0]}")
+        self._shared_unsent, self._unsent_notes = set(), 0
+
     def _put(self, label: str, iri: str, quads: list[ox.Quad]) -> bool:
         try:
             self.client.put_graph(iri, ntriples_bytes(quads), what=label)
@@ -445,13 +473,16 @@ class Publisher:
             return
         batch, labels = self._batch, self._batch_labels
         self._batch, self._batch_labels = {}, {}
+        if self._shared_pending:  # merged into the shared graph in the same write, never replacing it
+            batch[self._shared_iri] = list(set(self.store.quads(self._shared_iri)) | self._shared_pending)
+            self._shared_pending = set()
         try:
             self.store.replace_graphs(batch)
         except PublishError as exc:
-            for iri in batch:
+            for iri in labels:
                 self._not_taken(labels[iri], exc.args[0])
             return
-        for iri in batch:
+        for iri in labels:
             self._published(labels[iri], iri)
 
     # -- end of run -----------------------------------------------------------------------------
@@ -463,6 +494,8 @@ class Publisher:
         self._closed = True
         try:
             self._flush()
+            if self._halted is None:  # halted: running the same command again sends them with the rest
+                self._post_shared()
             dumps: list[DumpFile] = []
             if self.out is not None:
                 dumps = self._write_files()
@@ -475,7 +508,7 @@ class Publisher:
 
     def _write_files(self) -> list[DumpFile]:
         prefixes = _prefixes()
-        quads = (q for graph in self._run_graphs.values() for q in graph)
+        quads = [q for graph in self._run_graphs.values() for q in graph] + sorted(self._shared, key=str)
         dump = write_dump(self.out, quads, fmt=self.dump_format, compress=self.compress, prefixes=prefixes)
         self.report.files.append(dump.path)
         if self.per_note:

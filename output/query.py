@@ -14,7 +14,9 @@ describe them and declare typed parameters:
 
 Parameter kinds: `literal` (plain string), `iri`, `date` (YYYY-MM-DD → xsd:date),
 `integer`, `organisation` (TOOI IRI, TOOI code such as mnre1090, or a name),
-`woo-ground` (a Woo/Wob refusal ground in any usual spelling → its code, `5.1.2e`).
+`woo-ground` (a Woo/Wob refusal ground in any usual spelling → its code, `5.1.2e`),
+`kenmerk` (a kenmerk in any spelling → its look-up key, `kmk:kenmerkKey`: case, spaces and
+dashes folded).
 Undeclared parameters of ad-hoc queries are plain literals, or IRIs when
 written `<…>`. On the embedded store a parameter must be a variable the query
 selects (pyoxigraph substitutes projected variables only); `kenmerk query`
@@ -41,7 +43,7 @@ from kenmerk.extract import UsageError
 from kenmerk.output.gsp import GraphStoreClient
 from kenmerk.output.store import EmbeddedStore, TermConverter, to_rdflib
 
-PARAM_KINDS = ("literal", "iri", "date", "integer", "organisation", "woo-ground")
+PARAM_KINDS = ("literal", "iri", "date", "integer", "organisation", "woo-ground", "kenmerk")
 OUTPUT_FORMATS = ("table", "csv", "json")
 _PARAM_LINE = re.compile(r"^#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s+([a-z-]+)(\?)?\s*:\s*(.*)$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -154,6 +156,10 @@ def to_term(value: str, kind: str, name: str) -> Node:
         except ConfigError as exc:
             raise QueryError(str(exc)) from None
         return _iri(str(iri), name)
+    if kind == "kenmerk":
+        from kenmerk.output.graph import kenmerk_key
+
+        return Literal(kenmerk_key(value))
     if kind == "woo-ground":
         from kenmerk.extract.woo_codes import WOO_GROUND_CODES, canonical_ground
 
@@ -328,6 +334,9 @@ def run_on_endpoint(client: GraphStoreClient, query: str, terms: Mapping[str, No
         if "boolean" in data:
             return QueryResult("ask", boolean=bool(data["boolean"]))
         variables = list(data.get("head", {}).get("vars", []))
+        if variables == ["__ASK_RETVAL"]:  # Virtuoso answers ASK as a one-cell table
+            cells = data["results"]["bindings"]
+            return QueryResult("ask", boolean=bool(cells) and cells[0]["__ASK_RETVAL"]["value"] not in ("0", "false"))
         rows = [{v: _json_term(b[v]) if v in b else None for v in variables} for b in data["results"]["bindings"]]
         return QueryResult("select", variables, rows)
     return QueryResult("graph", ntriples=response.content)

@@ -14,6 +14,7 @@ HTML, `kenmerk.output.commands.review` is the command line.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -27,7 +28,9 @@ __all__ = [
     "DATE_FAR_DAYS",
     "FIELD_ORDER",
     "FieldWhy",
+    "IDENTIFIER_FIELDS",
     "IndexData",
+    "IndexEntry",
     "Issue",
     "NoteReport",
     "Proposal",
@@ -38,6 +41,7 @@ __all__ = [
     "build_text_view",
     "field_whys",
     "note_slug",
+    "unique_slugs",
 ]
 
 #: fields in the order the report lists them; the colour of a box is the field's
@@ -45,6 +49,8 @@ FIELD_ORDER = (
     "document_type", "title", "kenmerk", "date", "organisation", "addressee",
     "recommended_decision", "attachments", "woo_grounds", "identifiers", "dates",
 )
+#: fields whose values are identifiers or dates: never broken over two lines ("IENW/BSK-2022/2486 39")
+IDENTIFIER_FIELDS = frozenset({"kenmerk", "date", "identifiers", "dates", "woo_grounds"})
 #: fields a note should have; absent ones are listed as missing (document_type: `other`)
 REQUIRED = ("document_type", "title", "kenmerk", "date")
 #: a date among `dates` further than this from the document's date is doubtful
@@ -64,10 +70,16 @@ class ReviewItem:
     value: str                    # the value as shown
     evidence: Evidence | None
     search: list[str] = field(default_factory=list)  # text to look for in a text input, best first
+    derived: bool = False         # the value is not printed in its box: inferred from that line (PDF pages)
 
     @property
     def page(self) -> int | None:
         return self.evidence.page if self.evidence else None
+
+    @property
+    def identifier(self) -> bool:
+        """An identifier or date: shown on one line, never broken inside."""
+        return self.field in IDENTIFIER_FIELDS
 
     @property
     def has_box(self) -> bool:
@@ -166,7 +178,7 @@ class NoteReport:
     """Everything the report shows of one note."""
 
     note: Note
-    label: str                    # the input as named on the command line
+    label: str                    # the input's name as the report shows it: no folders of the machine
     slug: str                     # file name of the note's page, without .html
     items: list[ReviewItem]
     issues: list[Issue]
@@ -176,7 +188,10 @@ class NoteReport:
 
     @property
     def is_pdf(self) -> bool:
-        return self.note.source.media_type == "application/pdf"
+        """Its pages are drawn: a PDF, or an image (`kenmerk.extract.reader.pages_pdf`)."""
+        from kenmerk.extract.reader import PAGED_MEDIA_TYPES
+
+        return self.note.source.media_type in PAGED_MEDIA_TYPES
 
     @property
     def display_title(self) -> str:
@@ -194,6 +209,14 @@ class NoteReport:
     def close_count(self) -> int:
         """Fields with a close runner-up: where a reviewer looks first."""
         return sum(1 for w in self.why if w.close)
+
+    def entry(self) -> IndexEntry:
+        """The note's row in the index (what the index needs, without the note)."""
+        n = self.note
+        return IndexEntry(slug=self.slug, name=self.label, document_type=n.document_type.value, date=n.date,
+                          kenmerk=n.kenmerk, title=n.title, language=n.language,
+                          fields_found=tuple(self.fields_found), warnings=self.warning_count,
+                          close_calls=self.close_count if self.why else None)
 
     def evidence_pages(self) -> list[int]:
         return sorted({it.page for it in self.items if it.page is not None}
@@ -487,13 +510,28 @@ def _find_word(haystack: str, needle: str) -> int:
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+_SUFFIX = re.compile(r"\.(?:pdf|txt|text|md|markdown)$", re.IGNORECASE)
 
 
-def note_slug(note: Note) -> str:
-    """A file-name-safe name for the note's page: the file's stem and the start of its hash."""
-    stem = note.source.file_name.rsplit(".", 1)[0].lower()
-    stem = _SLUG.sub("-", stem).strip("-")[:60].strip("-") or "note"
-    return f"{stem}-{note.source.sha256[:8]}"
+def note_slug(name: str) -> str:
+    """A file-name-safe name for the page of the input `name` (as the report shows it: "2024/nota.pdf")."""
+    stem = _SUFFIX.sub("", name).lower()
+    return _SLUG.sub("-", stem).strip("-")[-80:].strip("-") or "note"
+
+
+def unique_slugs(names: list[str]) -> list[str]:
+    """`note_slug` of each name, made unique in order by a number ("nota", "nota-2")."""
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        base = slug = note_slug(name)
+        n = 2
+        while slug in seen:
+            slug = f"{base}-{n}"
+            n += 1
+        seen.add(slug)
+        out.append(slug)
+    return out
 
 
 def build_note_report(note: Note, label: str | None = None, *, lang: str = "nl", text: str | None = None,
@@ -510,15 +548,32 @@ def build_note_report(note: Note, label: str | None = None, *, lang: str = "nl",
         for it in items:
             if it.evidence is not None and it.key not in view.located:
                 issues.append(Issue("not_found", "doubtful", t("issue_not_found", field=it.label), it.key))
-    return NoteReport(note=note, label=label or note.source.file_name, slug=slug or note_slug(note),
+    label = label or note.source.file_name
+    return NoteReport(note=note, label=label, slug=slug or note_slug(label),
                       items=items, issues=issues, lang=lang, text=view, why=whys)
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """One note's row in the index: small, so a batch of thousands is held in memory."""
+
+    slug: str
+    name: str
+    document_type: str
+    date: dt.date | None
+    kenmerk: str | None
+    title: str | None
+    language: str
+    fields_found: tuple[str, ...]
+    warnings: int
+    close_calls: int | None       # None: the note was reported without its candidates
 
 
 @dataclass
 class IndexData:
     """Summary of a batch: counts per field, per document type and per month."""
 
-    reports: list[NoteReport]
+    entries: list[IndexEntry]
     failed: list[tuple[str, str]]                   # (input, reason)
     field_counts: list[tuple[str, int]]             # FIELD_ORDER with the number of notes having it
     type_counts: list[tuple[str, int]]              # most frequent first
@@ -527,29 +582,30 @@ class IndexData:
 
     @property
     def total(self) -> int:
-        return len(self.reports)
+        return len(self.entries)
 
     @property
     def with_warnings(self) -> int:
-        return sum(1 for r in self.reports if r.issues)
+        return sum(1 for e in self.entries if e.warnings)
 
     @property
     def with_close_calls(self) -> int:
-        return sum(1 for r in self.reports if r.close_count)
+        return sum(1 for e in self.entries if e.close_calls)
 
 
-def build_index(reports: list[NoteReport], failed: list[tuple[str, str]] | None = None) -> IndexData:
+def build_index(entries: list[IndexEntry], failed: list[tuple[str, str]] | None = None) -> IndexData:
+    """The index of a batch from its notes' rows (`NoteReport.entry()`) and its failures (name, reason)."""
     field_counter: Counter[str] = Counter()
     types: Counter[str] = Counter()
     months: Counter[tuple[int, int]] = Counter()
     undated = 0
-    for r in reports:
-        field_counter.update(r.fields_found)
-        types[r.note.document_type.value] += 1
-        if r.note.date is None:
+    for e in entries:
+        field_counter.update(e.fields_found)
+        types[e.document_type] += 1
+        if e.date is None:
             undated += 1
         else:
-            months[(r.note.date.year, r.note.date.month)] += 1
+            months[(e.date.year, e.date.month)] += 1
     month_counts: list[tuple[tuple[int, int], int]] = []
     if months:
         (y, m), last = min(months), max(months)
@@ -557,7 +613,7 @@ def build_index(reports: list[NoteReport], failed: list[tuple[str, str]] | None 
             month_counts.append(((y, m), months.get((y, m), 0)))
             y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     return IndexData(
-        reports=list(reports),
+        entries=list(entries),
         failed=list(failed or []),
         field_counts=[(name, field_counter.get(name, 0)) for name in FIELD_ORDER],
         type_counts=sorted(types.items(), key=lambda kv: (-kv[1], kv[0])),

@@ -21,7 +21,7 @@ from kenmerk.extract import Evidence
 from kenmerk.extract.explain import Explanation, explain
 from kenmerk.extract.note import Extraction
 
-__all__ = ["Explained", "explain_for_review"]
+__all__ = ["Explained", "explain_for_review", "explained_from"]
 
 
 @dataclass(frozen=True)
@@ -37,9 +37,13 @@ class Explained:
         return found[rank] if rank < len(found) else None
 
 
-def explain_for_review(extraction: Extraction) -> Explained:
-    """The explanation of an extraction, scrubbed as its note is, with the evidence of every candidate."""
-    explanation = explain(extraction)
+def explained_from(explanation: Explanation) -> Explained:
+    """An explanation (made in a batch worker, or read from the cache) with the evidence of every candidate."""
     evidence = {f.field: tuple(Evidence(page=v.page, bbox=v.bbox, text=v.text) if v.page is not None else None
                                for v in f.candidates) for f in explanation.fields}
     return Explained(explanation=explanation, evidence=evidence)
+
+
+def explain_for_review(extraction: Extraction) -> Explained:
+    """The explanation of an extraction, scrubbed as its note is, with the evidence of every candidate."""
+    return explained_from(explain(extraction))

@@ -9,15 +9,21 @@
 Every value from a document goes through Jinja2's autoescaping (the templates in
 `review_assets/` are rendered with `autoescape=True`); only our own CSS and JS are
 inserted as they are. Page images are rendered with pypdfium2 (one document opened
-per input) at `scale` pixels per PDF point, and a box's position is the evidence
-box mapped from PDF points (origin bottom-left) to the image:
-`x_px = x0 * scale`, `y_px = (page_height - y1) * scale` — written as percentages of
-the page so the boxes stay in place at any display size.
+per input) at `scale` pixels per PDF point; every box is placed by
+`kenmerk.output.review_geometry.PageFrame` (the crop box, the page's rotation and the
+image's size taken into account), in % of the image so it stays on its words at any
+display size. Labels are placed by the page's script, where they are measured (see
+`review_assets/review.js`).
+
+Unless personal data is kept, what `kenmerk.extract.personal.scrub_text` leaves out of a
+document is left out of its text view and covered on its page images where the page's
+text layer prints it (pages read by OCR have no text layer to find it in).
 """
 from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 import io
 import os
 from dataclasses import dataclass, field
@@ -32,28 +38,38 @@ from kenmerk.output.atomic import write_atomic
 from kenmerk.output.review import (
     CLOSE_SCORE,
     FIELD_ORDER,
+    IDENTIFIER_FIELDS,
     IndexData,
     NoteReport,
     Proposal,
     ReviewItem,
     build_index,
     build_note_report,
+    note_slug,
 )
 from kenmerk.output.review_explain import Explained
+from kenmerk.output.review_geometry import PageFrame, page_frame
 from kenmerk.output.review_i18n import Labels, labels
+from kenmerk.output.review_share import personal_spans, shareable_name
 
 __all__ = [
     "CONTRAST_PAIRS",
     "DEFAULT_MAX_PAGES",
     "DEFAULT_SCALE",
     "FIELD_COLOURS",
+    "Nav",
     "PALETTE",
     "PageImage",
+    "RenderSettings",
     "ReviewWriter",
     "contrast_ratio",
+    "note_report",
+    "render_failed_page",
     "render_index",
     "render_note_page",
     "render_pdf_pages",
+    "timestamp",
+    "write_page",
 ]
 
 DEFAULT_SCALE = 1.25          # pixels per PDF point (90 dpi): readable, small, fast
@@ -98,6 +114,8 @@ PALETTE: dict[str, str] = {
     "t-multi": "#ffe9a8",
 }
 
+#: the grey that covers personal data on a page image (not the black of a document's own redactions)
+REDACTION_GREY = (150, 150, 150)
 TINT = 0.2      # share of the field colour in the background of a mark in a text view
 
 
@@ -184,29 +202,36 @@ def _asset(name: str) -> str:
     return resources.files("kenmerk.output").joinpath("review_assets", name).read_text(encoding="utf-8")
 
 
-_ENV: jinja2.Environment | None = None
-_STATIC: dict[str, Markup] = {}
-
-
+@functools.cache
 def _env() -> jinja2.Environment:
-    global _ENV
-    if _ENV is None:
-        _ENV = jinja2.Environment(
-            loader=jinja2.FunctionLoader(lambda name: _asset(name)),
-            autoescape=True,                 # every value is escaped unless it is our own Markup
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        # our own CSS and JS, inlined as they are (they never contain document text)
-        _ENV.filters["fc"] = lambda name: f"f-{name if name in FIELD_COLOURS else 'other'}"
-        _STATIC["css"] = Markup(palette_css() + "\n" + _asset("review.css"))
-        _STATIC["js"] = Markup(_asset("review.js"))
-    return _ENV
+    """The template environment, with our own CSS and JS as globals (inlined as they are)."""
+    env = jinja2.Environment(
+        loader=jinja2.FunctionLoader(lambda name: _asset(name)),
+        autoescape=True,                 # every value is escaped unless it is our own Markup
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["fc"] = lambda name: f"f-{name if name in FIELD_COLOURS else 'other'}"
+    env.globals["css"] = Markup(palette_css() + "\n" + _asset("review.css"))
+    env.globals["js"] = Markup(_asset("review.js"))
+    env.globals["version"] = __version__
+    env.globals["identifier_fields"] = IDENTIFIER_FIELDS
+    return env
 
 
 # ---------------------------------------------------------------------------------------------
 # page images
+
+
+@dataclass(frozen=True)
+class RenderSettings:
+    """How a report shows its notes (the same for every note of a batch)."""
+
+    lang: str = "nl"
+    scale: float = DEFAULT_SCALE
+    max_pages: int = DEFAULT_MAX_PAGES
+    keep_personal_data: bool = False
 
 
 @dataclass
@@ -214,35 +239,38 @@ class Box:
     """A box on a page image: a value's evidence (`item`), or a runner-up's (`alt`: dashed, shown on demand)."""
 
     item: ReviewItem | Proposal
-    left: float
+    left: float               # % of the image
     top: float
     width: float
     height: float
-    placement: str = ""
-    show_tag: bool = True
     tag: str = ""
+    show_tag: bool = True     # boxes on one spot share the first one's tag
+    number: int = 0           # the tag's number in the page's legend (when it has no room of its own)
     alt: bool = False
 
     @property
     def bbox(self):
         return self.item.evidence.bbox
 
+    @property
+    def derived(self) -> bool:
+        return getattr(self.item, "derived", False)
+
 
 @dataclass
 class PageImage:
-    """A rendered page: its size in points, the image as a data URI, and the boxes on it."""
+    """A rendered page: where it shows evidence coordinates, the image as a data URI, and the boxes on it."""
 
     number: int
-    width: float              # points, as displayed (the crop box)
-    height: float
-    scale: float              # pixels per point
-    px_width: int
-    px_height: int
+    frame: PageFrame
     data_uri: str
-    offset_x: float = 0.0     # crop box origin relative to the media box (pdfminer's origin)
-    offset_y: float = 0.0
     boxes: list[Box] = field(default_factory=list)
     alt: str = ""
+    redacted: int = 0          # pieces of personal data covered
+
+    @property
+    def legend(self) -> list[Box]:
+        return [b for b in self.boxes if b.number]
 
 
 def pages_to_render(report: NoteReport, page_count: int, max_pages: int = DEFAULT_MAX_PAGES) -> list[int]:
@@ -251,22 +279,29 @@ def pages_to_render(report: NoteReport, page_count: int, max_pages: int = DEFAUL
     return sorted(p for p in wanted if 1 <= p <= page_count)
 
 
-def render_pdf_pages(data: bytes, report: NoteReport, *, scale: float = DEFAULT_SCALE,
-                     max_pages: int = DEFAULT_MAX_PAGES, t: Labels | None = None) -> tuple[list[PageImage], int]:
-    """Render the pages a note's report shows, with their boxes; returns (pages, pages left out)."""
+def render_pdf_pages(data: bytes, report: NoteReport, settings: RenderSettings = RenderSettings(),
+                     ) -> tuple[list[PageImage], int]:
+    """Render the pages a note's report shows, with their boxes; returns (pages, pages left out).
+
+    Marks the items whose value is not printed in their box as `derived`; covers personal data
+    unless `settings.keep_personal_data`."""
     import pypdfium2 as pdfium
 
-    t = t or labels(report.lang)
+    t = labels(report.lang)
     pdf = pdfium.PdfDocument(data)
     try:
         count = len(pdf)
-        numbers = pages_to_render(report, count, max_pages)
+        numbers = pages_to_render(report, count, settings.max_pages)
+        hidden = {} if settings.keep_personal_data else _personal_chars(pdf)
         images = []
         for number in numbers:
             page = pdf[number - 1]
+            textpage = page.get_textpage()
             try:
-                images.append(_render_page(page, number, scale))
+                images.append(_render_page(page, textpage, number, settings.scale, hidden.get(number - 1, [])))
+                _mark_derived(report, number, textpage, images[-1].frame)
             finally:
+                textpage.close()
                 page.close()
     finally:
         pdf.close()
@@ -275,38 +310,105 @@ def render_pdf_pages(data: bytes, report: NoteReport, *, scale: float = DEFAULT_
     return images, count - len(images)
 
 
-def _render_page(page, number: int, scale: float) -> PageImage:
+def _page_text(textpage) -> str:
+    """The text of a page, one character per character index of pdfium's text page."""
+    n = textpage.count_chars()
+    text = textpage.get_text_range(0, n) if n else ""
+    if len(text) != n:  # characters outside the BMP: ask each one
+        import pypdfium2.raw as pdfium_c
+
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(n))
+    return text
+
+
+def _personal_chars(pdf) -> dict[int, list[int]]:
+    """Per page (0-based), the character indexes of its text layer that hold personal data; the whole
+    document's text is searched at once, so a name in one page's e-mail header is found on the next."""
+    texts = []
+    for i in range(len(pdf)):
+        page = pdf[i]
+        textpage = page.get_textpage()
+        try:
+            texts.append(_page_text(textpage))
+        finally:
+            textpage.close()
+            page.close()
+    joined = "\n".join(texts)
+    starts = []
+    at = 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    found: dict[int, list[int]] = {}
+    page = 0
+    for start, end in personal_spans(joined):
+        for pos in range(start, end):
+            while page + 1 < len(starts) and starts[page + 1] <= pos:
+                page += 1
+            local = pos - starts[page]
+            if local < len(texts[page]) and not texts[page][local].isspace():
+                found.setdefault(page, []).append(local)
+    return found
+
+
+def _render_page(page, textpage, number: int, scale: float, hidden: list[int]) -> PageImage:
     width, height = page.get_size()
     s = min(scale, MAX_PIXELS / max(width, height, 1.0))
-    off_x = off_y = 0.0
-    if page.get_rotation() % 360 == 0:
-        crop = page.get_cropbox()
-        media = page.get_mediabox()
-        off_x, off_y = crop[0] - media[0], crop[1] - media[1]
     bitmap = page.render(scale=s)
     try:
         image = bitmap.to_pil()
     finally:
         bitmap.close()
+    frame = page_frame(page, image.width, image.height)
+    covered = _cover(image, frame, textpage, hidden) if hidden else 0
     buf = io.BytesIO()
     image.save(buf, format="PNG", compress_level=3)
     uri = "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
-    return PageImage(number=number, width=round(width, 3), height=round(height, 3), scale=round(s, 6),
-                     px_width=image.width, px_height=image.height, data_uri=uri, offset_x=off_x, offset_y=off_y)
+    return PageImage(number=number, frame=frame, data_uri=uri, redacted=covered)
 
 
-def _pct(v: float) -> float:
-    return round(min(max(v, 0.0), 100.0), 4)
+def _cover(image, frame: PageFrame, textpage, chars: list[int]) -> int:
+    """Cover the characters `chars` of the page in grey, a run of them on one line at a time; returns the runs."""
+    from PIL import ImageDraw
+
+    draw = ImageDraw.Draw(image)
+    runs: list[list[float]] = []
+    last = -2
+    for i in chars:
+        left, top, width, height = frame.user_to_pixels(textpage.get_charbox(i, loose=True))
+        box = [left - 1, top - 1, left + width + 1, top + height + 1]
+        run = runs[-1] if runs and i == last + 1 else None
+        if run is not None and box[1] < run[3] and run[1] < box[3]:  # next to it on the same line
+            run[:] = [min(run[0], box[0]), min(run[1], box[1]), max(run[2], box[2]), max(run[3], box[3])]
+        else:
+            runs.append(box)
+        last = i
+    for run in runs:
+        draw.rectangle(run, fill=REDACTION_GREY)
+    return len(runs)
+
+
+def _squash(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _mark_derived(report: NoteReport, number: int, textpage, frame: PageFrame) -> None:
+    """Mark the items of page `number` whose evidence text is not what the page prints in their box (a
+    value inferred from a line, such as an organisation from the minister a note is addressed to).
+    Pages without a text layer (read by OCR) are not judged."""
+    if textpage.count_chars() == 0:
+        return
+    for it in report.items:
+        if it.has_box and it.page == number and not it.ocr:
+            left, bottom, right, top = frame.user_rect(it.evidence.bbox)
+            printed = textpage.get_text_bounded(left=left - 1, bottom=bottom - 1, right=right + 1, top=top + 1)
+            it.derived = _squash(it.evidence.text) not in _squash(printed)
 
 
 def _box(img: PageImage, item: ReviewItem | Proposal, alt: bool = False) -> Box:
-    """The box of `item`'s evidence on the page image, in % of the page (PDF points, origin bottom-left)."""
-    b = item.evidence.bbox
-    x0, x1 = b.x0 - img.offset_x, b.x1 - img.offset_x
-    y0, y1 = b.y0 - img.offset_y, b.y1 - img.offset_y
-    return Box(item=item, alt=alt,
-               left=_pct(x0 / img.width * 100), top=_pct((img.height - y1) / img.height * 100),
-               width=_pct((x1 - x0) / img.width * 100), height=_pct((y1 - y0) / img.height * 100))
+    """The box of `item`'s evidence on the page image, in % of the image."""
+    left, top, width, height = img.frame.to_percent(item.evidence.bbox)
+    return Box(item=item, alt=alt, left=left, top=top, width=width, height=height)
 
 
 def _spot(box: Box) -> tuple:
@@ -321,7 +423,6 @@ def _place_runners_up(img: PageImage, report: NoteReport, t: Labels) -> None:
         for p in why.runners_up:
             if p.has_box and p.page == img.number:
                 box = _box(img, p, alt=True)
-                box.placement = "tag-below" if box.top + box.height < 96 else ""
                 img.boxes.append(box)
                 spots.setdefault(_spot(box), []).append(box)
         for same in spots.values():
@@ -331,30 +432,24 @@ def _place_runners_up(img: PageImage, report: NoteReport, t: Labels) -> None:
 
 
 def _place_boxes(img: PageImage, report: NoteReport, t: Labels, page_count: int) -> None:
+    """The boxes of a page: one per item read there (boxes on one spot share a tag), then the runners-up'.
+    Each tag gets a number for the page's legend; the script decides where it goes."""
     groups: dict[tuple, list[Box]] = {}
     for it in report.items:
-        if not it.has_box or it.page != img.number:
-            continue
-        box = _box(img, it)
-        img.boxes.append(box)
-        groups.setdefault(_spot(box), []).append(box)
-    tag_h = 16 / img.px_height * 100          # a tag's height, in % of the page
-    for box in img.boxes:
-        centre = box.left + box.width / 2
-        # a tag above would cover a box right above it (stacked lines: attachments, colofon)
-        crowded = any(o is not box and o.left < box.left + box.width and box.left < o.left + o.width
-                      and box.top - tag_h < o.top + o.height <= box.top + 0.01 for o in img.boxes)
-        if (centre > 55 or crowded) and box.left > 12:
-            box.placement = "tag-left"
-        elif box.top < 2.5 or crowded:
-            box.placement = "tag-below"
-    for same in groups.values():   # boxes on exactly the same spot share one tag
-        same[0].tag = " · ".join(dict.fromkeys(bx.item.label for bx in same))
+        if it.has_box and it.page == img.number:
+            box = _box(img, it)
+            img.boxes.append(box)
+            groups.setdefault(_spot(box), []).append(box)
+    for same in groups.values():
+        names = [t("derived_tag", label=bx.item.label) if bx.derived else bx.item.label for bx in same]
+        same[0].tag = " · ".join(dict.fromkeys(names))
         for bx in same[1:]:
             bx.show_tag = False
     marked = list(dict.fromkeys(bx.item.label for bx in img.boxes))
     _place_runners_up(img, report, t)
-    name = report.note.source.file_name
+    for n, box in enumerate((b for b in img.boxes if b.show_tag), start=1):
+        box.number = n
+    name = report.label
     if marked:
         img.alt = t("page_alt", page=img.number, pages=page_count, name=name, fields=", ".join(marked))
     else:
@@ -390,15 +485,22 @@ def _text_segments(report: NoteReport) -> list[_Segment]:
 # pages
 
 
-def _now() -> str:
+@dataclass(frozen=True)
+class Nav:
+    """The neighbours of a note's page in the report: (page stem, name shown) of the previous and next."""
+
+    prev: tuple[str, str] | None = None
+    next: tuple[str, str] | None = None
+
+
+def timestamp() -> str:
+    """When a report is made, as its footer says (local time, to the minute)."""
     return dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def render_note_page(report: NoteReport, pages: list[PageImage] | None, *, omitted: int = 0,
-                     prev: NoteReport | None = None, next: NoteReport | None = None,
-                     index_href: str = "../index.html", generated: str | None = None) -> str:
+                     nav: Nav = Nav(), index_href: str = "../index.html", generated: str | None = None) -> str:
     """The HTML of one note's page; `pages` None for a text input (its text is shown)."""
-    env = _env()
     t = labels(report.lang)
     if pages is not None:
         marked = {bx.item.key for p in pages for bx in p.boxes if not bx.alt}
@@ -406,13 +508,68 @@ def render_note_page(report: NoteReport, pages: list[PageImage] | None, *, omitt
     else:
         marked = set(report.text.located) if report.text else set()
         segments = _text_segments(report) if report.text else []
-    return env.get_template("note.html.j2").render(
+    return _env().get_template("note.html.j2").render(
         lang=report.lang, t=t, r=report, pages=pages, omitted=omitted, segments=segments, marked=marked,
         page_count=report.note.source.page_count or (len(pages) if pages else 0),
         drawn={bx.item.key for p in pages or [] for bx in p.boxes if bx.alt}, close_margin=f"{CLOSE_SCORE:.2f}",
-        prev=prev, next=next, index_href=index_href, version=__version__, generated=generated or _now(),
-        css=_STATIC["css"], js=_STATIC["js"],
-    )
+        redacted=sum(p.redacted for p in pages or []), nav=nav, index_href=index_href,
+        generated=generated or timestamp())
+
+
+def render_failed_page(name: str, reason: str, *, lang: str = "nl", nav: Nav = Nav(),
+                       generated: str | None = None) -> str:
+    """The page of an input that could not be read (so the neighbours' links lead somewhere)."""
+    return _env().get_template("failed.html.j2").render(
+        lang=lang, t=labels(lang), name=name, reason=reason, nav=nav, index_href="../index.html",
+        generated=generated or timestamp())
+
+
+#: the month chart, in pixels: drawn at this size (scrolled sideways when wider than the screen, never
+#: shrunk, so its 12 px text stays readable); a month's label needs `label_px`, a year's `year_px`
+CHART = {"left": 44, "top": 36, "plot": 160, "bottom": 44, "right": 16, "bar": 18, "gap": 8, "min_pitch": 12,
+         "label_px": 26, "year_px": 36, "ticks": 4}
+
+
+def _ticks(peak: int, most: int) -> list[int]:
+    """Round steps (1, 2, 5, 10, 20, 50, ...) from 0 to at least `peak` for the y axis, at most `most` steps."""
+    step = 1
+    steps = (2, 5, 10)
+    while -(-peak // step) > most:
+        base = step
+        for factor in steps:
+            step = base * factor
+            if -(-peak // step) <= most:
+                break
+    return list(range(0, (-(-peak // step) or 1) * step + 1, step))
+
+
+def _chart(data: IndexData, t: Labels) -> dict | None:
+    """The month chart to scale: bar heights proportional to the counts on a labelled y axis, a month
+    label under each bar where there is room (else under each January), the year under each January."""
+    months = data.month_counts
+    if not months:
+        return None
+    c = CHART
+    n = len(months)
+    pitch = c["bar"] + c["gap"] if n <= 36 else c["min_pitch"]
+    bar_w = pitch - (c["gap"] if n <= 36 else 3)
+    ticks = _ticks(max(count for _, count in months) or 1, c["ticks"])
+    per = c["plot"] / ticks[-1]
+    base = c["top"] + c["plot"]
+    every_month = pitch >= c["label_px"]
+    bars = []
+    for i, ((y, m), count) in enumerate(months):
+        x = c["left"] + c["gap"] / 2 + i * pitch
+        h = round(count * per, 2)
+        first_year = i == 0 and (13 - m) * pitch >= c["year_px"]
+        bars.append({"x": x, "y": round(base - h, 2), "w": bar_w, "h": h, "count": count,
+                     "label": t.month(y, m), "month": t.month(y, m).split(" ")[0] if every_month or m == 1 else "",
+                     "year": str(y) if m == 1 or first_year else ""})
+    width = c["left"] + n * pitch + c["gap"] + c["right"]
+    (fy, fm), (ly, lm) = months[0][0], months[-1][0]
+    return {"width": round(width), "height": base + c["bottom"], "left": c["left"], "top": c["top"], "base": base,
+            "bars": bars, "counts": bar_w >= 16, "ticks": [{"value": v, "y": round(base - v * per, 2)} for v in ticks],
+            "desc": t("chart_desc", first=t.month(fy, fm), last=t.month(ly, lm))}
 
 
 @dataclass
@@ -422,33 +579,8 @@ class _Column:
     numeric: bool = False
 
 
-def _chart(data: IndexData, t: Labels) -> dict | None:
-    months = data.month_counts
-    if not months:
-        return None
-    left, top, plot_h, right = 26, 18, 120, 26
-    n = len(months)
-    gap = 4 if n <= 24 else 1
-    bar_w = max(2, min(22, (380 - left - right) // n - gap))   # fits about 380 px: text stays legible
-    width = max(240, left + n * (bar_w + gap) + right)
-    height = top + plot_h + 22
-    every = max(1, -(-64 // (bar_w + gap)))   # a month label every 64 px or more
-    peak = max(c for _, c in months) or 1
-    bars = []
-    for i, ((y, m), count) in enumerate(months):
-        h = round(count / peak * plot_h, 1)
-        x = left + i * (bar_w + gap)
-        bars.append({"x": x, "y": round(top + plot_h - h, 1), "w": bar_w, "h": h, "count": count,
-                     "label": t.month(y, m), "show_label": i % every == 0})
-    (fy, fm), (ly, lm) = months[0][0], months[-1][0]
-    return {"width": width, "height": height, "left": left, "base": top + plot_h, "bars": bars,
-            "counts": bar_w >= 12,
-            "desc": t("chart_desc", first=t.month(fy, fm), last=t.month(ly, lm))}
-
-
 def render_index(data: IndexData, *, lang: str = "nl", generated: str | None = None) -> str:
     """The HTML of the index page of a batch."""
-    env = _env()
     t = labels(lang)
     columns = [
         _Column("file", t("col_file")), _Column("type", t("col_type")), _Column("date", t("col_date")),
@@ -457,24 +589,22 @@ def render_index(data: IndexData, *, lang: str = "nl", generated: str | None = N
         _Column("close", t("col_close"), True),
     ]
     rows = [{
-        "slug": r.slug, "file": r.label, "type": r.note.document_type.value,
-        "date": r.note.date.isoformat() if r.note.date else "", "kenmerk": r.note.kenmerk or "",
-        "title": r.note.title or "", "fields": len(r.fields_found), "warnings": r.warning_count,
-        "close": r.close_count if r.why else "", "lang": r.note.language,
-    } for r in data.reports]
+        "slug": e.slug, "file": e.name, "type": e.document_type,
+        "date": e.date.isoformat() if e.date else "", "kenmerk": e.kenmerk or "",
+        "title": e.title or "", "fields": len(e.fields_found), "warnings": e.warnings,
+        "close": e.close_calls if e.close_calls is not None else "", "lang": e.language,
+    } for e in data.entries]
     total = max(data.total, 1)
     field_rows = [{"label": t.field(name, plural=True), "count": count, "percent": round(count / total * 100, 1)}
                   for name, count in data.field_counts]
     heading = t("index_heading_one") if data.total == 1 else t("index_heading", count=data.total)
-    return env.get_template("index.html.j2").render(
+    return _env().get_template("index.html.j2").render(
         lang=lang, t=t, data=data, rows=rows, columns=columns, field_rows=field_rows,
-        field_total=len(FIELD_ORDER), chart=_chart(data, t), heading=heading, version=__version__,
-        generated=generated or _now(), css=_STATIC["css"], js=_STATIC["js"],
-    )
+        field_total=len(FIELD_ORDER), chart=_chart(data, t), heading=heading, generated=generated or timestamp())
 
 
 # ---------------------------------------------------------------------------------------------
-# the writer
+# writing
 
 
 def _umask() -> int:
@@ -486,7 +616,7 @@ def _umask() -> int:
 _FILE_MODE = 0o666 & ~_umask()
 
 
-def _write(path: Path, text: str) -> None:
+def write_page(path: Path, text: str) -> None:
     """Write atomically, readable as an ordinary file is (a report is meant to be shared)."""
     write_atomic(path, text.encode("utf-8"))
     try:
@@ -495,23 +625,45 @@ def _write(path: Path, text: str) -> None:
         pass
 
 
+def note_report(note: Note, name: str, slug: str, data: bytes | None, explained: Explained | None,
+                settings: RenderSettings) -> tuple[NoteReport, list[PageImage] | None, int]:
+    """A note's report and its rendered pages (None for a text input) and the pages left out."""
+    text = None
+    if note.source.media_type != "application/pdf" and data is not None:
+        from kenmerk.extract.personal import scrub_text
+        from kenmerk.extract.reader import shown_text
+
+        text = shown_text(data, name)  # a text input as decoded; an e-mail or Word document as the lines read
+        if text is not None and not settings.keep_personal_data:
+            text = scrub_text(text)
+    report = build_note_report(note, name, lang=settings.lang, text=text, slug=slug, explained=explained)
+    if not report.is_pdf:
+        return report, None, 0
+    if data is None:
+        return report, [], 0
+    from kenmerk.extract.reader import pages_pdf
+
+    pages, omitted = render_pdf_pages(pages_pdf(data, name), report, settings)  # an image's pages as a PDF
+    return report, pages, omitted
+
+
 class ReviewWriter:
-    """Write a report folder: one page per note as notes come in, the index at `close()`.
+    """Write a report folder in this process: one page per note as notes come in, the index at `close()`.
 
     A note's page is written once the next note is known (for its "next" link), so at
-    most one note's page images are held in memory.
+    most one note's page images are held in memory. Inputs are named by their file name
+    (`kenmerk.output.review_share.shareable_name`), never by a path of this machine.
     """
 
     def __init__(self, out_dir: str | os.PathLike[str], *, lang: str = "nl", scale: float = DEFAULT_SCALE,
-                 max_pages: int = DEFAULT_MAX_PAGES) -> None:
+                 max_pages: int = DEFAULT_MAX_PAGES, keep_personal_data: bool = False) -> None:
         labels(lang)  # unknown language: ValueError now, not after the first note
         self.out = Path(out_dir)
-        self.lang = lang
-        self.scale = scale
-        self.max_pages = max_pages
+        self.settings = RenderSettings(lang=lang, scale=scale, max_pages=max_pages,
+                                       keep_personal_data=keep_personal_data)
         self.reports: list[NoteReport] = []
         self.failed: list[tuple[str, str]] = []
-        self.generated = _now()
+        self.generated = timestamp()
         self._pending: tuple[NoteReport, list[PageImage] | None, int] | None = None
         self._prev: NoteReport | None = None
         self._slugs: set[str] = set()
@@ -520,32 +672,18 @@ class ReviewWriter:
             explained: Explained | None = None) -> NoteReport:
         """Add one note; `data` is the input's bytes (a PDF is rendered from them, a text shown);
         `explained` its candidates (`kenmerk.output.review_explain.explain_for_review`)."""
-        text = None
-        if note.source.media_type != "application/pdf" and data is not None:
-            from kenmerk.extract.text import decode_text
-
-            text = decode_text(data, name=label or note.source.file_name)
-        report = build_note_report(note, label, lang=self.lang, text=text, slug=self._unique_slug(note),
-                                   explained=explained)
-        pages: list[PageImage] | None = None
-        omitted = 0
-        if report.is_pdf:
-            if data is None:
-                pages = []
-            else:
-                pages, omitted = render_pdf_pages(data, report, scale=self.scale, max_pages=self.max_pages)
+        name = shareable_name(label) if label else note.source.file_name
+        report, pages, omitted = note_report(note, name, self._unique_slug(name), data, explained, self.settings)
         self._flush(next_report=report)
         self._pending = (report, pages, omitted)
         self.reports.append(report)
         return report
 
     def fail(self, label: str, reason: str) -> None:
-        self.failed.append((label, reason))
+        self.failed.append((shareable_name(label), reason))
 
-    def _unique_slug(self, note: Note) -> str:
-        from kenmerk.output.review import note_slug
-
-        base = slug = note_slug(note)
+    def _unique_slug(self, name: str) -> str:
+        base = slug = note_slug(name)
         n = 2
         while slug in self._slugs:
             slug = f"{base}-{n}"
@@ -557,9 +695,10 @@ class ReviewWriter:
         if self._pending is None:
             return
         report, pages, omitted = self._pending
-        html_text = render_note_page(report, pages, omitted=omitted, prev=self._prev, next=next_report,
-                                     generated=self.generated)
-        _write(self.out / "notes" / f"{report.slug}.html", html_text)
+        nav = Nav(prev=(self._prev.slug, self._prev.label) if self._prev else None,
+                  next=(next_report.slug, next_report.label) if next_report else None)
+        html_text = render_note_page(report, pages, omitted=omitted, nav=nav, generated=self.generated)
+        write_page(self.out / "notes" / f"{report.slug}.html", html_text)
         self._prev = report
         self._pending = None
 
@@ -567,8 +706,8 @@ class ReviewWriter:
         """Write the last note's page and the index; returns the index's path."""
         self._flush(next_report=None)
         index = self.out / "index.html"
-        data = build_index(self.reports, self.failed)
-        _write(index, render_index(data, lang=self.lang, generated=self.generated))
+        data = build_index([r.entry() for r in self.reports], self.failed)
+        write_page(index, render_index(data, lang=self.settings.lang, generated=self.generated))
         return index
 
     def __enter__(self) -> "ReviewWriter":

@@ -6,8 +6,8 @@
 its writer.
 
 - turtle, nt, xml: all notes in one graph; trig: each note in its own named
-  graph, graph IRI = note IRI. These four are written by pyoxigraph's
-  serialiser from the triples of `kenmerk.output.graph.note_triples` (no
+  graph, graph IRI = note IRI, and the shared resources once in `{base}shared`. These four are written by pyoxigraph's
+  serialiser from the triples of `kenmerk.output.graph.note_parts` (no
   rdflib Graph is built), converted to pyoxigraph terms by the publishing
   code's `TermConverter` and put in a fixed order by `ox_triples`.
 - jsonld: nested JSON per note with the shipped context (`kenmerk.output.jsonld`).
@@ -25,7 +25,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
 from kenmerk.extract import Note, UsageError
-from kenmerk.output.graph import DEFAULT_BASE, Triple, add_note, note_iri, note_triples
+from kenmerk.output.graph import DEFAULT_BASE, NoteLinks, Triple, add_note, note_parts, shared_graph_iri
 from kenmerk.output.note_formats import NOTE_FORMATS
 from kenmerk.output.store import TermConverter
 from kenmerk.vocab import PREFIXES, bind_prefixes
@@ -35,21 +35,27 @@ _RDF_TYPE = ox.NamedNode(str(RDF.type))
 _CONVERTER = TermConverter()  # one IRI cache for all calls: predicates, classes and vocabulary IRIs repeat
 
 
-def notes_graph(notes: Sequence[Note], base: str | None = None, evidence: bool = False) -> Graph:
-    """One graph holding the triples of all `notes`."""
+def notes_graph(notes: Sequence[Note], base: str | None = None, evidence: bool = False,
+                links: Sequence[NoteLinks | None] | None = None) -> Graph:
+    """One graph holding the triples of all `notes` and of the shared resources they use."""
     graph = bind_prefixes(Graph())
-    for note in notes:
-        add_note(graph, note, base or DEFAULT_BASE, evidence)
+    for note, link in zip(notes, links or [None] * len(notes)):
+        add_note(graph, note, base or DEFAULT_BASE, evidence, links=link)
     return graph
 
 
 def notes_dataset(notes: Sequence[Note], base: str | None = None, evidence: bool = False) -> Dataset:
-    """A dataset with each note in its own named graph (graph IRI = note IRI)."""
+    """A dataset with each note in its own named graph (graph IRI = note IRI), shared resources in the shared graph."""
     dataset = Dataset()
     bind_prefixes(dataset)
+    shared = dataset.graph(shared_graph_iri(base or DEFAULT_BASE))
     for note in notes:
-        iri = note_iri(note, base or DEFAULT_BASE)
-        add_note(dataset.graph(iri), note, base or DEFAULT_BASE, evidence)
+        parts = note_parts(note, base or DEFAULT_BASE, evidence)
+        graph = dataset.graph(parts.iri)
+        for triple in parts.triples:
+            graph.add(triple)
+        for triple in parts.shared:
+            shared.add(triple)
     return dataset
 
 
@@ -81,34 +87,45 @@ def ox_triples(triples: Iterable[Triple], first: Sequence[URIRef] = (), *, types
     return [make(s, p, o) for s, p, o in _ordered_terms(triples, first, types_first=types_first)]
 
 
-def _notes_triples(notes: Sequence[Note], base: str, evidence: bool) -> tuple[list[URIRef], list[Triple]]:
+Links = Sequence["NoteLinks | None"]
+
+
+def _notes_triples(notes: Sequence[Note], base: str, evidence: bool,
+                   links: Links) -> tuple[list[URIRef], list[Triple], list[Triple]]:
+    """(note IRIs, the notes' own triples, the shared descriptions they use)."""
     roots: list[URIRef] = []
     triples: list[Triple] = []
-    for note in notes:
-        iri, ts = note_triples(note, base, evidence)
-        roots.append(iri)
-        triples.extend(ts)
-    return roots, triples
+    shared: list[Triple] = []
+    for note, link in zip(notes, links):
+        parts = note_parts(note, base, evidence, links=link)
+        roots.append(parts.iri)
+        triples.extend(parts.triples)
+        shared.extend(parts.shared)
+    return roots, triples, shared
 
 
-def _graph_writer(fmt: ox.RdfFormat) -> Callable[[Sequence[Note], str, bool], bytes]:
+def _graph_writer(fmt: ox.RdfFormat) -> Callable[[Sequence[Note], str, bool, Links], bytes]:
     """A writer of all notes in one graph: Turtle or RDF/XML, the notes first."""
-    def write(notes: Sequence[Note], base: str, evidence: bool) -> bytes:
-        roots, triples = _notes_triples(notes, base, evidence)
-        return ox.serialize(ox_triples(triples, roots), format=fmt, prefixes=_PREFIXES)
+    def write(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
+        roots, triples, shared = _notes_triples(notes, base, evidence, links)
+        return ox.serialize(ox_triples(triples + shared, roots), format=fmt, prefixes=_PREFIXES)
     return write
 
 
-def _nt(notes: Sequence[Note], base: str, evidence: bool) -> bytes:
-    _, triples = _notes_triples(notes, base, evidence)
-    return ox.serialize(ox_triples(triples, types_first=False), format=ox.RdfFormat.N_TRIPLES)
+def _nt(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
+    _, triples, shared = _notes_triples(notes, base, evidence, links)
+    return ox.serialize(ox_triples(triples + shared, types_first=False), format=ox.RdfFormat.N_TRIPLES)
 
 
-def _trig(notes: Sequence[Note], base: str, evidence: bool) -> bytes:
+def _trig(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
+    """Each note in its own named graph, the shared resources once in the shared graph."""
     graphs: dict[URIRef, list[Triple]] = {}
-    for note in notes:
-        iri, triples = note_triples(note, base, evidence)
-        graphs.setdefault(iri, []).extend(triples)  # the same note twice: one graph
+    shared: list[Triple] = []
+    for note, link in zip(notes, links):
+        parts = note_parts(note, base, evidence, links=link)
+        graphs.setdefault(parts.iri, []).extend(parts.triples)  # the same note twice: one graph
+        shared.extend(parts.shared)
+    graphs[shared_graph_iri(base)] = shared
     quads = []
     for iri, triples in graphs.items():
         name = _CONVERTER.term(iri)
@@ -116,20 +133,20 @@ def _trig(notes: Sequence[Note], base: str, evidence: bool) -> bytes:
     return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_PREFIXES)
 
 
-def _jsonld(notes: Sequence[Note], base: str, evidence: bool) -> bytes:
+def _jsonld(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
     from kenmerk.output.jsonld import serialize_jsonld
 
-    return serialize_jsonld(notes_graph(notes, base, evidence))
+    return serialize_jsonld(notes_graph(notes, base, evidence, links))
 
 
-def _diwoo(notes: Sequence[Note], base: str, evidence: bool) -> bytes:
+def _diwoo(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
     from kenmerk.output.diwoo import notes_to_diwoo
 
-    return notes_to_diwoo(notes, base=base)
+    return notes_to_diwoo(notes, base=base, labels=[link.document_url if link else None for link in links])
 
 
-#: the writer of each format of `kenmerk.output.note_formats` (notes, base IRI, evidence → bytes)
-WRITERS: dict[str, Callable[[Sequence[Note], str, bool], bytes]] = {
+#: the writer of each format of `kenmerk.output.note_formats` (notes, base IRI, evidence, links → bytes)
+WRITERS: dict[str, Callable[[Sequence[Note], str, bool, Links], bytes]] = {
     "turtle": _graph_writer(ox.RdfFormat.TURTLE),
     "jsonld": _jsonld,
     "nt": _nt,
@@ -139,8 +156,20 @@ WRITERS: dict[str, Callable[[Sequence[Note], str, bool], bytes]] = {
 }
 
 
-def serialize_notes(notes: Sequence[Note], fmt: str, *, base: str | None = None, evidence: bool = False) -> bytes:
-    """The notes in format `fmt` (one of `NOTE_FORMATS`); `base` None means `DEFAULT_BASE`."""
+def serialize_notes(notes: Sequence[Note], fmt: str, *, base: str | None = None, evidence: bool = False,
+                    links: Links | None = None, download_base: str | None = None) -> bytes:
+    """The notes in format `fmt` (one of `NOTE_FORMATS`); `base` None means `DEFAULT_BASE`.
+
+    `links` (one `NoteLinks` per note, `kenmerk.output.links.BatchLinker`): document URLs and
+    the links between notes of the batch; without them, found here when `download_base` (where
+    the documents are published) is given. DiWoo needs each document's URL.
+    """
     if fmt not in NOTE_FORMATS:
         raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(NOTE_FORMATS)}")
-    return WRITERS[fmt](list(notes), base or DEFAULT_BASE, evidence)
+    notes = list(notes)
+    if links is None and download_base:
+        from kenmerk.output.links import BatchLinker
+
+        linker = BatchLinker(base, download_base)
+        links = [linker.add(note) for note in notes]
+    return WRITERS[fmt](notes, base or DEFAULT_BASE, evidence, list(links) if links else [None] * len(notes))

@@ -135,8 +135,8 @@ def _busy(exc: OSError) -> bool:
 
 #: who holds a store folder's lock, told by words of its command line: (words, who, what to do)
 LOCK_HOLDERS: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (("oxigraph", "serve"), "`kenmerk serve` (oxigraph serve)",
-     "stop it, or publish through it with --endpoint http://127.0.0.1:PORT/query"),
+    (("kenmerk", "serve"), "`kenmerk serve`", "stop it, or publish through it with --endpoint http://127.0.0.1:PORT/query"),
+    (("oxigraph", "serve"), "`oxigraph serve`", "stop it, or publish through it with --endpoint http://127.0.0.1:PORT/query"),
     (("kenmerk", "publish"), "another `kenmerk publish`", "wait for it to finish"),
 )
 _UNKNOWN_HOLDER = ("stop it; if it is `kenmerk serve`, publish through it with "

@@ -121,6 +121,10 @@ class WorkOptions:
     timeout: float = 0.0  # CPU seconds per document; 0: none
     keep_personal_data: bool = False  # names, phone numbers, e-mail addresses (kenmerk.extract.personal)
     timeout_option: str = "--timeout"  # how the user sets `timeout`, for messages
+    explain: bool = False  # also every field's candidates (`kenmerk.extract.explain`), kept in the cache too
+    #: run in the worker on each document that went through, with its bytes (a picklable callable, such as
+    #: `kenmerk review`'s page writer); what it returns is the result's `extra`
+    finish: Callable[[bytes, "Result"], object] | None = None
 
 
 @dataclass(slots=True)
@@ -139,6 +143,8 @@ class Result:
     seconds: float = 0.0
     retire: bool = False  # the worker should be replaced (after a MemoryError)
     item: object = field(default=None, repr=False)
+    explanation_json: str | None = field(default=None, repr=False)  # with `WorkOptions.explain`
+    extra: object = field(default=None, repr=False)  # what `WorkOptions.finish` returned
 
     @property
     def ok(self) -> bool:
@@ -177,7 +183,8 @@ def process_document(spec: DocumentSpec, options: WorkOptions, index: int = 0, *
     """Read, look up, extract and cache one document. Never raises for a bad document.
 
     `on_page(done, total)` is told as pages are read (a text input counts as one page)."""
-    from kenmerk.extract import note_from_layout, read_bytes
+    from kenmerk.extract import read_bytes
+    from kenmerk.extract.note import extract_layout
     from kenmerk.output.cache import CacheEntry
 
     start = time.perf_counter()
@@ -193,21 +200,27 @@ def process_document(spec: DocumentSpec, options: WorkOptions, index: int = 0, *
     sha = hashlib.sha256(data).hexdigest() if cache is not None else ""
     if cache is not None:
         entry = cache.get(sha, name)
+        if entry is not None and options.explain and entry.ok and entry.explanation_json is None:
+            entry = None  # cached without the candidates: extracted again, with them
         if entry is not None:
             elapsed = time.perf_counter() - start
             if entry.ok:
-                return Result(index, label, "ok", note_json=entry.note_json, pages=entry.pages, cached=True,
-                              seconds=elapsed)
+                return _finish(Result(index, label, "ok", note_json=entry.note_json, pages=entry.pages, cached=True,
+                                      explanation_json=entry.explanation_json), data, options, start)
             return failure(index, label, entry.stage, entry.error, entry.message, cached=True, seconds=elapsed)
     cacheable = True
     try:
         layout, source = read_bytes(data, name, options.limits, on_page=on_page)
+        kept = data if options.finish is not None else b""
         del data
-        note = note_from_layout(layout, source, keep_personal_data=options.keep_personal_data)
+        extraction = extract_layout(layout, source, keep_personal_data=options.keep_personal_data)
         del layout
-        note_json = note.model_dump_json()
-        result = Result(index, label, "ok", note_json=note_json, pages=source.page_count or 1)
-        entry = CacheEntry(True, note_json=note_json, pages=result.pages)
+        note_json = extraction.note.model_dump_json()
+        explanation_json = _explain(extraction) if options.explain else None
+        del extraction
+        result = Result(index, label, "ok", note_json=note_json, pages=source.page_count or 1,
+                        explanation_json=explanation_json)
+        entry = CacheEntry(True, note_json=note_json, pages=result.pages, explanation_json=explanation_json)
     except KenmerkError as exc:
         if _caused_by(exc, MemoryError):  # the reader turned a MemoryError into its own error: not the bytes' fault
             return failure(index, label, "memory", "MemoryError", _memory_message(options), retire=True,
@@ -229,6 +242,29 @@ def process_document(spec: DocumentSpec, options: WorkOptions, index: int = 0, *
             cache.put(sha, name, entry)
         except KenmerkError as exc:  # a full disk must not lose the result itself; said once per worker
             print(f"kenmerk: warning: {exc} (results are not cached from here on)", file=sys.stderr)
+    return _finish(result, kept if result.ok else b"", options, start)
+
+
+def _explain(extraction) -> str:
+    from kenmerk.extract.explain import explain
+
+    return explain(extraction).model_dump_json()
+
+
+def _finish(result: Result, data: bytes, options: WorkOptions, start: float) -> Result:
+    """`options.finish` on a document that went through (its return in `extra`); a failure of it fails the
+    document (stage `finish`), not the batch."""
+    if options.finish is not None and result.ok:
+        try:
+            result.extra = options.finish(data, result)
+        except KenmerkError as exc:
+            result = failure(result.index, result.label, exc.stage, exc.__class__.__name__, _reason(exc))
+        except MemoryError:
+            result = failure(result.index, result.label, "memory", "MemoryError", _memory_message(options),
+                             retire=True)
+        except Exception as exc:  # a bug in the hook must not stop the batch
+            result = failure(result.index, result.label, "finish", exc.__class__.__name__,
+                             f"internal error: {exc.__class__.__name__}: {str(exc)[:200]}")
     result.seconds = time.perf_counter() - start
     return result
 

@@ -1439,7 +1439,7 @@ def input_fixtures() -> dict[str, bytes]:
         f"{MAIL.name}.gold.json": _gold_json(MAIL.gold()),
         f"{WORD_NOTA.name}.docx": beslisnota_docx(),
         f"{WORD_NOTA.name}.gold.json": _gold_json(WORD_NOTA.gold()),
-        f"{SCAN_NOTA.name}.png": scan_png(),
+        f"{SCAN_NOTA.name}-png.png": scan_png(),
         f"{SCAN_NOTA.name}-png.gold.json": _gold_json(SCAN_NOTA.gold()),
         f"{BESLISNOTA.name}-scan.tif": beslisnota_tiff(),
         f"{BESLISNOTA.name}-scan.gold.json": _gold_json(BESLISNOTA.gold()),

@@ -114,12 +114,13 @@ def test_eval_prints_a_per_field_table(fixtures_dir):
     proc = kenmerk("eval", "--gold", fixtures_dir, fixtures_dir)
     assert proc.returncode == 0, _err(proc)
     out = _out(proc)
-    assert "2 document(s) scored" in out
+    scored = len(list(fixtures_dir.glob("*.gold.json")))
+    assert scored >= 2 and f"{scored} document(s) scored" in out
     for field in ("document_type", "title", "kenmerk", "date", "addressee", "recommended_decision",
                   "attachments", "woo_grounds"):
         rows = [line for line in out.splitlines() if line.split() and line.split()[0] == field]
         assert len(rows) == 1, f"no row for {field} in:\n{out}"
-        assert "/2" in rows[0], rows[0]
+        assert f"/{scored}" in rows[0], rows[0]
     assert "overall accuracy" in out
 
 

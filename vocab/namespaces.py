@@ -47,8 +47,14 @@ class KMK(DefinedNamespace):
     Evidence: URIRef
     Extraction: URIRef
     SourceFile: URIRef
+    KenmerkGroup: URIRef
     # properties
     kenmerk: URIRef
+    kenmerkKey: URIRef
+    kenmerkGroup: URIRef
+    publisherName: URIRef
+    addresseeOrganisation: URIRef
+    attachmentDocument: URIRef
     identifierScheme: URIRef
     printedLabel: URIRef
     printedOrganisation: URIRef

@@ -69,6 +69,17 @@ def information_categories() -> dict[URIRef, Concept]:
 
 
 @lru_cache(maxsize=None)
+def sitemap_codes() -> dict[URIRef, str]:
+    """Woo category IRI → the code its DiWoo sitemap index is named by (`infocat014`).
+
+    infocat001–017 are the art. 3.3 categories in TOOI order (KOOP's naming convention
+    `sitemapindex-diwoo-infocatNNN.xml`); `infocat018` for the art. 3.1 concept follows the
+    OpenCatalogi implementation (not in KOOP's text).
+    """
+    return {URIRef(r["iri"]): r["code"] for r in read_table("information_categories.csv") if r["code"]}
+
+
+@lru_cache(maxsize=None)
 def woo_grounds() -> dict[str, Ground]:
     """All refusal grounds by canonical code (`5.1.2e`, `10.2e`, `11.1`)."""
     return {r["code"]: Ground(r["code"], r["law"], r["article"], URIRef(r["iri"]), r["label"])

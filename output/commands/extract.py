@@ -50,6 +50,10 @@ def register(sub) -> None:
                         "(RDF and DiWoo output never carry them)")
     p.add_argument("--base", default=None, help="base IRI for RDF output")
     p.add_argument("--evidence", action="store_true", help="include evidence in RDF output")
+    p.add_argument("--download-base", metavar="URL", help="where the documents are published: their URL "
+                   "(DiWoo <loc>, dcat:downloadURL) is URL + file name (default: download_base in kenmerk.toml)")
+    p.add_argument("--sitemap-url", metavar="URL", help="--format diwoo -o DIR/: where DIR's sitemaps are served "
+                   "(default: --download-base)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary line")
     p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
                    help="OCR PDF pages with Tesseract: auto (pages without a usable text layer, and redaction "
@@ -145,7 +149,7 @@ def run(args) -> int:
     else:
         where = f"{options.jobs} worker process{'es' if options.jobs != 1 else ''}"
     out = AtomicWriter(args.output, "w") if args.output and fmt in JSON_FORMATS else None
-    notes: list[Note] = []
+    notes: list[tuple[str, Note]] = []
     written = failed = documents = 0
     results = run_batch(items(), options, on_tick=reporter.tick, on_page=reporter.page)
     try:
@@ -165,7 +169,7 @@ def run(args) -> int:
             elif fmt == "jsonl":
                 text = result.note_json
             else:
-                notes.append(Note.model_validate_json(result.note_json))
+                notes.append((result.label, Note.model_validate_json(result.note_json)))
                 continue
             if out is not None:
                 out.write(text + "\n")
@@ -184,15 +188,23 @@ def run(args) -> int:
         else:
             out.discard()  # nothing extracted: no output file
     if fmt not in JSON_FORMATS and notes:
-        from kenmerk.output.atomic import atomic_open
-        from kenmerk.output.serialize import serialize_notes
+        from kenmerk.output import extract_output
+        from kenmerk.output.config import load_config
 
-        data = serialize_notes(notes, fmt, base=args.base, evidence=args.evidence)
-        if args.output:
-            with atomic_open(args.output, "wb") as fh:
-                fh.write(data)
+        download_base = args.download_base or load_config().download_base
+        if fmt == "diwoo":  # a note that cannot be written is one error line; the others are written
+
+            def not_written(exc) -> None:
+                reporter.echo(str(exc))
+                reporter.record({"path": exc.path, "stage": "output", "error": type(exc).__name__,
+                                 "message": exc.args[0]})
+
+            failed += len(notes) - extract_output.write_diwoo(notes, args.output, base=args.base,
+                                                          download_base=download_base,
+                                                          sitemap_url=args.sitemap_url, failed=not_written)
         else:
-            sys.stdout.buffer.write(data)
+            extract_output.write_rdf(notes, fmt, args.output, base=args.base, evidence=args.evidence,
+                                     download_base=download_base)
     reporter.close(summary=summary)
     if documents == 0:
         where_from = " ".join(args.files + ([f"--from-list {args.from_list}"] if args.from_list else []))

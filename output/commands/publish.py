@@ -44,6 +44,8 @@ def add_config_options(p) -> None:
     g.add_argument("--contact-email", metavar="EMAIL", help="contact point e-mail address")
     g.add_argument("--contact-name", metavar="NAME", help="contact point name")
     g.add_argument("--download-url", metavar="URL", help="public URL of the --out folder")
+    g.add_argument("--download-base", metavar="URL",
+                   help="public URL of the folder the documents themselves are served from (their dcat:downloadURL)")
     g.add_argument("--endpoint-url", metavar="URL", help="public SPARQL endpoint URL for the catalog")
 
 
@@ -124,7 +126,7 @@ def config_from_args(args):
     return load_config(
         args.config, base=args.base, publisher=args.publisher, licence=args.licence,
         contact_email=args.contact_email, contact_name=args.contact_name,
-        download_url=args.download_url, endpoint_url=args.endpoint_url,
+        download_url=args.download_url, download_base=args.download_base, endpoint_url=args.endpoint_url,
     )
 
 

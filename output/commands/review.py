@@ -3,31 +3,45 @@
 For each note a page shows its pages (PDF, rendered with pypdfium2) with a coloured,
 labelled box on every piece of evidence, or its text with the evidence marked (text
 inputs); a table of the fields with value and page, and under each field the rule that
-chose its value and the runners-up (the other candidates, folded; their boxes dashed);
-and what is missing or doubtful.
-`report/index.html` lists every note (sortable, filterable) with counts per field,
-per document type and per month. Each input is read once: the note is extracted from
-the bytes (`extract_layout`, keeping every field's candidates) and the pages are
-rendered from the same bytes.
+chose its value and the other candidates ("also considered", folded; their boxes dashed);
+and what is missing or doubtful. `report/index.html` lists every note (sortable,
+filterable) with counts per field, per document type and per month.
 
-Each failing input gives one line `path: reason` on stderr; the others go on. Exit 0
-when every input went through, 1 when one failed, 2 for wrong usage.
+Inputs and batch options are `extract`'s (folders, zip archives, URLs, `--from-list`;
+`--jobs`, `--cache`, `--errors`, progress): each document is extracted with its candidates
+in a worker process, which also renders its pages and writes its page
+(`kenmerk.output.review_batch`); `--cache` keeps the candidates beside the note, so a
+second run extracts nothing again.
+
+Each failing input gives one line `path: reason` on stderr and a line in the index; the
+others go on. Exit 0 when every input went through, 1 when one failed, 2 for wrong usage.
 """
 from __future__ import annotations
 
+import dataclasses
+import os
 import sys
 
-from kenmerk.extract import KenmerkError, ReadLimits, UsageError, read_bytes
-from kenmerk.extract.note import extract_layout
-from kenmerk.output.inputs import DocumentSpec, Refused, gather, load
-from kenmerk.output.review_explain import explain_for_review
-from kenmerk.output.review_html import DEFAULT_MAX_PAGES, DEFAULT_SCALE, ReviewWriter
+from kenmerk.extract import UsageError
+from kenmerk.output.batch import (
+    Reporter,
+    add_batch_options,
+    add_input_options,
+    batch_options_from_args,
+    cache_notice,
+    run_batch,
+)
+from kenmerk.output.inputs import DocumentSpec, Refused, gather, read_list
+from kenmerk.output.review import build_index
+from kenmerk.output.review_batch import NotePages, ReportFolder, plan_pages
+from kenmerk.output.review_html import DEFAULT_MAX_PAGES, DEFAULT_SCALE, RenderSettings, render_index, timestamp
 from kenmerk.output.review_i18n import DEFAULT_LANG, LANGUAGES, labels
+from kenmerk.output.review_share import strip_paths
 
 
 def register(sub) -> None:
     p = sub.add_parser("review", help="write an HTML report showing on each page what was extracted, and why")
-    p.add_argument("files", nargs="+", metavar="INPUT",
+    p.add_argument("files", nargs="*", metavar="INPUT",
                    help="a document (PDF, .txt, .md), a folder, a zip archive or an http(s) URL")
     p.add_argument("-o", "--output", default="kenmerk-review", metavar="DIR",
                    help="folder to write index.html and notes/ into (default: kenmerk-review)")
@@ -39,19 +53,12 @@ def register(sub) -> None:
     p.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
                    help="OCR pages without a usable text layer (default: auto)")
     p.add_argument("--keep-personal-data", action="store_true",
-                   help="keep names of civil servants in the extracted values (as `extract`)")
-    p.add_argument("--glob", action="append", metavar="PATTERN", help="only files in folders matching PATTERN")
-    p.add_argument("-q", "--quiet", action="store_true", help="no summary line")
+                   help="keep names, phone numbers and e-mail addresses in the values, the text and on the page "
+                        "images (default: left out, covered in grey where a page's text layer prints them)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary lines")
+    add_input_options(p)
+    add_batch_options(p)
     p.set_defaults(func=run)
-
-
-def _reason(exc: BaseException) -> str:
-    """The one-line reason of an error, without the path KenmerkError puts in front."""
-    if isinstance(exc, KenmerkError):
-        text = exc.args[0] if exc.args else exc.__class__.__name__
-    else:
-        text = f"{exc.__class__.__name__}: {exc}"
-    return " ".join(str(text).split())
 
 
 def run(args) -> int:
@@ -59,35 +66,62 @@ def run(args) -> int:
         raise UsageError(f"--scale {args.scale} is out of range (0.25-4)")
     if args.max_pages < 1:
         raise UsageError("--max-pages must be at least 1")
+    if not args.files and args.from_list is None:
+        raise UsageError("give at least one INPUT (file, folder, zip, URL) or --from-list FILE")
     if "-" in args.files:
         raise UsageError("review reads files, folders, zip archives and URLs, not standard input")
-    limits = ReadLimits(ocr=args.ocr)
-    failed = 0
-    writer = ReviewWriter(args.output, lang=args.lang, scale=args.scale, max_pages=args.max_pages)
-
-    def fail(label: str, reason: str) -> None:
-        nonlocal failed
-        failed += 1
-        writer.fail(label, reason)
-        print(f"{label}: {reason}", file=sys.stderr, flush=True)
-
-    for item in gather(args.files, globs=args.glob, max_bytes=limits.max_bytes):
-        if isinstance(item, Refused):
-            fail(item.label, _reason(item.error) if getattr(item, "error", None) else "refused")
-            continue
-        if not isinstance(item, DocumentSpec):
-            continue
-        try:
-            data, name = load(item, max_bytes=limits.max_bytes)
-            layout, source = read_bytes(data, name, limits)
-            extraction = extract_layout(layout, source, keep_personal_data=args.keep_personal_data)
-            writer.add(extraction.note, item.label, data, explain_for_review(extraction))
-        except KeyboardInterrupt:
-            raise
-        except Exception as exc:  # noqa: BLE001 - one bad input must not stop the batch
-            fail(item.label, _reason(exc))
-    index = writer.close()
+    options = batch_options_from_args(args)
+    ocr_cache = os.path.abspath(options.cache_dir) if options.cache_dir else options.limits.cache_dir
+    options = dataclasses.replace(options, explain=True, keep_personal_data=args.keep_personal_data,
+                                  limits=dataclasses.replace(options.limits, ocr=args.ocr, cache_dir=ocr_cache))
+    list_lines = list(read_list("-", args.url_column)) if args.from_list == "-" else None
+    items = list(gather(args.files, from_list=args.from_list, url_column=args.url_column, globs=args.glob,
+                        max_bytes=options.limits.max_bytes, list_lines=list_lines))
+    documents = sum(1 for item in items if isinstance(item, (DocumentSpec, Refused)))
+    if args.jobs is None and documents <= 1:  # one document: no worker to start
+        options = dataclasses.replace(options, jobs=0)
+    roots = [a for a in args.files if os.path.isdir(a)]
+    plan = plan_pages(items, roots)
+    settings = RenderSettings(lang=args.lang, scale=args.scale, max_pages=args.max_pages,
+                              keep_personal_data=args.keep_personal_data)
+    generated = timestamp()
+    folder = ReportFolder(args.output)
+    options = dataclasses.replace(options, finish=NotePages(str(folder.notes.resolve()), settings, plan, generated))
+    # folders of this machine that a message may name: never written into the report
+    machine = [*roots, args.output, options.cache_dir or "", os.getcwd(), os.path.expanduser("~")]
+    quiet = args.quiet or args.no_progress
+    reporter = Reporter(total=documents, progress="none" if quiet else "auto", errors_file=args.errors,
+                        interval=args.log_interval if args.log_interval is not None else 10.0)
+    notice = cache_notice(options.cache_dir, bool(args.prune_cache))
+    if notice and not args.quiet:
+        reporter.echo(notice)
+    entries = {}
+    failed: list[tuple[str, str]] = []
+    results = run_batch(items, options, on_tick=reporter.tick, on_page=reporter.page)
+    try:
+        jobs = options.jobs
+        reporter.start_line("in this process" if jobs <= 0 else f"{jobs} worker process{'es' if jobs != 1 else ''}")
+        for result in results:
+            reporter.add(result)
+            if result.ok:
+                entries[result.index] = result.extra
+            elif result.status == "failed":
+                name, reason = plan.names[result.index], strip_paths(result.message, machine)
+                failed.append((name, reason))
+                folder.write_failed(plan.slugs[result.index], name, reason, lang=args.lang,
+                                    nav=plan.nav(result.index), generated=generated)
+        data = build_index([entries[i] for i in sorted(entries)], failed)
+        index = folder.commit(render_index(data, lang=args.lang, generated=generated))
+    except BaseException:  # an error, Ctrl-C or SIGTERM: the workers stop, nothing half-written stays
+        results.close()
+        reporter.close(summary=False, ok=False)
+        folder.discard()
+        raise
+    reporter.close(summary=not args.quiet)
     if not args.quiet:
-        key = "written_one" if len(writer.reports) == 1 else "written"
-        print(labels(args.lang)(key, path=index, count=len(writer.reports), failed=failed), file=sys.stderr)
+        key = "written_one" if len(entries) == 1 else "written"
+        print(labels(args.lang)(key, path=index, count=len(entries), failed=len(failed)), file=sys.stderr)
+    if documents == 0:
+        print(f"kenmerk: no documents found in {' '.join(args.files)}", file=sys.stderr)
+        return 1
     return 1 if failed else 0

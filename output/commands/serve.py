@@ -1,84 +1,97 @@
-"""`kenmerk serve [--store DIR] [--port N]`: a SPARQL endpoint on 127.0.0.1 over the embedded store.
+"""`kenmerk serve [--store DIR] [--port N]`: the published notes as linked data and SPARQL, on one port.
 
-Runs `oxigraph serve` (the `oxigraph` package's server) on the store folder:
-queries at `http://127.0.0.1:PORT/query`, updates at `/update`, the Graph
-Store Protocol at `/store`. The default graph is the union of all graphs, as
-with `kenmerk query --store`.
+One process (uvicorn running `kenmerk.output.web`) on 127.0.0.1 by default:
 
-The server holds the store folder's lock: while it runs, `kenmerk publish
---store DIR` cannot open the folder. Publish through the server instead:
-`kenmerk publish PATH --endpoint http://127.0.0.1:PORT/query`. `kenmerk query
---store DIR` opens the folder read-only and works next to it. With
-`--read-only` the server never writes (`oxigraph serve-read-only`); do not
-publish into the folder while it runs.
+- every IRI minted under the base answers `GET` with HTML, Turtle, JSON-LD or N-Triples
+  (`/id/note/…` for the base `https://data.example.nl/id/`); the `kmk:` vocabulary at `/kenmerk/def`;
+- `/query`: the SPARQL 1.1 Protocol (queries; the default graph is the union of all graphs);
+- `/store`: the Graph Store Protocol, so `kenmerk publish PATH --endpoint http://127.0.0.1:PORT/query`
+  publishes through the server while it holds the store folder (none with `--read-only`).
+
+The server holds the store folder's lock (one writer per folder): `kenmerk publish --store DIR`
+says so while it runs. With `--read-only` the folder is opened read-only and nothing is written;
+do not publish into it while it runs. A host other than loopback needs `--read-only`: the Graph
+Store takes writes without authentication. `--port 0` takes a free port and says which.
 """
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
+import ipaddress
+import socket
 import sys
 from pathlib import Path
 
-from kenmerk.extract import KenmerkError, UsageError
-from kenmerk.output.store import default_store_path
+from kenmerk.extract import UsageError
 
 DEFAULT_PORT = 7878
 HOST = "127.0.0.1"
 
 
-class ServerMissing(KenmerkError):
-    """The `oxigraph` server program is not installed."""
-
-
-def oxigraph_program() -> str:
-    """Path of the `oxigraph` console script: the one installed with kenmerk, else the one on PATH."""
-    for folder in (Path(sys.executable).parent, Path(sys.prefix) / "bin", Path(sys.prefix) / "Scripts"):
-        for name in ("oxigraph", "oxigraph.exe"):
-            if (folder / name).is_file():
-                return str(folder / name)
-    found = shutil.which("oxigraph")
-    if found:
-        return found
-    raise ServerMissing("the SPARQL server is not installed: pip install oxigraph (the `oxigraph` package)")
-
-
-def serve_command(store: str | os.PathLike[str], port: int, *, read_only: bool = False,
-                  union_default_graph: bool = True) -> list[str]:
-    """The `oxigraph serve` command line for `store` on 127.0.0.1:`port`."""
-    cmd = [oxigraph_program(), "serve-read-only" if read_only else "serve",
-           "--location", str(store), "--bind", f"{HOST}:{port}"]
-    if union_default_graph:
-        cmd.append("--union-default-graph")
-    return cmd
-
-
 def register(sub) -> None:
-    p = sub.add_parser("serve", help="serve the embedded store as a SPARQL endpoint on 127.0.0.1")
+    p = sub.add_parser("serve", help="serve the published notes: every IRI as HTML/Turtle/JSON-LD, and SPARQL")
     p.add_argument("--store", metavar="DIR",
                    help="store folder (default: $KENMERK_STORE, store in kenmerk.toml, ./kenmerk-store)")
-    p.add_argument("--config", metavar="FILE", help="config file for the store location (default: ./kenmerk.toml)")
-    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
-    p.add_argument("--read-only", action="store_true", help="refuse updates (oxigraph serve-read-only)")
+    p.add_argument("--config", metavar="FILE", help="config file for the store and base (default: ./kenmerk.toml)")
+    p.add_argument("--base", metavar="IRI", help="base IRI the notes were published under (default: base in "
+                   "kenmerk.toml, else kenmerk's default); its paths are served")
+    p.add_argument("--host", default=HOST, help=f"address to listen on (default {HOST}; another needs --read-only)")
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT}; 0: any free port)")
+    p.add_argument("--read-only", action="store_true", help="open the store read-only and take no writes")
     p.set_defaults(func=run)
 
 
-def run(args) -> int:
-    if not 0 < args.port < 65536:
-        raise UsageError(f"--port {args.port}: not a port number")
-    from kenmerk.output.commands.publish import configured_store
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
-    store = Path(args.store) if args.store else default_store_path(configured_store(args))
-    if args.read_only and not (store / "CURRENT").exists():
-        raise UsageError(f"{store}: no kenmerk store here (publish some notes first)")
-    cmd = serve_command(store, args.port, read_only=args.read_only)
-    base = f"http://{HOST}:{args.port}"
-    print(f"kenmerk: serving {store} at {base}/query (Graph Store: {base}/store); Ctrl-C stops", file=sys.stderr)
-    print(f"kenmerk: publish while it runs with: kenmerk publish PATH --endpoint {base}/query", file=sys.stderr)
-    sys.stderr.flush()
-    if os.name == "posix":  # become the server: signals (Ctrl-C, SIGTERM) reach it directly
-        os.execv(cmd[0], cmd)
-    try:  # pragma: no cover - Windows
-        return subprocess.call(cmd)
-    except KeyboardInterrupt:  # pragma: no cover
-        return 0
+
+def listen(host: str, port: int) -> socket.socket:
+    """A listening socket on host:port (port 0: a free one); UsageError when the address is taken."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise UsageError(f"{host}:{port}: cannot listen there ({exc.strerror or exc})") from None
+    sock.listen(2048)
+    return sock
+
+
+def run(args) -> int:
+    if not 0 <= args.port < 65536:
+        raise UsageError(f"--port {args.port}: not a port number")
+    if not _loopback(args.host) and not args.read_only:
+        raise UsageError(f"--host {args.host}: a server others can reach must be --read-only "
+                         "(its Graph Store takes writes without authentication)")
+    import uvicorn
+
+    from kenmerk.output.config import load_config
+    from kenmerk.output.graph import DEFAULT_BASE
+    from kenmerk.output.store import EmbeddedStore, default_store_path
+    from kenmerk.output.web import create_app
+
+    config = load_config(args.config)
+    path = Path(args.store) if args.store else default_store_path(config.store)
+    base = args.base or config.base_iri or DEFAULT_BASE
+    with EmbeddedStore(path, read_only=args.read_only) as store:
+        sock = listen(args.host, args.port)
+        host, port = sock.getsockname()[:2]
+        shown = f"[{host}]" if ":" in host else host
+        url = f"http://{shown}:{port}"
+        writes = "" if args.read_only else f", Graph Store {url}/store"
+        print(f"kenmerk: serving {path} at {url}/ (SPARQL {url}/query{writes}); Ctrl-C stops", file=sys.stderr)
+        if not args.read_only:
+            print(f"kenmerk: publish while it runs with: kenmerk publish PATH --endpoint {url}/query", file=sys.stderr)
+        sys.stderr.flush()
+        server = uvicorn.Server(uvicorn.Config(create_app(store, base=base, read_only=args.read_only),
+                                               log_level="warning", lifespan="off"))
+        try:
+            server.run(sockets=[sock])
+        finally:
+            sock.close()
+    return 0

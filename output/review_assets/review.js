@@ -1,8 +1,166 @@
-/* kenmerk review report: go from a field to its mark, sort and filter the index.
-   Everything also works without JavaScript: fields link to their marks, marks to their rows. */
+/* kenmerk review report: place the labels of the boxes, go from a field to its mark, sort and filter the index.
+   Everything also works without JavaScript: fields link to their marks, marks to their rows, labels sit
+   above their boxes. */
 (function () {
   "use strict";
   var doc = document;
+
+  /* ---- note page: labels that hide neither each other nor the text ----
+     Per page image, in the order of the boxes (values first, then shown runners-up, top to bottom): a
+     box's label goes above, beside or below it, where it stays on the page, covers no other label and no
+     box, and covers the least ink of the page image (blank paper first). Where every such place would
+     cover printed text, the label becomes its number, placed the same way (further out if need be), and
+     the label goes to the page's legend. A number never covers another label or its own box; it covers
+     another box only when nothing else is free. Placed again when the page's size changes, its image
+     loads, or runners-up are shown. */
+  var GAP = 2, BLANK = 0.01, INK = 160, CELL = 2;
+  function intersects(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
+  function grown(r, by) { return { x: r.x - by, y: r.y - by, w: r.w + 2 * by, h: r.h + 2 * by }; }
+  /* dark pixels of a page image, summed over the area above and left of each cell of CELL x CELL pixels */
+  function inkOf(img) {
+    if (img.inkMap !== undefined) { return img.inkMap; }
+    if (!img.complete || !img.naturalWidth) { return null; }
+    var w = Math.ceil(img.naturalWidth / CELL), h = Math.ceil(img.naturalHeight / CELL), map = null;
+    try {
+      var canvas = doc.createElement("canvas");
+      canvas.width = w;
+      canvas.height = h;
+      var cx = canvas.getContext("2d", { willReadFrequently: true });
+      cx.drawImage(img, 0, 0, w, h);
+      var px = cx.getImageData(0, 0, w, h).data, sum = new Float32Array((w + 1) * (h + 1));
+      for (var y = 0; y < h; y++) {
+        var row = 0;
+        for (var x = 0; x < w; x++) {
+          var i = (y * w + x) * 4;
+          row += (0.3 * px[i] + 0.59 * px[i + 1] + 0.11 * px[i + 2]) < INK ? 1 : 0;
+          sum[(y + 1) * (w + 1) + x + 1] = sum[y * (w + 1) + x + 1] + row;
+        }
+      }
+      map = { w: w, h: h, sum: sum };
+    } catch (e) { map = null; }
+    img.inkMap = map;
+    return map;
+  }
+  function inkIn(map, r, k) {   /* share of dark cells under r (display pixels; k: cells per display pixel) */
+    if (!map) { return 0; }
+    var W = map.w + 1, s = map.sum;
+    var x0 = Math.max(0, Math.min(map.w, Math.floor(r.x * k))), x1 = Math.max(0, Math.min(map.w, Math.ceil((r.x + r.w) * k)));
+    var y0 = Math.max(0, Math.min(map.h, Math.floor(r.y * k))), y1 = Math.max(0, Math.min(map.h, Math.ceil((r.y + r.h) * k)));
+    var area = (x1 - x0) * (y1 - y0);
+    return area > 0 ? (s[y1 * W + x1] - s[y0 * W + x1] - s[y1 * W + x0] + s[y0 * W + x0]) / area : 0;
+  }
+  function spots(b, w, h, far) {
+    var out = [
+      [b.x, b.y - h - GAP], [b.x + b.w - w, b.y - h - GAP],            /* above */
+      [b.x + b.w + GAP, b.y], [b.x - w - GAP, b.y],                    /* beside */
+      [b.x, b.y + b.h + GAP], [b.x + b.w - w, b.y + b.h + GAP],        /* below */
+      [b.x + b.w + GAP, b.y + b.h - h], [b.x - w - GAP, b.y + b.h - h]
+    ];
+    for (var d = 1; d <= far; d++) {                                    /* further out, for a number */
+      var step = d * (h + GAP);
+      out.push([b.x - w - GAP - step, b.y], [b.x + b.w + GAP + step, b.y],
+               [b.x, b.y - h - GAP - step], [b.x, b.y + b.h + GAP + step]);
+    }
+    return out;
+  }
+  /* the free spot for a w x h label of box b: none over a placed label or the box itself, nor (strict)
+     over any box; the first on blank paper, else (`any`) the one over the least ink */
+  function choose(b, w, h, page, placed, boxes, strict, far, any) {
+    var list = spots(b, w, h, far), best = null, least = Infinity;
+    for (var i = 0; i < list.length; i++) {
+      var r = { x: Math.min(Math.max(list[i][0], 0), page.w - w), y: list[i][1], w: w, h: h };
+      if (r.x < 0 || r.y < 0 || r.y + h > page.h) { continue; }
+      var g = grown(r, 0.5), ok = !intersects(g, b);
+      for (var j = 0; ok && j < placed.length; j++) { ok = !intersects(g, placed[j]); }
+      for (var k = 0; ok && strict && k < boxes.length; k++) { ok = !intersects(g, boxes[k]); }
+      if (!ok) { continue; }
+      var dark = inkIn(page.ink, r, page.k);
+      if (dark <= BLANK) { return r; }
+      if (dark < least) { least = dark; best = r; }
+    }
+    return any ? best : null;
+  }
+  function placeTags(canvas) {
+    var fig = canvas.closest("figure"), legend = fig && fig.querySelector("ol.legend");
+    var img = canvas.querySelector("img");
+    var all = canvas.querySelectorAll("a.box"), boxes = [], entries = [], i;
+    for (i = 0; i < all.length; i++) {
+      if (all[i].getClientRects().length) { boxes.push(all[i]); }
+    }
+    /* write: every tag back to its label at the box's corner */
+    for (i = 0; i < boxes.length; i++) {
+      var tag = boxes[i].querySelector(".tag");
+      if (!tag) { continue; }
+      if (!tag.hasAttribute("data-label")) { tag.setAttribute("data-label", tag.textContent); }
+      tag.textContent = tag.getAttribute("data-label");
+      tag.classList.remove("marker");
+      tag.style.left = "0px";
+      tag.style.top = "0px";
+      entries.push({ box: boxes[i], tag: tag });
+    }
+    /* read: the page, the boxes and the labels' sizes */
+    var c = canvas.getBoundingClientRect(), ox = c.left + canvas.clientLeft, oy = c.top + canvas.clientTop;
+    var ink = img ? inkOf(img) : null;
+    var page = { w: canvas.clientWidth, h: canvas.clientHeight, ink: ink, k: ink ? ink.w / canvas.clientWidth : 0 };
+    function rel(el) {
+      var r = el.getBoundingClientRect();
+      return { x: r.left - ox, y: r.top - oy, w: r.width, h: r.height };
+    }
+    var rects = boxes.map(rel);
+    entries.forEach(function (e) {
+      e.rect = rel(e.box);
+      e.w = e.tag.offsetWidth;
+      e.h = e.tag.offsetHeight;
+      e.alt = e.box.classList.contains("alt");
+    });
+    entries.sort(function (a, b) { return (a.alt - b.alt) || (a.rect.y - b.rect.y) || (a.rect.x - b.rect.x); });
+    var placed = [], numbered = [];
+    entries.forEach(function (e) {
+      e.at = choose(e.rect, e.w, e.h, page, placed, rects, true, 0, false);
+      if (e.at) { placed.push(e.at); } else { numbered.push(e); }
+    });
+    /* the rest become numbers, measured once more */
+    numbered.forEach(function (e) { e.tag.textContent = e.tag.getAttribute("data-n"); e.tag.classList.add("marker"); });
+    numbered.forEach(function (e) { e.w = e.tag.offsetWidth; e.h = e.tag.offsetHeight; });
+    numbered.forEach(function (e) {
+      e.at = choose(e.rect, e.w, e.h, page, placed, rects, true, 12, true) ||
+             choose(e.rect, e.w, e.h, page, placed, rects, false, 40, true) ||
+             { x: Math.max(0, e.rect.x - e.w - GAP), y: e.rect.y, w: e.w, h: e.h };
+      placed.push(e.at);
+    });
+    /* write: each tag where it goes (relative to its box's padding edge) */
+    entries.forEach(function (e) {
+      e.tag.style.left = (e.at.x - e.rect.x - e.box.clientLeft) + "px";
+      e.tag.style.top = (e.at.y - e.rect.y - e.box.clientTop) + "px";
+    });
+    if (legend) {
+      var shown = {}, items = legend.querySelectorAll("li"), any = false;
+      numbered.forEach(function (e) { shown[e.tag.getAttribute("data-n")] = true; });
+      for (i = 0; i < items.length; i++) {
+        items[i].hidden = !shown[items[i].getAttribute("data-n")];
+        any = any || !items[i].hidden;
+      }
+      legend.hidden = !any;
+    }
+  }
+  var canvases = doc.querySelectorAll(".page-canvas");
+  function placeAll() { for (var i = 0; i < canvases.length; i++) { placeTags(canvases[i]); } }
+  var pending = 0;
+  function placeSoon() {
+    if (!pending) { pending = window.requestAnimationFrame(function () { pending = 0; placeAll(); }); }
+  }
+  if (canvases.length) {
+    doc.documentElement.classList.add("js-tags");
+    placeAll();
+    window.addEventListener("resize", placeSoon);
+    window.addEventListener("hashchange", placeSoon);
+    Array.prototype.forEach.call(canvases, function (canvas) {
+      var img = canvas.querySelector("img");
+      if (img && !img.complete) { img.addEventListener("load", function () { placeTags(canvas); }); }
+    });
+  }
 
   /* ---- note page: field row -> box ---- */
   function clearActive() {
@@ -24,6 +182,7 @@
       var entry = doc.getElementById("cand-" + key), folded = entry && entry.closest("details");
       if (folded) { folded.open = true; }
       target.classList.add("shown");
+      placeAll();
     }
     var row = doc.getElementById("row-" + key) || doc.getElementById("cand-" + key);
     if (row) { row.classList.add("is-active"); }
@@ -40,6 +199,7 @@
   function showRunnersUp(field, on) {
     var boxes = doc.querySelectorAll('a.box.alt[data-field="' + field + '"]');
     for (var i = 0; i < boxes.length; i++) { boxes[i].classList.toggle("shown", on); }
+    placeAll();
   }
   var folds = doc.querySelectorAll("details.cands");
   for (var f = 0; f < folds.length; f++) {

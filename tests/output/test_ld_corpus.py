@@ -52,7 +52,7 @@ def test_corpus_note_turtle_conforms_and_diwoo_validates(path, schema, corpus_ex
     report = validate_graph(Graph().parse(data=data, format="turtle"))
     assert report.conforms, [r.line() for r in report.violations]
     try:
-        xml = notes_to_diwoo([note])
+        xml = notes_to_diwoo([note], download_base="https://open.example.nl/documenten/")
     except DiwooError:
         assert note.date is None
         return

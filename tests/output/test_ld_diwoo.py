@@ -56,14 +56,14 @@ def dated_notes():
 
 
 def test_documents_validate_against_the_xsd(schema):
-    data = notes_to_diwoo(dated_notes())
+    data = notes_to_diwoo(dated_notes(), download_base="https://open.example.nl/documenten/")
     assert_valid(schema, data)
     root, docs = documents(data)
     assert len(root.findall(f"{SITEMAP}url")) == len(docs) == len(dated_notes())
 
 
 def test_required_blocks_and_values(schema):
-    _, (doc,) = documents(notes_to_diwoo([beslisnota()]))
+    _, (doc,) = documents(notes_to_diwoo([beslisnota()], download_base="https://open.example.nl/documenten/"))
     publisher = doc.find(f".//{DIWOO}publisher")
     assert publisher.get("resource") == "https://identifier.overheid.nl/tooi/id/ministerie/mnre1162"
     assert doc.find(f".//{DIWOO}officieleTitel").text == "Beslisnota bij Kamerbrief opvang Oekraïne"
@@ -71,14 +71,14 @@ def test_required_blocks_and_values(schema):
     assert doc.find(f".//{DIWOO}documentsoort").get("resource").endswith("c_2977c34f")
     assert doc.find(f".//{DIWOO}soortHandeling").get("resource").endswith("c_641ecd76")
     assert doc.find(f".//{DIWOO}atTime").text.startswith("2025-01-09T00:00:00")
-    _, (woo,) = documents(notes_to_diwoo([woo_besluit()]))
+    _, (woo,) = documents(notes_to_diwoo([woo_besluit()], download_base="https://open.example.nl/documenten/"))
     assert woo.find(f".//{DIWOO}informatiecategorie").get("resource").endswith("c_3baef532")
 
 
 def test_resources_only_from_the_lists(schema):
     notes = dated_notes() + [beslisnota(organisation=Organisation(name="Stichting Onbekend")),
                              provincial(document_type="memo")]
-    data = notes_to_diwoo(notes)
+    data = notes_to_diwoo(notes, download_base="https://open.example.nl/documenten/")
     assert_valid(schema, data)
     _, docs = documents(data)
     used = {el.get("resource") for doc in docs for el in doc.iter() if el.get("resource")}
@@ -87,12 +87,12 @@ def test_resources_only_from_the_lists(schema):
 
 def test_a_note_without_any_date_is_an_error():
     with pytest.raises(DiwooError):
-        notes_to_diwoo([minimal()])
+        notes_to_diwoo([minimal()], download_base="https://open.example.nl/documenten/")
 
 
 def test_a_dated_event_stands_in_for_a_missing_date(schema):
     note = minimal(dates=[DatedEvent(role=DateRole.sent, date=dt.date(2020, 9, 11), text="Verzonden 11-9-2020")])
-    data = notes_to_diwoo([note])
+    data = notes_to_diwoo([note], download_base="https://open.example.nl/documenten/")
     assert_valid(schema, data)
     _, (doc,) = documents(data)
     assert doc.find(f".//{DIWOO}atTime").text.startswith("2020-09-11")

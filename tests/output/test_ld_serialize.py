@@ -13,7 +13,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kenmerk.extract import UsageError
-from kenmerk.output.graph import note_graph, note_iri
+from kenmerk.output.graph import note_graph, note_iri, note_parts, shared_graph_iri
 from kenmerk.output.note_formats import NOTE_FORMATS
 from kenmerk.output.serialize import WRITERS, notes_graph, serialize_notes
 
@@ -59,16 +59,20 @@ def test_trig_puts_each_note_in_its_own_named_graph():
     ds = Dataset()
     ds.parse(data=serialize_notes(notes, "trig", base=None, evidence=False), format="trig")
     named = {g.identifier: g for g in ds.graphs() if len(g)}
-    assert set(named) == {note_iri(n) for n in notes}
-    for note in notes:
-        assert isomorphic(named[note_iri(note)], note_graph(note))
+    shared = shared_graph_iri(None)
+    assert set(named) == {note_iri(n) for n in notes} | {shared}
+    for note in notes:  # the note's own graph, and its shared resources once in the shared graph
+        parts = note_parts(note)
+        assert isomorphic(named[note_iri(note)], graph_of(parts.triples))
+        assert set(parts.shared) <= set(named[shared])
 
 
 def test_output_is_deterministic():
     for fmt in NOTE_FORMATS:
         notes = [n for n in all_notes() if n.date or fmt != "diwoo"]  # DiWoo needs a date
-        assert serialize_notes(notes, fmt, base=None, evidence=True) == \
-            serialize_notes(notes, fmt, base=None, evidence=True)
+        docs = "https://open.example.nl/documenten/"  # DiWoo's <loc>: where the documents are
+        assert serialize_notes(notes, fmt, base=None, evidence=True, download_base=docs) == \
+            serialize_notes(notes, fmt, base=None, evidence=True, download_base=docs)
 
 
 def test_rdf_output_does_not_depend_on_the_hash_seed():
@@ -139,8 +143,17 @@ def test_cli_extract_rdf_formats(capsysbinary, tmp_path):
         assert main(["extract", str(sample), "--format", fmt]) == 0
         out = capsysbinary.readouterr().out
         assert len(Graph().parse(data=out, format=parser)) > 20
-    assert main(["extract", str(sample), "--format", "diwoo"]) == 0
-    assert b"<diwoo:officieleTitel>" in capsysbinary.readouterr().out
+    assert main(["extract", str(sample), "--format", "diwoo"]) == 1  # DiWoo's <loc> needs the document's URL
+    assert main(["extract", str(sample), "--format", "diwoo", "--download-base", "https://open.example.nl/d/"]) == 0
+    out = capsysbinary.readouterr().out
+    assert b"<diwoo:officieleTitel>" in out and b"<loc>https://open.example.nl/d/beslisnota-opvang" in out
     out_file = tmp_path / "n.ttl"
     assert main(["extract", str(sample), "--format", "turtle", "-o", str(out_file), "--base", "https://x.example/"]) == 0
     assert "<https://x.example/note/" in out_file.read_text(encoding="utf-8")
+
+
+def graph_of(triples) -> Graph:
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    return graph

@@ -13,6 +13,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,10 +113,11 @@ class OxigraphServer:
         return f"{self.base}/store"
 
     def start(self, timeout: float = 30.0) -> None:
-        from kenmerk.output.commands.serve import serve_command
-
         self.port = self.port or free_port()
-        self.process = subprocess.Popen(serve_command(self.location, self.port), stdout=subprocess.DEVNULL,
+        program = Path(sys.executable).parent / "oxigraph"  # the `oxigraph` package's server, a test dependency
+        command = [str(program) if program.is_file() else "oxigraph", "serve", "--location", str(self.location),
+                   "--bind", f"127.0.0.1:{self.port}", "--union-default-graph"]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL, start_new_session=True)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

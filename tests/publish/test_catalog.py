@@ -52,7 +52,7 @@ def test_catalog_written_by_publish_conforms(workdir, notes, dcat_shapes):
     assert violations(graph, dcat_shapes) == []
     ds = graph.value(predicate=ns.RDF.type, object=ns.DCAT.Dataset)
     assert graph.value(ds, ns.VOID.entities) == Literal(len(notes), datatype=ns.XSD.integer)
-    assert int(graph.value(ds, ns.VOID.triples)) > 50 * len(notes)
+    assert int(graph.value(ds, ns.VOID.triples)) > 40 * len(notes)  # note graphs only: shared resources apart
     assert graph.value(ds, ns.DCTERMS.publisher) == TOOI_FIN
     dist = graph.value(ds, ns.DCAT.distribution)
     assert graph.value(dist, ns.DCAT.downloadURL) == URIRef("https://data.example.nl/downloads/notes.nq.gz")

@@ -43,7 +43,7 @@ def test_trig_dumps_are_byte_identical_across_runs(workdir, notes):
     assert files_of(workdir / "a") == files_of(workdir / "b")
     dataset = ox.Store()
     dataset.load(path=str(workdir / "a" / "notes.trig"))
-    assert len(list(dataset.named_graphs())) == len(notes)
+    assert len(list(dataset.named_graphs())) == len(notes) + 1  # and the shared graph
 
 
 def test_nquads_dump_is_sorted_and_round_trips(workdir, notes):
@@ -55,8 +55,8 @@ def test_nquads_dump_is_sorted_and_round_trips(workdir, notes):
     quads = list(ox.parse(data, format=ox.RdfFormat.N_QUADS))
     titles = {q.object.value for q in quads if q.predicate.value == "http://purl.org/dc/terms/title"}
     assert INJECTION_TITLE in titles
-    assert {q.graph_name.value for q in quads} == {
-        q.subject.value for q in quads if q.object.value == "https://w3id.org/kenmerk/def#Note"}
+    assert {q.graph_name.value for q in quads} == {  # the note graphs and the shared graph
+        q.subject.value for q in quads if q.object.value == "https://w3id.org/kenmerk/def#Note"} | {BASE + "shared"}
     assert not (workdir / "site" / "notes").exists()  # no per-note files unless asked
 
 

@@ -10,7 +10,7 @@ import requests
 from kenmerk.extract import UsageError
 from kenmerk.output.catalog import catalog_graph_iri
 from kenmerk.output.cli import main
-from kenmerk.output.graph import note_graph, note_iri
+from kenmerk.output.graph import note_iri, note_parts, shared_graph_iri
 from kenmerk.output.gsp import endpoint_urls
 from kenmerk.output.publish import Publisher
 from kenmerk.output.store import TermConverter
@@ -18,8 +18,9 @@ from publish_helpers import BASE, INJECTION_TITLE, write_notes
 
 
 def expected_count(note) -> int:
+    """Triples of the note's own named graph (its shared resources are in the shared graph)."""
     memory = ox.Store()
-    memory.extend(TermConverter().quads(note_graph(note, base=BASE), "urn:x:g"))
+    memory.extend(TermConverter().quads(note_parts(note, base=BASE).triples, "urn:x:g"))
     return len(memory)
 
 
@@ -35,7 +36,9 @@ def test_publish_twice_gives_the_same_triples(workdir, notes, oxigraph_server, c
     first = oxigraph_server.count()
     assert main(["publish", "in", "--endpoint", oxigraph_server.query_url]) == 0
     assert oxigraph_server.count() == first
-    assert first == sum(expected_count(n) for n in notes) + oxigraph_server.count(catalog_graph_iri(BASE))
+    shared = oxigraph_server.count(str(shared_graph_iri(BASE)))
+    assert shared > 0
+    assert first == sum(expected_count(n) for n in notes) + shared + oxigraph_server.count(catalog_graph_iri(BASE))
     assert f"published {len(notes)} notes to endpoint {oxigraph_server.gsp_url}" in capsys.readouterr().out
 
 
@@ -122,7 +125,7 @@ def test_injection_like_title_round_trips_through_the_endpoint(workdir, notes, o
     import io
 
     assert list(csv.reader(io.StringIO(out)))[1] == [INJECTION_TITLE]
-    assert len(notes) + 1 == len(requests.post(
+    assert len(notes) + 2 == len(requests.post(  # the notes, the shared graph and the catalog
         oxigraph_server.query_url, data=b"SELECT DISTINCT ?g WHERE { GRAPH ?g {} }",
         headers={"Content-Type": "application/sparql-query", "Accept": "application/sparql-results+json"},
         timeout=10).json()["results"]["bindings"])

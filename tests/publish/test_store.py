@@ -9,7 +9,7 @@ import pytest
 from publish_helpers import BASE, INJECTION_TITLE, OxigraphServer, make_note, write_notes
 from kenmerk.output.catalog import catalog_graph_iri
 from kenmerk.output.cli import main
-from kenmerk.output.graph import note_graph, note_iri
+from kenmerk.output.graph import note_iri, note_parts, shared_graph_iri
 from kenmerk.output.publish import Publisher, iter_inputs
 from kenmerk.output.store import EmbeddedStore, StoreBusy, TermConverter
 
@@ -32,7 +32,7 @@ def graph_quads(path, iri: str) -> set[str]:
 def expected_triples(note) -> set[str]:
     """The note's triples as Oxigraph keeps them (it stores derived integer types as xsd:integer)."""
     memory = ox.Store()
-    memory.extend(TermConverter().quads(note_graph(note, base=BASE), "urn:x:g"))
+    memory.extend(TermConverter().quads(note_parts(note, base=BASE).triples, "urn:x:g"))  # its own graph
     return {f"{q.subject} {q.predicate} {q.object}" for q in memory}
 
 
@@ -44,7 +44,7 @@ def test_publish_twice_leaves_the_same_triples(workdir, notes, capsys):
     assert store_quads(workdir / "kenmerk-store") == first
     out = capsys.readouterr().out
     assert f"published {len(notes)} notes to store kenmerk-store" in out
-    assert len(store_graphs(workdir / "kenmerk-store")) == len(notes) + 1  # a graph per note, and the catalog
+    assert len(store_graphs(workdir / "kenmerk-store")) == len(notes) + 2  # a graph per note, shared, catalog
 
 
 def test_each_note_in_its_own_named_graph(workdir, notes):
@@ -74,7 +74,7 @@ def test_injection_like_title_round_trips(workdir, notes, capsys):
     rows = json.loads(capsys.readouterr().out)["results"]["bindings"]
     assert [r["title"]["value"] for r in rows] == [INJECTION_TITLE]
     # nothing was dropped
-    assert len(store_graphs(workdir / "s")) == len(notes) + 1
+    assert len(store_graphs(workdir / "s")) == len(notes) + 2
 
 
 def test_failing_files_are_reported_and_the_rest_goes_in(workdir, notes, capsys):
@@ -88,7 +88,7 @@ def test_failing_files_are_reported_and_the_rest_goes_in(workdir, notes, capsys)
     assert sorted(line.split(": ", 1)[0] for line in err) == [
         "in/broken.json", "in/invalid.json", f"in/lines.jsonl:3"]
     assert all(len(line.split(": ", 1)) == 2 for line in err)
-    assert len(store_graphs(workdir / "s")) == 4 + 1
+    assert len(store_graphs(workdir / "s")) == 4 + 2
 
 
 def test_store_served_by_another_process_is_a_clear_error(workdir, notes, capsys):
@@ -98,7 +98,7 @@ def test_store_served_by_another_process_is_a_clear_error(workdir, notes, capsys
     try:
         assert main(["publish", "in", "--store", "s"]) == 1
         err = capsys.readouterr().err
-        assert f"the store is open in `kenmerk serve` (oxigraph serve), process {server.process.pid}" in err
+        assert f"the store is open in `oxigraph serve`, process {server.process.pid}" in err
         assert "--endpoint" in err and len(err.splitlines()) == 1
         # reading next to the server works
         assert main(["query", "--store", "s", "ASK { ?s ?p ?o }"]) == 0
@@ -223,10 +223,11 @@ def test_note_graphs_read_back_from_the_store_conform_to_the_shapes(workdir, not
     write_notes(workdir / "in", notes)
     assert main(["publish", str(workdir / "in"), "--store", str(workdir / "store"), "-q"]) == 0
     store = ox.Store.read_only(str(workdir / "store"))
-    for note in notes:
+    for note in notes:  # the note's graph with the shared resources it points to
         graph = Graph()
-        for q in store.quads_for_pattern(None, None, None, ox.NamedNode(str(note_iri(note, BASE)))):
-            graph.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        for name in (str(note_iri(note, BASE)), str(shared_graph_iri(BASE))):
+            for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name)):
+                graph.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
         assert len(graph) > 20
         report = validate_graph(graph)
         assert report.conforms, [str(r) for r in report.results][:3]

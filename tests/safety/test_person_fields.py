@@ -156,7 +156,7 @@ def test_the_bar_of_issue_13():
     assert kept.addressee == "Annemiek de Vries"  # what --keep-personal-data keeps
     for note in (default, kept, hand_made_email(VARIANTS[0])):
         outputs = {"json": default.model_dump_json(), "nt": serialize_notes([note], "nt", evidence=True).decode(),
-                   "diwoo": notes_to_diwoo([note]).decode()}
+                   "diwoo": notes_to_diwoo([note], download_base="https://open.example.nl/documenten/").decode()}
         for name, out in outputs.items():
             assert [f for f in forbidden if f in out] == [], name
     assert "MBZK" in scrub_note(hand_made_email(VARIANTS[0])).sections[0].text
@@ -175,7 +175,8 @@ def test_no_output_carries_a_planted_person(variant):
     for source, blind in sources:
         assert [w for w in leaks(scrub_note(source).model_dump_json()) if w not in blind] == []
         for fmt in NOTE_FORMATS:
-            out = serialize_notes([source], fmt, evidence=True).decode("utf-8")
+            out = serialize_notes([source], fmt, evidence=True,  # DiWoo needs where the documents are
+                                  download_base="https://open.example.nl/documenten/").decode("utf-8")
             assert [w for w in leaks(out) if w not in blind] == [], fmt
 
 

@@ -119,7 +119,8 @@ def test_no_format_carries_personal_data(fmt):
              extract_note(EMAIL_TEXT.encode(), "mail.txt", keep_personal_data=True),
              extract_note(nota_pdf(), "nota.pdf", keep_personal_data=True)]
     for evidence in (False, True):
-        out = serialize_notes(notes, fmt, evidence=evidence).decode("utf-8")
+        out = serialize_notes(notes, fmt, evidence=evidence,  # DiWoo needs where the documents are
+                              download_base="https://open.example.nl/documenten/").decode("utf-8")
         assert leaks(out) == [], f"{fmt} (evidence={evidence})"
     survivors = [k for k in KEPT[:2] if k in out]
     assert "Directeur-generaal Migratie" in survivors

@@ -1,0 +1,83 @@
+"""Helpers for the linked-data tests: small documents in text form, hand-made notes, where documents are."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kenmerk.extract import Attachment, DocumentType, Note
+from publish_helpers import INJECTION_TITLE, make_note
+
+#: where the tests say the documents are published (DiWoo <loc>, dcat:downloadURL)
+DOCS = "https://open.example.nl/documenten/"
+
+LETTER = """Ministerie van Financiën
+
+Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Datum 12 maart 2024
+Onderwerp Voortgang van de herziening van het belastingstelsel
+Ons kenmerk 2024-0000012345
+
+Geachte voorzitter,
+
+Hierbij stuur ik u de voortgangsrapportage.
+
+Hoogachtend,
+
+de minister van Financiën
+"""
+
+REPORT = """Ministerie van Financiën
+
+Voortgangsrapportage belastingstelsel
+
+Datum 11 maart 2024
+Ons kenmerk 2024-0000012346
+
+Dit is de rapportage.
+"""
+
+UNDATED = """Nota aan de minister
+
+Ons kenmerk: 2024-77
+
+Onderwerp: Een nota zonder datum
+
+Dit is de tekst.
+"""
+
+
+def write_documents(folder: Path) -> Path:
+    """Three text documents: a dated letter, a dated report and a note without any date."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "brief.txt").write_text(LETTER, encoding="utf-8")
+    (folder / "voortgangsrapportage-belastingstelsel.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "zonder-datum.txt").write_text(UNDATED, encoding="utf-8")
+    return folder
+
+
+def letter_with_attachment() -> tuple[Note, Note]:
+    """A Kamerbrief listing a report as its attachment, and the report itself (a file of the same batch)."""
+    letter = make_note(101, document_type=DocumentType.kamerbrief, decision=None, date=dt.date(2024, 3, 12),
+                       attachments=())
+    letter = letter.model_copy(update={"attachments": [Attachment(title="Bijlage 1: Voortgangsrapportage belastingstelsel",
+                                                                  number=1)]})
+    report = make_note(102, title="Voortgangsrapportage belastingstelsel", document_type=DocumentType.other,
+                       decision=None, attachments=(), date=dt.date(2024, 3, 11))
+    report = report.model_copy(update={"source": report.source.model_copy(
+        update={"file_name": "voortgangsrapportage-belastingstelsel.pdf"})})
+    return letter, report
+
+
+def six_notes() -> list[Note]:
+    """The six notes of tests/publish/conftest.py: two ministries, Woo grounds, attachments, an injection-like title."""
+    return [
+        make_note(1, date=dt.date(2024, 1, 15), decision="Instemmen met de begroting.",
+                  attachments=("Begroting 2024", "Toelichting")),
+        make_note(2, date=dt.date(2024, 2, 10), grounds=("5.1.2e", "5.2")),
+        make_note(3, date=dt.date(2024, 5, 20), organisation="Ministerie van Volksgezondheid, Welzijn en Sport",
+                  decision="Kennisnemen van de voortgang."),
+        make_note(4, document_type=DocumentType.kamerbrief, decision=None, grounds=("5.1.2e",), attachments=()),
+        make_note(5, date=dt.date(2023, 12, 1), decision="Niet instemmen."),
+        make_note(6, title=INJECTION_TITLE, kenmerk='X"} ; DROP ALL ; #', decision=INJECTION_TITLE),
+    ]
