@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import zlib
 
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfpage import PDFPage
@@ -25,7 +26,7 @@ from pdfminer.pdftypes import PDFStream, resolve1
 from pdfminer.psparser import PSLiteral
 
 from kenmerk.extract.errors import UnreadableInput
-from kenmerk.extract.inflate import StreamTooLarge, check_streams
+from kenmerk.extract.inflate import MAX_STREAM_BYTES, STREAM_START, StreamTooLarge, check_streams
 from kenmerk.extract.pdf_messages import broken
 from kenmerk.extract.pdf_pdfminer import PDFMINER_ERRORS
 
@@ -35,6 +36,9 @@ MAX_FORM_DRAWS = 100_000
 DRAW = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do\b")
 #: a form XObject's dictionary (a stream's dictionary is never compressed: PDF 32000-1, 7.5.7)
 FORM = re.compile(rb"/Subtype\s*/Form\b")
+#: a stream dictionary's filter: none, or Flate alone without parameters (other filters are not decoded here)
+FILTER = re.compile(rb"/(?:Filter|DecodeParms)\b")
+FLATE_ALONE = re.compile(rb"/Filter\s*(?:\[\s*)?/FlateDecode\s*(?:\]\s*)?[/>]")
 
 
 class FormBomb(Exception):
@@ -81,10 +85,32 @@ def _count(form: PDFStream, page_forms: dict[str, PDFStream], known: dict[int, i
     return total
 
 
+def _form_draws(data: bytes, found: re.Match[bytes]) -> bool:
+    """Whether the form whose dictionary holds `found` may draw an XObject: its content (raw, or
+    inflated when Flate is its only filter) has a `Do`; anything not read here counts as drawing."""
+    start = STREAM_START.search(data, found.end())
+    if start is None or b"endobj" in data[found.end():start.start()]:
+        return start is None  # no stream follows: not a form's dictionary after all (or a cut file)
+    head = data[data.rfind(b"obj", 0, found.start()):start.start()]
+    if not FILTER.search(head):
+        content = data[start.end():data.find(b"endstream", start.end())]
+    elif FLATE_ALONE.search(head) and b"/DecodeParms" not in head:
+        try:
+            content = zlib.decompressobj().decompress(memoryview(data)[start.end():], MAX_STREAM_BYTES)
+        except zlib.error:
+            return True
+    else:
+        return True
+    return DRAW.search(content) is not None
+
+
 def _check_forms(data: bytes, max_pages: int | None) -> None:
-    """Raise `FormBomb` when a page (of the first `max_pages`) draws forms too often. A file with fewer
-    than two forms cannot nest them, and is not parsed."""
+    """Raise `FormBomb` when a page (of the first `max_pages`) draws forms too often. Forms drawn over
+    and over need a form that draws: a file whose forms draw nothing (or that has fewer than two) is not
+    parsed."""
     if sum(1 for _ in itertools.islice(FORM.finditer(data), 2)) < 2:
+        return
+    if not any(_form_draws(data, found) for found in FORM.finditer(data)):
         return
     document = PDFDocument(PDFParser(io.BytesIO(data)))
     known: dict[int, int] = {}
