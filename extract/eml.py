@@ -41,6 +41,7 @@ PRINTED_FIELDS = ("From", "Date", "To", "Cc", "Subject")
 #: HTML elements that end a line of text
 BLOCK_TAGS = frozenset({"address", "blockquote", "br", "dd", "div", "dl", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
                         "hr", "li", "ol", "p", "pre", "section", "table", "tr", "ul"})
+TOO_DEEP = "e-mail with MIME parts nested too deeply to read"
 #: HTML elements whose text is not shown
 HIDDEN_TAGS = frozenset({"head", "script", "style", "template", "title"})
 
@@ -156,6 +157,14 @@ def message_text(data: bytes, name: str = "<eml>") -> str:
     """The e-mail as printed text: the header lines, a blank line, the body."""
     try:
         msg = email.message_from_bytes(data, policy=email.policy.default)
+    except RecursionError:
+        raise UnreadableInput(TOO_DEEP, path=name) from None
+    return printed_message(msg, name)
+
+
+def printed_message(msg: EmailMessage, name: str) -> str:
+    """A parsed message (policy `default`) as printed text: the header lines, a blank line, the body."""
+    try:
         header = [(field, _header(msg, field)) for field in PRINTED_FIELDS]
         if not any(value for field, value in header if field != "Cc"):
             raise UnreadableInput("not an e-mail (no From, Date, To or Subject header)", path=name)
@@ -165,12 +174,18 @@ def message_text(data: bytes, name: str = "<eml>") -> str:
             lines.append("Attachments: " + "; ".join(files))
         return "\n".join(lines) + "\n\n" + _body(msg).replace("\f", "\n")
     except RecursionError:
-        raise UnreadableInput("e-mail with MIME parts nested too deeply to read", path=name) from None
+        raise UnreadableInput(TOO_DEEP, path=name) from None
 
 
 def read_eml(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None = None) -> Layout:
     """Lay out an `.eml` file: its header lines, then its body (one page, lines without positions)."""
-    layout = read_text(message_text(data, name), name=name, max_bytes=limits.max_text_bytes)
+    return printed_layout(message_text(data, name), name, MEDIA_TYPE, limits, on_page)
+
+
+def printed_layout(text: str, name: str, media_type: str, limits: ReadLimits,
+                   on_page: PageCallback | None = None) -> Layout:
+    """The layout of a message printed by `printed_message`: one page, lines without positions."""
+    layout = read_text(text, name=name, max_bytes=limits.max_text_bytes)
     if on_page is not None:
         on_page(1, 1)
-    return Layout(pages=layout.pages, media_type=MEDIA_TYPE, has_positions=False, notes=layout.notes)
+    return Layout(pages=layout.pages, media_type=media_type, has_positions=False, notes=layout.notes)

@@ -4,11 +4,12 @@
 type, file suffixes, how its bytes are recognised and the function that lays it out. The
 batch (`kenmerk.output.inputs`), the cache (`kenmerk.output.cache`) and this reader all read
 it. The bytes decide first: a `%PDF` header, a zip holding `word/document.xml`, a PNG, JPEG or
-TIFF signature, an OLE2 file; a file whose name says otherwise is read by its content with a
-warning (a `.pdf` that is a Word document), except that a name promising a binary format the
-bytes do not have is refused (`not a PDF (no %PDF header)`). Without a recognisable content
-the suffix decides (`.eml`, `.txt`, `.md`); without a known suffix (standard input) a raw
-e-mail or Markdown is told by its first lines, and anything else is plain text.
+TIFF signature, an OLE2 file (an Outlook message, or a legacy Office file); a file whose name
+says otherwise is read by its content with a warning (a `.pdf` that is a Word document), except
+that a name promising a binary format the bytes do not have is refused (`not a PDF (no %PDF
+header)`). Without a recognisable content the suffix decides (`.eml`, `.txt`, `.md`); without a
+known suffix (standard input) a raw e-mail or Markdown is told by its first lines, and anything
+else is plain text.
 """
 from __future__ import annotations
 
@@ -189,8 +190,6 @@ class InputFormat:
 
 
 IMAGE_PDF = "kenmerk.extract.image:image_pdf"
-MSG_REFUSED = ("an Outlook .msg file: not read (no maintained, permissively licensed reader for it exists); "
-               "save the message as .eml (Outlook: File > Save As, or drag it out of Thunderbird) or print it to PDF")
 
 #: every input kenmerk knows, in the order their bytes are tried (Word before other zips, .msg before other OLE2)
 FORMATS: tuple[InputFormat, ...] = (
@@ -208,8 +207,9 @@ FORMATS: tuple[InputFormat, ...] = (
     InputFormat("tiff", "image/tiff", "a TIFF image", (".tif", ".tiff"), "kenmerk.extract.image:read_image",
                 sniff=_magic(b"II*\x00", b"MM\x00*"), missing="not a TIFF image (no TIFF signature)", paged=True,
                 drawn=IMAGE_PDF),
-    InputFormat("msg", "application/vnd.ms-outlook", "an Outlook .msg file", (".msg",), sniff=_is_msg,
-                refused=MSG_REFUSED),
+    InputFormat("msg", "application/vnd.ms-outlook", "an Outlook .msg file", (".msg",),
+                "kenmerk.extract.outlook:read_msg", sniff=_is_msg,
+                missing="not an Outlook .msg file (no compound file with message streams: broken or cut off?)"),
     InputFormat("office", "application/zip", "an Office file", sniff=_is_other_office,
                 refused="an Office file other than a Word .docx (a spreadsheet, a presentation, an OpenDocument "
                         "file): not read; save it as PDF"),
@@ -227,8 +227,8 @@ FORMATS: tuple[InputFormat, ...] = (
 )
 PLAIN_TEXT = FORMATS[-1]
 
-#: the suffixes a batch picks up in folders and archives: every document format, .msg included (to say why
-#: it is not read); zip archives are opened by the batch itself
+#: the suffixes a batch picks up in folders and archives: every document format; zip archives are opened by the
+#: batch itself
 DOCUMENT_SUFFIXES: tuple[str, ...] = tuple(s for f in FORMATS if f.name != "archive" for s in f.suffixes)
 ARCHIVE_SUFFIXES: tuple[str, ...] = next(f.suffixes for f in FORMATS if f.name == "archive")
 

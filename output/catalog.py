@@ -7,6 +7,18 @@ notes as `void:entities`, the number of organisations as a property
 partition). Publisher and creator are TOOI organisation IRIs; access rights
 are EU NAL `access-right/PUBLIC`, the theme EU NAL `data-theme/GOVE`.
 
+DCAT-AP-NL's recommended properties are there too: `dct:issued` (kept from
+the catalog published before, else the publication date), `dct:temporal` (the
+first and last date of the notes), `dcat:landingPage` and `foaf:homepage` (the
+configured homepage, else the HTML pages `kenmerk serve` answers on the
+dataset's and the catalog's IRI), `dct:conformsTo` (DCAT-AP-NL for the
+description, the `kmk:` vocabulary for the data), `dcat:accessService`.
+
+The SPARQL endpoint is described only at a URL others can reach: a loopback
+or private address (`http://127.0.0.1:7878/query`, the one publish wrote to)
+goes into the catalog only when given as `endpoint_url` (`--endpoint-url`);
+`catalog_endpoint` says why it is left out otherwise.
+
 Every node has an IRI under the base (`BASE catalog`, `BASE dataset`, …): no
 blank nodes, so the same inputs give the same graph. The EU NAL concepts and
 the agents the catalog points to are described in it with their type and label,
@@ -16,23 +28,29 @@ Validated in the tests against the DCAT-AP 3.0.1 and DCAT-AP-NL 3.0 shapes.
 from __future__ import annotations
 
 import datetime as dt
+import ipaddress
 import os
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, VOID, XSD, DefinedNamespace, Namespace
 
 from kenmerk.output.config import LICENCE_LABELS, ConfigError, PublishConfig
 from kenmerk.output.dump import DumpFile
+from kenmerk.vocab import KMK_NS
 
 TOOI_ID = "https://identifier.overheid.nl/tooi/id/"
 EU = "http://publications.europa.eu/resource/authority/"
 IANA = "https://www.iana.org/assignments/media-types/"
 SPARQL_PROTOCOL = URIRef("https://www.w3.org/TR/sparql11-protocol/")
 DCAT_AP_NL = URIRef("https://docs.geostandaarden.nl/dcat/dcat-ap-nl30/")
+#: the vocabulary the notes are written in (its HTML and Turtle are served at this IRI)
+KENMERK_VOCABULARY = URIRef(KMK_NS.rstrip("#"))
 
 
 class VCARD(DefinedNamespace):
@@ -55,6 +73,7 @@ class SPDX(DefinedNamespace):
     algorithm: URIRef
     checksumValue: URIRef
     ChecksumAlgorithm: URIRef
+    checksumAlgorithm_sha256: URIRef
 
 
 class DCATAP(DefinedNamespace):
@@ -78,8 +97,8 @@ _NAL: dict[str, tuple[str, str, str, tuple[URIRef, ...]]] = {
     "file-type/SPARQLQ": ("file-type", "SPARQL-query", "SPARQL query", (DCTERMS.MediaTypeOrExtent,)),
     "planned-availability/STABLE": ("planned-availability", "stabiel", "stable", ()),
 }
-#: DCAT-AP 3.0.1's shapes want the algorithm under https://spdx.org/rdf/terms (pattern and class)
-SHA256 = URIRef("https://spdx.org/rdf/terms#checksumAlgorithm_sha256")
+#: the SPDX term (http://, as SPDX mints it; DCAT-AP 3.0.1's mdr-vocabularies shape has an https pattern by mistake)
+SHA256 = SPDX.checksumAlgorithm_sha256
 DATA_THEMES = URIRef(EU + "data-theme")
 
 _LANGUAGES = {"nl": "language/NLD", "en": "language/ENG"}
@@ -93,11 +112,15 @@ def _nal(code: str) -> URIRef:
 
 @dataclass(frozen=True)
 class Stats:
-    """VoID numbers of a collection: triples in note graphs, notes, distinct organisations."""
+    """What a collection holds: triples in note graphs, notes, distinct organisations (VoID);
+    the first and last date of its notes (`dct:temporal`); when it was first issued, if known."""
 
     triples: int = 0
     notes: int = 0
     organisations: int = 0
+    first: dt.date | None = None
+    last: dt.date | None = None
+    issued: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -131,6 +154,10 @@ class CatalogIris:
         return URIRef(self.base + "catalog/distribution/sparql")
 
     @property
+    def period(self) -> URIRef:
+        return URIRef(self.base + "catalog/dataset/period")
+
+    @property
     def organisations_partition(self) -> URIRef:
         return URIRef(self.base + "catalog/dataset/organisations")
 
@@ -141,6 +168,58 @@ class CatalogIris:
 def catalog_graph_iri(base: str) -> str:
     """The named graph (and IRI) of the catalog in a store."""
     return str(CatalogIris.of(base).catalog)
+
+
+def period_query(base: str) -> str:
+    """SPARQL for ?first and ?last (the notes' dates) and ?issued (the published catalog's)."""
+    iris = CatalogIris.of(base)
+    note_prefix = Literal(iris.base + "note/").n3()
+    return (  # two aggregates of one row each: an unbound ?d or ?i in one MIN would leave both unbound
+        "SELECT ?first ?last ?issued WHERE { "
+        "{ SELECT (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE { "
+        f"GRAPH ?g {{ ?g <{DCTERMS.created}> ?d }} FILTER(STRSTARTS(STR(?g), {note_prefix})) }} }} "
+        "{ SELECT (MIN(?i) AS ?issued) WHERE { "
+        f"GRAPH <{iris.catalog}> {{ <{iris.dataset}> <{DCTERMS.issued}> ?i }} }} }} }}"
+    )
+
+
+def parse_date(value: object) -> dt.date | None:
+    """An ISO date from a SPARQL answer, None when there is none."""
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def issued_in_file(path: Path, base: str) -> dt.date | None:
+    """The dataset's `dct:issued` in a catalog file written before (Turtle), None when there is none."""
+    try:
+        triples = ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)
+        dataset, issued = ox.NamedNode(str(CatalogIris.of(base).dataset)), ox.NamedNode(str(DCTERMS.issued))
+        return min((d for t in triples if t.subject == dataset and t.predicate == issued
+                    and (d := parse_date(t.object.value)) is not None), default=None)
+    except (OSError, SyntaxError):
+        return None
+
+
+def is_public_url(url: str) -> bool:
+    """False for a loopback, private, link-local or single-label host (`127.0.0.1`, `10.0.0.5`, `localhost`)."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return "." in host and not host.endswith((".localhost", ".local", ".internal", ".lan", ".home.arpa"))
+    return address.is_global
+
+
+def catalog_endpoint(explicit: str | None, used: str | None) -> tuple[str | None, str | None]:
+    """(the endpoint URL the catalog names, a warning when the one publish used is left out)."""
+    if explicit:
+        return explicit, None
+    if not used or is_public_url(used):
+        return used, None
+    return None, (f"{used}: a loopback or private address; the catalog names no SPARQL endpoint "
+                  "(give the public one with --endpoint-url or endpoint_url in kenmerk.toml)")
 
 
 def publication_date() -> dt.date:
@@ -215,8 +294,9 @@ def build_catalog(
         else (publisher, publisher_name)
     )
     licence = URIRef(config.licence_iri())
-    endpoint = config.endpoint_url or endpoint_url
+    endpoint, _ = catalog_endpoint(config.endpoint_url, endpoint_url)
     modified = modified or publication_date()
+    issued = Literal((stats.issued or modified).isoformat(), datatype=XSD.date)
     title = config.title or f"Nota's van {publisher_name}"
     description = config.description or (
         f"Metadata van nota's, beslisnota's, brieven en Woo-besluiten van {publisher_name}, "
@@ -241,14 +321,16 @@ def build_catalog(
     add((cat, DCAT.contactPoint, iris.contact))
     add((cat, DCTERMS.language, language))
     add((cat, DCTERMS.license, licence))
+    add((cat, DCTERMS.issued, issued))
     add((cat, DCTERMS.modified, Literal(modified.isoformat(), datatype=XSD.date)))
     add((cat, DCAT.dataset, iris.dataset))
     add((cat, DCAT.themeTaxonomy, DATA_THEMES))
     add((DATA_THEMES, RDF.type, SKOS.ConceptScheme))
     add((DATA_THEMES, DCTERMS.title, Literal("Data theme", lang="en")))
-    if config.homepage:
-        add((cat, FOAF.homepage, URIRef(config.homepage)))
-        add((URIRef(config.homepage), RDF.type, FOAF.Document))
+    homepage = URIRef(config.homepage or str(cat) + ".html")
+    add((cat, FOAF.homepage, homepage))
+    add((homepage, RDF.type, FOAF.Document))
+    add((cat, DCTERMS.conformsTo, DCAT_AP_NL))
 
     # dataset
     ds = iris.dataset
@@ -264,9 +346,24 @@ def build_catalog(
     add((ds, DCAT.theme, gove))
     add((ds, DCTERMS.language, language))
     add((ds, DCTERMS.spatial, _nal("country/NLD")))
+    add((ds, DCTERMS.issued, issued))
     add((ds, DCTERMS.modified, Literal(modified.isoformat(), datatype=XSD.date)))
     add((ds, DCTERMS.conformsTo, DCAT_AP_NL))
-    add((DCAT_AP_NL, RDF.type, DCTERMS.Standard))
+    add((ds, DCTERMS.conformsTo, KENMERK_VOCABULARY))
+    for standard, title in ((DCAT_AP_NL, "DCAT-AP-NL 3.0"), (KENMERK_VOCABULARY, "kenmerk vocabulary")):
+        add((standard, RDF.type, DCTERMS.Standard))
+        add((standard, DCTERMS.title, Literal(title, lang="en")))
+    landing = URIRef(config.homepage or str(ds) + ".html")
+    add((ds, DCAT.landingPage, landing))
+    add((landing, RDF.type, FOAF.Document))
+    add((ds, FOAF.page, KENMERK_VOCABULARY))
+    add((KENMERK_VOCABULARY, RDF.type, FOAF.Document))
+    if stats.first is not None and stats.last is not None:
+        period = iris.period
+        add((ds, DCTERMS.temporal, period))
+        add((period, RDF.type, DCTERMS.PeriodOfTime))
+        add((period, DCAT.startDate, Literal(stats.first.isoformat(), datatype=XSD.date)))
+        add((period, DCAT.endDate, Literal(stats.last.isoformat(), datatype=XSD.date)))
     for word in ("nota", "beslisnota", "Kamerbrief", "Woo-besluit"):
         add((ds, DCAT.keyword, Literal(word, lang="nl")))
     add((ds, VOID.triples, Literal(stats.triples, datatype=XSD.integer)))
@@ -312,6 +409,7 @@ def build_catalog(
         add((dist, DCAT.downloadURL, url))
         add((dist, DCTERMS.license, licence))
         add((dist, DCTERMS.format, _nal("file-type/" + dump.file_type)))
+        add((dist, DCTERMS.conformsTo, KENMERK_VOCABULARY))
         add((dist, DCAT.mediaType, URIRef(IANA + dump.media_type)))
         add((URIRef(IANA + dump.media_type), RDF.type, DCTERMS.MediaType))
         if dump.gzip:
@@ -325,6 +423,7 @@ def build_catalog(
         add((SHA256, RDF.type, SPDX.ChecksumAlgorithm))
         add((checksum, SPDX.checksumValue, Literal(dump.sha256, datatype=XSD.hexBinary)))
         add((dist, DCATAP.availability, _nal("planned-availability/STABLE")))
+        add((dist, DCTERMS.issued, issued))
         add((dist, DCTERMS.modified, Literal(modified.isoformat(), datatype=XSD.date)))
         add((ds, VOID.dataDump, url))
 
@@ -350,6 +449,8 @@ def build_catalog(
         add((svc, DCTERMS.license, licence))
         add((svc, DCAT.theme, gove))
         add((svc, DCAT.keyword, Literal("SPARQL", lang="nl")))
+        add((svc, DCTERMS.language, language))
+        add((svc, DCTERMS.issued, issued))
         add((ds, DCAT.distribution, dist))
         add((dist, RDF.type, DCAT.Distribution))
         add((dist, DCTERMS.title, Literal("SPARQL-endpoint", lang="nl")))
@@ -358,6 +459,8 @@ def build_catalog(
         add((dist, DCTERMS.language, language))
         add((dist, DCAT.accessURL, url))
         add((dist, DCAT.accessService, svc))
+        add((dist, DCTERMS.conformsTo, KENMERK_VOCABULARY))
+        add((dist, DCTERMS.issued, issued))
         add((dist, DCTERMS.license, licence))
         add((ds, VOID.sparqlEndpoint, url))
 

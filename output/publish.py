@@ -43,6 +43,7 @@ from kenmerk.output.config import ConfigError, PublishConfig
 from kenmerk.output.dump import (
     DUMP_FORMATS,
     DumpFile,
+    dump_path,
     ntriples_bytes,
     turtle_bytes,
     write_dump,
@@ -250,7 +251,9 @@ def stats_from_store(store: EmbeddedStore, base: str, organisation_property: URI
     default = sum(1 for _ in store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     _, orgs = stats_queries(base, organisation_property)
     org_row = next(iter(store.store.query(orgs)))
-    return Stats(len(store.store) - others - default, len(notes), int(org_row["organisations"].value))
+    row = next(iter(store.store.query(period_query(base))))
+    period = {k: parse_date(row[k].value if row[k] is not None else None) for k in ("first", "last", "issued")}
+    return Stats(len(store.store) - others - default, len(notes), int(org_row["organisations"].value), **period)
 
 
 def stats_from_endpoint(client: GraphStoreClient, base: str, organisation_property: URIRef | None) -> Stats:
@@ -266,7 +269,12 @@ def stats_from_endpoint(client: GraphStoreClient, base: str, organisation_proper
                                "SPARQL JSON results with numbers") from None
 
     row, org_row = first(counts), first(orgs)
-    return Stats(row.get("triples", 0), row.get("notes", 0), org_row.get("organisations", 0))
+    try:
+        binding = client.query(period_query(base)).json()["results"]["bindings"][0]
+        period = {k: parse_date(v["value"]) for k, v in binding.items() if k in ("first", "last", "issued")}
+    except (ValueError, KeyError, IndexError, TypeError):
+        period = {}
+    return Stats(row.get("triples", 0), row.get("notes", 0), org_row.get("organisations", 0), **period)
 
 
 # -- the publisher ------------------------------------------------------------------------------
@@ -349,6 +357,7 @@ class Publisher:
         self._closed = False
         if self.write_catalog:  # a missing catalog value stops the run before anything is written
             build_catalog(config, Stats(), dumps=self._placeholder_dumps(), endpoint_url=self._endpoint_url())
+            self._warn_endpoint()
         self._owns_store = False
         if store is None or isinstance(store, EmbeddedStore):
             self.store = store
@@ -368,11 +377,15 @@ class Publisher:
     def _endpoint_url(self) -> str | None:
         return self.client.query_url if self.client is not None else None
 
+    def _warn_endpoint(self) -> None:
+        _, warning = catalog_endpoint(self.config.endpoint_url, self._endpoint_url())
+        if warning:
+            print(f"kenmerk: warning: catalog: {warning}", file=sys.stderr)
+
     def _placeholder_dumps(self) -> list[DumpFile]:
         if self.out is None:
             return []
-        suffix, media, code = DUMP_FORMATS[self.dump_format]
-        return [DumpFile(Path("notes" + suffix), media, code, 0, "0" * 64)]
+        return [DumpFile(dump_path("", self.dump_format), "", "", 0, "0" * 64)]
 
     # -- per note -------------------------------------------------------------------------------
 
@@ -519,7 +532,13 @@ class Publisher:
 
     def _stats_of_run(self) -> Stats:
         orgs = set().union(*(o for _, o in self._run_stats.values())) if self._run_stats else set()
-        return Stats(sum(n for n, _ in self._run_stats.values()), len(self._run_stats), len(orgs))
+        created = str(DCTERMS.created)
+        dates = sorted(d for iri, quads in self._run_graphs.items() for q in quads
+                       if q.predicate.value == created and q.subject.value == iri
+                       and (d := parse_date(q.object.value)) is not None)
+        issued = issued_in_file(self.out / CATALOG_FILE, self.base) if self.out is not None else None
+        return Stats(sum(n for n, _ in self._run_stats.values()), len(self._run_stats), len(orgs),
+                     dates[0] if dates else None, dates[-1] if dates else None, issued)
 
     def _catalog(self, stats: Stats, dumps: list[DumpFile]) -> Graph:
         return build_catalog(

@@ -393,16 +393,17 @@ def _squash(text: str) -> str:
 
 
 def _mark_derived(report: NoteReport, number: int, textpage, frame: PageFrame) -> None:
-    """Mark the items of page `number` whose evidence text is not what the page prints in their box (a
-    value inferred from a line, such as an organisation from the minister a note is addressed to).
-    Pages without a text layer (read by OCR) are not judged."""
+    """Mark the items of page `number` whose evidence text is not what the page prints in their box, nor
+    the box a part of it (a value inferred from a line, such as an organisation from the minister a note
+    is addressed to, or from the kenmerk's prefix). Pages without a text layer (read by OCR) are not judged."""
     if textpage.count_chars() == 0:
         return
     for it in report.items:
         if it.has_box and it.page == number and not it.ocr:
             left, bottom, right, top = frame.user_rect(it.evidence.bbox)
-            printed = textpage.get_text_bounded(left=left - 1, bottom=bottom - 1, right=right + 1, top=top + 1)
-            it.derived = _squash(it.evidence.text) not in _squash(printed)
+            printed = _squash(textpage.get_text_bounded(left=left - 1, bottom=bottom - 1, right=right + 1, top=top + 1))
+            said = _squash(it.evidence.text)
+            it.derived = bool(printed) and said not in printed and printed not in said
 
 
 def _box(img: PageImage, item: ReviewItem | Proposal, alt: bool = False) -> Box:

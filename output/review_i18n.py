@@ -106,7 +106,8 @@ LABELS: dict[str, dict[str, str]] = {
         "runner_up_tag": "{field} {ranks}",
         "runner_up_box_label": "{label}: {value} (score {score}, pagina {page}); naar de kandidaten van het veld",
         "derived_tag": "{label} (afgeleid)",
-        "derived_note": "Niet zo gedrukt: afgeleid uit de gemarkeerde regel.",
+        "derived_note": "Niet letterlijk zo gedrukt op de gemarkeerde plek: afgeleid uit die regel (zie de regel "
+                        "die de waarde koos), of de markering staat verkeerd.",
         "legend": "Labels bij de nummers op pagina {page}",
         "redacted_note": "Persoonsgegevens in de tekstlaag zijn grijs afgedekt.",
         "failed_page_heading": "Niet gelezen: {name}",
@@ -222,7 +223,8 @@ LABELS: dict[str, dict[str, str]] = {
         "runner_up_tag": "{field} {ranks}",
         "runner_up_box_label": "{label}: {value} (score {score}, page {page}); go to the field's candidates",
         "derived_tag": "{label} (inferred)",
-        "derived_note": "Not printed as such: inferred from the marked line.",
+        "derived_note": "Not printed as such where it is marked: inferred from that line (see the rule that chose "
+                        "the value), or marked in the wrong place.",
         "legend": "Labels of the numbers on page {page}",
         "redacted_note": "Personal data in the text layer is covered in grey.",
         "failed_page_heading": "Not read: {name}",

@@ -1318,6 +1318,32 @@ def mail_eml(spec: Mail = MAIL) -> bytes:
     return msg.as_bytes(policy=SMTP)
 
 
+def mail_msg(spec: Mail = MAIL) -> bytes:
+    """The e-mail as Outlook keeps it (.msg, written with aspose-email-foss): the time of sending in UTC and no
+    transport headers (a message saved in Outlook), a text and an HTML body whose logo is an inline image
+    attachment, then the attachments."""
+    from email.utils import getaddresses
+
+    from aspose.email_foss.msg import RECIPIENT_TYPE_CC, RECIPIENT_TYPE_TO, MapiMessage, PropertyId
+
+    msg = MapiMessage.create(spec.subject, "\n\n".join(spec.body) + "\n")
+    msg.body_html = ('<html><body><img src="cid:logo@kenmerk.example">'
+                     + "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in spec.body) + "</body></html>")
+    [(sender_name, sender_address)] = getaddresses([spec.sender])
+    msg.set_property(PropertyId.SENDER_NAME, sender_name)
+    msg.set_property(PropertyId.SENDER_EMAIL_ADDRESS, sender_address)
+    msg.set_property(PropertyId.MESSAGE_DELIVERY_TIME, spec.sent.astimezone(dt.timezone.utc))
+    for kind, recipients in ((RECIPIENT_TYPE_TO, spec.to), (RECIPIENT_TYPE_CC, spec.cc)):
+        for name, address in getaddresses(list(recipients)):
+            msg.add_recipient(address, display_name=name, recipient_type=kind)
+    msg.add_attachment("logo.png", b"logo", mime_type="image/png", content_id="logo@kenmerk.example")
+    for name in spec.attachments:
+        kind = "application/pdf" if name.endswith(".pdf") else (
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        msg.add_attachment(name, f"bijlage {name}".encode(), mime_type=kind)
+    return msg.to_bytes()
+
+
 WORD_NOTA = Beslisnota(
     name="beslisnota-word",
     units=("Directoraat-generaal Water en Bodem", "Directie Waterkeringen"),
@@ -1437,6 +1463,8 @@ def input_fixtures() -> dict[str, bytes]:
     return {
         f"{MAIL.name}.eml": mail_eml(),
         f"{MAIL.name}.gold.json": _gold_json(MAIL.gold()),
+        f"{MAIL.name}-outlook.msg": mail_msg(),
+        f"{MAIL.name}-outlook.gold.json": _gold_json(MAIL.gold()),
         f"{WORD_NOTA.name}.docx": beslisnota_docx(),
         f"{WORD_NOTA.name}.gold.json": _gold_json(WORD_NOTA.gold()),
         f"{SCAN_NOTA.name}-png.png": scan_png(),

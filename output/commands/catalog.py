@@ -3,7 +3,9 @@
 The same description `kenmerk publish` writes, made afresh from the config
 (`kenmerk.toml` or options) and the numbers of the store or endpoint. With
 `--out DIR` the dump files in DIR are described as distributions too.
-A missing required value (publisher, licence, contact, base) exits 2.
+A missing required value (publisher, licence, contact, base) exits 2. The
+endpoint read from is named in the catalog only when others can reach it (else
+a warning): a public URL goes in with `--endpoint-url`.
 """
 from __future__ import annotations
 
@@ -14,8 +16,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kenmerk.extract import UsageError
-from kenmerk.output.catalog import CATALOG_PREFIXES, build_catalog, catalog_graph_iri
-from kenmerk.output.commands.publish import add_config_options, add_endpoint_options, config_from_args, make_client
+from kenmerk.output.catalog import CATALOG_PREFIXES, build_catalog, catalog_endpoint, catalog_graph_iri
+from kenmerk.output.commands.options import add_config_options, add_endpoint_options, config_from_args, make_client
 from kenmerk.output.dump import DUMP_FORMATS, DUMP_NAME, DumpFile, turtle_bytes
 from kenmerk.output.publish import _organisation_property, stats_from_endpoint, stats_from_store
 from kenmerk.output.store import EmbeddedStore, TermConverter, default_store_path
@@ -61,6 +63,9 @@ def run(args) -> int:
         with EmbeddedStore(args.store or default_store_path(config.store), read_only=True) as store:
             stats = stats_from_store(store, config.base_iri, prop)
         endpoint = None
+    _, warning = catalog_endpoint(config.endpoint_url, endpoint)
+    if warning:
+        print(f"kenmerk: warning: catalog: {warning}", file=sys.stderr)
     graph = build_catalog(config, stats, dumps=dumps, dump_root=args.out, endpoint_url=endpoint,
                           organisation_property=prop)
     quads = TermConverter().quads(graph, catalog_graph_iri(config.base_iri))

@@ -56,3 +56,32 @@ Annemiek
 """
 PERSONAL_WORDS = ("Annemiek", "Vries", "Pieter", "Jansen", "Tamara", "van Ark", "devries", "p.jansen", "vanark",
                   "06 12 34")
+
+
+def held_input(folder: Path, name: str = "held.txt") -> Path:
+    """A named pipe: an input that holds the worker reading it until the test opens the other end."""
+    import os
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    os.mkfifo(path)
+    return path
+
+
+def opened_by(fifo: Path, proc, timeout: float = 120) -> int:
+    """Wait until the run `proc` opens `fifo` to read it (the inputs before it are then done); return the
+    writing end. Fails when the run ends first."""
+    import errno
+    import os
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:  # no reader yet
+                raise
+        assert proc.poll() is None, f"the run ended (exit {proc.returncode}) before it read {fifo.name}"
+        assert time.monotonic() < deadline, f"the run did not read {fifo.name} within {timeout:.0f} s"
+        time.sleep(0.02)
