@@ -26,6 +26,8 @@ import datetime as dt
 import functools
 import io
 import os
+import re
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -392,18 +394,31 @@ def _squash(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+def _words(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+", text.casefold()))
+
+
+def _printed_there(said: str, printed: str) -> bool:
+    """Whether a box that prints `printed` shows the evidence text `said`: all of it (its lines in any
+    order: "Geacht college, Hoogachtend,"), or a part of it (a long title's first line); a word broken
+    over two lines counts."""
+    if _squash(said) in _squash(printed) or _squash(printed) in _squash(said):
+        return True
+    said_words, printed_words = _words(said), _words(printed)
+    return not said_words - printed_words or not printed_words - said_words
+
+
 def _mark_derived(report: NoteReport, number: int, textpage, frame: PageFrame) -> None:
-    """Mark the items of page `number` whose evidence text is not what the page prints in their box, nor
-    the box a part of it (a value inferred from a line, such as an organisation from the minister a note
-    is addressed to, or from the kenmerk's prefix). Pages without a text layer (read by OCR) are not judged."""
+    """Mark the items of page `number` whose evidence text is not what the page prints in their box
+    (`_printed_there`): a value inferred from a line, such as an organisation from the kenmerk's prefix,
+    or a box on the wrong line. Pages without a text layer (read by OCR) are not judged."""
     if textpage.count_chars() == 0:
         return
     for it in report.items:
         if it.has_box and it.page == number and not it.ocr:
             left, bottom, right, top = frame.user_rect(it.evidence.bbox)
-            printed = _squash(textpage.get_text_bounded(left=left - 1, bottom=bottom - 1, right=right + 1, top=top + 1))
-            said = _squash(it.evidence.text)
-            it.derived = bool(printed) and said not in printed and printed not in said
+            printed = textpage.get_text_bounded(left=left - 1, bottom=bottom - 1, right=right + 1, top=top + 1)
+            it.derived = bool(_squash(printed)) and not _printed_there(it.evidence.text, printed)
 
 
 def _box(img: PageImage, item: ReviewItem | Proposal, alt: bool = False) -> Box:
