@@ -155,3 +155,47 @@ def test_damaged_word_image_and_mail_files_are_one_line_each(input_dir):
         with pytest.raises(UnreadableInput) as info:
             read_bytes(data, name, ReadLimits(ocr="auto"))
         assert reason in _one_line(info.value, name), name
+
+
+@pytest.fixture()
+def web(tmp_path, input_dir):
+    """A loopback web server whose documents have no suffix in their URLs (as a document system serves them)."""
+    import functools
+    import http.server
+    import threading
+
+    root = tmp_path / "www" / "document"
+    root.mkdir(parents=True)
+    for url_name, fixture in (("1", "beslisnota-word.docx"), ("2", "email-twee-bijlagen-outlook.msg"),
+                              ("3", "email-twee-bijlagen.eml"), ("4", "beslisnota-scan-png.png"),
+                              ("nota.pdf", "beslisnota-word.docx")):
+        (root / url_name).write_bytes((input_dir / fixture).read_bytes())
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(root.parent)))
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/document"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_a_url_list_reads_each_format_by_its_content(tmp_path, web):
+    """URLs without a suffix: Word, Outlook, a raw e-mail and an image told by their bytes; a Word document
+    served as nota.pdf read as Word with the warning."""
+    listing = tmp_path / "urls.txt"
+    listing.write_text("".join(f"{web}/{n}\n" for n in ("1", "2", "3", "4", "nota.pdf")), encoding="utf-8")
+    proc = kenmerk("extract", "--from-list", listing, "--ocr", "never", "--ordered", "--jobs", "1")
+    assert proc.returncode == 1, proc.stderr  # the image: OCR is off
+    notes = {n["source"]["file_name"]: n for n in jsonl(proc.stdout)}
+    assert {name: n["source"]["media_type"] for name, n in notes.items()} == {
+        "1": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "2": "application/vnd.ms-outlook", "3": "message/rfc822",
+        "nota.pdf": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+    assert notes["1"]["kenmerk"] == notes["nota.pdf"]["kenmerk"] == "IENW/BSK-2025/54321"
+    assert notes["2"]["title"] == notes["3"]["title"] == "RE: concept bestuursrapportage kustversterking Q3"
+    warning = "read as a Word document by its content, although its name (.pdf) says a PDF"
+    assert warning in notes["nota.pdf"]["warnings"]
+    errors = [ln for ln in proc.stderr.splitlines() if not ln.startswith("kenmerk:")]
+    assert errors == [f"{web}/4: an image: its text can only be read by OCR (OCR is off)"]
