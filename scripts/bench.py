@@ -223,8 +223,9 @@ def bench_overhead(paths: list[Path], repeat: int) -> None:
 
 
 def _wall(argv: list[str]) -> float:
+    """Seconds the command takes; a command that fails stops the benchmark (its time would mean nothing)."""
     start = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
     return time.perf_counter() - start
 
 
