@@ -47,10 +47,10 @@ from kenmerk.output.dump import (
     ntriples_bytes,
     turtle_bytes,
     write_dump,
-    write_note_files,
 )
 from kenmerk.output.graph import note_parts, shared_graph_iri
 from kenmerk.output.gsp import EndpointRefused, EndpointUnreachable, GraphStoreClient
+from kenmerk.output.layout import write_iri_files
 from kenmerk.output.links import BatchLinker
 from kenmerk.output.store import EmbeddedStore, PublishError, StoreBusy, TermConverter
 
@@ -525,9 +525,8 @@ class Publisher:
         dump = write_dump(self.out, quads, fmt=self.dump_format, compress=self.compress, prefixes=prefixes)
         self.report.files.append(dump.path)
         if self.per_note:
-            self.report.files.extend(
-                write_note_files(self.out, self._run_graphs, fmt=self.dump_format, base=self.base, prefixes=prefixes)
-            )
+            # every note (and shared resource) at its IRI's path, in each format kenmerk serve answers
+            self.report.files.extend(write_iri_files(self.out, self._run_graphs, self._shared, self.base))
         return [dump]
 
     def _stats_of_run(self) -> Stats:

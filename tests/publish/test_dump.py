@@ -32,7 +32,10 @@ def test_dumps_are_byte_identical_across_runs(workdir, notes):
         assert r.returncode == 0, r.stderr
     a, b = files_of(workdir / "a"), files_of(workdir / "b")
     assert sorted(a) == sorted(b)
-    assert "notes.nq.gz" in a and "catalog.ttl" in a and sum(k.startswith("notes/") for k in a) == len(notes)
+    assert "notes.nq.gz" in a and "catalog.ttl" in a
+    # --per-note: each note at its IRI's path, in the four forms kenmerk serve answers
+    assert sum(k.startswith("id/note/") and k.endswith(".ttl") for k in a) == len(notes)
+    assert sum(k.startswith("id/note/") for k in a) == 4 * len(notes)
     assert a == b
 
 
