@@ -49,3 +49,6 @@ def test_what_the_review_draws_or_shows_of_each_input(input_dir):
     docx = (input_dir / "beslisnota-word.docx").read_bytes()
     assert pages_pdf(docx, "nota.docx") is None
     assert "Ons kenmerk\nIENW/BSK-2025/54321" in shown_text(docx, "nota.docx")
+    msg = (input_dir / "email-twee-bijlagen-outlook.msg").read_bytes()  # an Outlook message: its e-mail print
+    assert pages_pdf(msg, "bericht.msg") is None
+    assert "Subject: RE: concept bestuursrapportage kustversterking Q3" in shown_text(msg, "bericht.msg").splitlines()
