@@ -1,8 +1,9 @@
 """kenmerk.extract: Dutch government notes → validated `Note` metadata.
 
-    from kenmerk.extract import read_note
-    note = read_note("nota.pdf")
-    print(note.kenmerk, note.date, note.document_type)
+>>> from kenmerk.extract import read_note
+>>> note = read_note("nota.pdf")
+>>> print(note.kenmerk, note.date, note.document_type.value)
+IENW/BSK-2025/12345 2025-01-09 beslisnota
 
 This package depends on no other kenmerk package and never imports rdflib.
 

@@ -9,9 +9,9 @@ pdfminer gives them for born-digital PDFs), and pixel boxes become PDF points wi
 the origin bottom-left, so the layout-aware extractors read a scan like any PDF.
 
 Every call of `tesseract` has a timeout (`OcrSettings.timeout`, per call), and is announced to
-the functions registered with `announce_calls` first: a batch worker uses that to extend the
-document's time limit by the call's own, so a 40-page scan is not cut off at the limit meant
-for a stuck parse, while a stuck parse still is. Tesseract's own OpenMP threads are limited
+the document's `Deadline` (`OcrSettings.deadline`) first: a batch worker's deadline makes room
+for the call's own time limit, so a 40-page scan is not cut off at the limit meant for a stuck
+parse, while a stuck parse still is. Tesseract's own OpenMP threads are limited
 to one (`OMP_THREAD_LIMIT=1`, unless set): on two cores that is three times faster
 than the default, and batch runs already use a process per document.
 
@@ -37,11 +37,11 @@ import shutil
 import statistics
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
+from kenmerk.extract.errors import OcrError
 from kenmerk.extract.geometry import reading_key
 from kenmerk.extract.layout import Line
 
@@ -57,13 +57,20 @@ OCR_MODES = ("auto", "always", "never")
 MIN_MARK_CONF = 60.0
 
 
-class OcrError(Exception):
-    """OCR of one page failed (Tesseract missing, crashed or timed out); the message is one line."""
+class Deadline(Protocol):
+    """The time limit of the document being read, told of each Tesseract call before it starts.
+
+    A batch gives each document one (`kenmerk.output.worker`): `extend(call_seconds)` moves the
+    limit so that the call, which may take up to `call_seconds`, fits in it.
+    """
+
+    def extend(self, call_seconds: float) -> None: ...
 
 
 @dataclass(frozen=True)
 class OcrSettings:
-    """How to OCR: language(s), resolution, page segmentation mode, timeout per call, cache folder."""
+    """How to OCR: language(s), resolution, page segmentation mode, timeout per call, cache folder,
+    and the `deadline` of the document (told of every Tesseract call; none by default)."""
 
     lang: str = "nld"
     dpi: int = 300
@@ -71,6 +78,7 @@ class OcrSettings:
     timeout: float = 120.0
     cache_dir: str | None = None
     config: tuple[str, ...] = ()  # extra "-c name=value" settings for tesseract
+    deadline: Deadline | None = field(default=None, compare=False, repr=False)
 
     def cache_folder(self) -> Path | None:
         folder = self.cache_dir or os.environ.get(CACHE_ENV) or None
@@ -101,23 +109,11 @@ class Word:
     line: int
 
 
-#: told, before each Tesseract call of this process, the most seconds the call may take
-_listeners: list[Callable[[float], None]] = []
-
-
-@contextmanager
-def announce_calls(listener: Callable[[float], None]) -> Iterator[None]:
-    """Within the block, call `listener(timeout)` before every Tesseract call of this process."""
-    _listeners.append(listener)
-    try:
-        yield
-    finally:
-        _listeners.remove(listener)
-
-
-def _run(args: list[str], *, timeout: float, data: bytes | None = None) -> subprocess.CompletedProcess:
-    for listener in list(_listeners):
-        listener(timeout)
+def _run(args: list[str], *, timeout: float, data: bytes | None = None,
+         deadline: Deadline | None = None) -> subprocess.CompletedProcess:
+    """Run tesseract with `timeout`, told to `deadline` first."""
+    if deadline is not None:
+        deadline.extend(timeout)
     env = dict(os.environ)
     env.setdefault("OMP_THREAD_LIMIT", "1")
     try:
@@ -392,7 +388,7 @@ def ocr_image(image: bytes, tess: Tesseract, lang: str, settings: OcrSettings) -
     for item in settings.config:
         args += ["-c", item]
     args.append("tsv")
-    proc = _run(args, timeout=settings.timeout, data=image)
+    proc = _run(args, timeout=settings.timeout, data=image, deadline=settings.deadline)
     if proc.returncode != 0:
         err = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise OcrError(f"tesseract failed (exit {proc.returncode}): {err[-1][:120] if err else 'no message'}")
@@ -524,9 +520,7 @@ def ocr_stamps(pdf, index: int, *, page_number: int, tess: Tesseract, lang: str,
         sheet.paste(stamp, (pad, y))
         spans.append((y, y + stamp.height, box))
         y += stamp.height + pad
-    tsv = ocr_image(_pgm(sheet), tess, lang, OcrSettings(lang=settings.lang, dpi=settings.dpi, psm=STAMP_PSM,
-                                                         timeout=settings.timeout, cache_dir=settings.cache_dir,
-                                                         config=STAMP_CONFIG))
+    tsv = ocr_image(_pgm(sheet), tess, lang, replace(settings, psm=STAMP_PSM, config=STAMP_CONFIG))
     found: dict[int, list[Word]] = {}
     for word in parse_tsv(tsv):
         if not _keep(word):

@@ -14,7 +14,7 @@ import importlib
 from collections.abc import Callable
 
 from kenmerk.extract import textlayer
-from kenmerk.extract.errors import NoTextLayer, UnreadableInput, UsageError
+from kenmerk.extract.errors import InvalidSetting, NoTextLayer, UnreadableInput
 from kenmerk.extract.layout import Layout, Line
 from kenmerk.extract.ocr import OCR_MODES, OcrSettings
 from kenmerk.extract.pdf_lines import PageScan
@@ -29,9 +29,9 @@ DEFAULT_READER = "pdfium"
 
 
 def check_reader(reader: str, name: str | None = None) -> None:
-    """Raise `UsageError` for a reader name that is not in `READERS`."""
+    """Raise `InvalidSetting` for a reader name that is not in `READERS`."""
     if reader not in READERS:
-        raise UsageError(f"unknown PDF reader {reader!r} (use one of {', '.join(PDF_READERS)})", path=name)
+        raise InvalidSetting(f"unknown PDF reader {reader!r} (use one of {', '.join(PDF_READERS)})", path=name)
 
 
 def _scan(data: bytes, name: str, max_pages: int | None, reader: str,
@@ -64,7 +64,7 @@ def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None, 
     `on_page(done, total)` is called each time a page is final: laid out, and OCR'd if it needs that.
     """
     if ocr not in OCR_MODES:
-        raise UsageError(f"unknown OCR mode {ocr!r} (use one of {', '.join(OCR_MODES)})", path=name)
+        raise InvalidSetting(f"unknown OCR mode {ocr!r} (use one of {', '.join(OCR_MODES)})", path=name)
     progress = PageProgress(on_page, 0)
     pages, qualities, blank = [], [], set()
 

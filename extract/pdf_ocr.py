@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 
 from kenmerk.extract import textlayer
-from kenmerk.extract.errors import NoTextLayer, UsageError
+from kenmerk.extract.errors import NoTextLayer
 from kenmerk.extract.geometry import reading_key
 from kenmerk.extract.layout import Line, Page
 from kenmerk.extract.ocr import (INSTALL_HINT, OcrError, OcrSettings, choose_language, find_tesseract, ocr_pdf_page,
@@ -66,7 +66,7 @@ def apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQual
         return notes, None
     if tess is None:
         if mode == "always":
-            raise UsageError(f"OCR was asked for (--ocr always) but tesseract is not installed; {INSTALL_HINT}",
+            raise OcrError(f"OCR of every page was asked for (--ocr always) but tesseract is not installed; {INSTALL_HINT}",
                              path=name)
         usable = [p for p, q in zip(pages, qualities) if q.usable and p.lines]
         if not usable:

@@ -20,13 +20,13 @@ import os
 import re
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from kenmerk.extract.errors import UnreadableInput, UsageError
+from kenmerk.extract.errors import InvalidSetting, UnreadableInput
 from kenmerk.extract.layout import Layout
 from kenmerk.extract.model import Source
-from kenmerk.extract.ocr import OCR_MODES, OcrSettings
+from kenmerk.extract.ocr import OCR_MODES, Deadline, OcrSettings
 from kenmerk.extract.pdf import DEFAULT_READER, check_reader, read_pdf
 from kenmerk.extract.pdf_messages import NOT_A_PDF
 from kenmerk.extract.progress import PageCallback
@@ -45,6 +45,8 @@ class ReadLimits:
     results are cached in `cache_dir` (else `$KENMERK_CACHE`) when one is set.
     `pdf_reader`: `"pdfium"` (the default, fast) or `"pdfminer"` (pure Python); both give
     the same lines (`kenmerk.extract.pdf`).
+    `deadline`: the document's time limit, told of every Tesseract call (`kenmerk.extract.ocr.Deadline`);
+    a batch sets one per document, in the process that reads it; it is no setting (not compared).
     """
 
     max_bytes: int = 200 * 1024 * 1024
@@ -56,17 +58,19 @@ class ReadLimits:
     ocr_timeout: float = 120.0
     cache_dir: str | None = None
     pdf_reader: str = DEFAULT_READER
+    deadline: Deadline | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.ocr not in OCR_MODES:
-            raise UsageError(f"unknown OCR mode {self.ocr!r} (use one of {', '.join(OCR_MODES)})")
+            raise InvalidSetting(f"unknown OCR mode {self.ocr!r} (use one of {', '.join(OCR_MODES)})")
         check_reader(self.pdf_reader)
         if not 50 <= self.ocr_dpi <= 1200:
-            raise UsageError(f"OCR resolution {self.ocr_dpi} dpi is out of range (50-1200)")
+            raise InvalidSetting(f"OCR resolution {self.ocr_dpi} dpi is out of range (50-1200)")
 
     def ocr_settings(self) -> OcrSettings:
         cache = os.fspath(self.cache_dir) if self.cache_dir is not None else None
-        return OcrSettings(lang=self.ocr_lang, dpi=self.ocr_dpi, timeout=self.ocr_timeout, cache_dir=cache)
+        return OcrSettings(lang=self.ocr_lang, dpi=self.ocr_dpi, timeout=self.ocr_timeout, cache_dir=cache,
+                           deadline=self.deadline)
 
 
 DEFAULT_LIMITS = ReadLimits()

@@ -17,18 +17,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
 
-from kenmerk.extract import KenmerkError
+from kenmerk.extract.errors import OutputError
 
 #: errors whose operating-system wording names the reason (checked in this order in a message
 #: that carries no errno, such as RocksDB's "IO error: No space left on device: While appending …")
 KNOWN_ERRNOS = tuple(getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG", "EROFS", "EACCES", "EPERM", "EIO")
                      if hasattr(errno, name))  # EDQUOT is not on every system
-
-
-class OutputError(KenmerkError):
-    """A file, a store or a cache entry could not be written: `path: reason`."""
-
-    stage = "write"
 
 
 def os_reason(exc: OSError) -> str:

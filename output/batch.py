@@ -53,11 +53,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait as wait_connections
 
-from kenmerk.extract import KenmerkError, ReadLimits, UsageError
-from kenmerk.extract.ocr import announce_calls
-from kenmerk.output.inputs import DEFAULT_MAX_BYTES, DocumentSpec, Fetch, JsonSpec, Refused, read_capped
+from kenmerk.extract import KenmerkError, ReadLimits
+from kenmerk.extract.errors import BatchFailure, InvalidSetting
+from kenmerk.output.inputs import DocumentSpec, Fetch, JsonSpec, Refused, read_capped
 from kenmerk.output.worker import BACKSTOP, Child, CpuLimit, PageListener, Result, WorkOptions, extended_limit, \
-    failure, guarded_process, process_document, timeout_failure
+    Workspace, failure, guarded_process, timeout_failure
 
 __all__ = ["BatchFailure", "BatchOptions", "Reporter", "Result", "cache_notice", "default_jobs", "run_batch"]
 
@@ -121,7 +121,7 @@ def _settings_key(limits: ReadLimits) -> str:
     """A short hash of the reading settings that change what a document yields ('' for the defaults)."""
     import hashlib
 
-    ignore = {"max_bytes", "cache_dir", "ocr_timeout"}  # limits on input, or where OCR keeps its own cache
+    ignore = {"max_bytes", "cache_dir", "ocr_timeout", "deadline"}  # limits on input, where OCR keeps its cache
     values = {k: v for k, v in dataclasses.asdict(limits).items() if k not in ignore}
     defaults = {k: v for k, v in dataclasses.asdict(ReadLimits()).items() if k not in ignore}
     if values.get("ocr", "never") != "never":  # what OCR can do here: a scan read without Tesseract differs
@@ -140,16 +140,6 @@ def _tesseract() -> str:
     return f"{tess.version} {' '.join(sorted(tess.languages))}" if tess is not None else "no tesseract"
 
 
-class BatchFailure(KenmerkError):
-    """A document of a batch that failed; `stage` and `error` say where and what."""
-
-    def __init__(self, result: Result) -> None:
-        super().__init__(result.message, path=result.label)
-        self.stage = result.stage
-        self.error = result.error
-        self.result = result
-
-
 # -- executors ----------------------------------------------------------------------------------
 
 
@@ -159,6 +149,7 @@ class _Inline:
     def __init__(self, options: WorkOptions, on_page: PageListener | None = None) -> None:
         self.options = options
         self.on_page = on_page
+        self.workspace = Workspace(options)
         self.done: list[Result] = []
 
     def capacity(self) -> int:
@@ -172,8 +163,8 @@ class _Inline:
         on_page = self.on_page
         pages = (lambda done, total: on_page(index, done, total)) if on_page is not None else None
         try:
-            with _time_limit(self.options.timeout):
-                result = process_document(spec, self.options, index, on_page=pages)
+            with _time_limit(self.options.timeout) as deadline:
+                result = self.workspace.run(spec, index, on_page=pages, deadline=deadline)
         except _Expired as exc:
             result = timeout_failure(index, spec.label, self.options, waited=exc.args[0], killed=False)
         self.done.append(result)
@@ -183,7 +174,7 @@ class _Inline:
         return done
 
     def close(self) -> None:
-        pass
+        self.workspace.close()
 
 
 class _Expired(BaseException):
@@ -191,38 +182,47 @@ class _Expired(BaseException):
     it, else 0): a BaseException, so no `except Exception` in a parser swallows it."""
 
 
-@contextmanager
-def _time_limit(seconds: float):
-    """The time limit of a document in this process (main thread only, else none): `seconds` of
-    CPU time (SIGPROF) and `BACKSTOP` times that by the clock (SIGALRM); raises `_Expired`.
+class _InlineDeadline:
+    """The time limit of a document in this process: `seconds` of CPU time (SIGPROF) and `BACKSTOP`
+    times that by the clock (SIGALRM). A Tesseract call (`extend`) moves both to at least the call's
+    own limit beyond what is used, up to 30 times the limit in all (see `kenmerk.output.worker`)."""
 
-    Each Tesseract call moves both to at least the call's own limit beyond what is used, up to
-    30 times the limit in all (OCR is bounded per call, see `kenmerk.output.worker`)."""
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.cpu = CpuLimit(seconds)
+        self.started = time.monotonic()
+        self.wall = BACKSTOP * seconds
+
+    def arm(self) -> None:
+        self.cpu.arm()
+        signal.setitimer(signal.ITIMER_REAL, self.wall)
+
+    def extend(self, call_seconds: float) -> None:
+        """A Tesseract call of at most `call_seconds` starts: give it its own time limit."""
+        self.cpu.extend(call_seconds)
+        self.wall = extended_limit(BACKSTOP * self.seconds, self.wall, time.monotonic() - self.started, call_seconds)
+        signal.setitimer(signal.ITIMER_REAL, max(self.started + self.wall - time.monotonic(), 0.001))
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[_InlineDeadline | None]:
+    """The time limit of a document in this process (main thread only, else none), as a deadline for
+    OCR (`kenmerk.extract.ocr.Deadline`); raises `_Expired` when it is reached."""
     if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
+        yield None
         return
 
-    cpu = CpuLimit(seconds)
-    started = time.monotonic()
-    wall = BACKSTOP * seconds
+    deadline = _InlineDeadline(seconds)
 
     def expire(signum, frame):
-        raise _Expired(wall if signum == signal.SIGALRM else 0.0)
-
-    def extend(call_seconds: float) -> None:  # a Tesseract call starts: give it its own time limit
-        nonlocal wall
-        cpu.extend(call_seconds)
-        wall = extended_limit(BACKSTOP * seconds, wall, time.monotonic() - started, call_seconds)
-        signal.setitimer(signal.ITIMER_REAL, max(started + wall - time.monotonic(), 0.001))
+        raise _Expired(deadline.wall if signum == signal.SIGALRM else 0.0)
 
     previous = {signum: signal.signal(signum, expire) for signum in (signal.SIGPROF, signal.SIGALRM)}
-    cpu.arm()
-    signal.setitimer(signal.ITIMER_REAL, wall)
+    deadline.arm()
     try:
-        with announce_calls(extend):
-            yield
+        yield deadline
     finally:
-        cpu.disarm()
+        deadline.cpu.disarm()
         signal.setitimer(signal.ITIMER_REAL, 0)
         for signum, handler in previous.items():
             signal.signal(signum, handler)
@@ -319,7 +319,8 @@ def _import_distributed():
     try:
         import distributed
     except ImportError:
-        raise UsageError("--dask needs the Dask distributed scheduler: pip install 'kenmerk[dask]'") from None
+        raise InvalidSetting("a Dask scheduler address was given, but the Dask distributed scheduler is not "
+                             "installed: pip install 'kenmerk[dask]'") from None
     return distributed
 
 
@@ -455,7 +456,7 @@ def run_batch(
             current, item = pending.pop(max(range(len(pending)), key=lambda k: pending[k][1].size))
             if item.kind == "path" and item.location == "-":  # standard input is read here, once
                 data = read_capped(sys.stdin.buffer, options.limits.max_bytes)
-                item = DocumentSpec("-", "bytes", data=data, size=len(data))
+                item = DocumentSpec(item.label, "bytes", data=data, size=len(data))  # a --name it was given
             if executor is None:
                 executor = _LocalPool(options.jobs, work, on_page)
             executor.submit(current, item)
@@ -722,57 +723,7 @@ def _duration(seconds: float) -> str:
     return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
 
 
-# -- command-line options shared by `extract` and `publish` ---------------------------------------
-
-
-def add_input_options(p) -> None:
-    g = p.add_argument_group("inputs")
-    g.add_argument("--glob", action="append", metavar="PATTERN",
-                   help="in folders and zip archives take files matching PATTERN (name or relative path; "
-                        "repeatable; default: the document suffixes)")
-    g.add_argument("--from-list", metavar="FILE",
-                   help="also read the paths or http(s) URLs listed in FILE (one a line, or a CSV column; - for stdin)")
-    g.add_argument("--url-column", metavar="NAME",
-                   help="the column of --from-list CSV holding the URL or path (header name or 1-based number), "
-                        "e.g. dc_source for the open.overheid.nl index")
-    g.add_argument("--max-size", type=float, metavar="MB",
-                   help=f"largest document, zip member or download (default {DEFAULT_MAX_BYTES // 2**20} MB)")
-    g.add_argument("--max-text-size", type=float, metavar="MB",
-                   help=f"largest text or Markdown document (default {ReadLimits().max_text_bytes // 2**20} MB)")
-    g.add_argument("--fetch-timeout", type=float, metavar="SECONDS",
-                   help="connect and read timeout for URLs (default 10 s connect, 30 s read)")
-    g.add_argument("--fetch-retries", type=int, metavar="N",
-                   help="retries of a URL on connection errors, time-outs, 429 and 5xx (default 3)")
-    g.add_argument("--max-redirects", type=int, metavar="N", help="redirects followed per URL (default 5)")
-
-
-def add_batch_options(p, *, timeout_flags: tuple[str, ...] = ("--timeout",)) -> None:
-    g = p.add_argument_group("batch")
-    g.add_argument("-j", "--jobs", type=int, metavar="N",
-                   help=f"worker processes (default: one per core, here {default_jobs()}; 0: in this process)")
-    g.add_argument("--ordered", action="store_true", default=None,
-                   help="write results in input order (default for a batch: as they finish)")
-    g.add_argument(*timeout_flags, dest="doc_timeout", type=float, metavar="SECONDS",
-                   help=f"time limit per document in CPU seconds (OCR calls add their own), and {BACKSTOP} times "
-                        f"as long by the clock; a stuck worker is killed (default {DEFAULT_TIMEOUT:g}; 0: none)")
-    p.set_defaults(timeout_option=timeout_flags[0])
-    g.add_argument("--max-memory", type=int, metavar="MB",
-                   help=f"address-space limit per worker process (default {DEFAULT_MAX_MEMORY_MB}; 0: none)")
-    g.add_argument("--cache", metavar="DIR",
-                   help="reuse results of unchanged documents (content hash + extractor version); resumes a stopped run")
-    g.add_argument("--prune-cache", action="store_true", default=None,
-                   help="first remove the results of other kenmerk versions from the --cache folder")
-    g.add_argument("--errors", metavar="FILE", help="write one JSON line per failure: path, stage, error, message")
-    g.add_argument("--dask", metavar="ADDRESS",
-                   help="run on a Dask cluster (tcp://scheduler:8786); needs kenmerk[dask]")
-    g.add_argument("--no-progress", action="store_true", default=None, help="no progress bar or progress lines")
-    g.add_argument("--log-interval", type=float, metavar="SECONDS",
-                   help="seconds between progress lines when standard error is not a terminal (default 10)")
-
-
-#: options whose presence makes `kenmerk extract FILE...` a batch run (progress, summary, as-they-finish order)
-BATCH_OPTIONS = ("jobs", "ordered", "doc_timeout", "max_memory", "cache", "prune_cache", "errors", "dask",
-                 "no_progress", "log_interval", "glob", "from_list")
+# -- what a batch says of its cache ----------------------------------------------------------------
 
 
 def cache_notice(cache_dir: str | None, prune: bool = False) -> str | None:
@@ -792,42 +743,3 @@ def cache_notice(cache_dir: str | None, prune: bool = False) -> str | None:
     size = sum(n for _, n in others)
     return (f"kenmerk: {cache_dir} also holds results of {len(others)} other kenmerk version(s) "
             f"({size / 2**20:.1f} MiB) that this one does not read; --prune-cache removes them")
-
-
-def batch_options_from_args(args, *, ordered: bool | None = None) -> BatchOptions:
-    if args.url_column is not None and args.from_list is None:
-        raise UsageError("--url-column needs --from-list")
-    if getattr(args, "prune_cache", None) and not args.cache:
-        raise UsageError("--prune-cache needs --cache DIR")
-    for name in ("jobs", "max_memory"):
-        value = getattr(args, name)
-        if value is not None and value < 0:
-            raise UsageError(f"--{name.replace('_', '-')} must be 0 or more")
-    if args.doc_timeout is not None and args.doc_timeout < 0:
-        raise UsageError("the time limit must be 0 or more seconds")
-    limits = ReadLimits()
-    for option, field_name in (("max_size", "max_bytes"), ("max_text_size", "max_text_bytes")):
-        value = getattr(args, option, None)
-        if value is not None:
-            if value <= 0:
-                raise UsageError(f"--{option.replace('_', '-')} must be more than 0 MB")
-            limits = dataclasses.replace(limits, **{field_name: int(value * 1024 * 1024)})
-    fetch = Fetch()
-    if args.fetch_timeout is not None:
-        fetch = Fetch(connect_timeout=min(10.0, args.fetch_timeout), read_timeout=args.fetch_timeout,
-                      retries=fetch.retries, max_redirects=fetch.max_redirects)
-    if args.fetch_retries is not None:
-        fetch = Fetch(fetch.connect_timeout, fetch.read_timeout, max(0, args.fetch_retries), fetch.max_redirects)
-    if args.max_redirects is not None:
-        fetch = Fetch(fetch.connect_timeout, fetch.read_timeout, fetch.retries, max(0, args.max_redirects))
-    return BatchOptions(
-        jobs=default_jobs() if args.jobs is None else args.jobs,
-        ordered=bool(args.ordered) if ordered is None else ordered,
-        timeout=DEFAULT_TIMEOUT if args.doc_timeout is None else args.doc_timeout,
-        max_memory_mb=DEFAULT_MAX_MEMORY_MB if args.max_memory is None else args.max_memory,
-        cache_dir=args.cache,
-        dask=args.dask,
-        limits=limits,
-        fetch=fetch,
-        timeout_option=getattr(args, "timeout_option", "--timeout"),
-    )

@@ -56,14 +56,13 @@ __all__ = ["CacheEntry", "EntryHeader", "ResultCache", "extractor_fingerprint", 
            "prune_other_versions", "suffix_class"]
 
 FORMAT = 1
-_fingerprint: str | None = None
 
 
 def extractor_fingerprint() -> str:
-    """Hash of the extractor: kenmerk version, pdfminer.six version, the kenmerk.extract sources."""
-    global _fingerprint
-    if _fingerprint is not None:
-        return _fingerprint
+    """Hash of the extractor: kenmerk version, pdfminer.six version, the kenmerk.extract sources.
+
+    Read afresh on each call (some 5 ms): a batch takes it once (`BatchOptions.work_options`)
+    and hands it to its workers."""
     import kenmerk.extract as extract_pkg
     from kenmerk.extract import __version__
 
@@ -80,8 +79,7 @@ def extractor_fingerprint() -> str:
         if path.is_file() and path.suffix not in (".pyc", ".pyo") and "__pycache__" not in path.parts:
             digest.update(path.relative_to(root).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
-    _fingerprint = f"{__version__.replace('+', '_')}-{digest.hexdigest()[:16]}"
-    return _fingerprint
+    return f"{__version__.replace('+', '_')}-{digest.hexdigest()[:16]}"
 
 
 #: a result folder's name: "<kenmerk version>-<16 hex of the extractor>[-personal][-<settings>]"

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from kenmerk.extract import UsageError
+from kenmerk.extract.errors import ConfigError
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -68,10 +68,6 @@ REQUIRED: dict[str, str] = {
     "licence": "--licence",
     "contact_email": "--contact-email",
 }
-
-
-class ConfigError(UsageError):
-    """A missing or wrong publishing setting (exit 2)."""
 
 
 @dataclass(frozen=True)

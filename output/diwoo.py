@@ -41,7 +41,8 @@ from urllib.parse import urlsplit
 
 from rdflib import URIRef
 
-from kenmerk.extract import DateRole, KenmerkError, Note
+from kenmerk.extract import DateRole, Note
+from kenmerk.extract.errors import DiwooError
 from kenmerk.extract.personal import scrub_note
 from kenmerk.output.graph import REFERENCED_SCHEMES, note_iri, note_organisation
 from kenmerk.output.links import BatchLinker
@@ -70,12 +71,6 @@ try:
     _AMSTERDAM: dt.tzinfo | None = ZoneInfo("Europe/Amsterdam")
 except Exception:  # no time-zone data on this system: write local midnight without offset
     _AMSTERDAM = None
-
-
-class DiwooError(KenmerkError):
-    """A note lacks what DiWoo requires: a date for `documenthandeling/atTime`, an https URL for `loc`."""
-
-    stage = "output"
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,8 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kenmerk.extract import Note, UsageError
+from kenmerk.extract import Note
+from kenmerk.extract.errors import InvalidSetting
 from kenmerk.output.atomic import atomic_open, write_atomic
 
 
@@ -38,7 +39,7 @@ def write_diwoo(items: Sequence[tuple[str, Note]], output: str | None, *, base: 
     if output and _is_folder(output):
         where = sitemap_url or download_base
         if not where:
-            raise UsageError(f"{output}: a sitemap folder needs --sitemap-url URL (where its files are served) "
+            raise InvalidSetting(f"{output}: a sitemap folder needs --sitemap-url URL (where its files are served) "
                              "or --download-base URL")
         files, errors = sitemap_folder(docs, where)
         for name, data in files.items():

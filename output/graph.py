@@ -44,7 +44,8 @@ from functools import lru_cache
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
 
-from kenmerk.extract import DateRole, Evidence, IdentifierScheme, Note, UsageError
+from kenmerk.extract import DateRole, Evidence, IdentifierScheme, Note
+from kenmerk.extract.errors import InvalidSetting
 from kenmerk.extract.personal import scrub_note
 from kenmerk.vocab import (
     ADMS,
@@ -135,7 +136,7 @@ def _base(base: str | None) -> str:
     bad = sorted({c for c in base if c in _NOT_IN_IRI})
     if bad or ":" not in base:
         shown = ", ".join("space" if c == " " else repr(c) for c in bad) or "no scheme"
-        raise UsageError(f"base IRI {base!r} is not a valid IRI ({shown}; escape a space as %20)")
+        raise InvalidSetting(f"base IRI {base!r} is not a valid IRI ({shown}; escape a space as %20)")
     return base if base.endswith(("/", "#")) else base + "/"
 
 

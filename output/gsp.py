@@ -35,9 +35,9 @@ from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
 
 import requests
 
-from kenmerk.extract import UsageError
+from kenmerk.extract.errors import InvalidSetting
 from kenmerk.output.retry import GaveUp, RetryPolicy, send, short_reason, tries
-from kenmerk.output.store import PublishError
+from kenmerk.extract.errors import EndpointRefused, EndpointUnreachable, PublishError
 
 TOKEN_ENV = "KENMERK_TOKEN"
 USER_ENV = "KENMERK_USER"
@@ -45,23 +45,6 @@ PASSWORD_ENV = "KENMERK_PASSWORD"
 
 #: media types of the graph bodies we send
 GSP_CONTENT_TYPES = {"ntriples": "application/n-triples", "turtle": "text/turtle"}
-
-
-class EndpointUnreachable(PublishError):
-    """No connection to the endpoint after all retries: later notes would fail too."""
-
-
-class EndpointRefused(PublishError):
-    """The endpoint answered with an HTTP error."""
-
-    def __init__(self, message: str, *, status: int, path: str | None = None) -> None:
-        super().__init__(message, path=path)
-        self.status = status
-
-    @property
-    def fatal(self) -> bool:
-        """401/403: the credentials are wrong for every note, not only this one."""
-        return self.status in (401, 403)
 
 
 @dataclass(frozen=True)
@@ -94,12 +77,12 @@ def redact(url: str) -> str:
 
 
 def check_url(url: str, what: str = "--endpoint") -> str:
-    """An http(s) URL without credentials in it, or a UsageError."""
+    """An http(s) URL without credentials in it, or `InvalidSetting`."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"{what} {redact(url)!s}: expected an http:// or https:// URL")
+        raise InvalidSetting(f"{what} {redact(url)!s}: expected an http:// or https:// URL")
     if parts.username or parts.password:
-        raise UsageError(
+        raise InvalidSetting(
             f"{what}: do not put credentials in the URL; set {USER_ENV}/{PASSWORD_ENV} or {TOKEN_ENV}, or use ~/.netrc"
         )
     return url
@@ -118,7 +101,7 @@ def endpoint_urls(endpoint: str | None, gsp: str | None = None) -> tuple[str | N
     if gsp:
         return endpoint, check_url(gsp, "--gsp")
     if not endpoint:
-        raise UsageError("give --endpoint URL (the SPARQL query URL) or --gsp URL")
+        raise InvalidSetting("give --endpoint URL (the SPARQL query URL) or --gsp URL")
     parts = urlsplit(endpoint)
     path = parts.path.rstrip("/")
     segments = path.split("/")
@@ -131,7 +114,7 @@ def endpoint_urls(endpoint: str | None, gsp: str | None = None) -> tuple[str | N
     elif path == "/sparql":  # Virtuoso
         new = "/sparql-graph-crud-auth" if _env_credentials() else "/sparql-graph-crud"
     else:
-        raise UsageError(f"cannot tell the Graph Store URL of {redact(endpoint)}; pass --gsp URL")
+        raise InvalidSetting(f"cannot tell the Graph Store URL of {redact(endpoint)}; pass --gsp URL")
     return endpoint, urlunsplit((parts.scheme, parts.netloc, new, "", ""))
 
 
@@ -277,7 +260,7 @@ class GraphStoreClient:
     def put_graph(self, graph: str, body: bytes, *, what: str | None = None) -> None:
         """Replace the named graph `graph` with the triples in `body` (N-Triples)."""
         if not self.gsp_url:
-            raise UsageError("no Graph Store URL: pass --gsp URL")
+            raise InvalidSetting("no Graph Store URL (gsp_url) to send graphs to")
         what = what or graph
         response = self._request(
             "PUT", self.gsp_url, what=what, params={"graph": graph}, data=body,
@@ -288,7 +271,7 @@ class GraphStoreClient:
     def post_graph(self, graph: str, body: bytes, *, what: str | None = None) -> None:
         """Add the triples in `body` (N-Triples) to the named graph `graph` (merged, not replaced)."""
         if not self.gsp_url:
-            raise UsageError("no Graph Store URL: pass --gsp URL")
+            raise InvalidSetting("no Graph Store URL (gsp_url) to send graphs to")
         what = what or graph
         response = self._request(
             "POST", self.gsp_url, what=what, params={"graph": graph}, data=body,
@@ -299,7 +282,7 @@ class GraphStoreClient:
     def delete_graph(self, graph: str, *, what: str | None = None) -> bool:
         """Remove a named graph; False when it was not there."""
         if not self.gsp_url:
-            raise UsageError("no Graph Store URL: pass --gsp URL")
+            raise InvalidSetting("no Graph Store URL (gsp_url) to send graphs to")
         what = what or graph
         response = self._request("DELETE", self.gsp_url, what=what, params={"graph": graph})
         if response.status_code == 404:
@@ -313,7 +296,7 @@ class GraphStoreClient:
         """POST a query URL-encoded (`query=…`, which every SPARQL 1.1 server takes; Virtuoso 7.2
         hangs on a raw `application/sparql-query` body); the answer, or EndpointRefused."""
         if not self.query_url:
-            raise UsageError("no SPARQL query URL: pass --endpoint URL")
+            raise InvalidSetting("no SPARQL query URL (query_url) to send queries to")
         response = self._request(
             "POST", self.query_url, what="query", data={"query": sparql}, headers={"Accept": accept},
         )

@@ -5,8 +5,11 @@
         ...   # DocumentSpec (to extract), JsonSpec (kenmerk JSON, publish only) or Refused
 
 `gather` only describes the inputs (small, picklable specs, in a stable order); the bytes
-are read by `load`, in the process that extracts the document (a worker process, a Dask
-worker), so reading, unzipping and downloading run in parallel too.
+are read by a `Loader` (or `load`, for one document), in the process that extracts the
+document (a worker process, a Dask worker), so reading, unzipping and downloading run in
+parallel too. A `Loader` keeps open what the next document may need again — the last zip
+archives read (one central-directory read per archive) and an HTTP session (connections kept
+alive) — and belongs to whoever reads the documents: `close()` (or its `with` block) lets go.
 
 - **Folders** are searched recursively, in sorted order, for document suffixes (or the
   `--glob` patterns, matched against the name and the path below the folder); hidden
@@ -42,12 +45,12 @@ import re
 import stat
 import sys
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from kenmerk.extract import KenmerkError, UnreadableInput
+from kenmerk.extract.errors import ArchiveMemberRefused, FetchError, KenmerkError, UnreadableInput
 from kenmerk.extract.reader import ARCHIVE_SUFFIXES, DOCUMENT_SUFFIXES  # the one table of inputs (FORMATS)
 
 if TYPE_CHECKING:  # requests is imported where a URL is fetched, not when a worker starts
@@ -60,6 +63,7 @@ __all__ = [
     "Fetch",
     "FetchError",
     "JsonSpec",
+    "Loader",
     "Refused",
     "fetch_url",
     "gather",
@@ -71,18 +75,6 @@ __all__ = [
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
 
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-
-
-class FetchError(UnreadableInput):
-    """A URL could not be fetched (refused scheme, HTTP error, too large, unreachable)."""
-
-    stage = "fetch"
-
-
-class ArchiveMemberRefused(UnreadableInput):
-    """A zip member kenmerk will not read: an unsafe name, a link, encrypted or too large."""
-
-    stage = "archive"
 
 
 # -- specs --------------------------------------------------------------------------------------
@@ -181,16 +173,21 @@ def gather(
     json_suffixes: Iterable[str] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
     list_lines: list[str] | None = None,
+    stdin_name: str | None = None,
 ) -> Iterator[Item]:
     """Every input, in order: the paths first, then the entries of the list.
 
     A path that names a file is taken whatever its suffix (zip archives are opened);
     folders are searched. `json_suffixes` (publish: .json, .jsonl) yield `JsonSpec`s.
     `list_lines` replaces reading `from_list` (for a list read once from standard input).
+    `stdin_name` is the file name standard input (`-`) is read as (`--name`): its label and type.
     """
     select = _Select(tuple(globs or ()), tuple(s.lower() for s in suffixes),
                      tuple(s.lower() for s in json_suffixes), max_bytes)
     for raw in paths:
+        if raw == "-" and stdin_name:
+            yield DocumentSpec(stdin_name, "path", "-")
+            continue
         yield from _expand(os.fspath(raw), select)
     if from_list is not None:
         lines = list_lines if list_lines is not None else read_list(from_list, url_column)
@@ -350,7 +347,7 @@ def read_list(path: str | os.PathLike[str], url_column: str | None = None) -> It
 
 
 def _csv_entries(text: str, name: str, url_column: str | None) -> Iterator[str | Refused]:
-    from kenmerk.extract import UsageError
+    from kenmerk.extract.errors import InvalidSetting
 
     header = text.split("\n", 1)[0]
     delimiter = max(";,\t", key=header.count) if any(d in header for d in ";,\t") else ","
@@ -365,19 +362,19 @@ def _csv_entries(text: str, name: str, url_column: str | None) -> Iterator[str |
     elif url_column.isdigit():
         index = int(url_column) - 1
         if not 0 <= index < len(columns):
-            raise UsageError(f"{name}: --url-column {url_column}: the list has {len(columns)} column(s)")
+            raise InvalidSetting(f"{name}: --url-column {url_column}: the list has {len(columns)} column(s)")
     else:
         try:
             index = columns.index(url_column)
         except ValueError:
-            raise UsageError(f"{name}: no column {url_column!r} (columns: {', '.join(columns)})") from None
+            raise InvalidSetting(f"{name}: no column {url_column!r} (columns: {', '.join(columns)})") from None
     for row_number, row in enumerate(reader, 2):
         if not row or not any(cell.strip() for cell in row):
             continue
         if index is None:
             index = next((i for i, cell in enumerate(row) if is_url(cell.strip())), None)
             if index is None:
-                raise UsageError(f"{name}: no column with URLs on line {row_number}; name it with --url-column")
+                raise InvalidSetting(f"{name}: no column with URLs on line {row_number}; name it with --url-column")
         if index >= len(row) or not row[index].strip():
             yield Refused(f"{name}:{row_number}", UnreadableInput("no URL or path in this row", path=f"{name}:{row_number}"))
             continue
@@ -386,25 +383,69 @@ def _csv_entries(text: str, name: str, url_column: str | None) -> Iterator[str |
 
 # -- loading (in the process that extracts) ------------------------------------------------------
 
-def _open_zip(location: str) -> zipfile.ZipFile:
-    """The archive, kept open between members (one central-directory read per archive and process)."""
-    st = os.stat(location)
-    return _zip_file(location, st.st_mtime, st.st_size)
+#: zip archives a `Loader` keeps open
+OPEN_ARCHIVES = 4
 
 
-@functools.lru_cache(maxsize=4)
-def _zip_file(location: str, mtime: float, size: int) -> zipfile.ZipFile:
-    """An open archive per path and version (an archive replaced on disk is opened anew); a dropped one closes."""
+class Loader:
+    """Reads the bytes of documents (`load`), keeping open between them the last `OPEN_ARCHIVES` zip
+    archives (an archive replaced on disk is opened anew) and an HTTP session for URLs."""
+
+    def __init__(self, fetch: Fetch = Fetch(), *, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.fetch = fetch
+        self.max_bytes = max_bytes
+        self._archive = functools.lru_cache(maxsize=OPEN_ARCHIVES)(_open_archive)
+        self._session = None
+
+    def load(self, spec: DocumentSpec) -> tuple[bytes, str]:
+        """(bytes, name for the reader) of a document; raises `UnreadableInput` (or `FetchError`)."""
+        if spec.kind == "bytes":
+            return spec.data or b"", "<stdin>" if spec.label == "-" else spec.label
+        if spec.kind == "path":
+            return _read_path(spec, self.max_bytes), "<stdin>" if spec.location == "-" else spec.label
+        if spec.kind == "zip":  # the reader takes the file name from the member's own name
+            return _read_member(spec, self.max_bytes, self.archive), (spec.member or "").replace("\\", "/")
+        if spec.kind == "url":
+            return fetch_url(spec.location, fetch=self.fetch, max_bytes=self.max_bytes, session=self.session())
+        raise UnreadableInput(f"unknown input kind {spec.kind!r}", path=spec.label)
+
+    def archive(self, location: str) -> zipfile.ZipFile:
+        """The open archive at `location` (one central-directory read per archive and version)."""
+        st = os.stat(location)
+        return self._archive(location, st.st_mtime, st.st_size)
+
+    def session(self):
+        """The `requests.Session` of this loader's URLs, made on first use."""
+        if self._session is None:
+            self._session = new_session(self.fetch)
+        return self._session
+
+    def close(self) -> None:
+        """Close the session; the archives close as they are let go."""
+        self._archive.cache_clear()
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+    def __enter__(self) -> Loader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _open_archive(location: str, mtime: float, size: int) -> zipfile.ZipFile:
+    """An open archive; `mtime` and `size` are part of the key of `Loader`'s open archives."""
     return zipfile.ZipFile(location)
 
 
-def _read_member(spec: DocumentSpec, max_bytes: int) -> bytes:
+def _read_member(spec: DocumentSpec, max_bytes: int, archive: Callable[[str], zipfile.ZipFile]) -> bytes:
     label = spec.label
     why = unsafe_member_name(spec.member or "")
     if why is not None:
         raise ArchiveMemberRefused(f"zip member refused: {why}", path=label)
     try:
-        zf = _open_zip(spec.location)
+        zf = archive(spec.location)
         info = zf.getinfo(spec.member)
         if info.file_size > max_bytes:
             raise ArchiveMemberRefused(f"zip member refused: larger than the limit ({info.file_size} bytes > {max_bytes})",
@@ -464,25 +505,16 @@ def _read_path(spec: DocumentSpec, max_bytes: int) -> bytes:
 
 
 def load(spec: DocumentSpec, *, max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetch = Fetch()) -> tuple[bytes, str]:
-    """(bytes, name for the reader) of a document; raises `UnreadableInput` (or `FetchError`)."""
-    if spec.kind == "bytes":
-        return spec.data or b"", "<stdin>" if spec.label == "-" else spec.label
-    if spec.kind == "path":
-        return _read_path(spec, max_bytes), "<stdin>" if spec.location == "-" else spec.label
-    if spec.kind == "zip":  # the reader takes the file name from the member's own name
-        return _read_member(spec, max_bytes), (spec.member or "").replace("\\", "/")
-    if spec.kind == "url":
-        data, file_name = fetch_url(spec.location, fetch=fetch, max_bytes=max_bytes)
-        return data, file_name
-    raise UnreadableInput(f"unknown input kind {spec.kind!r}", path=spec.label)
+    """(bytes, name for the reader) of one document, by a `Loader` of its own; raises `UnreadableInput`."""
+    with Loader(fetch, max_bytes=max_bytes) as loader:
+        return loader.load(spec)
 
 
 # -- URLs ---------------------------------------------------------------------------------------
 
 
-@functools.lru_cache(maxsize=4)
-def _session(fetch: Fetch):
-    """A session per fetch configuration and process (connections kept alive between documents)."""
+def new_session(fetch: Fetch):
+    """A `requests.Session` for fetching documents: kenmerk's User-Agent, `fetch.max_redirects`."""
     import requests
 
     from kenmerk.extract import __version__
@@ -509,8 +541,10 @@ def _file_name(url: str, response) -> str:
     return unquote(segments[-1]) if segments else urlsplit(url).netloc
 
 
-def fetch_url(url: str, *, fetch: Fetch = Fetch(), max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes, str]:
-    """GET a document: (body, file name from Content-Disposition or the URL path).
+def fetch_url(url: str, *, fetch: Fetch = Fetch(), max_bytes: int = DEFAULT_MAX_BYTES,
+              session=None) -> tuple[bytes, str]:
+    """GET a document: (body, file name from Content-Disposition or the URL path), with `session`
+    (`new_session`) or a session of its own for this one call.
 
     Retried by kenmerk's one retry policy (`kenmerk.output.retry`): connection errors,
     timeouts, transient statuses (429, 5xx, …) with `Retry-After`, and bodies cut off mid-way.
@@ -540,8 +574,11 @@ def fetch_url(url: str, *, fetch: Fetch = Fetch(), max_bytes: int = DEFAULT_MAX_
                 raise FetchError(f"too large (more than the limit of {max_bytes} bytes; download stopped)", path=url)
         return bytes(body), _file_name(url, response)
 
+    own = session is None
+    if own:
+        session = new_session(fetch)
     try:
-        return send(_session(fetch), fetch.policy(), "GET", url, read=download,
+        return send(session, fetch.policy(), "GET", url, read=download,
                     timeout=(fetch.connect_timeout, fetch.read_timeout), allow_redirects=True)
     except GaveUp as exc:
         last = (f"HTTP {exc.answer.status_code}" if exc.answer is not None
@@ -555,3 +592,6 @@ def fetch_url(url: str, *, fetch: Fetch = Fetch(), max_bytes: int = DEFAULT_MAX_
         raise FetchError(f"cannot fetch: {exc}", path=url) from None
     except requests.RequestException as exc:
         raise FetchError(f"cannot fetch: {short_reason(exc)}", path=url) from None
+    finally:
+        if own:
+            session.close()

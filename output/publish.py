@@ -357,7 +357,6 @@ class Publisher:
         self._closed = False
         if self.write_catalog:  # a missing catalog value stops the run before anything is written
             build_catalog(config, Stats(), dumps=self._placeholder_dumps(), endpoint_url=self._endpoint_url())
-            self._warn_endpoint()
         self._owns_store = False
         if store is None or isinstance(store, EmbeddedStore):
             self.store = store
@@ -378,8 +377,9 @@ class Publisher:
         return self.client.query_url if self.client is not None else None
 
     def _warn_endpoint(self) -> None:
+        """One warning line when a catalog is written without the (loopback or private) endpoint used."""
         _, warning = catalog_endpoint(self.config.endpoint_url, self._endpoint_url())
-        if warning:
+        if warning and (self.out is not None or self.store is not None or self._halted is None):
             print(f"kenmerk: warning: catalog: {warning}", file=sys.stderr)
 
     def _placeholder_dumps(self) -> list[DumpFile]:
@@ -546,6 +546,7 @@ class Publisher:
         )
 
     def _write_catalogs(self, dumps: list[DumpFile]) -> None:
+        self._warn_endpoint()
         catalog_iri = catalog_graph_iri(self.base)
         prop = self.organisation_property
         if self.out is not None:

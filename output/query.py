@@ -39,7 +39,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Node
 
-from kenmerk.extract import UsageError
+from kenmerk.extract.errors import QueryError
 from kenmerk.output.gsp import GraphStoreClient
 from kenmerk.output.store import EmbeddedStore, TermConverter, to_rdflib
 
@@ -47,10 +47,6 @@ PARAM_KINDS = ("literal", "iri", "date", "integer", "organisation", "woo-ground"
 OUTPUT_FORMATS = ("table", "csv", "json")
 _PARAM_LINE = re.compile(r"^#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s+([a-z-]+)(\?)?\s*:\s*(.*)$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-class QueryError(UsageError):
-    """A query or a parameter that cannot be run (exit 2)."""
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kenmerk.extract import KenmerkError
+from kenmerk.extract.errors import PublishError, StoreBusy
 from kenmerk.output.atomic import os_reason
 
 #: folder of the embedded store when neither `--store` nor `$KENMERK_STORE` is given
@@ -47,16 +47,6 @@ BULK_MIN_QUADS = 5_000
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANGSTRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
-
-
-class PublishError(KenmerkError):
-    """A store or an endpoint did not take the triples of a note."""
-
-    stage = "publish"
-
-
-class StoreBusy(PublishError):
-    """The store folder is open read-write in another process."""
 
 
 def default_store_path(configured: str | None = None) -> Path:

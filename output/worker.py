@@ -1,9 +1,12 @@
 """The per-document work of a batch, and the worker processes that run it.
 
-`process_document(spec, options)` is the one function every executor runs — in the main
+`Workspace(options).run(spec)` is what every executor runs per document — in the main
 process (`--jobs 0`), in a worker process of the local pool, or in a Dask task: read the
 bytes (file, zip member, URL), look the content hash up in the cache, extract, store the
-result in the cache, and return a small picklable `Result` with the note's JSON.
+result in the cache, and return a small picklable `Result` with the note's JSON. The
+workspace holds what its documents share (the open zip archives and HTTP session of its
+`Loader`, the result cache) and belongs to the executor or worker process that runs them;
+`process_document` runs one document in a workspace of its own.
 
 A worker process is a fresh interpreter (`python -m kenmerk.output.worker --fd-in R
 --fd-out W --fd-notice N`), not a fork: it can be started from anywhere (a Dask worker
@@ -23,8 +26,8 @@ standard error, so nothing it prints can end up in the JSON Lines. It
   down but does not make it use more CPU time, so it is not killed for that. The parent
   also keeps a wall-clock backstop, `BACKSTOP` (5) times the limit, for a worker stuck
   waiting (a read that never returns);
-- sends `(EXTEND, seconds)` before each Tesseract call (`kenmerk.extract.ocr.announce_calls`)
-  and moves its own CPU limit: both limits then reach at least that call's own time limit
+- sends `(EXTEND, seconds)` before each Tesseract call (the document's `Deadline`, passed to
+  OCR in `ReadLimits.deadline`) and moves its own CPU limit: both limits then reach at least that call's own time limit
   beyond what the document has used, up to `OCR_STRETCH` (30) times the document's limit in
   all. The limit bounds parsing and extraction; OCR is bounded per call, so a long scan is
   not cut off, and a stuck parse still is;
@@ -38,7 +41,6 @@ limits (used by Dask tasks, where a thread cannot be killed).
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import signal
@@ -48,13 +50,15 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
 
 from kenmerk.extract import KenmerkError, ReadLimits
-from kenmerk.output.inputs import DocumentSpec, Fetch, load
+from kenmerk.extract.errors import WorkerStartError
+from kenmerk.extract.ocr import Deadline
+from kenmerk.output.inputs import DocumentSpec, Fetch, Loader
 
-__all__ = ["Child", "CpuLimit", "GuardedRunner", "Result", "WorkOptions", "process_document"]
+__all__ = ["Child", "CpuLimit", "GuardedRunner", "Result", "WorkOptions", "Workspace", "process_document"]
 
 EXTEND = "extend"  # the worker's message that a Tesseract call starts
 PAGE = "page"  # the worker's message that pages of its document are read
@@ -167,82 +171,108 @@ def _reason(exc: KenmerkError) -> str:
     return " ".join(str(exc.args[0] if exc.args else exc).split())
 
 
-def _cache(options: WorkOptions):
-    return _open_cache(options.cache_dir, options.fingerprint) if options.cache_dir else None
+class Workspace:
+    """Runs the documents of one batch in this process (`run`), with what they share: a `Loader`
+    (open zip archives, an HTTP session) and the result cache (opened on first use). Its owner
+    (an executor, a worker process) closes it when the batch is done."""
 
+    def __init__(self, options: WorkOptions) -> None:
+        self.options = options
+        self.loader = Loader(options.fetch, max_bytes=options.limits.max_bytes)
+        self._cache = None
 
-@functools.lru_cache(maxsize=4)
-def _open_cache(cache_dir: str, fingerprint: str | None):
-    from kenmerk.output.cache import ResultCache
+    def cache(self):
+        """The `ResultCache` of `options.cache_dir`, or None without one."""
+        if self._cache is None and self.options.cache_dir:
+            from kenmerk.output.cache import ResultCache
 
-    return ResultCache(cache_dir, fingerprint)
+            self._cache = ResultCache(self.options.cache_dir, self.options.fingerprint)
+        return self._cache
+
+    def close(self) -> None:
+        self.loader.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def run(self, spec: DocumentSpec, index: int = 0, *, on_page: Callable[[int, int], None] | None = None,
+            deadline: Deadline | None = None) -> Result:
+        """Read, look up, extract and cache one document. Never raises for a bad document.
+
+        `on_page(done, total)` is told as pages are read (a text input counts as one page);
+        `deadline` (the document's time limit) of every Tesseract call."""
+        from kenmerk.extract import read_bytes
+        from kenmerk.extract.note import extract_layout
+        from kenmerk.output.cache import CacheEntry
+
+        options = self.options
+        start = time.perf_counter()
+        label = spec.label
+        try:
+            data, name = self.loader.load(spec)
+        except KenmerkError as exc:
+            return failure(index, label, exc.stage, exc.__class__.__name__, _reason(exc),
+                           seconds=time.perf_counter() - start)
+        except MemoryError:
+            return failure(index, label, "memory", "MemoryError", _memory_message(options), retire=True)
+        cache = self.cache()
+        sha = hashlib.sha256(data).hexdigest() if cache is not None else ""
+        if cache is not None:
+            entry = cache.get(sha, name)
+            if entry is not None and options.explain and entry.ok and entry.explanation_json is None:
+                entry = None  # cached without the candidates: extracted again, with them
+            if entry is not None:
+                elapsed = time.perf_counter() - start
+                if entry.ok:
+                    return _finish(Result(index, label, "ok", note_json=entry.note_json, pages=entry.pages,
+                                          cached=True, explanation_json=entry.explanation_json), data, options, start)
+                return failure(index, label, entry.stage, entry.error, entry.message, cached=True, seconds=elapsed)
+        cacheable = True
+        try:
+            limits = options.limits if deadline is None else replace(options.limits, deadline=deadline)
+            layout, source = read_bytes(data, name, limits, on_page=on_page)
+            kept = data if options.finish is not None else b""
+            del data
+            extraction = extract_layout(layout, source, keep_personal_data=options.keep_personal_data)
+            del layout
+            note_json = extraction.note.model_dump_json()
+            explanation_json = _explain(extraction) if options.explain else None
+            del extraction
+            result = Result(index, label, "ok", note_json=note_json, pages=source.page_count or 1,
+                            explanation_json=explanation_json)
+            entry = CacheEntry(True, note_json=note_json, pages=result.pages, explanation_json=explanation_json)
+        except KenmerkError as exc:
+            if _caused_by(exc, MemoryError):  # the reader made a MemoryError its own error: not the bytes' fault
+                return failure(index, label, "memory", "MemoryError", _memory_message(options), retire=True,
+                               seconds=time.perf_counter() - start)
+            result = failure(index, label, exc.stage, exc.__class__.__name__, _reason(exc))
+            entry = CacheEntry(False, stage=result.stage, error=result.error, message=result.message)
+        except MemoryError:
+            return failure(index, label, "memory", "MemoryError", _memory_message(options), retire=True,
+                           seconds=time.perf_counter() - start)
+        except RecursionError:
+            cacheable = False
+            result = failure(index, label, "extract", "RecursionError", "too deeply nested to read")
+        except Exception as exc:  # a bug in an extractor must not stop the batch
+            cacheable = False
+            result = failure(index, label, "extract", exc.__class__.__name__,
+                             f"internal error: {exc.__class__.__name__}: {str(exc)[:200]}")
+        if cache is not None and cacheable:
+            try:
+                cache.put(sha, name, entry)
+            except KenmerkError as exc:  # a full disk must not lose the result itself; said once per worker
+                print(f"kenmerk: warning: {exc} (results are not cached from here on)", file=sys.stderr)
+        return _finish(result, kept if result.ok else b"", options, start)
 
 
 def process_document(spec: DocumentSpec, options: WorkOptions, index: int = 0, *,
-                     on_page: Callable[[int, int], None] | None = None) -> Result:
-    """Read, look up, extract and cache one document. Never raises for a bad document.
-
-    `on_page(done, total)` is told as pages are read (a text input counts as one page)."""
-    from kenmerk.extract import read_bytes
-    from kenmerk.extract.note import extract_layout
-    from kenmerk.output.cache import CacheEntry
-
-    start = time.perf_counter()
-    label = spec.label
-    try:
-        data, name = load(spec, max_bytes=options.limits.max_bytes, fetch=options.fetch)
-    except KenmerkError as exc:
-        return failure(index, label, exc.stage, exc.__class__.__name__, _reason(exc),
-                       seconds=time.perf_counter() - start)
-    except MemoryError:
-        return failure(index, label, "memory", "MemoryError", _memory_message(options), retire=True)
-    cache = _cache(options)
-    sha = hashlib.sha256(data).hexdigest() if cache is not None else ""
-    if cache is not None:
-        entry = cache.get(sha, name)
-        if entry is not None and options.explain and entry.ok and entry.explanation_json is None:
-            entry = None  # cached without the candidates: extracted again, with them
-        if entry is not None:
-            elapsed = time.perf_counter() - start
-            if entry.ok:
-                return _finish(Result(index, label, "ok", note_json=entry.note_json, pages=entry.pages, cached=True,
-                                      explanation_json=entry.explanation_json), data, options, start)
-            return failure(index, label, entry.stage, entry.error, entry.message, cached=True, seconds=elapsed)
-    cacheable = True
-    try:
-        layout, source = read_bytes(data, name, options.limits, on_page=on_page)
-        kept = data if options.finish is not None else b""
-        del data
-        extraction = extract_layout(layout, source, keep_personal_data=options.keep_personal_data)
-        del layout
-        note_json = extraction.note.model_dump_json()
-        explanation_json = _explain(extraction) if options.explain else None
-        del extraction
-        result = Result(index, label, "ok", note_json=note_json, pages=source.page_count or 1,
-                        explanation_json=explanation_json)
-        entry = CacheEntry(True, note_json=note_json, pages=result.pages, explanation_json=explanation_json)
-    except KenmerkError as exc:
-        if _caused_by(exc, MemoryError):  # the reader turned a MemoryError into its own error: not the bytes' fault
-            return failure(index, label, "memory", "MemoryError", _memory_message(options), retire=True,
-                           seconds=time.perf_counter() - start)
-        result = failure(index, label, exc.stage, exc.__class__.__name__, _reason(exc))
-        entry = CacheEntry(False, stage=result.stage, error=result.error, message=result.message)
-    except MemoryError:
-        return failure(index, label, "memory", "MemoryError", _memory_message(options), retire=True,
-                       seconds=time.perf_counter() - start)
-    except RecursionError:
-        cacheable = False
-        result = failure(index, label, "extract", "RecursionError", "too deeply nested to read")
-    except Exception as exc:  # a bug in an extractor must not stop the batch
-        cacheable = False
-        result = failure(index, label, "extract", exc.__class__.__name__,
-                         f"internal error: {exc.__class__.__name__}: {str(exc)[:200]}")
-    if cache is not None and cacheable:
-        try:
-            cache.put(sha, name, entry)
-        except KenmerkError as exc:  # a full disk must not lose the result itself; said once per worker
-            print(f"kenmerk: warning: {exc} (results are not cached from here on)", file=sys.stderr)
-    return _finish(result, kept if result.ok else b"", options, start)
+                     on_page: Callable[[int, int], None] | None = None, deadline: Deadline | None = None) -> Result:
+    """One document in a `Workspace` of its own (see `Workspace.run`)."""
+    with Workspace(options) as workspace:
+        return workspace.run(spec, index, on_page=on_page, deadline=deadline)
 
 
 def _explain(extraction) -> str:
@@ -390,39 +420,52 @@ def worker_main(argv: list[str] | None = None) -> int:
 
 
 def _serve(rx: Connection, tx: Connection, options: WorkOptions) -> int:
-    from kenmerk.extract.ocr import announce_calls
-
-    while True:
-        try:
-            message = rx.recv()
-        except (EOFError, OSError):
-            return 0
-        if message is None:
-            return 0
-        index, spec = message
-        limit = CpuLimit(options.timeout) if options.timeout else None
-
-        def extend(call_seconds: float) -> None:  # a Tesseract call starts: both limits move
-            if limit is not None:
-                limit.extend(call_seconds)
-            _send(tx, (EXTEND, call_seconds))
-
-        with announce_calls(extend):
-            if limit is not None:
-                limit.arm()
+    with Workspace(options) as workspace:
+        while True:
             try:
-                result = process_document(spec, options, index, on_page=_PageSender(tx))
+                message = rx.recv()
+            except (EOFError, OSError):
+                return 0
+            if message is None:
+                return 0
+            index, spec = message
+            deadline = _WorkerDeadline(tx, CpuLimit(options.timeout) if options.timeout else None)
+            deadline.arm()
+            try:
+                result = workspace.run(spec, index, on_page=_PageSender(tx), deadline=deadline)
             finally:  # before the result goes out: a SIGPROF told later belongs to no document
-                if limit is not None:
-                    limit.disarm()
-        try:
-            tx.send(result)
-        except MemoryError:
-            tx.send(failure(index, spec.label, "memory", "MemoryError", _memory_message(options), retire=True))
-        except (BrokenPipeError, OSError):
-            return 0
-        if result.retire:
-            return 0
+                deadline.disarm()
+            try:
+                tx.send(result)
+            except MemoryError:
+                tx.send(failure(index, spec.label, "memory", "MemoryError", _memory_message(options), retire=True))
+            except (BrokenPipeError, OSError):
+                return 0
+            if result.retire:
+                return 0
+
+
+class _WorkerDeadline:
+    """The time limit of a document in a worker: its CPU-time limit here (`limit`, none without a
+    timeout) and the parent's wall-clock backstop, both moved by each Tesseract call (`extend`)."""
+
+    def __init__(self, tx: Connection, limit: CpuLimit | None) -> None:
+        self.tx = tx
+        self.limit = limit
+
+    def arm(self) -> None:
+        if self.limit is not None:
+            self.limit.arm()
+
+    def disarm(self) -> None:
+        if self.limit is not None:
+            self.limit.disarm()
+
+    def extend(self, call_seconds: float) -> None:
+        """A Tesseract call of at most `call_seconds` starts: both limits make room for it."""
+        if self.limit is not None:
+            self.limit.extend(call_seconds)
+        _send(self.tx, (EXTEND, call_seconds))
 
 
 def _send(tx: Connection, message: tuple) -> None:
@@ -448,11 +491,6 @@ class _PageSender:
 
 
 # -- the parent's side ---------------------------------------------------------------------------
-
-
-class WorkerStartError(KenmerkError):
-    stage = "worker"
-    exit_code = 2
 
 
 #: told of the pages a worker has read: (document index, pages done, pages in all)

@@ -38,10 +38,12 @@ def fixtures_dir(tmp_path_factory, make_fixtures_module) -> Path:
 
 @pytest.fixture(scope="session")
 def corpus_dir() -> Path:
-    """The shared corpus (../shared/corpus from the repo root); skips when it is absent."""
-    path = (REPO_ROOT / ".." / "shared" / "corpus").resolve()
+    """The shared corpus (`$KENMERK_CORPUS`, else ../shared/corpus from the repo root); skips when it is absent."""
+    from shared_paths import CORPUS_ENV, corpus_root
+
+    path = corpus_root()
     if not path.is_dir():
-        pytest.skip(f"shared corpus not found at {path}")
+        pytest.skip(f"shared corpus not found at {path} (set {CORPUS_ENV} to another copy)")
     return path
 
 

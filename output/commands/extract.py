@@ -24,15 +24,9 @@ from dataclasses import replace
 from kenmerk.extract import Note, UsageError
 from kenmerk.extract.pdf import DEFAULT_READER, PDF_READERS
 from kenmerk.output.atomic import AtomicWriter
-from kenmerk.output.batch import (
-    BATCH_OPTIONS,
-    Reporter,
-    add_batch_options,
-    add_input_options,
-    batch_options_from_args,
-    cache_notice,
-    run_batch,
-)
+from kenmerk.output.batch import Reporter, cache_notice, run_batch
+from kenmerk.output.commands.options import add_batch_options, add_input_options, batch_options_from_args, \
+    batch_requested, is_terminal
 from kenmerk.output.inputs import DocumentSpec, Refused, gather, is_url, read_list
 from kenmerk.output.note_formats import NOTE_FORMATS
 
@@ -104,7 +98,7 @@ def run(args) -> int:
         return explain_documents(args)
     if args.from_list == "-" and "-" in args.files:
         raise UsageError("standard input cannot be both a document (-) and the list (--from-list -)")
-    explicit = any(getattr(args, name, None) is not None for name in BATCH_OPTIONS)
+    explicit = batch_requested(args)
     plain = not explicit and all(_plain_file(a) for a in args.files)
     single = plain and len(args.files) == 1
     fmt = args.format or ("json" if single else "jsonl")
@@ -123,10 +117,10 @@ def run(args) -> int:
     if args.quiet or args.no_progress or single:
         progress = "none"
     elif plain:
-        progress = "bar" if _isatty(sys.stderr) else "none"
+        progress = "bar" if is_terminal(sys.stderr) else "none"
     else:
         progress = "auto"
-    summary = not args.quiet and not single and (not plain or _isatty(sys.stderr))
+    summary = not args.quiet and not single and (not plain or is_terminal(sys.stderr))
 
     list_lines = list(read_list("-", args.url_column)) if args.from_list == "-" else None
 
@@ -211,10 +205,3 @@ def run(args) -> int:
         print(f"kenmerk: no documents found in {where_from}", file=sys.stderr)
         return 1
     return 1 if failed else 0
-
-
-def _isatty(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False

@@ -17,74 +17,24 @@ from __future__ import annotations
 
 import sys
 
-from kenmerk.output.batch import (
-    BATCH_OPTIONS,
-    Reporter,
+from kenmerk.output.batch import Reporter, cache_notice
+from kenmerk.output.commands.options import (
     add_batch_options,
+    add_config_options,
+    add_endpoint_options,
     add_input_options,
     batch_options_from_args,
-    cache_notice,
+    batch_requested,
+    config_from_args,
+    is_terminal,
+    make_client,
 )
-from kenmerk.output.config import load_config
 from kenmerk.output.dump import DUMP_FORMATS
-from kenmerk.output.gsp import GSP_CONTENT_TYPES, GraphStoreClient, RetryPolicy, Timeouts, endpoint_urls
+from kenmerk.output.gsp import GSP_CONTENT_TYPES
 from kenmerk.extract import KenmerkError
 from kenmerk.output.batch import BatchFailure
 from kenmerk.output.publish import DEFAULT_MAX_FAILURES, Publisher, iter_inputs
 from kenmerk.output.store import default_store_path
-
-
-def add_config_options(p) -> None:
-    """Options shared by `publish` and `catalog`: config file and catalog values."""
-    g = p.add_argument_group("catalog values (override kenmerk.toml [publish])")
-    g.add_argument("--config", metavar="FILE", help="config file (default: ./kenmerk.toml when present)")
-    g.add_argument("--base", metavar="IRI", help="base IRI of notes and catalog")
-    g.add_argument("--publisher", metavar="ORG", help="publisher: TOOI IRI, TOOI code (mnre1090) or name")
-    g.add_argument("--licence", "--license", dest="licence", metavar="IRI", help="licence IRI or alias (cc0, cc-by-4.0)")
-    g.add_argument("--contact-email", metavar="EMAIL", help="contact point e-mail address")
-    g.add_argument("--contact-name", metavar="NAME", help="contact point name")
-    g.add_argument("--download-url", metavar="URL", help="public URL of the --out folder")
-    g.add_argument("--download-base", metavar="URL",
-                   help="public URL of the folder the documents themselves are served from (their dcat:downloadURL)")
-    g.add_argument("--endpoint-url", metavar="URL", help="public SPARQL endpoint URL for the catalog")
-
-
-def add_endpoint_options(p) -> None:
-    """Options for talking to a SPARQL store over HTTP."""
-    g = p.add_argument_group("SPARQL endpoint (credentials: KENMERK_TOKEN, KENMERK_USER/KENMERK_PASSWORD or ~/.netrc)")
-    g.add_argument("--endpoint", metavar="URL", help="SPARQL query URL, e.g. http://127.0.0.1:7878/query")
-    g.add_argument("--gsp", metavar="URL", help="Graph Store Protocol URL (default: derived from --endpoint)")
-    g.add_argument("--insecure", action="store_true", help="do not verify TLS certificates (warns)")
-    g.add_argument("--timeout", type=float, default=60.0, metavar="SECONDS", help="per-request timeout (default 60)")
-    g.add_argument("--retries", type=int, default=3, metavar="N",
-                   help="retries of a call on connection errors, cut-off answers, 429 and 5xx, with backoff "
-                        "and Retry-After; a POSTed query only when it was not sent (default 3)")
-
-
-def make_client(args, *, need_gsp: bool) -> GraphStoreClient | None:
-    """A GraphStoreClient from --endpoint/--gsp, or None when neither is given."""
-    if not (args.endpoint or getattr(args, "gsp", None)):
-        return None
-    if need_gsp:
-        query_url, gsp_url = endpoint_urls(args.endpoint, getattr(args, "gsp", None))
-    else:
-        query_url, gsp_url = args.endpoint, None
-    if args.insecure:
-        print("kenmerk: warning: --insecure: TLS certificates are not verified", file=sys.stderr)
-        import urllib3
-
-        urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
-    from kenmerk.output.config import load_config as _load
-    from kenmerk.output.gsp import Credentials
-
-    file = _load(getattr(args, "config", None))  # refused when it holds credentials others may read
-    credentials = Credentials(file.user, file.password, file.token) if (file.user or file.token) else None
-    return GraphStoreClient(
-        gsp_url, query_url, verify=not args.insecure, credentials=credentials,
-        timeouts=Timeouts(connect=min(10.0, args.timeout), read=args.timeout),
-        retry=RetryPolicy(attempts=max(0, args.retries) + 1),
-        content_type=GSP_CONTENT_TYPES[getattr(args, "gsp_format", "ntriples")],
-    )
 
 
 def register(sub) -> None:
@@ -115,21 +65,6 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
-def configured_store(args) -> str | None:
-    """`store` from kenmerk.toml (or --config), for commands that need no other config value."""
-    from kenmerk.output.config import load_config as _load
-
-    return _load(getattr(args, "config", None)).store
-
-
-def config_from_args(args):
-    return load_config(
-        args.config, base=args.base, publisher=args.publisher, licence=args.licence,
-        contact_email=args.contact_email, contact_name=args.contact_name,
-        download_url=args.download_url, download_base=args.download_base, endpoint_url=args.endpoint_url,
-    )
-
-
 def run(args) -> int:
     from kenmerk.extract import UsageError
     from kenmerk.output.inputs import DocumentSpec, Refused, gather, is_url, read_list
@@ -144,12 +79,12 @@ def run(args) -> int:
     if store is None and client is None and args.out is None:
         store = str(default_store_path(config.store))
     batch = batch_options_from_args(args, ordered=True)
-    explicit = any(getattr(args, name, None) is not None for name in BATCH_OPTIONS)
+    explicit = batch_requested(args)
     batch_mode = explicit or any(is_url(p) or str(p).lower().endswith(".zip") for p in args.paths)
     list_lines = list(read_list("-", args.url_column)) if args.from_list == "-" else None
     if args.quiet or args.no_progress:
         progress = "none"
-    elif batch_mode or _isatty(sys.stderr):
+    elif batch_mode or is_terminal(sys.stderr):
         progress = "auto"
     else:
         progress = "none"
@@ -194,7 +129,7 @@ def run(args) -> int:
         if client is not None:
             client.close()
         documents = reporter.counts.documents
-        reporter.close(summary=ok and not args.quiet and documents > 0 and (batch_mode or _isatty(sys.stderr)),
+        reporter.close(summary=ok and not args.quiet and documents > 0 and (batch_mode or is_terminal(sys.stderr)),
                        ok=ok)
     report = publisher.report
     if seen == 0:
@@ -214,9 +149,3 @@ def run(args) -> int:
         print(f"kenmerk: stopped: {publisher.halted}", file=sys.stderr)
     return 0 if report.ok else 1
 
-
-def _isatty(stream) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 from kenmerk.extract import UsageError
-from kenmerk.output.commands.publish import add_endpoint_options, configured_store, make_client
+from kenmerk.output.commands.options import add_endpoint_options, configured_store, make_client
 from kenmerk.output.query import (
     OUTPUT_FORMATS,
     bind_params,

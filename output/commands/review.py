@@ -23,14 +23,8 @@ import os
 import sys
 
 from kenmerk.extract import UsageError
-from kenmerk.output.batch import (
-    Reporter,
-    add_batch_options,
-    add_input_options,
-    batch_options_from_args,
-    cache_notice,
-    run_batch,
-)
+from kenmerk.output.batch import Reporter, cache_notice, run_batch
+from kenmerk.output.commands.options import add_batch_options, add_input_options, batch_options_from_args
 from kenmerk.output.inputs import DocumentSpec, Refused, gather, read_list
 from kenmerk.output.review import build_index
 from kenmerk.output.review_batch import NotePages, ReportFolder, plan_pages

@@ -250,11 +250,13 @@ def test_stamps_missing_from_an_ocr_layer_are_read_from_the_image(scan_dir, make
 @pytest.mark.parametrize("reader", ["pdfium", "pdfminer"])
 def test_a_page_that_needs_ocr_is_told_final_after_its_tesseract_call(scan_dir, tmp_path, reader):
     """`on_page` for a scanned page comes after the page's Tesseract call, not when it is laid out."""
-    from kenmerk.extract.ocr import announce_calls
-
     events: list = []
-    with announce_calls(lambda seconds: events.append("tesseract")):
-        read_note(scan_dir / f"{SCAN}.pdf", ReadLimits(cache_dir=str(tmp_path), pdf_reader=reader),
-                  on_page=lambda done, total: events.append((done, total)))
+
+    class Deadline:  # the document's time limit, told of each Tesseract call (kenmerk.extract.ocr.Deadline)
+        def extend(self, call_seconds: float) -> None:
+            events.append("tesseract")
+
+    read_note(scan_dir / f"{SCAN}.pdf", ReadLimits(cache_dir=str(tmp_path), pdf_reader=reader, deadline=Deadline()),
+              on_page=lambda done, total: events.append((done, total)))
     assert events[-1] == (1, 1) and events.count((1, 1)) == 1
     assert "tesseract" in events and events.index("tesseract") < events.index((1, 1))

@@ -12,8 +12,9 @@ import io
 
 import pytest
 
-from kenmerk.extract import NoTextLayer, ReadLimits, UsageError, read_bytes
-from kenmerk.extract.ocr import announce_calls
+from kenmerk.extract import NoTextLayer, ReadLimits, read_bytes
+from kenmerk.extract.errors import InvalidSetting
+from kenmerk.extract.ocr import OcrSettings
 from kenmerk.extract.geometry import DEFAULT
 from kenmerk.extract.pdf import PDF_READERS, read_pdf
 
@@ -72,9 +73,9 @@ def _assert_same_lines(data: bytes, name: str = "doc.pdf", boxes: bool = True) -
     return compared
 
 
-def test_readers_are_listed_and_an_unknown_one_is_a_usage_error():
+def test_readers_are_listed_and_an_unknown_one_is_an_invalid_setting():
     assert set(PDF_READERS) == {"pdfium", "pdfminer"}
-    with pytest.raises(UsageError, match="unknown PDF reader 'poppler'"):
+    with pytest.raises(InvalidSetting, match="unknown PDF reader 'poppler'"):
         ReadLimits(pdf_reader="poppler")
 
 
@@ -164,13 +165,19 @@ def _blank_pages(n: int, drawn: int = 0) -> bytes:
     return hostile.pdf(objects)
 
 
+class Calls(list):
+    """A document's deadline (`kenmerk.extract.ocr.Deadline`) that keeps the Tesseract calls it is told of."""
+
+    def extend(self, call_seconds: float) -> None:
+        self.append(call_seconds)
+
+
 @pytest.mark.parametrize("reader", PDF_READERS)
 @pytest.mark.parametrize("mode", ["auto", "always"])
 def test_blank_pages_cost_no_tesseract_call(reader, mode):
-    calls = []
-    with announce_calls(calls.append), pytest.raises(NoTextLayer, match="no text on any of its 100 page.s.: "
-                                                                         "they are blank"):
-        read_pdf(_blank_pages(100), name="blank.pdf", ocr=mode, reader=reader)
+    calls = Calls()
+    with pytest.raises(NoTextLayer, match="no text on any of its 100 page.s.: they are blank"):
+        read_pdf(_blank_pages(100), name="blank.pdf", ocr=mode, reader=reader, ocr_settings=OcrSettings(deadline=calls))
     assert calls == []
 
 
@@ -179,9 +186,9 @@ def test_a_page_with_drawing_but_no_text_is_not_blank():
 
     if find_tesseract() is None:
         pytest.skip("tesseract is not installed")
-    calls = []
-    with announce_calls(calls.append), pytest.raises(NoTextLayer):
-        read_pdf(_blank_pages(5, drawn=1), name="square.pdf", ocr="auto")
+    calls = Calls()
+    with pytest.raises(NoTextLayer):
+        read_pdf(_blank_pages(5, drawn=1), name="square.pdf", ocr="auto", ocr_settings=OcrSettings(deadline=calls))
     assert len(calls) == 1  # the page with the square; the four blank pages none
 
 

@@ -163,10 +163,10 @@ def test_ocr_never_on_an_image_only_pdf_raises_no_text_layer(scan_dir):
         read_note(scan_dir / "beslisnota-scan.pdf", ReadLimits(ocr="never"))
 
 
-def test_unknown_ocr_mode_is_a_usage_error():
-    from kenmerk.extract import UsageError
+def test_unknown_ocr_mode_is_an_invalid_setting():
+    from kenmerk.extract.errors import InvalidSetting
 
-    with pytest.raises(UsageError, match="unknown OCR mode"):
+    with pytest.raises(InvalidSetting, match="unknown OCR mode"):
         ReadLimits(ocr="sometimes")
 
 
@@ -215,10 +215,10 @@ def test_without_tesseract_a_mixed_pdf_warns_once_and_extracts_the_rest(no_tesse
     assert len(records) == 1 and "mixed.pdf" in records[0].getMessage()
 
 
-def test_without_tesseract_ocr_always_is_a_usage_error(no_tesseract, fixtures_dir):
-    from kenmerk.extract import UsageError
+def test_without_tesseract_ocr_always_is_an_ocr_error(no_tesseract, fixtures_dir):
+    from kenmerk.extract.errors import OcrError
 
-    with pytest.raises(UsageError, match="tesseract is not installed"):
+    with pytest.raises(OcrError, match="tesseract is not installed"):
         read_note(fixtures_dir / "brief-adresblok.pdf", ReadLimits(ocr="always"))
 
 

@@ -1,11 +1,17 @@
-"""Helpers for the linked-data tests: small documents in text form, hand-made notes, where documents are."""
+"""Helpers for the linked-data tests: small documents in text form, hand-made notes, where documents are,
+and a `kenmerk serve` subprocess (`start_serve`)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
+import select
+import subprocess
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from kenmerk.extract import Attachment, DocumentType, Note
-from publish_helpers import INJECTION_TITLE, make_note
+from publish_helpers import BASE, INJECTION_TITLE, make_note
 
 #: where the tests say the documents are published (DiWoo <loc>, dcat:downloadURL)
 DOCS = "https://open.example.nl/documenten/"
@@ -81,3 +87,39 @@ def six_notes() -> list[Note]:
         make_note(5, date=dt.date(2023, 12, 1), decision="Niet instemmen."),
         make_note(6, title=INJECTION_TITLE, kenmerk='X"} ; DROP ALL ; #', decision=INJECTION_TITLE),
     ]
+
+
+@dataclass
+class Served:
+    """A `kenmerk serve` subprocess: its base URL, store folder and process."""
+
+    url: str
+    store: Path
+    process: subprocess.Popen
+
+    def path_of(self, iri: str) -> str:
+        """The server URL of a minted IRI (its path under the base's host)."""
+        assert iri.startswith("https://data.example.nl/")
+        return self.url + iri[len("https://data.example.nl"):]
+
+    def stop(self) -> int:
+        self.process.terminate()
+        try:
+            return self.process.wait(timeout=20)
+        finally:
+            self.process.stderr.close()
+
+
+def start_serve(store: Path, *args: str, cwd: Path | None = None) -> Served:
+    """Start `kenmerk serve --port 0` and wait for the line that says where it listens (no fixed sleep)."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kenmerk.output.cli", "serve", "--store", str(store), "--base", BASE, "--port", "0",
+         *args], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        env={k: v for k, v in os.environ.items() if not k.startswith("KENMERK_")})
+    ready, _, _ = select.select([process.stderr], [], [], 60)
+    line = process.stderr.readline() if ready else ""
+    if "serving" not in line:
+        process.kill()
+        raise RuntimeError(f"kenmerk serve did not start: {line!r} {process.stderr.read()!r}")
+    url = line.split(" at ", 1)[1].split("/ ", 1)[0]
+    return Served(url, store, process)

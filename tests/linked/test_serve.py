@@ -11,7 +11,7 @@ import re
 
 import pytest
 import requests
-from conftest import start_serve
+from linked_helpers import start_serve
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF
 

@@ -1,4 +1,4 @@
-"""Every corpus note (../shared/corpus) extracts to Turtle that conforms and DiWoo that validates.
+"""Every corpus note (../shared/corpus, or $KENMERK_CORPUS) extracts to Turtle that conforms and DiWoo that validates.
 
 Depends on extraction quality; notes that raise KenmerkError are skipped. The notes are the run's one
 extraction of the corpus with the default PDF reader (the session fixture `corpus_extraction`).
@@ -6,10 +6,10 @@ extraction of the corpus with the default PDF reader (the session fixture `corpu
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from rdflib import Graph
+from shared_paths import SHARED, corpus_root
 
 from kenmerk.extract import Note
 from kenmerk.extract.pdf import DEFAULT_READER
@@ -17,8 +17,8 @@ from kenmerk.output.diwoo import DiwooError, notes_to_diwoo
 from kenmerk.output.serialize import serialize_notes
 from kenmerk.output.shacl import validate_graph
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "raw"
-FILES = Path(__file__).resolve().parents[3] / "shared" / "vocab" / "files"
+CORPUS = corpus_root() / "raw"
+FILES = SHARED / "vocab" / "files"
 DIWOO = "{https://standaarden.overheid.nl/diwoo/metadata/}"
 SUFFIXES = {".pdf", ".txt", ".md"}
 CORPUS_FILES = sorted(p for p in CORPUS.glob("*") if p.suffix.lower() in SUFFIXES) if CORPUS.is_dir() else []

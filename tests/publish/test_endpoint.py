@@ -7,7 +7,7 @@ import pyoxigraph as ox
 import pytest
 import requests
 
-from kenmerk.extract import UsageError
+from kenmerk.extract.errors import InvalidSetting
 from kenmerk.output.catalog import catalog_graph_iri
 from kenmerk.output.cli import main
 from kenmerk.output.graph import note_iri, note_parts, shared_graph_iri
@@ -149,5 +149,5 @@ def test_credentials_in_the_url_are_refused(workdir, notes, capsys):
     assert main(["publish", "in", "--endpoint", "https://user:secret@example.org/query"]) == 2
     err = capsys.readouterr().err
     assert "secret" not in err and "KENMERK_USER" in err
-    with pytest.raises(UsageError):
+    with pytest.raises(InvalidSetting):
         endpoint_urls("http://example.org/unknown/path/x")
