@@ -61,7 +61,6 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 #: URLs per sitemap and sitemaps per index (sitemaps.org, KOOP)
 MAX_URLS = 50_000
 DIWOO_NS = str(DIWOO)
-DIWOO_XSD = "https://standaarden.overheid.nl/diwoo/metadata/0.9.8/xsd/diwoo/diwoo-metadata.xsd"
 #: dates that may stand for the note's own date when `Note.date` is missing, best first
 FALLBACK_ROLES = (DateRole.document, DateRole.decision, DateRole.sent)
 

@@ -182,31 +182,22 @@ def note_to_triples(note: Note, base: str, *, evidence: bool = False) -> tuple[s
 
     Uses the mapping's `note_triples` (no rdflib Graph is built) when it has one.
     """
-    from kenmerk.output import graph as mapping
+    from kenmerk.output.graph import note_triples
 
-    fast = getattr(mapping, "note_triples", None)
-    if fast is not None:
-        iri, triples = fast(note, base, evidence)
-    else:  # pragma: no cover - older mapping
-        iri, triples = mapping.note_iri(note, base), mapping.note_graph(note, base=base, evidence=evidence)
+    iri, triples = note_triples(note, base, evidence)
     return str(iri), list(dict.fromkeys(triples))
 
 
-def _organisation_property() -> URIRef | None:
-    """The property linking a note to its organisation in the mapping, when it names one."""
-    try:
-        from kenmerk.output import graph as mapping
-    except ImportError:
-        return None
-    value = getattr(mapping, "ORGANISATION_PROPERTY", None)
-    return URIRef(str(value)) if value else None
+def organisation_property() -> URIRef | None:
+    """The property linking a note to its organisation in the mapping (`kenmerk.output.graph`), when it names one."""
+    from kenmerk.output.graph import ORGANISATION_PROPERTY
+
+    return URIRef(str(ORGANISATION_PROPERTY)) if ORGANISATION_PROPERTY else None
 
 
 def _prefixes() -> dict[str, str]:
-    try:
-        from kenmerk.vocab import PREFIXES
-    except ImportError:
-        return dict(CATALOG_PREFIXES)
+    from kenmerk.vocab import PREFIXES
+
     return {str(k): str(v) for k, v in PREFIXES.items()}
 
 
@@ -338,7 +329,7 @@ class Publisher:
         self.write_catalog = catalog
         self.max_failures = max_failures
         self._failures_in_a_row = 0
-        self.organisation_property = _organisation_property()
+        self.organisation_property = organisation_property()
         self.report = PublishReport()
         self._converter = TermConverter()
         self._batch: dict[str, list[ox.Quad]] = {}

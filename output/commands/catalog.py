@@ -19,7 +19,7 @@ from kenmerk.extract import UsageError
 from kenmerk.output.catalog import CATALOG_PREFIXES, build_catalog, catalog_endpoint, catalog_graph_iri
 from kenmerk.output.commands.options import add_config_options, add_endpoint_options, config_from_args, make_client
 from kenmerk.output.dump import DUMP_FORMATS, DUMP_NAME, DumpFile, turtle_bytes
-from kenmerk.output.publish import _organisation_property, stats_from_endpoint, stats_from_store
+from kenmerk.output.publish import organisation_property, stats_from_endpoint, stats_from_store
 from kenmerk.output.store import EmbeddedStore, TermConverter, default_store_path
 
 FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
@@ -53,7 +53,7 @@ def run(args) -> int:
     if args.endpoint and args.store:
         raise UsageError("give --store DIR or --endpoint URL, not both")
     dumps = dumps_in(Path(args.out)) if args.out else []
-    prop = _organisation_property()
+    prop = organisation_property()
     client = make_client(args, need_gsp=False)
     if client is not None:
         with client:
