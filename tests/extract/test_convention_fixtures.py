@@ -26,7 +26,8 @@ WORD = re.compile(r"[\w./-]+")
 #: grounds a document states only in words (ANNOTATION.md, "Woo grounds in words"): no code in its text
 GROUNDS_IN_WORDS = {"h2-woo-besluit-uwv-gronden-in-woorden": {"5.1.2e", "5.2"},
                     "h3-woo-besluit-provincie-gronden-in-woorden": {"5.1.1c", "5.1.2e"},
-                    "h4-woo-besluit-coa-gronden-in-woorden-tekst": {"5.1.2d", "5.1.2e"}}
+                    "h4-woo-besluit-coa-gronden-in-woorden-tekst": {"5.1.2d", "5.1.2e"},
+                    "h5-woo-besluit-zeeland-verweven-gronden-in-woorden-tekst": {"5.1.2e", "5.1.2h"}}
 
 
 @pytest.fixture(scope="module")
