@@ -207,6 +207,10 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
             return beside_it and abs(other.x0 - lab.x0) <= geometry.DEFAULT.column and other.bold == lab.bold \
                 and len(other.text) <= LABEL_CHARS
 
+        # a value on the label's line that wraps under itself ("Subject: Loan request … exhibition" /
+        # "Instruments of the Sky" set where the value starts): where the value starts, estimated from its share
+        # of the line's characters
+        hanging = lab.x0 + (lab.x1 - lab.x0) * (len(lab.text) - len(m.rest)) / len(lab.text) if m.rest else None
         prev = start if start is not None else lab
         limit = m.kind.max_lines - (1 if (start is not None and start is not lab) or m.rest else 0)
         for ln in lines:
@@ -215,7 +219,8 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
             if ln.y1 >= prev.y1 - 0.5 or ln.index in used or ln.index == lab.index:
                 continue
             if abs(ln.x0 - column_x) > geometry.DEFAULT.column and not (
-                    in_col and column_x - COLUMN_ALIGN <= ln.x0 <= column_x + VALUE_INDENT):
+                    in_col and column_x - COLUMN_ALIGN <= ln.x0 <= column_x + VALUE_INDENT) and not (
+                    hanging is not None and abs(ln.x0 - hanging) <= (lab.size or 0)):
                 continue
             gap = prev.y0 - ln.y1
             first = prev is lab or prev is start

@@ -48,7 +48,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 #: the kinds of document whose own date "Datum <kind>" labels ("Datum nota", "Datum rapport")
 _OWN_DATE = (r"aanbieding|nota|brief|memo|document|besluit|aanvraag|indiening|rapport|rapportage|verslag|advies|"
-             r"notitie|melding|vaststelling|ondertekening")
+             r"notitie|melding|vaststelling|ondertekening|voorstel")
 #: month names that may follow "Datum" in a value printed on the label's line
 _MONTH_WORDS = r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 #: Head nouns of reference labels, alone or at the end of a compound: "Kenmerk",

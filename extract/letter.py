@@ -35,7 +35,12 @@ CLOSING = re.compile(
 )
 RETURN_ADDRESS = re.compile(r"^\W{0,3}retour\s?adres\b", re.IGNORECASE)
 #: lines of a postal address that only an address has: a P.O. box, a postcode with its place
-POSTAL = re.compile(r"^(?i:postbus|antwoordnummer|p\.?\s?o\.?\s?box)\s*\d+|(?:^|\s)\d{4}\s?[A-Z]{2}(?:\s+[A-Z'’][\w'’ -]*)?$")
+#: (a foreign address ends in its country in capitals, as the UPU's addressing rules ask)
+POSTAL = re.compile(r"^(?i:postbus|antwoordnummer|p\.?\s?o\.?\s?box)\s*\d+|(?:^|\s)\d{4}\s?[A-Z]{2}(?:\s+[A-Z'’][\w'’ -]*)?$"
+                    r"|^(?:BELGI[ËE]|BELGIUM|BELGIQUE|DUITSLAND|GERMANY|DEUTSCHLAND|FRANKRIJK|FRANCE|LUXEMBURG|"
+                    r"LUXEMBOURG|VERENIGD KONINKRIJK|UNITED KINGDOM|DENEMARKEN|DENMARK|ZWITSERLAND|SWITZERLAND|"
+                    r"OOSTENRIJK|AUSTRIA|SPANJE|SPAIN|ITALI[ËE]|ITALY|ZWEDEN|SWEDEN|NOORWEGEN|NORWAY|POLEN|POLAND|"
+                    r"IERLAND|IRELAND|PORTUGAL|FINLAND|GRIEKENLAND|GREECE|CURAÇAO|ARUBA|SINT MAARTEN|SURINAME)$")
 #: words only a sender's own address block has (a letterhead or colofon, not the addressee's)
 SENDER_WORDS = re.compile(r"bezoekadres|postadres|telefoon|\btel\b|www\.|https?:|@|\bkvk\b|iban|\bbic\b|\bbtw\b|"
                           r"\bfax\b|e-?mail|internet|contact|(?:^|[\s·|])[TF]\.?\s?[+0(]\d", re.IGNORECASE)
@@ -150,7 +155,7 @@ UPPER_SHARE = 0.4
 LETTERHEAD_SHARE = 0.9
 #: segments of one letterhead strip ("Postbus 301 · 8260 AH Kampenveen · T 088 …") stand this close
 STRIP_GAP = 40.0
-TAV = re.compile(r"^t\.?\s?a\.?\s?v\.?\s", re.IGNORECASE)
+TAV = re.compile(r"^(?:t\.?\s?a\.?\s?v\.?|attn\.?|attention:?|z\.\s?hd\.?)(?:\s|$)", re.IGNORECASE)
 
 
 #: label roles a sender's own block holds ("Telefoon 0123 …"): kept in the block, so it shows as the sender's
@@ -190,7 +195,16 @@ def _window_blocks(doc: Document, before: list[Line], return_address: Line | Non
     window = [ln for ln in before if ln is not return_address and _usable(doc, ln)
               and not (return_address is not None and geometry.same_row(return_address, ln))
               and (not ln.has_box or ln.x0 < page.width * WINDOW_SHARE)]
-    return blocks(doc, window)
+    return [_without_return_line(b) for b in blocks(doc, window)]
+
+
+def _without_return_line(block: list[Line]) -> list[Line]:
+    """A block without the sender's address on one line over it ("Provincie Drenthe, Postbus 400, 9400 AK
+    Assen": the return line of a window envelope, printed without the word "Retouradres")."""
+    first = block[0]
+    if len(block) > 1 and "," in first.text and POSTAL.search(first.text):
+        return block[1:]
+    return block
 
 
 def _postal(doc: Document, found: list[list[Line]]) -> list[list[Line]]:

@@ -66,12 +66,14 @@ LEGAL_FORM = re.compile(r"(?<!\w)(?:B\.?\s?V\.?|N\.?\s?V\.?|V\.?O\.?F\.?|C\.?V\.
 #: endings of words that name a body ("Werkgroep", "Jeugdzorg", "Veiligheidsregio", "Rabobank")
 ORGANISATION_ENDINGS = ("groep", "group", "zorg", "regio", "regio's", "regio’s", "bank", "school", "ziekenhuis", "platform",
                         "netwerk", "overleg", "organisatie", "nederland", "zaken", "office", "ministry", "council", "agency", "board",
-                        "committee", "holding")
+                        "committee", "holding", "inrichting", "instelling", "kliniek", "academie", "museum",
+                        "bibliotheek", "archief")
 _ORGANISATION = re.compile("|".join(ORGANISATION_STEMS) + "|(?:" + "|".join(map(re.escape, ORGANISATION_ENDINGS)) + r")\b",
                            re.IGNORECASE)
 #: the adjectives that open an organisation's name ("Koninklijke Marechaussee", "Nederlandse Spoorwegen",
-#: "Provinciale Staten", "Centrale Dienst", "Europese Commissie", "Algemene Rekenkamer", "Tweede Kamer")
-_ORGANISATION_ADJECTIVE = re.compile(r"(?:lijke|ische|ionale|iale|rale|andse|aanse|opese|gemene|eede|erste)$",
+#: "Provinciale Staten", "Centrale Dienst", "Europese Commissie", "Algemene Rekenkamer", "Tweede Kamer",
+#: "Justitiële Jeugdinrichting")
+_ORGANISATION_ADJECTIVE = re.compile(r"(?:lijke|ische|ionale|iale|iële|rale|andse|aanse|opese|gemene|eede|erste)$",
                                      re.IGNORECASE)
 #: endings of compound job titles: "Omgevingsmanager", "Communicatieadviseur", "Projectsecretaris"
 FUNCTION_ENDINGS = ("manager", "adviseur", "medewerker", "coördinator", "coordinator", "leider", "directeur",

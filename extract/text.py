@@ -22,6 +22,12 @@ _MD_ITALIC = re.compile(r"(?<![\w*])(\*|_)(?=\S)((?:(?!\1).)+?)(?<=\S)\1(?![\w*]
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _MD_BULLET = re.compile(r"^\s*[-*+]\s+")
 _COMMENT = re.compile(r"^#\s")
+_MD_SUBHEADING = re.compile(r"^\s{0,3}#{2,6}\s+")
+#: a row of a pipe table (Markdown, pandoc's text output): its cells between bars; the rule under its head row
+_TABLE_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|?)+\s*$")
+#: a line break inside a table cell
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def decode_text(data: bytes, *, name: str = "<text>") -> str:
@@ -71,9 +77,16 @@ def _strip_markdown(line: str) -> tuple[str, bool]:
     return line, bold
 
 
+def _cells(row: str) -> list[str]:
+    """The cells of a pipe-table row, a cell's lines (`<br>`) apart: a label cell, then its value's lines."""
+    return [" ".join(part.split()) for cell in row.split("|") for part in _CELL_BREAK.split(cell)]
+
+
 def column_parts(line: str) -> list[str]:
     """A line split at its column gaps (a label and its value, two columns), white space collapsed;
-    a label ending in a colon keeps its value ("Van:      Jansen")."""
+    a label ending in a colon keeps its value ("Van:      Jansen"); a pipe-table row split at its bars."""
+    if row := _TABLE_ROW.match(line):
+        return _cells(row.group(1))
     parts: list[str] = []
     line = LABEL_GAP.sub(r"\1   ", line.strip(), count=1)  # "Betreft  Uw verzoek": a label set apart by two spaces
     for part in COLUMN_GAP.split(line):
@@ -113,6 +126,17 @@ def side_by_side(raw_lines: list[str]) -> list[str]:
     return right + [""] + left
 
 
+def _comment_block(raw_lines: list[str]) -> int:
+    """How many lines a text conversion's leading comment block holds: two or more lines opening with "# "
+    (where it came from, how it was made); a lone "# Raadsvoorstel" is a heading."""
+    count = 0
+    for raw in raw_lines:
+        if not _COMMENT.match(raw):
+            break
+        count += 1
+    return count if count >= 2 else 0
+
+
 def read_text(data: bytes | str, *, name: str = "<text>", markdown: bool = False,
               max_bytes: int | None = None) -> Layout:
     """Lay out a text or Markdown conversion; form feeds separate pages. Time and memory grow
@@ -128,12 +152,18 @@ def read_text(data: bytes | str, *, name: str = "<text>", markdown: bool = False
     for number, chunk in enumerate(text.split("\f"), 1):
         lines: list[Line] = []
         gap = False
-        for raw in chunk.splitlines() if markdown else side_by_side(chunk.splitlines()):
-            if not markdown and index == 0 and not lines and _COMMENT.match(raw):
-                continue  # a "# ..." comment block heading a text conversion
+        raw_lines = chunk.splitlines()
+        comments = _comment_block(raw_lines) if not markdown and number == 1 else 0
+        for raw in raw_lines[comments:] if markdown else side_by_side(raw_lines[comments:]):
+            if _TABLE_RULE.match(raw):
+                continue  # the rule under a pipe table's head row
             bold = False
             if markdown:
                 raw, bold = _strip_markdown(raw)
+            elif _MD_SUBHEADING.match(raw) or (index == 0 and not lines and _COMMENT.match(raw)):
+                # a Markdown heading in a text conversion ("## Voorgesteld besluit", a first line "# Raadsvoorstel");
+                # a "# 3 punten" further down is text
+                raw, bold = _MD_HEADING.sub("", raw), True
             parts = column_parts(raw)
             if not any(parts):
                 gap = bool(lines)  # a blank line ends a label's value
