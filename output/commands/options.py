@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import importlib.util
 import sys
 from typing import TYPE_CHECKING, TextIO
 
@@ -110,8 +109,11 @@ def _check_batch_args(args: argparse.Namespace) -> None:
         value = getattr(args, option, None)
         if value is not None and value <= 0:
             raise UsageError(f"--{option.replace('_', '-')} must be more than 0 MB")
-    if args.dask and importlib.util.find_spec("distributed") is None:
-        raise UsageError("--dask needs the Dask distributed scheduler: pip install 'kenmerk[dask]'")
+    if args.dask:
+        try:
+            import distributed  # noqa: F401 - only whether it imports
+        except ImportError:
+            raise UsageError("--dask needs the Dask distributed scheduler: pip install 'kenmerk[dask]'") from None
 
 
 def _limits_from_args(args: argparse.Namespace) -> ReadLimits:
