@@ -22,6 +22,7 @@ from kenmerk.output.batch import BACKSTOP, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOU
 from kenmerk.output.inputs import DEFAULT_MAX_BYTES, Fetch
 
 if TYPE_CHECKING:  # requests and rdflib are loaded by the commands that talk to a store
+    from kenmerk.output.corrections import Corrections
     from kenmerk.output.config import PublishConfig
     from kenmerk.output.gsp import GraphStoreClient
 
@@ -81,6 +82,9 @@ def add_batch_options(p: argparse.ArgumentParser, *, timeout_flags: tuple[str, .
     g.add_argument("--prune-cache", action="store_true", default=None,
                    help="first remove the results of other kenmerk versions from the --cache folder")
     g.add_argument("--errors", metavar="FILE", help="write one JSON line per failure: path, stage, error, message")
+    g.add_argument("--corrections", action="append", metavar="FILE",
+                   help="apply a reviewer's corrections (JSON Lines, as the review report downloads them; "
+                        "repeatable, the later line for a field wins)")
     g.add_argument("--dask", metavar="ADDRESS",
                    help="run on a Dask cluster (tcp://scheduler:8786); needs kenmerk[dask]")
     g.add_argument("--no-progress", action="store_true", default=None, help="no progress bar or progress lines")
@@ -152,7 +156,17 @@ def batch_options_from_args(args: argparse.Namespace, *, ordered: bool | None = 
         limits=_limits_from_args(args),
         fetch=_fetch_from_args(args),
         timeout_option=getattr(args, "timeout_option", "--timeout"),
+        corrections=_corrections_from_args(args),
     )
+
+
+def _corrections_from_args(args: argparse.Namespace) -> Corrections | None:
+    """The `--corrections` files, read (a refused line comes back from the batch as a failure)."""
+    if not getattr(args, "corrections", None):
+        return None
+    from kenmerk.output.corrections import read_corrections
+
+    return read_corrections(args.corrections)
 
 
 # -- catalog values and endpoints ---------------------------------------------------------------
@@ -226,5 +240,5 @@ def make_client(args: argparse.Namespace, *, need_gsp: bool) -> GraphStoreClient
         gsp_url, query_url, verify=not args.insecure, credentials=credentials,
         timeouts=Timeouts(connect=min(10.0, args.timeout), read=args.timeout),
         retry=RetryPolicy(attempts=max(0, args.retries) + 1),
-        content_type=GSP_CONTENT_TYPES[getattr(args, "gsp_format", "ntriples")],
+        content_type=GSP_CONTENT_TYPES[getattr(args, "gsp_format", "nt")],
     )
