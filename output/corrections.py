@@ -144,7 +144,8 @@ class Corrections:
         try:
             return Note.model_validate(data)
         except ValidationError as exc:
-            raise InvalidNote(f"after the corrections: {invalid_note_reason(exc)}") from None
+            raise InvalidNote(f"after the corrections: {invalid_note_reason(exc)}",
+                              path=note.source.file_name) from None
 
     def apply_json(self, note_json: str) -> str:
         """`apply` on a note in JSON (as the batch engine carries it)."""

@@ -82,14 +82,19 @@ def add_batch_options(p: argparse.ArgumentParser, *, timeout_flags: tuple[str, .
     g.add_argument("--prune-cache", action="store_true", default=None,
                    help="first remove the results of other kenmerk versions from the --cache folder")
     g.add_argument("--errors", metavar="FILE", help="write one JSON line per failure: path, stage, error, message")
-    g.add_argument("--corrections", action="append", metavar="FILE",
-                   help="apply a reviewer's corrections (JSON Lines, as the review report downloads them; "
-                        "repeatable, the later line for a field wins)")
+    add_corrections_option(g)
     g.add_argument("--dask", metavar="ADDRESS",
                    help="run on a Dask cluster (tcp://scheduler:8786); needs kenmerk[dask]")
     g.add_argument("--no-progress", action="store_true", default=None, help="no progress bar or progress lines")
     g.add_argument("--log-interval", type=float, metavar="SECONDS",
                    help="seconds between progress lines when standard error is not a terminal (default 10)")
+
+
+def add_corrections_option(p: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """`--corrections FILE` (`extract`, `publish`, `review` with the batch options; `validate`)."""
+    p.add_argument("--corrections", action="append", metavar="FILE",
+                   help="apply a reviewer's corrections (JSON Lines, as the review report downloads them; "
+                        "repeatable, the later line for a field wins)")
 
 
 def batch_requested(args: argparse.Namespace) -> bool:
@@ -156,12 +161,13 @@ def batch_options_from_args(args: argparse.Namespace, *, ordered: bool | None = 
         limits=_limits_from_args(args),
         fetch=_fetch_from_args(args),
         timeout_option=getattr(args, "timeout_option", "--timeout"),
-        corrections=_corrections_from_args(args),
+        corrections=corrections_from_args(args),
     )
 
 
-def _corrections_from_args(args: argparse.Namespace) -> Corrections | None:
-    """The `--corrections` files, read (a refused line comes back from the batch as a failure)."""
+def corrections_from_args(args: argparse.Namespace) -> Corrections | None:
+    """The `--corrections` files, read; its `errors` are the lines refused (in a batch each comes back as
+    a failure)."""
     if not getattr(args, "corrections", None):
         return None
     from kenmerk.output.corrections import read_corrections

@@ -11,6 +11,9 @@ A FILE is read by what its name says (`--format` overrides it):
   `catalog.ttl`, are named and passed over);
 - `-`: standard input, in the format `--format` names.
 
+`--corrections FILE` (repeatable) corrects the notes of documents and JSON files before they are
+checked (`kenmerk.output.corrections`); each refused line is one line on stderr and exit 1.
+
 Each graph is checked with pySHACL against `vocab/shapes.ttl`; every problem prints one line:
 which note, which field, what is wrong. A file that cannot be read or parsed, or that holds no
 note, is one line `path: reason` on stderr and never "conforms". Exit 0 when every graph
@@ -25,9 +28,14 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kenmerk.extract import KenmerkError, UsageError
 from kenmerk.output.formats import RDF_FORMATS, Format, by_name, format_help, format_type, formats_for_path
+from kenmerk.output.commands.options import add_corrections_option, corrections_from_args
+
+if TYPE_CHECKING:
+    from kenmerk.output.corrections import Corrections
 
 #: what `--format` takes: an RDF format, or kenmerk's JSON
 VALIDATE_FORMATS = (*RDF_FORMATS, "json", "jsonl")
@@ -54,6 +62,7 @@ def register(sub) -> None:
     p.add_argument("--base", default=None, help="base IRI for the graphs of extracted or JSON notes")
     p.add_argument("--evidence", action="store_true", help="include evidence in the graphs checked")
     p.add_argument("-q", "--quiet", action="store_true", help="print problems only, not the files that conform")
+    add_corrections_option(p)
     p.set_defaults(func=run)
 
 
@@ -164,16 +173,19 @@ def _rdf_graph(data: bytes, fmt: Format, path: str):
     return graph
 
 
-def load_graph(target: Target, base: str | None = None, evidence: bool = False):
-    """The RDF graph to check for one file (see the module docstring); KenmerkError when it cannot be had."""
+def load_graph(target: Target, base: str | None = None, evidence: bool = False,
+               corrections: Corrections | None = None):
+    """The RDF graph to check for one file (see the module docstring), the notes of a document or a JSON
+    file corrected first; KenmerkError when it cannot be had."""
     from kenmerk.extract import read_note
     from kenmerk.output.serialize import notes_graph
 
+    fix = corrections.apply if corrections else (lambda note: note)
     if target.fmt is None:
-        return notes_graph([read_note(target.path)], base, evidence)
+        return notes_graph([fix(read_note(target.path))], base, evidence)
     data = _read(target.path)
     if target.fmt.kind == "json":
-        return notes_graph(_json_notes(data, target.path), base, evidence)
+        return notes_graph([fix(n) for n in _json_notes(data, target.path)], base, evidence)
     return _rdf_graph(data, target.fmt, target.path)
 
 
@@ -185,11 +197,11 @@ def _notes_in(graph) -> int:
     return sum(1 for _ in graph.subjects(RDF.type, KMK.Note))
 
 
-def check(target: Target, args) -> bool:
+def check(target: Target, args, corrections: Corrections | None = None) -> bool:
     """Check one file and print what was found; whether it conforms."""
     from kenmerk.output.shacl import validate_graph
 
-    graph = load_graph(target, args.base, args.evidence)
+    graph = load_graph(target, args.base, args.evidence, corrections)
     if not _notes_in(graph):
         if target.in_folder:
             print(f"{target.path}: no notes in it ({len(graph)} triples): passed over")
@@ -209,12 +221,16 @@ def run(args) -> int:
     given = by_name(args.format) if args.format else None
     if "-" in args.files and given is None:
         raise UsageError(f"standard input (-) needs --format FORMAT ({format_help(VALIDATE_FORMATS)})")
+    corrections = corrections_from_args(args)
     failed = 0
+    for error in corrections.errors if corrections else ():  # one line each; the other corrections apply
+        print(error, file=sys.stderr)
+        failed += 1
     for target in targets(args.files, given):
         try:
             if isinstance(target, KenmerkError):
                 raise target
-            ok = check(target, args)
+            ok = check(target, args, corrections)
         except KenmerkError as exc:
             ok = False
             print(str(exc), file=sys.stderr)

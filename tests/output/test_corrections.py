@@ -155,3 +155,25 @@ def test_publish_and_review_take_the_corrections(fixtures_dir, tmp_path):
     assert "Gecorrigeerde titel" in page and "Gecorrigeerd door A. Reviewer at 2025-01-07T10:12:00+01:00" in page
     assert "zonder positie" not in page          # a corrected field is not looked for on the page
     assert 'data-field="date" data-kind="date" data-value="&#34;2024-02-05&#34;"' in page  # the control starts from it
+
+
+def test_validate_checks_the_corrected_notes_of_a_json_file(fixtures_dir, tmp_path):
+    from rdflib import Literal
+    from rdflib.namespace import DCTERMS
+
+    from kenmerk.output.commands.validate import Target, load_graph
+    from kenmerk.output.formats import by_name
+
+    pdf = fixtures_dir / "brief-adresblok.pdf"
+    notes = tmp_path / "notes.json"
+    notes.write_text(kenmerk("extract", pdf).stdout, encoding="utf-8")
+    fixes = write(tmp_path / "fixes.jsonl", line(sha(pdf), "title", "Gecorrigeerde titel"))
+    proc = kenmerk("validate", notes, "--corrections", fixes)
+    assert proc.returncode == 0 and f"{notes}: conforms" in proc.stdout, proc.stdout + proc.stderr
+    graph = load_graph(Target(str(notes), by_name("json")), corrections=read_corrections([str(fixes)]))
+    assert Literal("Gecorrigeerde titel", lang="nl") in set(graph.objects(None, DCTERMS.title))
+    bad = write(tmp_path / "bad.jsonl", line(sha(pdf), "date", "31 februari"))
+    proc = kenmerk("validate", notes, "--corrections", fixes, "--corrections", bad)
+    assert proc.returncode == 1 and f"{notes}: conforms" in proc.stdout
+    assert proc.stderr.splitlines() == [f"{bad}:1: field 'date': '31 februari' is not a valid date: Input should be "
+                                        "a valid date or datetime, invalid character in year"]
