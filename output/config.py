@@ -147,6 +147,10 @@ TEMPLATE = """\
 # kenmerk.toml: settings of `kenmerk publish`, `catalog`, `serve` and `query`, written by `kenmerk init`.
 # Options on the command line override what is set here. Remove the # before a key to set it.
 
+# A reviewer's corrections (the files the review report downloads), applied by extract, publish, review
+# and validate before those given with --corrections (the later line for a field wins):
+# corrections = ["corrections.jsonl"]       # paths relative to this file
+
 [publish]
 # The base IRI under which notes and the catalog get their IRIs: a domain you control, whose
 # paths you can serve (`kenmerk serve` does). Without it the local store uses
@@ -221,6 +225,21 @@ def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
         return path
     path = Path.cwd() / CONFIG_FILE
     return path if path.is_file() else None
+
+
+def configured_corrections(explicit: str | os.PathLike[str] | None = None) -> list[str]:
+    """`corrections = [...]` at the top of the config file (`--config FILE` or ./kenmerk.toml): the
+    corrections files every command applies, relative to the file's folder; [] without a file."""
+    path = find_config(explicit)
+    if path is None:
+        return []
+    try:
+        value = tomllib.loads(path.read_text(encoding="utf-8")).get("corrections", [])
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: corrections must be a list of file names")
+    return [str(path.parent / v) for v in value]
 
 
 def load_config(explicit: str | os.PathLike[str] | None = None, **overrides: Any) -> PublishConfig:

@@ -166,13 +166,16 @@ def batch_options_from_args(args: argparse.Namespace, *, ordered: bool | None = 
 
 
 def corrections_from_args(args: argparse.Namespace) -> Corrections | None:
-    """The `--corrections` files, read; its `errors` are the lines refused (in a batch each comes back as
-    a failure)."""
-    if not getattr(args, "corrections", None):
+    """The corrections files of kenmerk.toml's `corrections = [...]`, then `--corrections` (the later line
+    wins), read; its `errors` are the lines refused (in a batch each comes back as a failure)."""
+    from kenmerk.output.config import configured_corrections
+
+    files = [*configured_corrections(getattr(args, "config", None)), *(getattr(args, "corrections", None) or [])]
+    if not files:
         return None
     from kenmerk.output.corrections import read_corrections
 
-    return read_corrections(args.corrections)
+    return read_corrections(files)
 
 
 # -- catalog values and endpoints ---------------------------------------------------------------

@@ -18,9 +18,9 @@ SUMMARY = re.compile(r"kenmerk: done (\d+), failed (\d+), skipped (\d+)")
 CORPUS_NOTE = "ezk_beslisnota_2024-01-11_vierde-ronde-nationaal-groeifonds.pdf"
 
 
-def kenmerk(*args) -> subprocess.CompletedProcess:
+def kenmerk(*args, cwd=None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "kenmerk.output.cli", *map(str, args)], capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, cwd=cwd)
 
 
 def sha(path: Path) -> str:
@@ -177,3 +177,20 @@ def test_validate_checks_the_corrected_notes_of_a_json_file(fixtures_dir, tmp_pa
     assert proc.returncode == 1 and f"{notes}: conforms" in proc.stdout
     assert proc.stderr.splitlines() == [f"{bad}:1: field 'date': '31 februari' is not a valid date: Input should be "
                                         "a valid date or datetime, invalid character in year"]
+
+
+def test_corrections_named_in_kenmerk_toml_apply_before_those_on_the_command_line(fixtures_dir, tmp_path):
+    pdf = fixtures_dir / "brief-adresblok.pdf"
+    (tmp_path / "fixes").mkdir()
+    write(tmp_path / "fixes" / "team.jsonl", line(sha(pdf), "title", "Titel van het team"),
+          line(sha(pdf), "kenmerk", "TEAM/1"))
+    (tmp_path / "kenmerk.toml").write_text('corrections = ["fixes/team.jsonl"]\n\n[publish]\n', encoding="utf-8")
+    note = json.loads(kenmerk("extract", pdf, cwd=tmp_path).stdout)
+    assert (note["title"], note["kenmerk"]) == ("Titel van het team", "TEAM/1")
+    mine = write(tmp_path / "mine.jsonl", line(sha(pdf), "title", "Mijn titel"))
+    note = json.loads(kenmerk("extract", pdf, "--corrections", mine, cwd=tmp_path).stdout)
+    assert (note["title"], note["kenmerk"]) == ("Mijn titel", "TEAM/1")
+    (tmp_path / "kenmerk.toml").write_text('corrections = "fixes/team.jsonl"\n', encoding="utf-8")
+    proc = kenmerk("extract", pdf, cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stderr.splitlines()[0] == \
+        f"kenmerk: {tmp_path / 'kenmerk.toml'}: corrections must be a list of file names"
