@@ -117,8 +117,14 @@ def iter_inputs(
     for result in run_batch(items, options, stop=stop):
         if on_result is not None:
             on_result(result)
-        if result.status == "item":
-            yield from _json_inputs(result.item.path, result.label)
+        if result.status == "item":  # a kenmerk JSON: corrected here (documents are, in the worker)
+            for label, item in _json_inputs(result.item.path, result.label):
+                if isinstance(item, Note) and options.corrections:
+                    try:
+                        item = options.corrections.apply(item)
+                    except KenmerkError as exc:
+                        item = InputError(str(exc.args[0]), path=label)
+                yield label, item
         elif result.status == "ok":
             try:
                 yield result.label, Note.model_validate_json(result.note_json)

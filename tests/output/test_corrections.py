@@ -149,6 +149,16 @@ def test_publish_and_review_take_the_corrections(fixtures_dir, tmp_path):
                     "<http://purl.org/dc/terms/created> ?d } }")
     rows = json.loads(query.stdout)["results"]["bindings"]
     assert [(r["t"]["value"], r["d"]["value"]) for r in rows] == [("Gecorrigeerde titel", "2024-02-05")], query
+    # a kenmerk JSON of the same document is corrected alike
+    notes = tmp_path / "notes.json"
+    notes.write_text(kenmerk("extract", pdf).stdout, encoding="utf-8")
+    proc = kenmerk("publish", notes, "--store", tmp_path / "store2", "--base", "https://example.org/",
+                   "--corrections", fixes)
+    assert proc.returncode == 0, proc.stderr
+    query = kenmerk("query", "--store", tmp_path / "store2", "--format", "json",
+                    "SELECT ?t WHERE { GRAPH ?g { ?n <http://purl.org/dc/terms/title> ?t } }")
+    titles = [r["t"]["value"] for r in json.loads(query.stdout)["results"]["bindings"]]
+    assert "Gecorrigeerde titel" in titles and "Luchtkwaliteit in de Utrechtse binnenstad" not in titles
     out = tmp_path / "report"
     assert kenmerk("review", pdf, "-o", out, "--lang", "nl", "--corrections", fixes).returncode == 0
     page = (out / "notes" / "brief-adresblok.html").read_text(encoding="utf-8")
