@@ -204,3 +204,17 @@ def test_corrections_named_in_kenmerk_toml_apply_before_those_on_the_command_lin
     proc = kenmerk("extract", pdf, cwd=tmp_path)
     assert proc.returncode == 2 and proc.stderr.splitlines()[0] == \
         f"kenmerk: {tmp_path / 'kenmerk.toml'}: corrections must be a list of file names"
+
+
+def test_eval_scores_the_extraction_against_the_corrected_fields(fixtures_dir, tmp_path):
+    """The bar: `kenmerk eval --gold-corrections FILE NOTE` scores the extracted title against the corrected one."""
+    pdf = fixtures_dir / "brief-adresblok.pdf"
+    extracted = json.loads(kenmerk("extract", pdf).stdout)
+    fixes = write(tmp_path / "fixes.jsonl", line(sha(pdf), "title", extracted["title"] + "."),  # the same, folded
+                  line(sha(pdf), "date", "2024-02-05"), line(sha(pdf), "language", "en"))
+    proc = kenmerk("eval", "--gold-corrections", fixes, pdf, "--misses")
+    assert proc.returncode == 0, proc.stderr
+    assert f"MISS brief-adresblok  date: expected '2024-02-05', got '{extracted['date']}'" in proc.stdout
+    assert "title                     1/1    100.0%" in proc.stdout and "date                      0/1" in proc.stdout
+    assert "overall accuracy 0.500 (1/2 fields)" in proc.stdout          # language is not a scored field
+    assert kenmerk("eval", pdf).returncode == 2                           # --gold or --gold-corrections
