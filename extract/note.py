@@ -19,7 +19,7 @@ from kenmerk.extract.context import Document
 from kenmerk.extract.errors import InvalidNote
 from kenmerk.extract.fields import ORDER, run_fields
 from kenmerk.extract.layout import Layout
-from kenmerk.extract.model import Note, Source
+from kenmerk.extract.model import Note, Source, invalid_note_reason
 from kenmerk.extract.personal import personal_values, scrub_note, text_scrubber
 from kenmerk.extract.progress import PageCallback
 from kenmerk.extract.reader import DEFAULT_LIMITS, ReadLimits, read_bytes, read_path
@@ -59,9 +59,7 @@ def extract_layout(layout: Layout, source: Source, *, keep_personal_data: bool =
     try:
         note = Note.model_validate(values)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise InvalidNote(f"invalid {where}: {first['msg']}", path=source.file_name) from None
+        raise InvalidNote(invalid_note_reason(exc), path=source.file_name) from None
     personal = tuple(personal_values(doc.pairs))
     if keep_personal_data:
         return Extraction(note=note, results=results, document=doc, personal=personal, keep_personal_data=True)

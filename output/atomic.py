@@ -6,6 +6,9 @@ operating system's own words ("no space left on device"), so every command repor
 any other error (exit 1) and no half-written file is left behind. A temporary that a killed
 process could not remove carries that process's id and is removed by the next writer of the
 same target; one still open when the interpreter exits is removed then.
+
+The file gets the mode any new file gets (0666 less the umask: 0644 under umask 022), so a web
+server can serve a dump; `private=True` keeps it to its owner (0600), for caches and secrets.
 """
 from __future__ import annotations
 
@@ -40,6 +43,27 @@ def output_error(path: str | os.PathLike[str], exc: OSError) -> OutputError:
     return OutputError(os_reason(exc), path=str(path))
 
 
+def file_mode(private: bool = False) -> int:
+    """The mode of a written file: 0600 when `private`, else 0666 less the process's umask."""
+    if private:
+        return 0o600
+    mask = os.umask(0o077)  # read it back at once (the brief value is the stricter one)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _temporary(target: Path, private: bool) -> tuple[int, str]:
+    """A new temporary sibling of `target` (its name carries the process id), with the mode of `file_mode`."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
+    try:
+        os.fchmod(fd, file_mode(private))  # mkstemp makes 0600
+    except OSError:
+        os.close(fd)
+        _unlink(tmp)
+        raise
+    return fd, tmp
+
+
 def _unlink(path: str | os.PathLike[str]) -> None:
     try:
         os.unlink(path)
@@ -48,15 +72,15 @@ def _unlink(path: str | os.PathLike[str]) -> None:
 
 
 @contextmanager
-def atomic_open(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]:
+def atomic_open(path: str | os.PathLike[str], mode: str = "wb", *, private: bool = False) -> Iterator[IO]:
     """Open a temporary sibling of `path`; on success it replaces `path`, on error it is removed.
 
-    Raises OutputError when the file cannot be written.
+    Raises OutputError when the file cannot be written. The mode is `file_mode(private)`.
     """
     target = Path(path)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = _temporary(target, private)
     except OSError as exc:
         raise output_error(target, exc) from None
     try:
@@ -74,9 +98,9 @@ def atomic_open(path: str | os.PathLike[str], mode: str = "wb") -> Iterator[IO]:
         raise
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: bytes, *, private: bool = False) -> None:
     """Write `data` to `path` so that readers never see a half-written file (OutputError when it fails)."""
-    with atomic_open(path, "wb") as fh:
+    with atomic_open(path, "wb", private=private) as fh:
         fh.write(data)
 
 
@@ -86,16 +110,16 @@ class AtomicWriter:
     Used as a context manager it commits on success and discards on an exception (Ctrl-C
     included). The temporary's name carries the process id (`.NAME.PID.XXXX.tmp`), so a
     later writer of the same target removes what a killed process (SIGKILL) left behind.
-    A write, flush or commit that fails discards the temporary and raises OutputError.
+    A write, flush or commit that fails discards the temporary and raises OutputError. The
+    file's mode is `file_mode(private)`.
     """
 
-    def __init__(self, path: str | os.PathLike[str], mode: str = "w") -> None:
+    def __init__(self, path: str | os.PathLike[str], mode: str = "w", *, private: bool = False) -> None:
         self.target = Path(path)
         try:
             self.target.parent.mkdir(parents=True, exist_ok=True)
             clean_stale_temporaries(self.target)
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.{os.getpid()}.", suffix=".tmp",
-                                            dir=self.target.parent)
+            fd, self.tmp = _temporary(self.target, private)
         except OSError as exc:
             raise output_error(self.target, exc) from None
         self.fh = os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8")

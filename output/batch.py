@@ -52,12 +52,16 @@ from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait as wait_connections
+from typing import TYPE_CHECKING
 
 from kenmerk.extract import KenmerkError, ReadLimits
 from kenmerk.extract.errors import BatchFailure, InvalidSetting
 from kenmerk.output.inputs import DocumentSpec, Fetch, JsonSpec, Refused, read_capped
 from kenmerk.output.worker import BACKSTOP, Child, CpuLimit, PageListener, Result, WorkOptions, extended_limit, \
     Workspace, failure, guarded_process, timeout_failure
+
+if TYPE_CHECKING:
+    from kenmerk.output.corrections import Corrections
 
 __all__ = ["BatchFailure", "BatchOptions", "Reporter", "Result", "cache_notice", "default_jobs", "run_batch"]
 
@@ -99,6 +103,7 @@ class BatchOptions:
     timeout_option: str = "--timeout"  # how the user sets `timeout`, for messages
     explain: bool = False  # every field's candidates too (`Result.explanation_json`, cached)
     finish: Callable[[bytes, Result], object] | None = None  # run in the worker per document (`WorkOptions.finish`)
+    corrections: Corrections | None = None  # applied in the worker after the cache (`WorkOptions.corrections`)
 
     def work_options(self) -> WorkOptions:
         fingerprint = None
@@ -114,7 +119,7 @@ class BatchOptions:
         return WorkOptions(limits=self.limits, fetch=self.fetch, cache_dir=cache_dir, fingerprint=fingerprint,
                            max_memory_mb=self.max_memory_mb, timeout=self.timeout,
                            keep_personal_data=self.keep_personal_data, timeout_option=self.timeout_option,
-                           explain=self.explain, finish=self.finish)
+                           explain=self.explain, finish=self.finish, corrections=self.corrections)
 
 
 def _settings_key(limits: ReadLimits) -> str:
@@ -420,6 +425,10 @@ def run_batch(
     else:
         executor = None  # started lazily: a run with nothing to extract starts no process
         window = max(WINDOW, WINDOW_PER_JOB * options.jobs)
+    if options.corrections is not None:  # a refused correction: one failure line each, the others apply
+        for n, err in enumerate(options.corrections.errors, start=1):
+            yield failure(-n, err.path or "corrections", "corrections", err.__class__.__name__,
+                          " ".join(str(err.args[0]).split()))
     emitter = _Emitter(options.ordered)
     source = iter(items)
     index = 0

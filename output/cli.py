@@ -2,6 +2,8 @@
 
 Each sub-command lives in its own module under `kenmerk.output.commands` and
 exposes `register(subparsers)`; the module sets `func(args) -> int` as handler.
+Every sub-command's `--help` has a description and examples (`epilog`). A usage error is one
+line naming the sub-command, then `see 'kenmerk CMD --help'`.
 Exit codes: 0 success, 1 some input or note failed, 2 wrong usage; a run stopped by
 a signal (`STOP_SIGNALS`: Ctrl-C, SIGTERM, SIGHUP) exits 128 + the signal's number
 (130, 143, 129) after the same clean-up: workers stopped, temporaries removed, nothing
@@ -18,16 +20,36 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from kenmerk.extract import KenmerkError, __version__
+from kenmerk.extract import KenmerkError, UsageError, __version__
+from kenmerk.output.config import ConfigError
 
 #: sub-command modules, in the order `kenmerk --help` lists them
-COMMANDS = ["extract", "schema", "eval", "validate", "publish", "query", "serve", "catalog", "review"]
+COMMANDS = ["extract", "schema", "eval", "validate", "init", "publish", "query", "serve", "catalog", "review"]
+
+
+def help_hint(prog: str) -> str:
+    """The line after a usage error."""
+    return f"see '{prog} --help'"
+
+
+class _Formatter(argparse.HelpFormatter):
+    """Descriptions wrapped to the terminal; a text with line breaks (the examples) shown as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors exit 2 with one line
-        self.print_usage(sys.stderr)
-        print(f"kenmerk: error: {message}", file=sys.stderr)
+    """Usage errors in one line and a pointer to `--help`; examples shown as written."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
+
+    def error(self, message: str) -> None:  # usage errors exit 2 with one line, not the whole usage
+        print(f"{self.prog}: {message}\n{help_hint(self.prog)}", file=sys.stderr)
         raise SystemExit(2)
 
 
@@ -89,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             return int(args.func(args) or 0)
         except KenmerkError as exc:
             print(f"kenmerk: {exc}", file=sys.stderr)
+            if isinstance(exc, UsageError) and not isinstance(exc, ConfigError):
+                print(help_hint(f"kenmerk {args.command}"), file=sys.stderr)
             return exc.exit_code
         except KeyboardInterrupt as exc:
             signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT

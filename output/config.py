@@ -3,29 +3,11 @@
 The file is looked up as `--config FILE` when given, else `./kenmerk.toml` in
 the current folder. Command-line options override the file. Every publish
 writes a DCAT-AP-NL catalog, so publisher, licence, contact point and base
-IRI are required; a missing one is a `ConfigError` (exit 2) naming the key,
-never an incomplete catalog.
+IRI are required; missing ones are one `ConfigError` (exit 2) naming every
+missing key, never an incomplete catalog. `kenmerk init` writes a commented
+`kenmerk.toml` (`TEMPLATE`) to fill in.
 
-    [publish]
-    base = "https://data.example.nl/id/"                  # base IRI of notes and catalog
-    publisher = "mnre1090"                                # TOOI code, TOOI IRI or organisation name
-    licence = "cc0"                                       # alias or licence IRI
-    contact_email = "open-data@example.nl"
-    contact_name = "Team Open Data"
-    # optional
-    creator = "mnre1090"                                  # defaults to the publisher
-    title = "Nota's van het Ministerie van Financiën"
-    description = "Metadata van beslisnota's, …"
-    identifier = "kenmerk-nota-minfin"                  # dataset identifier; defaults to its IRI
-    download_url = "https://data.example.nl/downloads/"   # where the --out folder is served
-    download_base = "https://open.example.nl/documenten/" # where the documents (PDFs) themselves are served
-    endpoint_url = "https://data.example.nl/sparql"       # public SPARQL endpoint
-    homepage = "https://data.example.nl/"
-    store = "/var/lib/kenmerk-store"
-    # credentials for --endpoint, only in a file others cannot read (chmod 600), else refused:
-    user = "kenmerk"                                      # with password: HTTP Basic
-    password = "…"
-    token = "…"                                           # sent as Authorization: Bearer …
+The keys, each with what it is for, are those of `TEMPLATE`.
 """
 from __future__ import annotations
 
@@ -117,14 +99,20 @@ class PublishConfig:
             return None
         return LICENCES.get(self.licence.strip().lower(), self.licence.strip())
 
-    def require(self, *extra: str) -> "PublishConfig":
-        """Self, or a ConfigError for the first missing required key (and the `extra` ones)."""
-        where = f"in {self.source}" if self.source else f"in {CONFIG_FILE} ([{TABLE}])"
-        for key in (*REQUIRED, *extra):
-            value = getattr(self, key)
-            if value is None or (isinstance(value, str) and not value.strip()):
-                option = REQUIRED.get(key, "--" + key.replace("_", "-"))
-                raise ConfigError(f"missing {key}: set `{key} = …` {where} or pass {option}")
+    def missing(self, *extra: str, catalog: bool = True) -> list[str]:
+        """The keys a catalog needs (without `catalog`: the base alone), and the `extra` ones, that have no value."""
+        keys = (*REQUIRED, *extra) if catalog else ("base", *extra)
+        return [key for key in dict.fromkeys(keys) if not (getattr(self, key) or "").strip()]
+
+    def require(self, *extra: str, catalog: bool = True) -> "PublishConfig":
+        """Self, or one ConfigError naming every missing key of `missing`, then one for a wrong value."""
+        empty = self.missing(*extra, catalog=catalog)
+        if empty:
+            where = (f"in {self.source}" if self.source
+                     else f"in {CONFIG_FILE} ([{TABLE}]; `kenmerk init` writes one to fill in)")
+            options = ", ".join(REQUIRED.get(key, "--" + key.replace("_", "-")) for key in empty)
+            raise ConfigError(f"missing {', '.join(empty)}: set {'it' if len(empty) == 1 else 'them'} {where} "
+                              f"or pass {options}")
         for key in ("base", "download_url", "download_base", "endpoint_url", "homepage", "contact_url"):
             value = getattr(self, key)
             if value:
@@ -136,6 +124,66 @@ class PublishConfig:
             raise ConfigError(f"contact_email {self.contact_email!r} is not an e-mail address")
         return self
 
+
+def local_store_config(config: PublishConfig, default_base: str) -> tuple[PublishConfig, bool, str | None]:
+    """What publishing into the local embedded store alone, which needs no configuration, goes on with.
+
+    Returns the config (with `default_base` when none is set), whether the catalog can be written
+    (publisher, licence and contact are set), and the one line to tell the user, or None.
+    """
+    said = []
+    if not (config.base or "").strip():
+        config = config.merged(base=default_base)
+        said.append(f"the notes' IRIs are local ({default_base}…): before publishing for others set `base` in "
+                    f"{CONFIG_FILE} (`kenmerk init` writes one) or pass --base IRI")
+    empty = config.missing()
+    if empty:
+        said.append(f"no catalog without {', '.join(empty)}")
+    return config, not empty, "; ".join(said) or None
+
+
+#: what `kenmerk init` writes: every key, commented out, with what it is for
+TEMPLATE = """\
+# kenmerk.toml: settings of `kenmerk publish`, `catalog`, `serve` and `query`, written by `kenmerk init`.
+# Options on the command line override what is set here. Remove the # before a key to set it.
+
+# A reviewer's corrections (the files the review report downloads), applied by extract, publish, review
+# and validate before those given with --corrections (the later line for a field wins):
+# corrections = ["corrections.jsonl"]       # paths relative to this file
+
+[publish]
+# The base IRI under which notes and the catalog get their IRIs: a domain you control, whose
+# paths you can serve (`kenmerk serve` does). Without it the local store uses
+# https://kenmerk.example.org/id/, IRIs that nobody else can resolve.
+# base = "https://data.example.nl/id/"
+
+# Needed for the DCAT-AP-NL catalog that `publish --out`, `publish --endpoint` and `kenmerk catalog` write:
+# publisher = "mnre1090"                    # TOOI code, TOOI IRI or organisation name
+# licence = "cc0"                           # cc0, cc-by-4.0, eu-cc0, eu-cc-by-4.0 or a licence IRI
+# contact_email = "open-data@example.nl"    # the catalog's contact point
+# download_url = "https://data.example.nl/downloads/"  # where the `publish --out` folder is served
+
+# Optional:
+# contact_name = "Team Open Data"           # defaults to the publisher's name
+# contact_url = "https://data.example.nl/contact"
+# publisher_name = "Ministerie van Financiën"  # needed when the publisher is an IRI TOOI does not list
+# creator = "mnre1090"                      # who made the notes; defaults to the publisher
+# creator_name = "Ministerie van Financiën"
+# title = "Nota's van het Ministerie van Financiën"
+# description = "Metadata van beslisnota's, …"
+# identifier = "kenmerk-nota-minfin"        # the dataset's identifier; defaults to its IRI
+# download_base = "https://open.example.nl/documenten/"  # where the documents (PDFs) themselves are served
+# endpoint_url = "https://data.example.nl/sparql"        # your public SPARQL endpoint
+# homepage = "https://data.example.nl/"
+# language = "nl"                           # of the catalog's titles: nl or en
+# store = "kenmerk-store"                   # the embedded store folder (default ./kenmerk-store)
+
+# Credentials for --endpoint: rather KENMERK_TOKEN, KENMERK_USER/KENMERK_PASSWORD or ~/.netrc.
+# A file that holds them must be readable by you alone (chmod 600 kenmerk.toml), else it is refused.
+# user = "kenmerk"                          # with password: HTTP Basic (or Digest when asked)
+# password = "…"
+# token = "…"                               # sent as Authorization: Bearer …
+"""
 
 _ALIASES = {"license": "licence", "base_iri": "base", "email": "contact_email"}
 #: keys whose values are secrets: the file holding them must not be readable by others
@@ -177,6 +225,21 @@ def find_config(explicit: str | os.PathLike[str] | None = None) -> Path | None:
         return path
     path = Path.cwd() / CONFIG_FILE
     return path if path.is_file() else None
+
+
+def configured_corrections(explicit: str | os.PathLike[str] | None = None) -> list[str]:
+    """`corrections = [...]` at the top of the config file (`--config FILE` or ./kenmerk.toml): the
+    corrections files every command applies, relative to the file's folder; [] without a file."""
+    path = find_config(explicit)
+    if path is None:
+        return []
+    try:
+        value = tomllib.loads(path.read_text(encoding="utf-8")).get("corrections", [])
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: corrections must be a list of file names")
+    return [str(path.parent / v) for v in value]
 
 
 def load_config(explicit: str | os.PathLike[str] | None = None, **overrides: Any) -> PublishConfig:

@@ -1,4 +1,4 @@
-"""Dump files for a portal: one N-Quads or TriG file per run, optional per-note files.
+"""Dump files for a portal: one N-Quads or TriG file per run (the per-note files: `kenmerk.output.layout`).
 
 Every file is written atomically (temporary sibling + rename) and is
 deterministic: the same notes give byte-identical files. N-Quads lines are
@@ -11,7 +11,6 @@ import gzip
 import hashlib
 import io
 import os
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,19 +18,9 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kenmerk.output.atomic import write_atomic
+from kenmerk.output.formats import DUMP_FORMATS, Format, by_name
 
-#: dump formats: name → (file suffix, media type, EU file-type NAL code)
-DUMP_FORMATS: dict[str, tuple[str, str, str]] = {
-    "nquads": (".nq", "application/n-quads", "RDF_N_QUADS"),
-    "trig": (".trig", "application/trig", "RDF_TRIG"),
-}
-#: per-note file formats follow the dump format: triples only
-NOTE_FILE_FORMATS: dict[str, tuple[str, str, str]] = {
-    "nquads": (".nt", "application/n-triples", "RDF_N_TRIPLES"),
-    "trig": (".ttl", "text/turtle", "RDF_TURTLE"),
-}
 DUMP_NAME = "notes"
-NOTES_DIR = "notes"
 
 
 @dataclass(frozen=True)
@@ -69,14 +58,14 @@ def ntriples_bytes(triples: Iterable[ox.Triple | ox.Quad]) -> bytes:
 def trig_bytes(quads: Iterable[ox.Quad], prefixes: Mapping[str, str] | None = None) -> bytes:
     """TriG from sorted, de-duplicated quads."""
     ordered = sorted(set(quads), key=_sort_key)
-    return ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=dict(sorted((prefixes or {}).items())))
+    return ox.serialize(ordered, format=by_name("trig").ox(), prefixes=dict(sorted((prefixes or {}).items())))
 
 
 def turtle_bytes(triples: Iterable[ox.Triple | ox.Quad], prefixes: Mapping[str, str] | None = None) -> bytes:
     """Turtle from sorted, de-duplicated triples."""
     ordered = sorted({ox.Triple(t.subject, t.predicate, t.object) for t in triples},
                      key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=dict(sorted((prefixes or {}).items())))
+    return ox.serialize(ordered, format=by_name("turtle").ox(), prefixes=dict(sorted((prefixes or {}).items())))
 
 
 def gzip_bytes(data: bytes) -> bytes:
@@ -87,9 +76,16 @@ def gzip_bytes(data: bytes) -> bytes:
     return buffer.getvalue()
 
 
-def _write(path: Path, data: bytes, media_type: str, file_type: str, compressed: bool) -> DumpFile:
-    write_atomic(path, data)
-    return DumpFile(path, media_type, file_type, len(data), hashlib.sha256(data).hexdigest(), compressed)
+def dump_file(path: Path, data: bytes, fmt: Format, compressed: bool = False) -> DumpFile:
+    """How the catalog describes the file `path` holding `data` in format `fmt`."""
+    return DumpFile(path, fmt.media_type, fmt.file_type or "", len(data), hashlib.sha256(data).hexdigest(),
+                    compressed)
+
+
+def dump_path(out_dir: str | os.PathLike[str], fmt: str, compress: bool = False, name: str = DUMP_NAME) -> Path:
+    """Where the dump in format `fmt` goes: `out_dir/notes.nq` (or `.trig`, `+.gz`)."""
+    path = Path(out_dir) / f"{name}{by_name(fmt).extension}"
+    return path.with_name(path.name + ".gz") if compress else path
 
 
 def write_dump(
@@ -101,49 +97,12 @@ def write_dump(
     prefixes: Mapping[str, str] | None = None,
     name: str = DUMP_NAME,
 ) -> DumpFile:
-    """Write all `quads` to `out_dir/notes.nq` (or `.trig`, `+.gz`)."""
-    suffix, media_type, file_type = DUMP_FORMATS[fmt]
+    """Write all `quads` to `out_dir/notes.nq` (or `.trig`, `+.gz`): `fmt` is one of `DUMP_FORMATS`."""
+    if fmt not in DUMP_FORMATS:
+        raise KeyError(fmt)
     data = nquads_bytes(quads) if fmt == "nquads" else trig_bytes(quads, prefixes)
-    path = Path(out_dir) / f"{name}{suffix}"
     if compress:
         data = gzip_bytes(data)
-        path = path.with_name(path.name + ".gz")
-    return _write(path, data, media_type, file_type, compress)
-
-
-_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-
-
-def note_file_stem(note_iri: str, base: str | None = None) -> str:
-    """A file name stem for a note IRI: its part after `base` (or last segment), made safe."""
-    rest = note_iri[len(base):] if base and note_iri.startswith(base) else note_iri.rstrip("/").rsplit("/", 1)[-1]
-    stem = _UNSAFE.sub("_", rest.replace("/", "_")).strip("._") or "note"
-    if stem != rest.replace("/", "_") or len(stem) > 120:
-        stem = f"{stem[:100]}-{hashlib.sha256(note_iri.encode()).hexdigest()[:10]}"
-    return stem
-
-
-def write_note_files(
-    out_dir: str | os.PathLike[str],
-    graphs: Mapping[str, Iterable[ox.Quad]],
-    *,
-    fmt: str = "nquads",
-    base: str | None = None,
-    prefixes: Mapping[str, str] | None = None,
-) -> list[Path]:
-    """One file per note graph under `out_dir/notes/`: N-Triples (nquads) or Turtle (trig)."""
-    suffix, _, _ = NOTE_FILE_FORMATS[fmt]
-    folder = Path(out_dir) / NOTES_DIR
-    written: list[Path] = []
-    used: set[str] = set()
-    for iri in sorted(graphs):
-        stem = note_file_stem(iri, base)
-        if stem in used:
-            stem = f"{stem}-{hashlib.sha256(iri.encode()).hexdigest()[:10]}"
-        used.add(stem)
-        triples = list(graphs[iri])
-        data = ntriples_bytes(triples) if fmt == "nquads" else turtle_bytes(triples, prefixes)
-        path = folder / f"{stem}{suffix}"
-        write_atomic(path, data)
-        written.append(path)
-    return written
+    path = dump_path(out_dir, fmt, compress, name)
+    write_atomic(path, data)
+    return dump_file(path, data, by_name(fmt), compress)

@@ -36,6 +36,7 @@ from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
 import requests
 
 from kenmerk.extract.errors import InvalidSetting
+from kenmerk.output.formats import GSP_FORMATS, by_name
 from kenmerk.output.retry import GaveUp, RetryPolicy, send, short_reason, tries
 from kenmerk.extract.errors import EndpointRefused, EndpointUnreachable, PublishError
 
@@ -43,8 +44,8 @@ TOKEN_ENV = "KENMERK_TOKEN"
 USER_ENV = "KENMERK_USER"
 PASSWORD_ENV = "KENMERK_PASSWORD"
 
-#: media types of the graph bodies we send
-GSP_CONTENT_TYPES = {"ntriples": "application/n-triples", "turtle": "text/turtle"}
+#: media types of the graph bodies we send, by format name (`kenmerk.output.formats`)
+GSP_CONTENT_TYPES = {name: by_name(name).media_type for name in GSP_FORMATS}
 
 
 @dataclass(frozen=True)
@@ -159,7 +160,7 @@ class GraphStoreClient:
         verify: bool = True,
         timeouts: Timeouts = Timeouts(),
         retry: RetryPolicy = RetryPolicy(),
-        content_type: str = GSP_CONTENT_TYPES["ntriples"],
+        content_type: str = GSP_CONTENT_TYPES["nt"],
         session: requests.Session | None = None,
         credentials: "Credentials | None" = None,
     ) -> None:

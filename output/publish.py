@@ -34,20 +34,28 @@ from pathlib import Path
 import pyoxigraph as ox
 from pydantic import ValidationError
 from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS
 
 from kenmerk.extract import KenmerkError, Note
+from kenmerk.extract.errors import InputError
+from kenmerk.extract.model import invalid_note_reason
 from kenmerk.extract.reader import DOCUMENT_SUFFIXES  # the one table of inputs (FORMATS)
 from kenmerk.output.atomic import OutputError, write_atomic
-from kenmerk.output.catalog import CATALOG_PREFIXES, Stats, build_catalog, catalog_graph_iri
+from kenmerk.output.catalog import (
+    CATALOG_PREFIXES, Stats, build_catalog, catalog_endpoint, catalog_graph_iri, issued_in_file, parse_date,
+    period_query,
+)
 from kenmerk.output.config import ConfigError, PublishConfig
 from kenmerk.output.dump import (
     DUMP_FORMATS,
     DumpFile,
+    dump_file,
     dump_path,
     ntriples_bytes,
     turtle_bytes,
     write_dump,
 )
+from kenmerk.output.formats import by_name
 from kenmerk.output.graph import note_parts, shared_graph_iri
 from kenmerk.output.gsp import EndpointRefused, EndpointUnreachable, GraphStoreClient
 from kenmerk.output.layout import write_iri_files
@@ -74,20 +82,7 @@ CATALOG_FILE = "catalog.ttl"
 DEFAULT_MAX_FAILURES = 20
 
 
-class InputError(KenmerkError):
-    """A JSON input that is not a valid note."""
-
-    stage = "read"
-
-
 # -- inputs -------------------------------------------------------------------------------------
-
-
-def _validation_reason(exc: ValidationError) -> str:
-    first = exc.errors()[0] if exc.errors() else {}
-    where = ".".join(str(p) for p in first.get("loc", ())) or "note"
-    more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-    return f"not a valid note: {where}: {first.get('msg', exc)}{more}"
 
 
 def iter_inputs(
@@ -122,13 +117,19 @@ def iter_inputs(
     for result in run_batch(items, options, stop=stop):
         if on_result is not None:
             on_result(result)
-        if result.status == "item":
-            yield from _json_inputs(result.item.path, result.label)
+        if result.status == "item":  # a kenmerk JSON: corrected here (documents are, in the worker)
+            for label, item in _json_inputs(result.item.path, result.label):
+                if isinstance(item, Note) and options.corrections:
+                    try:
+                        item = options.corrections.apply(item)
+                    except KenmerkError as exc:
+                        item = InputError(str(exc.args[0]), path=label)
+                yield label, item
         elif result.status == "ok":
             try:
                 yield result.label, Note.model_validate_json(result.note_json)
             except ValidationError as exc:  # pragma: no cover - the note was validated when extracted
-                yield result.label, InputError(_validation_reason(exc), path=result.label)
+                yield result.label, InputError(invalid_note_reason(exc), path=result.label)
         elif result.status == "skipped":
             yield result.label, None
         else:
@@ -171,7 +172,7 @@ def _parse_note(text: str, label: str) -> Note | KenmerkError:
     except ValidationError as exc:
         if any(e.get("type") == "json_invalid" for e in exc.errors()):
             return InputError("not valid JSON", path=label)
-        return InputError(_validation_reason(exc), path=label)
+        return InputError(invalid_note_reason(exc), path=label)
 
 
 # -- notes → graphs -----------------------------------------------------------------------------
@@ -316,7 +317,9 @@ class Publisher:
         if dump_format not in DUMP_FORMATS:
             raise ConfigError(f"unknown dump format {dump_format!r} (use {', '.join(DUMP_FORMATS)})")
         self.config = config
-        self.base = config.require().base_iri
+        # every missing value in one message: the catalog's (and the dumps' download_url), or the base alone
+        self.base = config.require(*(("download_url",) if out is not None and catalog else ()),
+                                   catalog=catalog).base_iri
         self.client = client
         self.out = Path(out) if out is not None else None
         self.dump_format = dump_format
@@ -376,7 +379,7 @@ class Publisher:
     def _placeholder_dumps(self) -> list[DumpFile]:
         if self.out is None:
             return []
-        return [DumpFile(dump_path("", self.dump_format), "", "", 0, "0" * 64)]
+        return [dump_file(dump_path("", self.dump_format), b"", by_name(self.dump_format))]
 
     # -- per note -------------------------------------------------------------------------------
 

@@ -15,17 +15,20 @@ HTML, `kenmerk.output.commands.review` is the command line.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from kenmerk.extract import DocumentType, Evidence, Note
+from kenmerk.output.corrections import CORRECTABLE, corrected_by
 from kenmerk.output.review_explain import Explained
 from kenmerk.output.review_i18n import Labels, labels
 
 __all__ = [
     "CLOSE_SCORE",
     "DATE_FAR_DAYS",
+    "EDIT_INPUT",
     "FIELD_ORDER",
     "FieldWhy",
     "IDENTIFIER_FIELDS",
@@ -57,6 +60,9 @@ REQUIRED = ("document_type", "title", "kenmerk", "date")
 DATE_FAR_DAYS = 60
 #: a runner-up with another value scoring this close to the winner makes its field a close call
 CLOSE_SCORE = 0.1
+#: how a field is edited in the report (its correction control); any other field: its JSON
+EDIT_INPUT = {"title": "text", "kenmerk": "text", "addressee": "text", "language": "text", "date": "date",
+              "document_type": "choice"}
 
 
 @dataclass
@@ -217,6 +223,17 @@ class NoteReport:
                           kenmerk=n.kenmerk, title=n.title, language=n.language,
                           fields_found=tuple(self.fields_found), warnings=self.warning_count,
                           close_calls=self.close_count if self.why else None)
+
+    def field_json(self, name: str) -> str:
+        """The field's value in the `Note`'s JSON shape, as a corrections file holds it."""
+        return json.dumps(self.note.model_dump(mode="json").get(name), ensure_ascii=False)
+
+    def corrected(self, name: str) -> str | None:
+        """Who corrected the field and when (`kenmerk.output.corrections`); None for an extracted value."""
+        return corrected_by(self.note.evidence.get(name))
+
+    def editable(self, name: str) -> bool:
+        return name in CORRECTABLE
 
     def evidence_pages(self) -> list[int]:
         return sorted({it.page for it in self.items if it.page is not None}
@@ -388,6 +405,8 @@ def note_issues(note: Note, items: list[ReviewItem], t: Labels | None = None) ->
                                     it.key if it else None))
     pdf = note.source.media_type == "application/pdf"
     for it in items:
+        if corrected_by(note.evidence.get(it.field)):
+            continue  # set by a reviewer: nothing to find on the page
         if it.evidence is None:
             if it.field != "document_type":  # a type may be judged from the whole text
                 issues.append(Issue("no_evidence", "doubtful", t("issue_no_evidence", field=it.label), it.key))
@@ -546,7 +565,7 @@ def build_note_report(note: Note, label: str | None = None, *, lang: str = "nl",
     if text is not None and note.source.media_type != "application/pdf":
         view = build_text_view(text, items)
         for it in items:
-            if it.evidence is not None and it.key not in view.located:
+            if it.evidence is not None and it.key not in view.located and not corrected_by(it.evidence):
                 issues.append(Issue("not_found", "doubtful", t("issue_not_found", field=it.label), it.key))
     label = label or note.source.file_name
     return NoteReport(note=note, label=label, slug=slug or note_slug(label),

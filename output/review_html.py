@@ -35,10 +35,11 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from kenmerk.extract import Note, __version__
+from kenmerk.extract import DocumentType, Note, __version__
 from kenmerk.output.atomic import write_atomic
 from kenmerk.output.review import (
     CLOSE_SCORE,
+    EDIT_INPUT,
     FIELD_ORDER,
     IDENTIFIER_FIELDS,
     IndexData,
@@ -219,6 +220,8 @@ def _env() -> jinja2.Environment:
     env.globals["js"] = Markup(_asset("review.js"))
     env.globals["version"] = __version__
     env.globals["identifier_fields"] = IDENTIFIER_FIELDS
+    env.globals["edit_input"] = EDIT_INPUT
+    env.globals["document_types"] = [d.value for d in DocumentType]
     return env
 
 

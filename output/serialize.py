@@ -2,8 +2,8 @@
 
     data = serialize_notes(notes, "turtle", base=None, evidence=False)
 
-`WRITERS` maps each `--format` name of `kenmerk extract` (`kenmerk.output.note_formats`) to
-its writer.
+`WRITERS` maps each format `kenmerk extract` writes besides JSON (`kenmerk.output.formats`) to
+its writer; `serialize_notes` takes any of the format's names (`ttl`, `text/turtle`).
 
 - turtle, nt, xml: all notes in one graph; trig: each note in its own named
   graph, graph IRI = note IRI, and the shared resources once in `{base}shared`. These four are written by pyoxigraph's
@@ -24,9 +24,9 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
-from kenmerk.extract import Note, UsageError
+from kenmerk.extract import Note
 from kenmerk.output.graph import DEFAULT_BASE, NoteLinks, Triple, add_note, note_parts, shared_graph_iri
-from kenmerk.output.note_formats import NOTE_FORMATS
+from kenmerk.output.formats import by_name, get_format
 from kenmerk.output.store import TermConverter
 from kenmerk.vocab import PREFIXES, bind_prefixes
 
@@ -104,8 +104,10 @@ def _notes_triples(notes: Sequence[Note], base: str, evidence: bool,
     return roots, triples, shared
 
 
-def _graph_writer(fmt: ox.RdfFormat) -> Callable[[Sequence[Note], str, bool, Links], bytes]:
+def _graph_writer(name: str) -> Callable[[Sequence[Note], str, bool, Links], bytes]:
     """A writer of all notes in one graph: Turtle or RDF/XML, the notes first."""
+    fmt = by_name(name).ox()
+
     def write(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
         roots, triples, shared = _notes_triples(notes, base, evidence, links)
         return ox.serialize(ox_triples(triples + shared, roots), format=fmt, prefixes=_PREFIXES)
@@ -114,7 +116,7 @@ def _graph_writer(fmt: ox.RdfFormat) -> Callable[[Sequence[Note], str, bool, Lin
 
 def _nt(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
     _, triples, shared = _notes_triples(notes, base, evidence, links)
-    return ox.serialize(ox_triples(triples + shared, types_first=False), format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(ox_triples(triples + shared, types_first=False), format=by_name("nt").ox())
 
 
 def _trig(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
@@ -130,7 +132,7 @@ def _trig(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> byt
     for iri, triples in graphs.items():
         name = _CONVERTER.term(iri)
         quads.extend(ox.Quad(s, p, o, name) for s, p, o in _ordered_terms(triples, [iri]))
-    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=_PREFIXES)
+    return ox.serialize(quads, format=by_name("trig").ox(), prefixes=_PREFIXES)
 
 
 def _jsonld(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
@@ -145,27 +147,26 @@ def _diwoo(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> by
     return notes_to_diwoo(notes, base=base, labels=[link.document_url if link else None for link in links])
 
 
-#: the writer of each format of `kenmerk.output.note_formats` (notes, base IRI, evidence, links → bytes)
+#: the writer of each format `kenmerk extract` writes besides JSON (notes, base IRI, evidence, links → bytes)
 WRITERS: dict[str, Callable[[Sequence[Note], str, bool, Links], bytes]] = {
-    "turtle": _graph_writer(ox.RdfFormat.TURTLE),
+    "turtle": _graph_writer("turtle"),
     "jsonld": _jsonld,
     "nt": _nt,
     "trig": _trig,
-    "xml": _graph_writer(ox.RdfFormat.RDF_XML),
+    "xml": _graph_writer("xml"),
     "diwoo": _diwoo,
 }
 
 
 def serialize_notes(notes: Sequence[Note], fmt: str, *, base: str | None = None, evidence: bool = False,
                     links: Links | None = None, download_base: str | None = None) -> bytes:
-    """The notes in format `fmt` (one of `NOTE_FORMATS`); `base` None means `DEFAULT_BASE`.
+    """The notes in format `fmt` (a name of one of `WRITERS`' formats); `base` None means `DEFAULT_BASE`.
 
     `links` (one `NoteLinks` per note, `kenmerk.output.links.BatchLinker`): document URLs and
     the links between notes of the batch; without them, found here when `download_base` (where
     the documents are published) is given. DiWoo needs each document's URL.
     """
-    if fmt not in NOTE_FORMATS:
-        raise UsageError(f"unknown format {fmt!r}: choose one of {', '.join(NOTE_FORMATS)}")
+    fmt = get_format(fmt, WRITERS).name
     notes = list(notes)
     if links is None and download_base:
         from kenmerk.output.links import BatchLinker

@@ -52,11 +52,15 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
+from typing import TYPE_CHECKING
 
 from kenmerk.extract import KenmerkError, ReadLimits
 from kenmerk.extract.errors import WorkerStartError
 from kenmerk.extract.ocr import Deadline
 from kenmerk.output.inputs import DocumentSpec, Fetch, Loader
+
+if TYPE_CHECKING:
+    from kenmerk.output.corrections import Corrections
 
 __all__ = ["Child", "CpuLimit", "GuardedRunner", "Result", "WorkOptions", "Workspace", "process_document"]
 
@@ -129,6 +133,8 @@ class WorkOptions:
     #: run in the worker on each document that went through, with its bytes (a picklable callable, such as
     #: `kenmerk review`'s page writer); what it returns is the result's `extra`
     finish: Callable[[bytes, "Result"], object] | None = None
+    #: a reviewer's corrections (`kenmerk.output.corrections`), applied to each note after the cache
+    corrections: "Corrections | None" = None
 
 
 @dataclass(slots=True)
@@ -282,11 +288,14 @@ def _explain(extraction) -> str:
 
 
 def _finish(result: Result, data: bytes, options: WorkOptions, start: float) -> Result:
-    """`options.finish` on a document that went through (its return in `extra`); a failure of it fails the
-    document (stage `finish`), not the batch."""
-    if options.finish is not None and result.ok:
+    """The corrections of a document that went through (after the cache: it keeps extractions), then
+    `options.finish` (its return in `extra`); a failure of it fails the document (stage `finish`), not the batch."""
+    if (options.finish is not None or options.corrections) and result.ok:
         try:
-            result.extra = options.finish(data, result)
+            if options.corrections:
+                result.note_json = options.corrections.apply_json(result.note_json)
+            if options.finish is not None:
+                result.extra = options.finish(data, result)
         except KenmerkError as exc:
             result = failure(result.index, result.label, exc.stage, exc.__class__.__name__, _reason(exc))
         except MemoryError:

@@ -1,15 +1,16 @@
 """`kenmerk catalog [--store DIR | --endpoint URL]`: print the DCAT-AP-NL catalog of the published notes.
 
 The same description `kenmerk publish` writes, made afresh from the config
-(`kenmerk.toml` or options) and the numbers of the store or endpoint. With
-`--out DIR` the dump files in DIR are described as distributions too.
-A missing required value (publisher, licence, contact, base) exits 2. The
+(`kenmerk.toml` or options) and the numbers of the store or endpoint, printed. With
+`--out DIR` it is written where `publish --out DIR` writes it (`DIR/catalog.ttl`, or the
+extension of `--format`), with the dump files in DIR as distributions. The missing
+required values (base, publisher, licence, contact; with `--out` the download URL) are
+named in one message (exit 2). The
 endpoint read from is named in the catalog only when others can reach it (else
 a warning): a public URL goes in with `--endpoint-url`.
 """
 from __future__ import annotations
 
-import hashlib
 import sys
 from pathlib import Path
 
@@ -18,20 +19,30 @@ import pyoxigraph as ox
 from kenmerk.extract import UsageError
 from kenmerk.output.catalog import CATALOG_PREFIXES, build_catalog, catalog_endpoint, catalog_graph_iri
 from kenmerk.output.commands.options import add_config_options, add_endpoint_options, config_from_args, make_client
-from kenmerk.output.dump import DUMP_FORMATS, DUMP_NAME, DumpFile, turtle_bytes
+from kenmerk.output.dump import DumpFile, dump_file, dump_path, turtle_bytes
+from kenmerk.output.formats import CATALOG_FORMATS, DUMP_FORMATS, by_name, format_help, format_type
 from kenmerk.output.publish import organisation_property, stats_from_endpoint, stats_from_store
 from kenmerk.output.store import EmbeddedStore, TermConverter, default_store_path
 
-FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
-           "rdfxml": ox.RdfFormat.RDF_XML}
+#: the file `--out DIR` writes (as `kenmerk publish --out DIR` does), with the format's extension
+CATALOG_NAME = "catalog"
+EXAMPLES = """examples:
+  kenmerk catalog                                  # the catalog of ./kenmerk-store, as Turtle
+  kenmerk catalog --out site/                      # rewrite site/catalog.ttl, describing site/'s dump files
+  kenmerk catalog --endpoint http://127.0.0.1:7878/query -f jsonld"""
 
 
 def register(sub) -> None:
-    p = sub.add_parser("catalog", help="print the DCAT-AP-NL catalog of the published notes")
+    p = sub.add_parser("catalog", help="print the DCAT-AP-NL catalog of the published notes",
+                       description="Print (or, with --out, write) the DCAT-AP-NL catalog of the notes in the store "
+                                   "or at an endpoint: the catalog values of kenmerk.toml or the options, and the "
+                                   "numbers of what is published.", epilog=EXAMPLES)
     p.add_argument("--store", metavar="DIR", help="store folder, read-only (default: $KENMERK_STORE or ./kenmerk-store)")
     add_endpoint_options(p)
-    p.add_argument("--out", metavar="DIR", help="describe the dump files in DIR as distributions")
-    p.add_argument("--format", "-f", choices=tuple(FORMATS), default="turtle", help="RDF format (default turtle)")
+    p.add_argument("--out", metavar="DIR", help="write DIR/catalog.ttl (as publish --out does), with the dump "
+                   "files in DIR as distributions, instead of printing it")
+    p.add_argument("--format", "-f", type=format_type(CATALOG_FORMATS), default="turtle", metavar="FORMAT",
+                   help=f"{format_help(CATALOG_FORMATS)} (default turtle)")
     add_config_options(p)
     p.set_defaults(func=run)
 
@@ -39,20 +50,19 @@ def register(sub) -> None:
 def dumps_in(folder: Path) -> list[DumpFile]:
     """The dump files `kenmerk publish --out` writes, as found in `folder`."""
     found = []
-    for suffix, media, code in DUMP_FORMATS.values():
+    for name in DUMP_FORMATS:
         for gz in (False, True):
-            path = folder / f"{DUMP_NAME}{suffix}{'.gz' if gz else ''}"
+            path = dump_path(folder, name, gz)
             if path.is_file():
-                data = path.read_bytes()
-                found.append(DumpFile(path, media, code, len(data), hashlib.sha256(data).hexdigest(), gz))
+                found.append(dump_file(path, path.read_bytes(), by_name(name), gz))
     return found
 
 
 def run(args) -> int:
-    config = config_from_args(args).require()
     if args.endpoint and args.store:
         raise UsageError("give --store DIR or --endpoint URL, not both")
     dumps = dumps_in(Path(args.out)) if args.out else []
+    config = config_from_args(args).require(*(("download_url",) if dumps else ()))
     prop = organisation_property()
     client = make_client(args, need_gsp=False)
     if client is not None:
@@ -69,10 +79,18 @@ def run(args) -> int:
     graph = build_catalog(config, stats, dumps=dumps, dump_root=args.out, endpoint_url=endpoint,
                           organisation_property=prop)
     quads = TermConverter().quads(graph, catalog_graph_iri(config.base_iri))
-    if args.format == "turtle":
+    fmt = by_name(args.format)
+    if fmt.name == "turtle":
         data = turtle_bytes(quads, CATALOG_PREFIXES)
     else:
         triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
-        data = ox.serialize(triples, format=FORMATS[args.format])
-    sys.stdout.buffer.write(data)
+        data = ox.serialize(triples, format=fmt.ox())
+    if args.out:
+        from kenmerk.output.atomic import write_atomic
+
+        path = Path(args.out) / f"{CATALOG_NAME}{fmt.extension}"
+        write_atomic(path, data)
+        print(f"kenmerk: wrote {path}", file=sys.stderr)
+    else:
+        sys.stdout.buffer.write(data)
     return 0

@@ -28,18 +28,32 @@ from kenmerk.output.batch import Reporter, cache_notice, run_batch
 from kenmerk.output.commands.options import add_batch_options, add_input_options, batch_options_from_args, \
     batch_requested, is_terminal
 from kenmerk.output.inputs import DocumentSpec, Refused, gather, is_url, read_list
-from kenmerk.output.note_formats import NOTE_FORMATS
+from kenmerk.output.formats import EXTRACT_FORMATS, format_help, format_type, output_format
 
 JSON_FORMATS = ("json", "jsonl")
+EXAMPLES = """examples:
+  kenmerk extract nota.pdf                        # one note as JSON
+  kenmerk extract notes/ -o notes.jsonl           # a folder, in parallel, as JSON Lines
+  kenmerk extract a.pdf b.pdf -o notes.json       # several notes as one JSON array
+  kenmerk extract nota.pdf -o nota.ttl            # Turtle, told by the extension (or --format ttl)
+  kenmerk extract - --name nota.txt < nota.txt    # standard input, read as the file nota.txt would be"""
 
 
 def register(sub) -> None:
-    p = sub.add_parser("extract", help="extract metadata from notes: files, folders, zip archives, URLs, lists")
+    p = sub.add_parser("extract", help="extract metadata from notes: files, folders, zip archives, URLs, lists",
+                       description="Extract each note's metadata (type, title, kenmerk, dates, organisation, "
+                                   "decision, attachments, Woo grounds, with evidence) as JSON, JSON Lines, RDF "
+                                   "or DiWoo XML. Failures are one line each on stderr; the others go on.",
+                       epilog=EXAMPLES)
     p.add_argument("files", nargs="*", metavar="INPUT",
                    help="a document (PDF, .txt, .md), a folder, a zip archive or an http(s) URL; - for stdin")
-    p.add_argument("--format", "-f", default=None, choices=JSON_FORMATS + tuple(NOTE_FORMATS),
-                   help="json (one file), jsonl (default for several files) or an RDF format")
-    p.add_argument("-o", "--output", metavar="OUT", help="write to this file (atomically) instead of stdout")
+    p.add_argument("--format", "-f", default=None, type=format_type(EXTRACT_FORMATS), metavar="FORMAT",
+                   help=f"{format_help(EXTRACT_FORMATS)}; default: the extension of -o, else json for one "
+                        "document and jsonl for several (json for several: one array)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to this file (atomically) instead of stdout; "
+                   "its extension says the format (.json, .jsonl, .ttl, .nt, .jsonld, .trig, .rdf)")
+    p.add_argument("--name", metavar="FILE", help="the file name of standard input (-): its type is told by it, "
+                   "and the note is the one the file FILE gives")
     p.add_argument("--keep-personal-data", action="store_true", help="keep names of civil servants, phone numbers and e-mail addresses in the JSON "
                         "(RDF and DiWoo output never carry them)")
     p.add_argument("--base", default=None, help="base IRI for RDF output")
@@ -101,9 +115,12 @@ def run(args) -> int:
     explicit = batch_requested(args)
     plain = not explicit and all(_plain_file(a) for a in args.files)
     single = plain and len(args.files) == 1
-    fmt = args.format or ("json" if single else "jsonl")
-    if fmt == "json" and not single:
-        fmt = "jsonl"
+    if args.name and "-" not in args.files:
+        raise UsageError("--name names standard input: give - as INPUT")
+    folder = bool(args.output) and (args.output.endswith(("/", os.sep)) or os.path.isdir(args.output))
+    fmt = output_format(None if folder else args.output, args.format, EXTRACT_FORMATS,
+                        "json" if single else "jsonl")
+    array = fmt == "json" and not single  # several notes as JSON: one array
     options = batch_options_from_args(args, ordered=True if plain else None)
     if single:  # read in this process (the limits on input still hold)
         options = replace(options, jobs=0, ordered=True)
@@ -126,7 +143,7 @@ def run(args) -> int:
 
     def items():
         return gather(args.files, from_list=args.from_list, url_column=args.url_column, globs=args.glob,
-                      max_bytes=options.limits.max_bytes, list_lines=list_lines)
+                      max_bytes=options.limits.max_bytes, list_lines=list_lines, stdin_name=args.name)
 
     total = None
     if progress != "none":
@@ -160,16 +177,16 @@ def run(args) -> int:
             written += 1
             if fmt == "json":
                 text = Note.model_validate_json(result.note_json).model_dump_json(indent=2)
+                if array:
+                    text = ("[\n" if written == 1 else ",\n") + text
             elif fmt == "jsonl":
                 text = result.note_json
             else:
                 notes.append((result.label, Note.model_validate_json(result.note_json)))
                 continue
-            if out is not None:
-                out.write(text + "\n")
-            else:
-                sys.stdout.write(text + "\n")
-                sys.stdout.flush()
+            _emit(out, text if array else text + "\n")
+        if array and written:
+            _emit(out, "\n]\n")
     except BaseException:  # an error, Ctrl-C or SIGTERM: the workers stop, nothing half-written stays
         results.close()
         reporter.close(summary=False, ok=False)
@@ -205,3 +222,12 @@ def run(args) -> int:
         print(f"kenmerk: no documents found in {where_from}", file=sys.stderr)
         return 1
     return 1 if failed else 0
+
+
+def _emit(out: AtomicWriter | None, text: str) -> None:
+    """Write to the output file, or to stdout at once."""
+    if out is not None:
+        out.write(text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import importlib.util
 import sys
 from typing import TYPE_CHECKING, TextIO
 
@@ -23,6 +22,7 @@ from kenmerk.output.batch import BACKSTOP, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOU
 from kenmerk.output.inputs import DEFAULT_MAX_BYTES, Fetch
 
 if TYPE_CHECKING:  # requests and rdflib are loaded by the commands that talk to a store
+    from kenmerk.output.corrections import Corrections
     from kenmerk.output.config import PublishConfig
     from kenmerk.output.gsp import GraphStoreClient
 
@@ -82,11 +82,19 @@ def add_batch_options(p: argparse.ArgumentParser, *, timeout_flags: tuple[str, .
     g.add_argument("--prune-cache", action="store_true", default=None,
                    help="first remove the results of other kenmerk versions from the --cache folder")
     g.add_argument("--errors", metavar="FILE", help="write one JSON line per failure: path, stage, error, message")
+    add_corrections_option(g)
     g.add_argument("--dask", metavar="ADDRESS",
                    help="run on a Dask cluster (tcp://scheduler:8786); needs kenmerk[dask]")
     g.add_argument("--no-progress", action="store_true", default=None, help="no progress bar or progress lines")
     g.add_argument("--log-interval", type=float, metavar="SECONDS",
                    help="seconds between progress lines when standard error is not a terminal (default 10)")
+
+
+def add_corrections_option(p: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """`--corrections FILE` (`extract`, `publish`, `review` with the batch options; `validate`)."""
+    p.add_argument("--corrections", action="append", metavar="FILE",
+                   help="apply a reviewer's corrections (JSON Lines, as the review report downloads them; "
+                        "repeatable, the later line for a field wins)")
 
 
 def batch_requested(args: argparse.Namespace) -> bool:
@@ -110,8 +118,11 @@ def _check_batch_args(args: argparse.Namespace) -> None:
         value = getattr(args, option, None)
         if value is not None and value <= 0:
             raise UsageError(f"--{option.replace('_', '-')} must be more than 0 MB")
-    if args.dask and importlib.util.find_spec("distributed") is None:
-        raise UsageError("--dask needs the Dask distributed scheduler: pip install 'kenmerk[dask]'")
+    if args.dask:
+        try:
+            import distributed  # noqa: F401 - only whether it imports
+        except ImportError:
+            raise UsageError("--dask needs the Dask distributed scheduler: pip install 'kenmerk[dask]'") from None
 
 
 def _limits_from_args(args: argparse.Namespace) -> ReadLimits:
@@ -150,7 +161,21 @@ def batch_options_from_args(args: argparse.Namespace, *, ordered: bool | None = 
         limits=_limits_from_args(args),
         fetch=_fetch_from_args(args),
         timeout_option=getattr(args, "timeout_option", "--timeout"),
+        corrections=corrections_from_args(args),
     )
+
+
+def corrections_from_args(args: argparse.Namespace) -> Corrections | None:
+    """The corrections files of kenmerk.toml's `corrections = [...]`, then `--corrections` (the later line
+    wins), read; its `errors` are the lines refused (in a batch each comes back as a failure)."""
+    from kenmerk.output.config import configured_corrections
+
+    files = [*configured_corrections(getattr(args, "config", None)), *(getattr(args, "corrections", None) or [])]
+    if not files:
+        return None
+    from kenmerk.output.corrections import read_corrections
+
+    return read_corrections(files)
 
 
 # -- catalog values and endpoints ---------------------------------------------------------------
@@ -224,5 +249,5 @@ def make_client(args: argparse.Namespace, *, need_gsp: bool) -> GraphStoreClient
         gsp_url, query_url, verify=not args.insecure, credentials=credentials,
         timeouts=Timeouts(connect=min(10.0, args.timeout), read=args.timeout),
         retry=RetryPolicy(attempts=max(0, args.retries) + 1),
-        content_type=GSP_CONTENT_TYPES[getattr(args, "gsp_format", "ntriples")],
+        content_type=GSP_CONTENT_TYPES[getattr(args, "gsp_format", "nt")],
     )

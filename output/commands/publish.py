@@ -29,28 +29,42 @@ from kenmerk.output.commands.options import (
     is_terminal,
     make_client,
 )
-from kenmerk.output.dump import DUMP_FORMATS
-from kenmerk.output.gsp import GSP_CONTENT_TYPES
+from kenmerk.output.config import local_store_config
+from kenmerk.output.formats import DUMP_FORMATS, GSP_FORMATS, format_help, format_type
+from kenmerk.output.graph import DEFAULT_BASE
 from kenmerk.extract import KenmerkError
 from kenmerk.output.batch import BatchFailure
 from kenmerk.output.publish import DEFAULT_MAX_FAILURES, Publisher, iter_inputs
 from kenmerk.output.store import default_store_path
 
 
+EXAMPLES = """examples:
+  kenmerk publish notes/                                   # into ./kenmerk-store, no configuration needed
+  kenmerk publish notes.jsonl --endpoint http://127.0.0.1:7878/query
+  kenmerk publish notes/ --out site/ --gzip --per-note     # dump files and catalog.ttl for a portal
+  kenmerk init                                             # a kenmerk.toml for the catalog values"""
+
+
 def register(sub) -> None:
-    p = sub.add_parser("publish", help="load notes into a store, a SPARQL endpoint or dump files, with a catalog")
+    p = sub.add_parser("publish", help="load notes into a store, a SPARQL endpoint or dump files, with a catalog",
+                       description="Publish notes (documents, extracted on the fly, or kenmerk JSON) as linked "
+                                   "data, each in its own named graph: into the embedded store, to any SPARQL 1.1 "
+                                   "store (Graph Store Protocol), or as dump files with a DCAT-AP-NL catalog. "
+                                   "The local store needs no configuration; publishing for others needs the "
+                                   "catalog values (kenmerk.toml, `kenmerk init`).",
+                       epilog=EXAMPLES)
     p.add_argument("paths", nargs="*", metavar="PATH",
                    help="documents, kenmerk JSON/JSONL files, folders, zip archives or http(s) URLs")
     p.add_argument("--store", metavar="DIR",
                    help="embedded store folder (default when no other target: $KENMERK_STORE, "
                         "store in kenmerk.toml, ./kenmerk-store)")
     add_endpoint_options(p)
-    p.add_argument("--gsp-format", choices=tuple(GSP_CONTENT_TYPES), default="ntriples",
-                   help="body media type for Graph Store PUTs (default ntriples)")
+    p.add_argument("--gsp-format", type=format_type(GSP_FORMATS), default="nt", metavar="FORMAT",
+                   help=f"body of Graph Store PUTs: {format_help(GSP_FORMATS)} (default nt)")
     g = p.add_argument_group("files for a portal")
     g.add_argument("--out", metavar="DIR", help="write a dump of this run and catalog.ttl into DIR")
-    g.add_argument("--format", dest="dump_format", choices=tuple(DUMP_FORMATS), default="nquads",
-                   help="dump format (default nquads)")
+    g.add_argument("--format", dest="dump_format", type=format_type(DUMP_FORMATS), default="nquads",
+                   metavar="FORMAT", help=f"dump format: {format_help(DUMP_FORMATS)} (default nquads)")
     g.add_argument("--gzip", action="store_true", help="gzip the dump (deterministic)")
     g.add_argument("--per-note", action="store_true", help="also one file per note under DIR/notes/")
     add_config_options(p)
@@ -76,8 +90,12 @@ def run(args) -> int:
     config = config_from_args(args)
     client = make_client(args, need_gsp=True)
     store = args.store
-    if store is None and client is None and args.out is None:
-        store = str(default_store_path(config.store))
+    catalog = True
+    if client is None and args.out is None:  # the local store alone: publishing needs no configuration
+        store = store or str(default_store_path(config.store))
+        config, catalog, notice = local_store_config(config, DEFAULT_BASE)
+        if notice and not args.quiet:
+            print(f"kenmerk: {notice}", file=sys.stderr)
     batch = batch_options_from_args(args, ordered=True)
     explicit = batch_requested(args)
     batch_mode = explicit or any(is_url(p) or str(p).lower().endswith(".zip") for p in args.paths)
@@ -104,7 +122,7 @@ def run(args) -> int:
     publisher = Publisher(
         config, store=store, client=client, out=args.out, dump_format=args.dump_format,
         compress=args.gzip, per_note=args.per_note, evidence=args.evidence, batch_size=args.batch_size,
-        on_failed=reporter.echo, max_failures=args.max_failures,
+        on_failed=reporter.echo, max_failures=args.max_failures, catalog=catalog,
     )
     seen = 0
     ok = False

@@ -237,6 +237,66 @@
     });
   }
   if (location.hash.indexOf("#box-") === 0) { activate(decodeURIComponent(location.hash.slice(5)), false); }
+  /* ---- note page: corrections, kept in this browser (localStorage, shared by the report's pages; memory
+     when the browser keeps none) and downloaded as a corrections file, one JSON line per correction ---- */
+  var panel = doc.getElementById("corrections");
+  if (panel) {
+    var STORE = "kenmerk-corrections", NAME = "kenmerk-reviewer", memory = {};
+    var storage = (function () {
+      try { localStorage.setItem(STORE + "-test", "1"); localStorage.removeItem(STORE + "-test"); return localStorage; }
+      catch (e) { return { getItem: function (k) { return memory[k] || null; }, setItem: function (k, v) { memory[k] = v; },
+                           removeItem: function (k) { delete memory[k]; } }; }
+    })();
+    var load = function () { try { return JSON.parse(storage.getItem(STORE) || "[]"); } catch (e) { return []; } };
+    var reviewer = doc.getElementById("reviewer"), counter = doc.getElementById("corrections-count");
+    var showCount = function () {
+      var n = load().length;
+      counter.textContent = n === 1 ? panel.getAttribute("data-count-one")
+                                    : panel.getAttribute("data-count").replace("{count}", String(n));
+    };
+    reviewer.value = storage.getItem(NAME) || "";
+    reviewer.addEventListener("change", function () { storage.setItem(NAME, reviewer.value.trim()); });
+    showCount();
+    var parse = function (form) {               /* the value in the Note's JSON shape */
+      var input = form.elements.value, kind = form.getAttribute("data-kind"), text = input.value.trim();
+      if (kind === "json") { return JSON.parse(text || "null"); }
+      return text === "" ? null : text;
+    };
+    var forms = doc.querySelectorAll("form.correct-form");
+    for (var c = 0; c < forms.length; c++) {
+      forms[c].addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        var form = this, said = form.querySelector("output.saved"), who = reviewer.value.trim(), value;
+        if (!who) { said.textContent = panel.getAttribute("data-need-name"); reviewer.focus(); return; }
+        try { value = parse(form); } catch (e) { said.textContent = panel.getAttribute("data-bad-json") + e.message; return; }
+        var doc_ = panel.getAttribute("data-document"), field = form.getAttribute("data-field");
+        var entry = { document: doc_, field: field, value: value, by: who, at: new Date().toISOString() };
+        var why = form.elements.note.value.trim();
+        if (why) { entry.note = why; }
+        var kept = load().filter(function (e) { return !(e.document === doc_ && e.field === field); });
+        kept.push(entry);
+        storage.setItem(STORE, JSON.stringify(kept));
+        storage.setItem(NAME, who);
+        said.textContent = panel.getAttribute("data-saved");
+        showCount();
+      });
+    }
+    doc.getElementById("download-corrections").addEventListener("click", function () {
+      var lines = load().map(function (e) { return JSON.stringify(e) + "\n"; }).join("");
+      var url = URL.createObjectURL(new Blob([lines], { type: "application/jsonl" }));
+      var a = doc.createElement("a");
+      a.href = url;
+      a.download = "corrections.jsonl";
+      doc.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(url); }, 0);
+    });
+    doc.getElementById("clear-corrections").addEventListener("click", function () {
+      storage.removeItem(STORE);
+      showCount();
+    });
+  }
 
   /* ---- index page: sort and filter ---- */
   var table = doc.querySelector("table.notes");

@@ -12,20 +12,20 @@ from note_factory import all_notes, beslisnota
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
-from kenmerk.extract import UsageError
+from kenmerk.extract.errors import InvalidSetting
 from kenmerk.output.graph import note_graph, note_iri, note_parts, shared_graph_iri
-from kenmerk.output.note_formats import NOTE_FORMATS
+from kenmerk.output.formats import EXTRACT_FORMATS
 from kenmerk.output.serialize import WRITERS, notes_graph, serialize_notes
 
 PARSERS = {"turtle": "turtle", "jsonld": "json-ld", "nt": "nt", "xml": "xml"}
 
 
 def test_formats_offered():
-    assert set(NOTE_FORMATS) == {"turtle", "jsonld", "nt", "trig", "xml", "diwoo"}
+    assert set(EXTRACT_FORMATS) == {"json", "jsonl", "turtle", "jsonld", "nt", "trig", "xml", "diwoo"}
 
 
 def test_every_format_offered_has_a_writer_and_no_other():
-    assert list(WRITERS) == list(NOTE_FORMATS)
+    assert list(WRITERS) == [f for f in EXTRACT_FORMATS if f not in ("json", "jsonl")]
 
 
 def test_the_command_line_lists_the_formats_without_loading_rdf_libraries():
@@ -68,7 +68,7 @@ def test_trig_puts_each_note_in_its_own_named_graph():
 
 
 def test_output_is_deterministic():
-    for fmt in NOTE_FORMATS:
+    for fmt in WRITERS:
         notes = [n for n in all_notes() if n.date or fmt != "diwoo"]  # DiWoo needs a date
         docs = "https://open.example.nl/documenten/"  # DiWoo's <loc>: where the documents are
         assert serialize_notes(notes, fmt, base=None, evidence=True, download_base=docs) == \
@@ -123,9 +123,10 @@ def test_jsonld_uses_the_shipped_context():
     assert doc["@context"] == shipped["@context"]
 
 
-def test_unknown_format_is_a_usage_error():
-    with pytest.raises(UsageError):
+def test_unknown_format_is_an_invalid_setting():
+    with pytest.raises(InvalidSetting, match="unknown format 'yaml'"):
         serialize_notes([beslisnota()], "yaml", base=None, evidence=False)
+    assert serialize_notes([beslisnota()], "ttl") == serialize_notes([beslisnota()], "turtle")  # rdflib's alias
 
 
 def test_turtle_escapes_awkward_text():

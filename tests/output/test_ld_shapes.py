@@ -7,7 +7,7 @@ from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, XSD
 
 from kenmerk.output.graph import note_graph, note_iri
-from kenmerk.output.serialize import NOTE_FORMATS, serialize_notes
+from kenmerk.output.serialize import WRITERS, serialize_notes
 from kenmerk.output.shacl import shapes_graph, validate_graph
 from kenmerk.vocab import KMK, document_types, information_categories
 
@@ -27,7 +27,7 @@ def test_every_serializer_output_conforms(fmt):
     data = serialize_notes(all_notes(), fmt, base=None, evidence=True)
     report = validate_graph(Graph().parse(data=data, format=PARSERS[fmt]))
     assert report.conforms, [r.line() for r in report.results]
-    assert "trig" in NOTE_FORMATS
+    assert "trig" in WRITERS
 
 
 def test_missing_date_and_publisher_are_warnings_only():

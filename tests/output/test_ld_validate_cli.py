@@ -48,8 +48,8 @@ def test_unreadable_files_exit_1(tmp_path, capsys):
     assert main(["validate", str(not_a_note)]) == 1
     assert main(["validate", str(tmp_path / "missing.ttl")]) == 1
     err = capsys.readouterr().err
-    assert "broken.ttl: not valid turtle" in err
-    assert "x.json: not a kenmerk note" in err
+    assert "broken.ttl: not valid Turtle" in err
+    assert "x.json: not a valid note: " in err
 
 
 def test_quiet_prints_problems_only(tmp_path, capsys):

@@ -30,7 +30,7 @@ def test_out_needs_a_download_url(workdir, notes, capsys):
         line for line in text.splitlines() if not line.startswith("download_url")))
     write_notes(workdir / "in", notes[:1])
     assert main(["publish", "in", "--out", "site"]) == 2
-    assert capsys.readouterr().err.startswith("kenmerk: missing download_url: set `download_url = …`")
+    assert capsys.readouterr().err.startswith("kenmerk: missing download_url: set it in ")
     assert not (workdir / "site").exists()
     assert main(["publish", "in", "--out", "site", "--download-url", "https://x.nl/dl/", "-q"]) == 0
 

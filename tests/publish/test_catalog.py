@@ -83,15 +83,16 @@ def test_required_properties(config):
     ("publisher", "publisher"), ("licence", "licence"), ("contact_email", "contact_email"), ("base", "base"),
 ])
 def test_missing_required_value_is_exit_2(workdir, notes, capsys, drop, key):
+    """Publishing for others (--out) needs every catalog value; the local store alone does not."""
     text = (workdir / "kenmerk.toml").read_text()
     (workdir / "kenmerk.toml").write_text("\n".join(
         line for line in text.splitlines() if not line.startswith(drop + " ")))
     write_notes(workdir / "in", notes[:1])
-    assert main(["publish", "in", "--store", "s"]) == 2
+    assert main(["publish", "in", "--out", "site"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
-    assert err == [f"kenmerk: missing {key}: set `{key} = …` in {workdir / 'kenmerk.toml'} or pass --"
+    assert err == [f"kenmerk: missing {key}: set it in {workdir / 'kenmerk.toml'} or pass --"
                    f"{key.replace('_', '-')}"]
-    assert not (workdir / "s").exists()  # nothing written
+    assert not (workdir / "site").exists()  # nothing written
 
 
 def test_options_override_the_file_and_config_flag(workdir, notes, tmp_path, capsys):
@@ -118,7 +119,7 @@ def test_catalog_command_and_missing_config(workdir, notes, capsys):
     assert graph.value(ds, ns.VOID.entities) == Literal(len(notes), datatype=ns.XSD.integer)
     (workdir / "kenmerk.toml").unlink()
     assert main(["catalog"]) == 2
-    assert capsys.readouterr().err.startswith("kenmerk: missing base:")
+    assert capsys.readouterr().err.startswith("kenmerk: missing base, publisher, licence, contact_email: ")
 
 
 def test_config_errors():

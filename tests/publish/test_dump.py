@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kenmerk.output.cli import main
-from kenmerk.output.dump import gzip_bytes, note_file_stem, nquads_bytes
+from kenmerk.output.dump import gzip_bytes, nquads_bytes
 from publish_helpers import BASE, INJECTION_TITLE, write_notes
 
 
@@ -76,12 +76,6 @@ def test_nquads_bytes_sorts_and_deduplicates():
     q1 = ox.Quad(ox.NamedNode("urn:b"), ox.NamedNode("urn:p"), ox.Literal("2"), g)
     q2 = ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:p"), ox.Literal("x\ny"), g)
     assert nquads_bytes([q1, q2, q1]) == b'<urn:a> <urn:p> "x\\ny" <urn:g> .\n<urn:b> <urn:p> "2" <urn:g> .\n'
-
-
-def test_per_note_file_names():
-    assert note_file_stem(BASE + "note/mnre1090/2024-1/2024-03-01/abcd", BASE) == "note_mnre1090_2024-1_2024-03-01_abcd"
-    odd = note_file_stem(BASE + "note/x y/é", BASE)
-    assert odd.startswith("note_x_y") and len(odd.split("-")[-1]) == 10
 
 
 def test_failed_write_leaves_no_partial_file(workdir, notes):

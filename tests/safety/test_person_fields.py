@@ -16,7 +16,7 @@ from kenmerk.extract.personal import PLACEHOLDER, personal_values, scrub_note, s
 from kenmerk.extract.roster import Roster, person_fields
 from kenmerk.output.cli import main
 from kenmerk.output.diwoo import notes_to_diwoo
-from kenmerk.output.serialize import NOTE_FORMATS, serialize_notes
+from kenmerk.output.serialize import WRITERS, serialize_notes
 from person_variants import (
     BAR_EMAIL,
     OFFICES,
@@ -174,7 +174,7 @@ def test_no_output_carries_a_planted_person(variant):
         sources.append((hand_made_email(variant), ()))
     for source, blind in sources:
         assert [w for w in leaks(scrub_note(source).model_dump_json()) if w not in blind] == []
-        for fmt in NOTE_FORMATS:
+        for fmt in WRITERS:
             out = serialize_notes([source], fmt, evidence=True,  # DiWoo needs where the documents are
                                   download_base="https://open.example.nl/documenten/").decode("utf-8")
             assert [w for w in leaks(out) if w not in blind] == [], fmt

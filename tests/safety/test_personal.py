@@ -15,8 +15,7 @@ from kenmerk.extract import extract_note
 from kenmerk.extract.personal import PLACEHOLDER, is_person, scrub_note, scrub_text
 from kenmerk.output.cli import main
 from kenmerk.output.graph import note_graph
-from kenmerk.output.note_formats import NOTE_FORMATS
-from kenmerk.output.serialize import serialize_notes
+from kenmerk.output.serialize import WRITERS, serialize_notes
 from personal_fixtures import (
     EMAIL_TEXT,
     FUNCTION_TEXT,
@@ -111,7 +110,7 @@ def test_function_addressee_survives():
     assert "Minister van Asiel en Migratie" in graph
 
 
-@pytest.mark.parametrize("fmt", sorted(NOTE_FORMATS))
+@pytest.mark.parametrize("fmt", sorted(WRITERS))
 def test_no_format_carries_personal_data(fmt):
     """Notes as a --keep-personal-data JSON holds them: the writers scrub, whatever the format."""
     notes = [hand_made_note(), function_note(),
