@@ -179,10 +179,12 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
     for lab in label_lines:
         m = matches[lab.index]
         in_col = region(lab)
-        row = [ln for ln in lines if geometry.same_row(lab, ln, strict=True) and region(ln) == region(lab)
-               and abs((ln.size or 0) - (lab.size or 0)) <= 0.5]
+        # a column header of a table ("Datum" above a column of dates), whether or not a colofon seems to hold its
+        # last column (a paraaf table's dates stacked at the right)
+        row = [ln for ln in lines
+               if geometry.same_row(lab, ln, strict=True) and abs((ln.size or 0) - (lab.size or 0)) <= 0.5]
         if not m.rest and len(row) >= 3 and all(len(ln.text) <= 25 and not re.search(r"\d", ln.text) for ln in row):
-            continue  # a column header of a table ("Datum" above a column of dates)
+            continue
         pair = LabelledValue(kind=m.kind, label=m.label, label_line=lab, inline=m.rest, in_colofon=in_col)
         pairs.append(pair)
         if m.rest and m.kind.max_lines <= 1:

@@ -52,7 +52,12 @@ TIMED_TYPES = (T.verslag, T.agenda, T.email)
 
 RECEIVED = re.compile(r"\(ontvangen\s+([^)]+)\)", re.IGNORECASE)
 #: a line that is a date and little else
-ONLY_DATE = re.compile(r"^\W*(?:\w+dag\s+)?\d{1,2}[\s./-]+\w+\.?[\s./-]+\d{2,4}\W*$", re.IGNORECASE)
+ONLY_DATE = re.compile(r"^\W*(?:(?:\w+dag\s+)?\d{1,2}[\s./-]+\w+\.?[\s./-]+\d{2,4}|\d{4}-\d{2}-\d{2})\W*$",
+                       re.IGNORECASE)
+#: "De raad van de gemeente X, in vergadering bijeen op 3 juli 2025": the formula that opens a motion or an
+#: amendment, dated by the meeting it is moved in (below a status line "Ingediend 22 april 2024": its own date)
+ASSEMBLED = re.compile(r"\bin\s+(?:openbare\s+)?vergadering\s+bijeen\s+(?:op\s+|d\.?d\.?\s+)?(?=\S*\d)(.{6,40})",
+                       re.IGNORECASE)
 #: "Voorgesteld 6 juli 2021", "Vastgesteld in de vergadering van 3 maart 2022": a status line
 STATUS = re.compile(r"^\W*(?:voorgesteld|vastgesteld|besloten|aangenomen|gewijzigd|ingediend|ontvangen|ondertekend|"
                     r"geaccordeerd|versie|concept)\b", re.IGNORECASE)
@@ -209,6 +214,11 @@ def _line_candidates(doc: Document, doc_type: T | None, reference: dt.date | Non
         if DATELINE.match(ln.text) and (found := _dated(DATELINE.match(ln.text).group(0), reference)) is not None:
             out.append(Candidate(value=found[0], rule="dateline", score=0.8, lines=(ln,),
                                  why="the place and date that open the first paragraph (a dateline)"))
+            break
+    for ln in doc.opening:
+        if (m := ASSEMBLED.search(ln.text)) and (found := _dated(m.group(1), reference)) is not None:
+            out.append(Candidate(value=found[0], rule="assembled", score=0.6, lines=(ln,),
+                                 why="the meeting a motion or amendment is moved in ('in vergadering bijeen op …')"))
             break
     for ln in doc.content:
         if ADOPTED.match(ln.text) and (found := _dated(ln.text, reference)) is not None:

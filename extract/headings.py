@@ -21,7 +21,8 @@ HEADINGS: dict[str, str] = {
     "decision": r"(?:samenvatting\s+van\s+(?:het|de)\s+)?(?:geadviseerde?|voorgestelde?|gevraagde?|te\s+nemen|"
                 r"concept|ontwerp)[\s-]?(?:besluit(?:en)?|beslissing(?:en)?)|beslispunt(?:en)?(?:,\s.{3,50})?|"
                 r"besluitpunt(?:en)?|voorstel\s+(?:tot|voor)\s+(?:besluit(?:vorming)?|beslissing)|"
-                r"(?:het\s+college|gedeputeerde\s+staten|(?:de\s+)?raad|burgemeester\s+en\s+wethouders)\s+besluit(?:en)?|"
+                r"(?:het\s+college|gedeputeerde\s+staten|(?:de\s+)?raad|burgemeester\s+en\s+wethouders|"
+                r"(?:het\s+)?(?:dagelijks|algemeen)\s+bestuur)\s+besluit(?:en)?|"
                 r"ontwerpbesluit|advies|voorstel",
     # the gist: "Kernpunten", "Kern", a summary
     "core": r"kernpunten|kern|samenvatting|managementsamenvatting|kernboodschap",
@@ -29,7 +30,10 @@ HEADINGS: dict[str, str] = {
     "explanation": r"toelichting|overwegingen|argumentatie|politieke\s+context|krachtenveld|"
                    r"financiële(?:/juridische)?\s+overwegingen|juridische\s+overwegingen|communicatie|"
                    r"voorgaande\s+ontwikkelingen(?:\s+en\s+alternatieven)?|vervolg|vervolgstappen|risico'?s|"
-                   r"uitvoering|draagvlak|consultatie|financiën|juridisch|planning|context",
+                   r"uitvoering|draagvlak|consultatie|financiën(?:\s+en\s+\w+)?|juridisch|planning|context|"
+                   # the parts of a council's or board's proposal ("raadsvoorstel", "DB-voorstel")
+                   r"beoogd\s+(?:effect|resultaat)|argumenten|kanttekeningen(?:\s+en\s+risico'?s)?|alternatieven|"
+                   r"duurzaamheid|participatie",
     # the beslisnota's closing part on what is not made public (Woo)
     "not_public": r"informatie\s+die\s+niet\s+openbaar\s+(?:gemaakt\s+kan\s+worden|wordt\s+gemaakt)|"
                   r"informatie\s+die\s+niet\s+openbaargemaakt\s+kan\s+worden|openbaarmaking|"
