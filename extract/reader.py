@@ -124,6 +124,11 @@ def _magic(*prefixes: bytes) -> Callable[[bytes], bool]:
     return lambda data: data.startswith(prefixes)
 
 
+def _is_html(data: bytes) -> bool:
+    """An HTML page (a web page, a directory listing a URL answered with): `<!DOCTYPE html` or `<html` first."""
+    return data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower().startswith((b"<!doctype html", b"<html"))
+
+
 def _looks_like_mail(data: bytes) -> bool:
     """A raw e-mail: its first lines are header fields, among them one only mail software writes."""
     head = data[:16384].split(b"\n\n", 1)[0].split(b"\r\n\r\n", 1)[0]
@@ -222,6 +227,9 @@ FORMATS: tuple[InputFormat, ...] = (
     InputFormat("legacy-office", "application/x-ole-storage", "a legacy Office file",
                 sniff=_magic(OLE2_MAGIC),
                 refused="a legacy Office file (OLE2: .doc, .xls, .ppt): not read; save it as .docx or PDF"),
+    InputFormat("html", "text/html", "an HTML page", (".html", ".htm"), sniff=_is_html,
+                refused="an HTML page, not a document: give the document itself (its PDF or Word file, or the URL "
+                        "that downloads it), or save the page as PDF"),
     InputFormat("email", "message/rfc822", "an e-mail", (".eml",), "kenmerk.extract.eml:read_eml",
                 guess=_looks_like_mail),
     InputFormat("markdown", "text/markdown", "a Markdown text", (".md", ".markdown"),
@@ -232,8 +240,8 @@ FORMATS: tuple[InputFormat, ...] = (
 PLAIN_TEXT = FORMATS[-1]
 
 #: the suffixes a batch picks up in folders and archives: every document format; zip archives are opened by the
-#: batch itself
-DOCUMENT_SUFFIXES: tuple[str, ...] = tuple(s for f in FORMATS if f.name != "archive" for s in f.suffixes)
+#: batch itself, and web pages are passed over (counted in the summary: a folder's index.html is no input)
+DOCUMENT_SUFFIXES: tuple[str, ...] = tuple(s for f in FORMATS if f.name not in ("archive", "html") for s in f.suffixes)
 ARCHIVE_SUFFIXES: tuple[str, ...] = next(f.suffixes for f in FORMATS if f.name == "archive")
 
 

@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING
 
 from kenmerk.extract import KenmerkError, ReadLimits
 from kenmerk.extract.errors import BatchFailure, InvalidSetting
-from kenmerk.output.inputs import DocumentSpec, Fetch, JsonSpec, Refused, read_capped
+from kenmerk.output.inputs import DocumentSpec, Fetch, JsonSpec, PassedOver, Refused, read_capped
 from kenmerk.output.worker import BACKSTOP, Child, CpuLimit, PageListener, Result, WorkOptions, extended_limit, \
     Workspace, failure, guarded_process, timeout_failure
 
@@ -453,6 +453,8 @@ def run_batch(
                                      " ".join(str(err.args[0] if err.args else err).split())))
             elif isinstance(item, JsonSpec):
                 ready.append(Result(current, item.label, "item", item=item))
+            elif isinstance(item, PassedOver):
+                ready.append(Result(current, item.label, "passed", item=item))
             elif isinstance(item, DocumentSpec):
                 pending.append((current, item))
             else:
@@ -518,6 +520,7 @@ class Counts:
     failed: int = 0
     not_read: int = 0
     pages: int = 0
+    passed_over: dict[str, int] = field(default_factory=dict)  # files that are no documents, by extension
 
     @property
     def documents(self) -> int:
@@ -634,6 +637,9 @@ class Reporter:
             self.record(result.error_record())
         elif result.status == "skipped":
             c.not_read += 1
+        elif result.status == "passed":
+            c.passed_over[result.item.kind] = c.passed_over.get(result.item.kind, 0) + 1
+            return
         else:
             return  # passthrough items are not documents
         if self.bar is not None:
@@ -692,12 +698,16 @@ class Reporter:
     def summary(self) -> str:
         c = self.counts
         elapsed = time.monotonic() - self.start
-        skipped = c.cached + c.not_read
+        passed = sum(c.passed_over.values())
+        skipped = c.cached + c.not_read + passed
         why = []
         if c.cached:
             why.append(f"{c.cached} unchanged, from the cache")
         if c.not_read:
             why.append(f"{c.not_read} not read")
+        if passed:
+            kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(c.passed_over.items(), key=lambda kv: (-kv[1], kv[0])))
+            why.append(f"{passed} not documents: {kinds}")
         why_text = f" ({'; '.join(why)})" if why else ""
         return (f"kenmerk: done {c.done}, failed {c.failed}, skipped {skipped}{why_text}; "
                 f"{c.pages} pages in {elapsed:.1f} s, {self._rate(c.pages):.1f} pages/s, "

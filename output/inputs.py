@@ -114,7 +114,21 @@ class Refused:
     error: KenmerkError
 
 
-Item = DocumentSpec | JsonSpec | Refused
+@dataclass(frozen=True, slots=True)
+class PassedOver:
+    """A file in a folder or an archive that is no document kenmerk reads (`kind`: its extension, `.csv`):
+    not read, but counted in the batch's summary."""
+
+    label: str
+    kind: str
+
+
+def file_kind(name: str) -> str:
+    """What a passed-over file is, for the summary: its extension in lower case, or `no extension`."""
+    return os.path.splitext(name)[1].lower() or "no extension"
+
+
+Item = DocumentSpec | JsonSpec | Refused | PassedOver
 
 
 @dataclass(frozen=True)
@@ -278,6 +292,8 @@ def _walk(root: Path, folder: Path, select: _Select, seen: set[str] | None = Non
             yield JsonSpec(label, label)
         elif kind == "zip":
             yield from _zip_members(label, select)
+        elif not select.globs:  # files --glob leaves out are not counted
+            yield PassedOver(label, file_kind(entry.name))
 
 
 def unsafe_member_name(name: str) -> str | None:
@@ -311,6 +327,8 @@ def _zip_members(archive: str, select: _Select) -> Iterator[Item]:
         if kind != "doc":
             if kind == "zip":
                 yield Refused(label, ArchiveMemberRefused("an archive inside an archive (not read)", path=label))
+            elif not select.globs:
+                yield PassedOver(label, file_kind(name))
             continue
         why = unsafe_member_name(name)
         if why is None and stat.S_ISLNK(info.external_attr >> 16):

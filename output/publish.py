@@ -37,8 +37,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kenmerk.extract import KenmerkError, Note
-from kenmerk.extract.errors import InputError
 from kenmerk.extract.model import invalid_note_reason
+from kenmerk.extract.errors import InputError
 from kenmerk.extract.reader import DOCUMENT_SUFFIXES  # the one table of inputs (FORMATS)
 from kenmerk.output.atomic import OutputError, write_atomic
 from kenmerk.output.catalog import (
@@ -132,6 +132,8 @@ def iter_inputs(
                 yield result.label, InputError(invalid_note_reason(exc), path=result.label)
         elif result.status == "skipped":
             yield result.label, None
+        elif result.status == "passed":
+            continue  # no document: counted in the summary
         else:
             yield result.label, BatchFailure(result)
 
@@ -279,6 +281,8 @@ class PublishReport:
     published: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
+    not_attempted: int = 0
+    """Of `failed`, the notes not sent once the run had to stop (`halted`): recorded, not said one by one."""
     catalog: Graph | None = None
     stats: Stats | None = None
 
@@ -398,8 +402,9 @@ class Publisher:
         if isinstance(item, KenmerkError):
             self._fail(str(item) if item.path else f"{label}: {item}")
             return
-        if self._halted is not None or item is None:
-            self._fail(f"{label}: not attempted: {self._halted or 'skipped'}")
+        if self._halted is not None or item is None:  # one line at the end says why, not one per note
+            self.report.failed.append(f"{label}: not attempted: {self._halted or 'skipped'}")
+            self.report.not_attempted += 1
             return
         try:
             parts = note_parts(item, self.base, self.evidence, links=self._linker.add(item, label))

@@ -174,14 +174,19 @@ def busy_message(folder: Path) -> str:
     return f"{folder}: the store is open in another process, {pid}{shown}; {_UNKNOWN_HOLDER}"
 
 
+def require_store(path: str | os.PathLike[str]) -> None:
+    """PublishError when the folder holds no store: a command that reads one does not make an empty one."""
+    if not (Path(path) / "CURRENT").exists():
+        raise PublishError(f"{path}: no kenmerk store here (publish some notes first)")
+
+
 def open_store(path: str | os.PathLike[str], *, read_only: bool = False) -> ox.Store:
     """Open (read-write: create) the store folder, with an error a user can act on."""
     folder = Path(path)
     absolute = str(folder.resolve())  # RocksDB's in-process lock check compares path strings
     try:
         if read_only:
-            if not (folder / "CURRENT").exists():
-                raise PublishError(f"{folder}: no kenmerk store here (publish some notes first)")
+            require_store(folder)
             return ox.Store.read_only(absolute)
         return ox.Store(absolute)
     except OSError as exc:

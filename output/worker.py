@@ -139,7 +139,8 @@ class WorkOptions:
 
 @dataclass(slots=True)
 class Result:
-    """The outcome of one document. status: ok, failed, skipped (not read: run halted), item (passthrough)."""
+    """The outcome of one document. status: ok, failed, skipped (not read: run halted), item (passthrough),
+    passed (a file that is no document, `item` its `PassedOver`)."""
 
     index: int
     label: str

@@ -16,7 +16,11 @@ from kenmerk.output.atomic import atomic_open
 
 
 def register(sub) -> None:
-    p = sub.add_parser("eval", help="score extraction against gold files (NAME.gold.json)")
+    p = sub.add_parser("eval", help="score extraction against gold files (NAME.gold.json)",
+                       description="Extract each document and compare its fields with the gold file of the same "
+                                   "name: the accuracy per field and overall, and with --misses what did not match.",
+                       epilog="examples:\n  kenmerk eval --gold gold/ docs/ --misses\n"
+                              "  kenmerk eval --gold gold/ docs/ --json scores.json --min 0.95")
     p.add_argument("--gold", type=Path, metavar="DIR", help="folder of NAME.gold.json files")
     p.add_argument("--gold-corrections", action="append", metavar="FILE",
                    help="score the fields a reviewer corrected (a corrections file, repeatable) instead of --gold")

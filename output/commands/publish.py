@@ -163,7 +163,9 @@ def run(args) -> int:
         failed = f", {len(report.failed)} failed" if report.failed else ""
         count = len(report.published)
         print(f"published {count} note{'' if count == 1 else 's'} to {' and '.join(targets)}{failed}")
-    if publisher.halted:
-        print(f"kenmerk: stopped: {publisher.halted}", file=sys.stderr)
+    if publisher.halted:  # one line for the notes not attempted, however many
+        left = publisher.report.not_attempted
+        rest = f" ({left} note{'' if left == 1 else 's'} not attempted)" if left else ""
+        print(f"kenmerk: stopped: {publisher.halted}{rest}", file=sys.stderr)
     return 0 if report.ok else 1
 

@@ -27,7 +27,12 @@ from kenmerk.output.store import EmbeddedStore, default_store_path
 
 
 def register(sub) -> None:
-    p = sub.add_parser("query", help="run a SPARQL query (or a shipped example) on the store or an endpoint")
+    p = sub.add_parser("query", help="run a SPARQL query (or a shipped example) on the store or an endpoint",
+                       description="Run a SPARQL query on the published notes, in the embedded store or at an "
+                                   "endpoint; parameters are bound as RDF terms, never pasted into the text.",
+                       epilog="examples:\n  kenmerk query --list\n"
+                              "  kenmerk query --example notes-by-kenmerk --param kenmerk=IENW/BSK-2022/248639\n"
+                              "  kenmerk query 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' --format csv")
     p.add_argument("sparql", nargs="?", help="the query text")
     p.add_argument("--file", metavar="Q.rq", help="read the query from a file")
     p.add_argument("--example", metavar="NAME", help="run a shipped example query (see --list)")

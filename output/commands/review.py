@@ -29,17 +29,23 @@ from kenmerk.output.inputs import DocumentSpec, Refused, gather, read_list
 from kenmerk.output.review import build_index
 from kenmerk.output.review_batch import NotePages, ReportFolder, plan_pages
 from kenmerk.output.review_html import DEFAULT_MAX_PAGES, DEFAULT_SCALE, RenderSettings, render_index, timestamp
-from kenmerk.output.review_i18n import DEFAULT_LANG, LANGUAGES, labels
+from kenmerk.output.review_i18n import LANGUAGES, labels
 from kenmerk.output.review_share import strip_paths
 
 
 def register(sub) -> None:
-    p = sub.add_parser("review", help="write an HTML report showing on each page what was extracted, and why")
+    p = sub.add_parser("review", help="write an HTML report showing on each page what was extracted, and why",
+                       description="Write a self-contained HTML report: each note's pages with a box on every "
+                                   "piece of evidence, its fields with the rule that chose each value and the "
+                                   "runners-up, and an index of the batch.",
+                       epilog="examples:\n  kenmerk review notes/ -o report/\n"
+                              "  kenmerk review nota.pdf -o report/ --lang nl     # labels and summary in Dutch")
     p.add_argument("files", nargs="*", metavar="INPUT",
                    help="a document (PDF, .txt, .md), a folder, a zip archive or an http(s) URL")
     p.add_argument("-o", "--output", default="kenmerk-review", metavar="DIR",
                    help="folder to write index.html and notes/ into (default: kenmerk-review)")
-    p.add_argument("--lang", choices=LANGUAGES, default=DEFAULT_LANG, help="language of the report (default: nl)")
+    p.add_argument("--lang", choices=LANGUAGES, default="en",
+                   help="language of the report and its summary line (default: en, like every message)")
     p.add_argument("--scale", type=float, default=DEFAULT_SCALE,
                    help=f"pixels per PDF point of the page images (default: {DEFAULT_SCALE})")
     p.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, metavar="N",

@@ -7,7 +7,10 @@ from kenmerk.extract import note_json_schema
 
 
 def register(sub) -> None:
-    p = sub.add_parser("schema", help="print the JSON Schema of the extracted note")
+    p = sub.add_parser("schema", help="print the JSON Schema of the extracted note",
+                       description="Print the JSON Schema of the note `kenmerk extract` writes, generated from "
+                                   "its pydantic model: for validating the JSON in other tools.",
+                       epilog="examples:\n  kenmerk schema > note.schema.json")
     p.set_defaults(func=run)
 
 

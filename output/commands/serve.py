@@ -27,7 +27,12 @@ HOST = "127.0.0.1"
 
 
 def register(sub) -> None:
-    p = sub.add_parser("serve", help="serve the published notes: every IRI as HTML/Turtle/JSON-LD, and SPARQL")
+    p = sub.add_parser("serve", help="serve the published notes: every IRI as HTML/Turtle/JSON-LD, and SPARQL",
+                       description="Serve the store on one port: every minted IRI as HTML, Turtle, JSON-LD or "
+                                   "N-Triples, SPARQL queries at /query and the Graph Store at /store. A folder "
+                                   "without a store is refused (publish some notes first).",
+                       epilog="examples:\n  kenmerk serve                      # http://127.0.0.1:7878/\n"
+                              "  kenmerk serve --port 0 --read-only")
     p.add_argument("--store", metavar="DIR",
                    help="store folder (default: $KENMERK_STORE, store in kenmerk.toml, ./kenmerk-store)")
     p.add_argument("--config", metavar="FILE", help="config file for the store and base (default: ./kenmerk.toml)")
@@ -72,12 +77,13 @@ def run(args) -> int:
 
     from kenmerk.output.config import load_config
     from kenmerk.output.graph import DEFAULT_BASE
-    from kenmerk.output.store import EmbeddedStore, default_store_path
+    from kenmerk.output.store import EmbeddedStore, default_store_path, require_store
     from kenmerk.output.web import create_app
 
     config = load_config(args.config)
     path = Path(args.store) if args.store else default_store_path(config.store)
     base = args.base or config.base_iri or DEFAULT_BASE
+    require_store(path)  # as `kenmerk query` does: no empty store made and served
     with EmbeddedStore(path, read_only=args.read_only) as store:
         sock = listen(args.host, args.port)
         host, port = sock.getsockname()[:2]

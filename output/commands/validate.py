@@ -100,14 +100,14 @@ def _read(path: str) -> bytes:
 
 def _kind(path: str, given: Format | None) -> Format | None:
     """The format `path` is read in: `given`, else by its extension; None for a document; KenmerkError else."""
-    from kenmerk.extract.reader import format_for_name
+    from kenmerk.extract.reader import DOCUMENT_SUFFIXES
 
     if given is not None:
         return given
     found = formats_for_path(path, VALIDATE_FORMATS)
     if found:
         return found[0]
-    if format_for_name(path) is not None:
+    if os.path.splitext(path)[1].lower() in DOCUMENT_SUFFIXES:
         return None
     raise KenmerkError(f"not a file validate reads: name it by its format ({format_help(VALIDATE_FORMATS)}: "
                        f".ttl, .nq, .json, …) or give --format", path=path)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from batch_helpers import jsonl, kenmerk, write
-from kenmerk.output.inputs import DocumentSpec, Refused, gather, read_list, unsafe_member_name
+from kenmerk.output.inputs import DocumentSpec, PassedOver, Refused, gather, read_list, unsafe_member_name
 
 # -- folders ---------------------------------------------------------------------------------------
 
@@ -21,8 +21,11 @@ def test_folders_are_searched_recursively_in_sorted_order_and_glob_selects(tmp_p
                                      "b/c/nota.md": good_documents["opvang-oekraine.md"],
                                      ".hidden/x.pdf": good_documents["brief-adresblok.pdf"],
                                      "notes.csv": b"a;b\n"})
-    labels = [item.label for item in gather([folder])]
+    items = list(gather([folder]))
+    labels = [item.label for item in items if isinstance(item, DocumentSpec)]
     assert [os.path.relpath(p, folder) for p in labels] == ["a.txt", "b/brief.pdf", "b/c/nota.md"]
+    assert [(os.path.relpath(i.label, folder), i.kind) for i in items if isinstance(i, PassedOver)] == [
+        ("notes.csv", ".csv")]  # counted in the summary, not read
     assert [os.path.relpath(i.label, folder) for i in gather([folder], globs=["*.pdf"])] == ["b/brief.pdf"]
     assert [os.path.relpath(i.label, folder) for i in gather([folder], globs=["b/c/*"])] == ["b/c/nota.md"]
     proc = kenmerk("extract", folder, "--glob", "*.pdf", "--glob", "*.md", "--ordered", "-q")

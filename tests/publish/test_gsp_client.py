@@ -130,9 +130,10 @@ def test_refused_credentials_stop_the_run(http_server, config, notes):
         for i, note in enumerate(notes[:3]):
             pub.add(f"n{i}", note)
     assert len(rec.requests) == 1  # no PUT after the refusal, no catalog either
-    assert failed[0].startswith(f"n0: not published: HTTP 403 from {url}/store")
-    assert failed[1:] == ["n1: not attempted: the endpoint refused the credentials (HTTP 403)",
-                          "n2: not attempted: the endpoint refused the credentials (HTTP 403)"]
+    assert len(failed) == 1 and failed[0].startswith(f"n0: not published: HTTP 403 from {url}/store")
+    assert pub.report.failed[1:] == ["n1: not attempted: the endpoint refused the credentials (HTTP 403)",
+                                     "n2: not attempted: the endpoint refused the credentials (HTTP 403)"]
+    assert pub.report.not_attempted == 2  # recorded, not said one by one
 
 
 def test_a_4xx_note_fails_alone(http_server, config, notes):

@@ -87,7 +87,7 @@ def fixture_report(tmp_path_factory, fixtures_dir) -> Path:
     for pdf in ("beslisnota-twee-paginas.pdf", "brief-adresblok.pdf"):
         shutil.copy(fixtures_dir / pdf, src / f"fixture-{pdf}")
     out = tmp_path_factory.mktemp("review-report")
-    assert main(["review", str(src), "-o", str(out), "-q"]) == 0
+    assert main(["review", str(src), "-o", str(out), "-q", "--lang", "nl"]) == 0
     return out
 
 

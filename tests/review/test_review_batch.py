@@ -91,7 +91,7 @@ def test_a_cache_made_by_extract_is_completed_with_the_candidates(tmp_path, fixt
     pdf = fixtures_dir / "brief-adresblok.pdf"
     assert kenmerk("extract", pdf, "--cache", cache, "--jobs", "0", "-o", tmp_path / "n.jsonl").returncode == 0
     for run, done in ((1, "1"), (2, "0")):
-        proc = kenmerk("review", pdf, "-o", tmp_path / f"r{run}", "--cache", cache)
+        proc = kenmerk("review", pdf, "-o", tmp_path / f"r{run}", "--cache", cache, "--lang", "nl")
         assert SUMMARY.search(proc.stderr).group(1) == done, proc.stderr
     # and the cached candidates are the ones shown: the page has the runners-up
     assert "ook overwogen" in (tmp_path / "r2" / "notes" / "brief-adresblok.html").read_text(encoding="utf-8")
@@ -178,7 +178,8 @@ def test_personal_data_is_covered_on_the_page_images_unless_kept(tmp_path, keep)
     pdf = tmp_path / "mail.pdf"
     x0, y0, x1, y1 = _mail_pdf(pdf)
     out = tmp_path / "out"
-    assert main(["review", str(pdf), "-o", str(out), "-q", *(["--keep-personal-data"] if keep else [])]) == 0
+    assert main(["review", str(pdf), "-o", str(out), "-q", "--lang", "nl",
+                 *(["--keep-personal-data"] if keep else [])]) == 0
     html = (out / "notes" / "mail.html").read_text(encoding="utf-8")
     image = _page_image(html)
     scale = image.width / 595.2756
