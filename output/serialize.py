@@ -39,7 +39,7 @@ def notes_graph(notes: Sequence[Note], base: str | None = None, evidence: bool =
                 links: Sequence[NoteLinks | None] | None = None) -> Graph:
     """One graph holding the triples of all `notes` and of the shared resources they use."""
     graph = bind_prefixes(Graph())
-    for note, link in zip(notes, links or [None] * len(notes)):
+    for note, link in zip(notes, links or [None] * len(notes), strict=False):
         add_note(graph, note, base or DEFAULT_BASE, evidence, links=link)
     return graph
 
@@ -96,7 +96,7 @@ def _notes_triples(notes: Sequence[Note], base: str, evidence: bool,
     roots: list[URIRef] = []
     triples: list[Triple] = []
     shared: list[Triple] = []
-    for note, link in zip(notes, links):
+    for note, link in zip(notes, links, strict=False):
         parts = note_parts(note, base, evidence, links=link)
         roots.append(parts.iri)
         triples.extend(parts.triples)
@@ -123,7 +123,7 @@ def _trig(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> byt
     """Each note in its own named graph, the shared resources once in the shared graph."""
     graphs: dict[URIRef, list[Triple]] = {}
     shared: list[Triple] = []
-    for note, link in zip(notes, links):
+    for note, link in zip(notes, links, strict=False):
         parts = note_parts(note, base, evidence, links=link)
         graphs.setdefault(parts.iri, []).extend(parts.triples)  # the same note twice: one graph
         shared.extend(parts.shared)
