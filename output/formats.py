@@ -23,7 +23,7 @@ from typing import Literal
 
 from kenmerk.extract.errors import InvalidSetting
 
-Kind = Literal["rdf", "json", "xml"]
+Kind = Literal["rdf", "json", "xml", "html"]
 GZIP_SUFFIX = ".gz"
 
 
@@ -85,6 +85,7 @@ FORMATS: tuple[Format, ...] = (
     Format("nquads", "N-Quads", "application/n-quads", (".nq", ".nquads"), aliases=("nq", "n-quads"),
            rdflib="nquads", oxigraph="N_QUADS", datasets=True, file_type="RDF_N_QUADS"),
     Format("diwoo", "DiWoo XML", "application/xml", (".xml",), kind="xml"),
+    Format("html", "HTML", "text/html", (".html",), kind="html"),  # a resource's page (`kenmerk serve`)
 )
 
 #: what `kenmerk extract --format` writes: JSON, JSON Lines, every RDF format but N-Quads, DiWoo XML

@@ -54,16 +54,14 @@ def write_iri_files(
     store.bulk_extend([q for quads in graphs.values() for q in quads])
     store.bulk_extend(list(shared))
     describer, renderer = Describer(store, base), Renderer(base)
-    formats = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES}
     written: list[Path] = []
     for iri in _minted(store, base, graphs):
         path = iri_path(iri, base)
         triples = describer.describe(iri)
         url_path = "/" + path.as_posix()
         for fmt in DOC_FORMATS:
-            data = (renderer.html(iri, triples, url_path) if fmt.name == "html"
-                    else renderer.rdf(triples, formats[fmt.name]))
-            target = Path(out_dir) / f"{path}{fmt.suffix}"
+            data = renderer.html(iri, triples, url_path) if fmt.name == "html" else renderer.rdf(triples, fmt.ox())
+            target = Path(out_dir) / f"{path}{fmt.extension}"
             write_atomic(target, data)
             written.append(target)
     return written

@@ -40,11 +40,14 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kenmerk.extract.errors import QueryError
+from kenmerk.output.formats import RDF_FORMATS, by_name, rdf_format
 from kenmerk.output.gsp import GraphStoreClient
 from kenmerk.output.store import EmbeddedStore, TermConverter, to_rdflib
 
 PARAM_KINDS = ("literal", "iri", "date", "integer", "organisation", "woo-ground", "kenmerk")
 OUTPUT_FORMATS = ("table", "csv", "json")
+#: what a CONSTRUCT or DESCRIBE answer is printed as besides N-Triples: any RDF format (`kenmerk.output.formats`)
+GRAPH_OUTPUT_FORMATS = tuple(f for f in RDF_FORMATS if f != "nquads")
 _PARAM_LINE = re.compile(r"^#\s*param\s+([A-Za-z_][A-Za-z0-9_]*)\s+([a-z-]+)(\?)?\s*:\s*(.*)$")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -323,7 +326,7 @@ def _json_term(binding: Mapping[str, str]) -> Node:
 def run_on_endpoint(client: GraphStoreClient, query: str, terms: Mapping[str, Node]) -> QueryResult:
     """POST to the endpoint with terms injected as a VALUES block."""
     text = inject_values(query, terms)
-    response = client.query(text, accept="application/sparql-results+json, application/n-triples;q=0.9")
+    response = client.query(text, accept=f"application/sparql-results+json, {by_name('nt').media_type};q=0.9")
     media = response.headers.get("Content-Type", "").split(";")[0].strip().lower()
     if media in ("application/sparql-results+json", "application/json"):
         data = response.json()
@@ -367,10 +370,25 @@ def _json_binding(term: Node) -> dict[str, str]:
     return out
 
 
+def _graph_text(ntriples: bytes, fmt: str) -> str:
+    """A CONSTRUCT or DESCRIBE answer in the RDF format `fmt` (any other name: N-Triples as received)."""
+    if fmt not in GRAPH_OUTPUT_FORMATS or fmt == "nt":
+        return ntriples.decode("utf-8")
+    from kenmerk.vocab import PREFIXES
+
+    triples = list(ox.parse(ntriples, format=by_name("nt").ox()))
+    prefixes = dict(PREFIXES) if fmt in ("turtle", "trig", "xml") else None
+    return ox.serialize(triples, format=rdf_format(fmt).ox(), prefixes=prefixes).decode("utf-8")
+
+
 def format_result(result: QueryResult, fmt: str = "table", *, width: int = 60) -> str:
-    """Text for stdout: an aligned table, W3C SPARQL CSV, or W3C SPARQL JSON results."""
+    """Text for stdout: an aligned table, W3C SPARQL CSV, or W3C SPARQL JSON results; a graph in `fmt` when that
+    is an RDF format (`GRAPH_OUTPUT_FORMATS`), else as N-Triples."""
     if result.kind == "graph":
-        return result.ntriples.decode("utf-8")
+        return _graph_text(result.ntriples, fmt)
+    if fmt in GRAPH_OUTPUT_FORMATS:
+        raise QueryError(f"--format {fmt} is for a CONSTRUCT or DESCRIBE query; this one gives a table "
+                         f"({', '.join(OUTPUT_FORMATS)})")
     if result.kind == "ask":
         if fmt == "json":
             return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"

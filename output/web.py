@@ -37,28 +37,15 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from kenmerk.output.catalog import catalog_graph_iri
+from kenmerk.output.formats import Format, by_name
 from kenmerk.output.graph import DEFAULT_BASE, shared_graph_iri
 from kenmerk.output.store import EmbeddedStore, PublishError
 from kenmerk.vocab import KMK_NS, ONTOLOGY, PREFIXES, vocab_file
 
 
-@dataclass(frozen=True)
-class DocFormat:
-    """A serialisation of a resource's description: media type, suffix of its alternate URL, label."""
-
-    name: str
-    media_type: str
-    suffix: str
-    label: str
-
-
-#: what GET on an IRI can answer, best first when the client does not care
-DOC_FORMATS: tuple[DocFormat, ...] = (
-    DocFormat("html", "text/html", ".html", "HTML"),
-    DocFormat("turtle", "text/turtle", ".ttl", "Turtle"),
-    DocFormat("jsonld", "application/ld+json", ".jsonld", "JSON-LD"),
-    DocFormat("nt", "application/n-triples", ".nt", "N-Triples"),
-)
+#: what GET on an IRI can answer (`kenmerk.output.formats`; the alternate URL: IRI + extension), best first
+#: when the client does not care
+DOC_FORMATS: tuple[Format, ...] = tuple(by_name(name) for name in ("html", "turtle", "jsonld", "nt"))
 #: SPARQL results (SELECT, ASK) by media type
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
     "application/sparql-results+json": ox.QueryResultsFormat.JSON,
@@ -69,11 +56,7 @@ RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
 }
 #: RDF graphs (CONSTRUCT, DESCRIBE, Graph Store GET) by media type
 GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
+    fmt.media_type: fmt.ox() for fmt in map(by_name, ("turtle", "nt", "jsonld", "xml"))}
 
 
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
@@ -199,7 +182,7 @@ class Renderer:
             ("Uitgever", KMK_NS + "publisherName"), ("Gedrukte organisatie", KMK_NS + "printedOrganisation"))
             if first(prop)]
         downloads = sorted({t.object.value for t in triples if t.predicate.value == "http://www.w3.org/ns/dcat#downloadURL"})
-        alternates = [(f, path + f.suffix) for f in DOC_FORMATS if f.name != "html"]
+        alternates = [(f, path + f.extension) for f in DOC_FORMATS if f.name != "html"]
         embedded = json.dumps(jsonld(triples), ensure_ascii=False).replace("</", "<\\/")
         page = _templates().get_template("resource.html.j2").render(
             iri=iri, title=title, facts=facts, downloads=downloads, alternates=alternates, embedded=embedded,
@@ -363,9 +346,9 @@ async def resource(request: Request) -> Response:
     settings = _settings(request)
     renderer: Renderer = request.app.state.renderer
     path = request.url.path
-    forced = next((f for f in DOC_FORMATS if path.endswith(f.suffix)), None)
+    forced = next((f for f in DOC_FORMATS if path.endswith(f.extension)), None)
     if forced is not None:
-        path = path[: -len(forced.suffix)]
+        path = path[: -len(forced.extension)]
     vocabulary = path == urlsplit(KMK_NS).path
     if vocabulary:
         iri = KMK_NS.rstrip("#")
@@ -382,13 +365,12 @@ async def resource(request: Request) -> Response:
         if media is None:
             return _not_acceptable([f.media_type for f in DOC_FORMATS])
         fmt = next(f for f in DOC_FORMATS if f.media_type == media)
-    links = ", ".join(f'<{path}{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in DOC_FORMATS)
+    links = ", ".join(f'<{path}{f.extension}>; rel="alternate"; type="{f.media_type}"' for f in DOC_FORMATS)
     headers = {"Vary": "Accept", "Link": links}
     if fmt.name == "html":
         data = await run_in_threadpool(renderer.html, iri, triples, path)
         return Response(data, media_type="text/html; charset=utf-8", headers=headers)
-    rdf_format = {"turtle": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD, "nt": ox.RdfFormat.N_TRIPLES}[fmt.name]
-    data = await run_in_threadpool(renderer.rdf, triples, rdf_format)
+    data = await run_in_threadpool(renderer.rdf, triples, fmt.ox())
     return Response(data, media_type=fmt.media_type, headers=headers)
 
 
@@ -417,4 +399,4 @@ def create_app(store: EmbeddedStore, *, base: str | None = None, read_only: bool
     return app
 
 
-__all__ = ["DOC_FORMATS", "Describer", "DocFormat", "Renderer", "Settings", "create_app", "negotiate", "parse_accept"]
+__all__ = ["DOC_FORMATS", "Describer", "Renderer", "Settings", "create_app", "negotiate", "parse_accept"]

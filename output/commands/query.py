@@ -12,7 +12,9 @@ import sys
 
 from kenmerk.extract import UsageError
 from kenmerk.output.commands.options import add_endpoint_options, configured_store, make_client
+from kenmerk.output.formats import format_help, format_type
 from kenmerk.output.query import (
+    GRAPH_OUTPUT_FORMATS,
     OUTPUT_FORMATS,
     bind_params,
     example,
@@ -38,12 +40,19 @@ def register(sub) -> None:
     p.add_argument("--example", metavar="NAME", help="run a shipped example query (see --list)")
     p.add_argument("--list", action="store_true", help="list the example queries and their parameters")
     p.add_argument("--param", action="append", metavar="NAME=VALUE", help="bind ?NAME to VALUE (repeatable)")
-    p.add_argument("--format", "-f", choices=OUTPUT_FORMATS, default="table", help="output format (default table)")
+    p.add_argument("--format", "-f", type=_output_format, default="table", metavar="FORMAT",
+                   help=f"{', '.join(OUTPUT_FORMATS)} (default table); for CONSTRUCT and DESCRIBE also "
+                        f"{format_help(GRAPH_OUTPUT_FORMATS)} (default N-Triples)")
     p.add_argument("--store", metavar="DIR", help="store folder, opened read-only "
                    "(default: $KENMERK_STORE, store in kenmerk.toml, ./kenmerk-store)")
     p.add_argument("--config", metavar="FILE", help="config file for the store location (default: ./kenmerk.toml)")
     add_endpoint_options(p)
     p.set_defaults(func=run)
+
+
+def _output_format(value: str) -> str:
+    """A results format, or the name of an RDF format for a graph (`ttl` → `turtle`)."""
+    return value if value in OUTPUT_FORMATS else format_type(GRAPH_OUTPUT_FORMATS)(value)
 
 
 def _list() -> int:

@@ -115,3 +115,17 @@ def test_json_for_several_documents_is_one_array(tmp_path):
     notes = json.loads(out.read_text(encoding="utf-8"))
     assert isinstance(notes, list) and [n["source"]["file_name"] for n in notes] == [NOTE_MD.name, NOTE_PDF.name]
     assert main(["publish", str(out), "--store", str(tmp_path / "s"), "-q"]) == 0  # publish reads it back
+
+
+def test_query_prints_a_graph_in_any_rdf_format_and_refuses_one_for_a_table(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["publish", str(NOTE_MD), "-q"]) == 0
+    capsys.readouterr()
+    construct = "CONSTRUCT { ?s a ?t } WHERE { ?s a ?t }"
+    assert main(["query", construct, "--format", "ttl"]) == 0
+    turtle = capsys.readouterr().out
+    assert main(["query", construct]) == 0  # N-Triples as before
+    assert Graph().parse(data=turtle, format="turtle").isomorphic(Graph().parse(data=capsys.readouterr().out,
+                                                                                format="nt"))
+    assert main(["query", "SELECT * WHERE { ?s a ?t }", "--format", "turtle"]) == 2
+    assert "is for a CONSTRUCT or DESCRIBE query" in capsys.readouterr().err
