@@ -95,6 +95,7 @@ def iter_inputs(
     globs: Iterable[str] | None = None,
     on_result: Callable[[object], None] | None = None,
     list_lines: list | None = None,
+    stdin_name: str | None = None,
 ) -> Iterator[tuple[str, Note | KenmerkError | None]]:
     """(label, note or error) for every input, in input order: documents are extracted, JSON is validated.
 
@@ -105,6 +106,7 @@ def iter_inputs(
     time limit, a cache, a Dask cluster); `on_result` sees every batch `Result`. A `.json`
     file holds one note (or a list of notes); `.jsonl` one note per line, labelled
     `path:LINE`. Once `stop()` is true, documents are no longer read: they come as (label, None).
+    `stdin_name` is the file name standard input (`-`) is read as.
     """
     from dataclasses import replace
 
@@ -113,7 +115,8 @@ def iter_inputs(
 
     options = replace(batch, ordered=True) if batch is not None else BatchOptions(jobs=0, ordered=True)
     items = gather(paths, from_list=from_list, url_column=url_column, globs=globs, suffixes=DOCUMENT_SUFFIXES,
-                   json_suffixes=JSON_SUFFIXES, max_bytes=options.limits.max_bytes, list_lines=list_lines)
+                   json_suffixes=JSON_SUFFIXES, max_bytes=options.limits.max_bytes, list_lines=list_lines,
+                   stdin_name=stdin_name)
     for result in run_batch(items, options, stop=stop):
         if on_result is not None:
             on_result(result)
