@@ -45,9 +45,14 @@ CONTINUES = re.compile(r"^(?:der|van|en|voor|de|het)\b")
 GOES_ON = re.compile(r"(?:\b(?:en|van|voor|der|de|het)|,|[a-zà-ÿ](?:ische|lijke|ale|ele|ieve))$")
 
 
+#: a Lotus Notes name: the person or group, then its organisational units apart by slashes
+LOTUS_NAME = re.compile(r"^[^/,;@]+(?:/[^/,;@]+){2,}(?:,|$)")
+
+
 def clean_addressee(text: str) -> str | None:
     """The addressee in `text`: the first recipient that is not redacted, without e-mail address."""
-    parts = [p for p in re.split(r";", text) if p.strip()]
+    # recipients apart by ";", or by "," between Lotus Notes names ("Team X/Afdeling/GGD Y, Wim Boelens/Jgz/GGD Y")
+    parts = [p for p in re.split(r";|,\s+(?=[^,;/]+/)" if LOTUS_NAME.match(text.strip()) else r";", text) if p.strip()]
     for part in parts[:-1]:
         if REDACTED.match(part.strip()) or not part.strip():
             continue

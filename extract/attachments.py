@@ -79,6 +79,9 @@ SUBJECT_OF_NOTE = re.compile(r"\b(?:brief|kamerbrief|nota|beslisnota|concept)\b"
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
 
 
+#: how many opening characters of a line find it again in the text its section joins
+LINE_PROBE = 12
+
 def _number(token: str) -> int:
     token = token.lower()
     if token.isdigit():
@@ -305,6 +308,19 @@ def _hint_windows(text: str) -> list[tuple[int, int]]:
     return windows
 
 
+def _lines_at(lines: list[Line], text: str, start: int, end: int) -> list[Line]:
+    """The lines whose joined `text` holds `text[start:end]` (each line found by its opening words, in order)."""
+    spans: list[tuple[int, Line]] = []
+    pos = 0
+    for ln in lines:
+        at = text.find(ln.text[:LINE_PROBE], pos)
+        if at >= 0:
+            spans.append((at, ln))
+            pos = at + 1
+    held = [ln for i, (at, ln) in enumerate(spans) if at < end and (i + 1 == len(spans) or spans[i + 1][0] > start)]
+    return held or lines[:1]
+
+
 def _sentences(doc: Document) -> list[Candidate]:
     """Enclosed documents named in running text."""
     out: list[Attachment] = []
@@ -326,8 +342,9 @@ def _sentences(doc: Document) -> list[Candidate]:
                 if q:
                     title = q.group("title").strip()
                 number = int(m.group("num")) if "num" in rx.groupindex and m.group("num") else len(out) + 1
-                out.append(Attachment(title=title, number=number, evidence=doc.evidence(lines[:1], m.group(0))))
-                used.extend(lines[:1])
+                where = _lines_at(lines, text, m.start(), m.end())
+                out.append(Attachment(title=title, number=number, evidence=doc.evidence(where, m.group(0))))
+                used.extend(where)
     if not out:
         return []
     return [Candidate(value=out, rule="sentence", score=0.6, lines=tuple(used),

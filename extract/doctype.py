@@ -95,7 +95,8 @@ WOO_REQUEST = re.compile(r"\b(?:woo|wob)[-\s]?verzoek|\bverzoek\s+om\s+openbaarm
 #: a letter that decides ("Met deze brief beslis ik op uw verzoek", "Mijn besluit", "Ons besluit")
 DECIDES = re.compile(r"\bbeslis(?:sen)?\s+(?:ik|wij|we)\b|^(?:mijn|ons)\s+besluit\b|\bbesluit(?:en)?\s+(?:ik|wij|we)\b",
                      re.IGNORECASE)
-KAMER = re.compile(r"voorzitter\s+van\s+de\s+(?:tweede|eerste)\s+kamer|^(?:tweede|eerste)\s+kamer\b", re.IGNORECASE)
+KAMER = re.compile(r"voorzitter\s+van\s+de\s+(?:tweede|eerste)\s+kamer|^(?:tweede|eerste)\s+kamer\b|"
+                   r"^van\s+de\s+(?:tweede|eerste)\s+kamer\b", re.IGNORECASE)  # "(… commissie) van de Eerste Kamer"
 #: lines near the top of page 1 where a designation counts
 TOP_LINES = 15
 #: types that a proposed decision turns into a beslisnota

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from kenmerk.extract import geometry
 from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.colofon import LabelledValue
 from kenmerk.extract.context import Document
@@ -36,6 +37,10 @@ REFERENCE = re.compile(r"^[A-Za-z0-9][\w.\-/]*(?:\s*[/|-]\s*[\w.\-/]+)*"
                        r"(?:\s+[A-Z0-9][\w.\-/]*\d[\w.\-/]*(?:\s*[/|-]\s*[\w.\-/]+)*)?"
                        r"(?:\s[A-Z]{1,2}$)?")  # a series letter after the number, as printed: "24004417 R"
 #: parliamentary and publication identifiers printed in footers ("kst-35538-4")
+#: "Nummer 2025-019", "Nr. 14": a number printed on its own beside the document's name
+TITLE_NUMBER = re.compile(r"^(?:nummer|nr\.?)\s*:?\s*([A-Z]{0,4}\s?\d[\w./-]{2,20})$", re.IGNORECASE)
+#: the lines at the top of page 1 where the title row stands
+TITLE_ROW_LINES = 8
 PUBLICATION_ID = re.compile(r"\b(?:kst|ah-tk|ah-ek|blg|stb|stcrt|trb|h-tk|h-ek)-[0-9][\w-]*\d\b", re.IGNORECASE)
 #: redaction marks standing where a value was
 REDACTED = re.compile(r"^(?:\(?\d{1,2}\)?(?:\s?[.(]\s?\d{1,2}\)?){1,3}\s?\.?\s?\(?[a-i]?\)?[\s,;]*)+$|^persoonsgegeven",
@@ -82,7 +87,21 @@ def propose_kenmerk(doc: Document, inputs: Inputs) -> list[Candidate]:
             late = pair.label_line.page > 1
             out.append(Candidate(value=value, rule=f"label:{role}", score=round(score - (0.1 if late else 0.0), 3),
                                  lines=tuple(pair.all_lines), why=_where(pair)))
+    out.extend(_title_number(doc))
     return out
+
+
+def _title_number(doc: Document) -> list[Candidate]:
+    """"Raadsinformatiebrief | Nummer 2025-019": the document's number printed beside its name in the title row."""
+    top = [ln for ln in doc.first_page[:TITLE_ROW_LINES] if ln.has_box]
+    for ln in top:
+        m = TITLE_NUMBER.match(ln.text)
+        value = clean_reference(m.group(1)) if m else None
+        if value and any(o is not ln and geometry.same_row(ln, o) and (o.size or 0) >= (ln.size or 0) - 0.5
+                         and o.x1 <= ln.x0 and not TITLE_NUMBER.match(o.text) for o in top):
+            return [Candidate(value=value, rule="title-number", score=0.85, lines=(ln,),
+                              why="a number beside the document's name in its title row")]
+    return []
 
 
 def propose_identifiers(doc: Document, inputs: Inputs) -> list[Candidate]:

@@ -42,6 +42,7 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, VOID, XSD, DefinedN
 
 from kenmerk.output.config import LICENCE_LABELS, ConfigError, PublishConfig
 from kenmerk.output.dump import DumpFile
+from kenmerk.output.formats import get_format
 from kenmerk.vocab import KMK_NS
 
 TOOI_ID = "https://identifier.overheid.nl/tooi/id/"
@@ -400,7 +401,7 @@ def build_catalog(
         dist = iris.distribution(relative)
         add((ds, DCAT.distribution, dist))
         add((dist, RDF.type, DCAT.Distribution))
-        add((dist, DCTERMS.title, Literal(f"Alle nota's als {_FORMAT_NAMES[dump.file_type]}"
+        add((dist, DCTERMS.title, Literal(f"Alle nota's als {get_format(dump.media_type).label}"
                                           + (" (gzip)" if dump.gzip else ""), lang="nl")))
         add((dist, DCTERMS.description, Literal(
             "Eén bestand met alle gepubliceerde nota's; elke nota staat in een eigen named graph.", lang="nl")))
@@ -476,9 +477,6 @@ def build_catalog(
         add((concept, SKOS.prefLabel, Literal(en, lang="en")))
         add((concept, SKOS.inScheme, URIRef(EU + scheme)))
     return g
-
-
-_FORMAT_NAMES = {"RDF_N_QUADS": "N-Quads", "RDF_TRIG": "TriG", "RDF_N_TRIPLES": "N-Triples", "RDF_TURTLE": "Turtle"}
 
 
 def _join_url(base: str, relative: str) -> str:

@@ -20,8 +20,8 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from kenmerk.extract import KenmerkError, UsageError, __version__
-from kenmerk.output.config import ConfigError
+from kenmerk.extract import __version__
+from kenmerk.extract.errors import ConfigError, KenmerkError, UsageError
 
 #: sub-command modules, in the order `kenmerk --help` lists them
 COMMANDS = ["extract", "schema", "eval", "validate", "init", "publish", "query", "serve", "catalog", "review"]

@@ -95,6 +95,7 @@ def iter_inputs(
     globs: Iterable[str] | None = None,
     on_result: Callable[[object], None] | None = None,
     list_lines: list | None = None,
+    stdin_name: str | None = None,
 ) -> Iterator[tuple[str, Note | KenmerkError | None]]:
     """(label, note or error) for every input, in input order: documents are extracted, JSON is validated.
 
@@ -105,6 +106,7 @@ def iter_inputs(
     time limit, a cache, a Dask cluster); `on_result` sees every batch `Result`. A `.json`
     file holds one note (or a list of notes); `.jsonl` one note per line, labelled
     `path:LINE`. Once `stop()` is true, documents are no longer read: they come as (label, None).
+    `stdin_name` is the file name standard input (`-`) is read as.
     """
     from dataclasses import replace
 
@@ -113,7 +115,8 @@ def iter_inputs(
 
     options = replace(batch, ordered=True) if batch is not None else BatchOptions(jobs=0, ordered=True)
     items = gather(paths, from_list=from_list, url_column=url_column, globs=globs, suffixes=DOCUMENT_SUFFIXES,
-                   json_suffixes=JSON_SUFFIXES, max_bytes=options.limits.max_bytes, list_lines=list_lines)
+                   json_suffixes=JSON_SUFFIXES, max_bytes=options.limits.max_bytes, list_lines=list_lines,
+                   stdin_name=stdin_name)
     for result in run_batch(items, options, stop=stop):
         if on_result is not None:
             on_result(result)
@@ -180,14 +183,15 @@ def _parse_note(text: str, label: str) -> Note | KenmerkError:
 # -- notes → graphs -----------------------------------------------------------------------------
 
 
-def note_to_triples(note: Note, base: str, *, evidence: bool = False) -> tuple[str, list]:
+def note_to_triples(note: Note, base: str, *, evidence: bool = False,
+                    keep_extracted: bool = False) -> tuple[str, list]:
     """(note IRI, the note's distinct triples) with the mapping of `kenmerk.output.graph`.
 
     Uses the mapping's `note_triples` (no rdflib Graph is built) when it has one.
     """
     from kenmerk.output.graph import note_triples
 
-    iri, triples = note_triples(note, base, evidence)
+    iri, triples = note_triples(note, base, evidence, keep_extracted=keep_extracted)
     return str(iri), list(dict.fromkeys(triples))
 
 
@@ -310,6 +314,7 @@ class Publisher:
         compress: bool = False,
         per_note: bool = False,
         evidence: bool = False,
+        keep_extracted: bool = False,
         batch_size: int = 1000,
         on_published: Callable[[str, str], None] | None = None,
         on_failed: Callable[[str], None] | None = None,
@@ -330,6 +335,7 @@ class Publisher:
         self.compress = compress
         self.per_note = per_note
         self.evidence = evidence
+        self.keep_extracted = keep_extracted  # the extracted value beside each reviewer's correction
         self.batch_size = max(1, batch_size)
         self.on_published = on_published
         self.on_failed = on_failed
@@ -407,7 +413,8 @@ class Publisher:
             self.report.not_attempted += 1
             return
         try:
-            parts = note_parts(item, self.base, self.evidence, links=self._linker.add(item, label))
+            parts = note_parts(item, self.base, self.evidence, links=self._linker.add(item, label),
+                               keep_extracted=self.keep_extracted)
             iri = str(parts.iri)
             quads = self._converter.quads(list(dict.fromkeys(parts.triples)), iri)
             shared = set(self._converter.quads(parts.shared, self._shared_iri)) - self._shared

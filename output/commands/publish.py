@@ -54,7 +54,9 @@ def register(sub) -> None:
                                    "catalog values (kenmerk.toml, `kenmerk init`).",
                        epilog=EXAMPLES)
     p.add_argument("paths", nargs="*", metavar="PATH",
-                   help="documents, kenmerk JSON/JSONL files, folders, zip archives or http(s) URLs")
+                   help="documents, kenmerk JSON/JSONL files, folders, zip archives or http(s) URLs; - for stdin")
+    p.add_argument("--name", metavar="FILE", help="the file name of standard input (-): its type is told by it, "
+                   "and the note is the one the file FILE gives")
     p.add_argument("--store", metavar="DIR",
                    help="embedded store folder (default when no other target: $KENMERK_STORE, "
                         "store in kenmerk.toml, ./kenmerk-store)")
@@ -66,7 +68,8 @@ def register(sub) -> None:
     g.add_argument("--format", dest="dump_format", type=format_type(DUMP_FORMATS), default="nquads",
                    metavar="FORMAT", help=f"dump format: {format_help(DUMP_FORMATS)} (default nquads)")
     g.add_argument("--gzip", action="store_true", help="gzip the dump (deterministic)")
-    g.add_argument("--per-note", action="store_true", help="also one file per note under DIR/notes/")
+    g.add_argument("--per-note", action="store_true", help="also each note (and shared resource) at its IRI's path "
+                   "under DIR, in the forms kenmerk serve answers")
     add_config_options(p)
     p.add_argument("--evidence", action="store_true", help="include evidence (pages, boxes, text) in the graphs")
     p.add_argument("--batch-size", type=int, default=1000, metavar="N", help="notes per bulk load into the store")
@@ -87,6 +90,8 @@ def run(args) -> int:
         raise UsageError("give at least one PATH (file, folder, zip, URL) or --from-list FILE")
     if args.max_failures < 0:
         raise UsageError(f"--max-failures {args.max_failures}: give 0 (never stop) or more")
+    if args.name and "-" not in args.paths:
+        raise UsageError("--name names standard input: give - as PATH")
     config = config_from_args(args)
     client = make_client(args, need_gsp=True)
     store = args.store
@@ -130,7 +135,7 @@ def run(args) -> int:
         with publisher:
             for label, item in iter_inputs(args.paths, stop=lambda: publisher.halted is not None, batch=batch,
                                            from_list=args.from_list, url_column=args.url_column, globs=args.glob,
-                                           on_result=reporter.add, list_lines=list_lines):
+                                           on_result=reporter.add, list_lines=list_lines, stdin_name=args.name):
                 seen += 1
                 before = len(publisher.report.failed)
                 publisher.add(label, item)

@@ -69,3 +69,14 @@ def test_the_summary_counts_the_files_passed_over_by_kind(tmp_path):
     summary = proc.stderr.splitlines()[-1]
     assert summary.startswith("kenmerk: done 1, failed 0, skipped 4 (4 not documents: 2 .csv, 1 .html, "
                               "1 no extension); "), summary
+
+
+def test_publish_names_standard_input_too(tmp_path, monkeypatch, capsys):
+    import pyoxigraph as ox
+
+    note = SAMPLES / "beslisnota-opvang-oekraine-2025.md"
+    assert main(["publish", str(note), "--store", str(tmp_path / "file"), "-q"]) == 0
+    _stdin(monkeypatch, note.read_bytes())
+    assert main(["publish", "-", "--name", note.name, "--store", str(tmp_path / "stdin"), "-q"]) == 0
+    graphs = [sorted(g.value for g in ox.Store.read_only(str(tmp_path / s)).named_graphs()) for s in ("file", "stdin")]
+    assert graphs[0] == graphs[1] and any("/note/" in g for g in graphs[0])

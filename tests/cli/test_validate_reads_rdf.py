@@ -82,3 +82,18 @@ def test_a_file_that_is_not_kenmerk_rdf_is_exit_1_never_conforms(tmp_path, capsy
     captured = capsys.readouterr()
     assert "conforms" not in captured.out
     assert captured.err.startswith(f"{path}: ") and len(captured.err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("extension", [".ttl", ".nt", ".rdf", ".jsonld", ".trig", ".nq"])
+def test_every_registered_rdf_format_is_read(tmp_path, capsys, monkeypatch, extension):
+    """What kenmerk writes in each RDF format (extract -o by extension; N-Quads: publish's dump) conforms."""
+    path = tmp_path / f"notes{extension}"
+    if extension == ".nq":
+        monkeypatch.chdir(tmp_path)
+        assert main(["publish", str(NOTE_MD), "--out", "site", "-q", *CATALOG]) == 0
+        path = tmp_path / "site" / "notes.nq"
+    else:
+        assert main(["extract", str(NOTE_MD), "-o", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["validate", str(path)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == f"{path}: conforms"

@@ -137,3 +137,12 @@ def test_count_on_the_label_line_without_colon():
     # regression: "Bijlage(n) 2" without a colon was no label, so the count was lost
     n = note("Nota\nDatum 14 maart 2024\nBijlage(n) 2\nOnderwerp: Onderhoud van de Kwartelbrug\n")
     assert titles(n) == [None, None]
+
+
+def test_an_enclosure_in_running_text_points_at_the_line_that_names_it(fixtures_dir):
+    from kenmerk.extract import read_note
+
+    note = read_note(fixtures_dir / "brief-adresblok.pdf")
+    [enclosure] = note.attachments
+    assert enclosure.evidence.text.startswith("Als bijlage")
+    assert enclosure.evidence.bbox is not None and enclosure.evidence.bbox.y1 < 500  # the body line, not the return address at the top
