@@ -223,3 +223,14 @@ def test_mapping_md_shows_the_shipped_query():
     shipped = example("corrected-fields").text
     body = "\n".join(line for line in shipped.splitlines() if not line.startswith("#")).strip()
     assert f"```sparql\n{body}\n```" in mapping
+
+
+def test_publish_keeps_the_extracted_value_only_with_keep_extracted(two_notes, tmp_path, capsys):
+    a, _, fixes = two_notes
+    for flags, expected in (((), {}), (("--keep-extracted",), {"date": "2024-02-05",
+                                                               "title": "Voortgang van de begroting"})):
+        store = tmp_path / f"store{len(flags)}"
+        assert main(["publish", str(a), "--store", str(store), "--base", BASE, "--corrections", str(fixes), "-q",
+                     *flags]) == 0
+        found = rows(capsys, "--store", str(store), "--example", "corrected-fields")
+        assert {r["field"]: r["extracted"] for r in found if "extracted" in r} == expected
