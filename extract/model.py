@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -66,13 +66,25 @@ class BBox(_Model):
         return self
 
 
+class FieldCorrection(_Model):
+    """A reviewer's correction of a field (`kenmerk.output.corrections`): who, when, why, and the value
+    the extraction gave, which is published only when asked (`--keep-extracted`)."""
+
+    by: Annotated[str, Field(min_length=1, description="who corrected it")]
+    at: dt.datetime = Field(description="when")
+    note: str | None = Field(None, description="why")
+    extracted: Any = Field(None, description="the extracted value it replaced, in the Note's JSON shape")
+
+
 class Evidence(_Model):
-    """Where a value was read: page (1-based), box (PDF inputs only) and text."""
+    """Where a value was read: page (1-based), box (PDF inputs only) and text; or who corrected it."""
 
     page: Annotated[int, Field(ge=1)] | None = None
     bbox: BBox | None = None
     text: str
     ocr: bool = Field(False, description="the text came from OCR or a noisy OCR text layer")
+    correction: FieldCorrection | None = Field(None, exclude_if=lambda v: v is None,
+                                               description="set when a reviewer corrected the value")
 
 
 class IdentifierScheme(str, Enum):

@@ -19,16 +19,21 @@ engine reports each as a failure of the run, so a command exits 1). The later li
 for the same document and field wins, across files in the order given.
 
 A corrected field replaces the extracted one after extraction and before the note is validated
-and written; its evidence says who corrected it and when (`Evidence.text`: "corrected by … at …",
-no page or box). The batch engine applies corrections in the worker after the cache, so the cache
-keeps extractions, never corrections: changing a correction needs no re-extraction.
+and written; its evidence says who corrected it, when and why (`Evidence.correction`, a
+`FieldCorrection` that also keeps the extracted value it replaced; `Evidence.text`: "corrected by …
+at …", no page or box). A list field that repeats the replaced value (`ECHOES`: the kenmerk among the
+`identifiers`) loses it, so nothing of the old value is published (`kenmerk.output.graph` states the
+correction as a `prov:Activity` and writes the extracted value only with `--keep-extracted`).
+Correcting a corrected note again keeps the value first extracted. The batch engine applies
+corrections in the worker after the cache, so the cache keeps extractions, never corrections:
+changing a correction needs no re-extraction.
 """
 from __future__ import annotations
 
 import datetime as dt
 import functools
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Annotated, Any
 
@@ -36,16 +41,23 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from kenmerk.extract import Evidence, InvalidNote, Note
 from kenmerk.extract.errors import InputError
-from kenmerk.extract.model import invalid_note_reason
+from kenmerk.extract.model import FieldCorrection, invalid_note_reason
 
-__all__ = ["CORRECTABLE", "Correction", "Corrections", "corrected_by", "correction_evidence", "read_corrections"]
+__all__ = ["CORRECTABLE", "ECHOES", "Correction", "Corrections", "corrected_by", "correction_evidence",
+           "read_corrections"]
 
-#: how a corrected field's evidence text begins (the evidence model has no field of its own for it)
+#: how a corrected field's evidence text begins (for people; `Evidence.correction` holds who, when and why)
 CORRECTED = "corrected by "
 
 #: the fields of a note a reviewer may correct: every field but what describes the run and the input
 CORRECTABLE = tuple(name for name in Note.model_fields
                     if name not in ("schema_version", "extractor", "source", "evidence", "warnings"))
+
+#: list fields that repeat a scalar field's value: (list field, whether an item (JSON shape) is that value);
+#: a correction of the scalar field drops the items that repeat the replaced value
+ECHOES: dict[str, tuple[str, Callable[[dict, Any], bool]]] = {
+    "kenmerk": ("identifiers", lambda item, old: item["scheme"] == "kenmerk" and item["value"] == old),
+}
 
 
 @functools.cache
@@ -103,18 +115,20 @@ class Correction(BaseModel):
         return self
 
 
-def correction_evidence(correction: Correction) -> Evidence:
-    """The evidence of a corrected field: who corrected it, when, and why."""
+def correction_evidence(correction: Correction, extracted: Any = None) -> Evidence:
+    """The evidence of a corrected field: who corrected it, when, why, and the `extracted` value it replaced."""
     why = f": {correction.note}" if correction.note else ""
-    return Evidence(text=f"{CORRECTED}{correction.by} at {correction.at.isoformat()}{why}")
+    return Evidence(text=f"{CORRECTED}{correction.by} at {correction.at.isoformat()}{why}",
+                    correction=FieldCorrection(by=correction.by, at=correction.at, note=correction.note,
+                                               extracted=extracted))
 
 
 def corrected_by(evidence: Evidence | None) -> str | None:
     """Who corrected a field, when and why ("A. Reviewer at 2025-01-07T10:12:00+01:00"), read from its
     evidence; None for a value read from the document."""
-    if evidence is None or evidence.page is not None or not evidence.text.startswith(CORRECTED):
+    if evidence is None or evidence.correction is None:
         return None
-    return evidence.text[len(CORRECTED):]
+    return evidence.text.removeprefix(CORRECTED)
 
 
 @dataclass(frozen=True)
@@ -138,9 +152,16 @@ class Corrections:
         if not mine:
             return note
         data = note.model_dump(mode="json")
+        fields = {c.field for c in mine}
         for c in mine:
+            old = data[c.field]
+            earlier = note.evidence.get(c.field)
+            extracted = earlier.correction.extracted if earlier and earlier.correction else old
+            if c.field in ECHOES and ECHOES[c.field][0] not in fields:
+                name, echoes = ECHOES[c.field]
+                data[name] = [item for item in data[name] if not echoes(item, old)]
             data[c.field] = c.value
-            data["evidence"][c.field] = correction_evidence(c).model_dump(mode="json")
+            data["evidence"][c.field] = correction_evidence(c, extracted).model_dump(mode="json")
         try:
             return Note.model_validate(data)
         except ValidationError as exc:

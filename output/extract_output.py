@@ -57,14 +57,15 @@ def write_diwoo(items: Sequence[tuple[str, Note]], output: str | None, *, base: 
 
 
 def write_rdf(items: Sequence[tuple[str, Note]], fmt: str, output: str | None, *, base: str | None,
-              evidence: bool, download_base: str | None) -> None:
+              evidence: bool, download_base: str | None, keep_extracted: bool = False) -> None:
     """Write the notes of `items` in an RDF format (`kenmerk.output.serialize`), with the batch's links."""
     from kenmerk.output.links import BatchLinker
     from kenmerk.output.serialize import serialize_notes
 
     linker = BatchLinker(base, download_base)
     links = [linker.add(note, label) for label, note in items]
-    data = serialize_notes([note for _, note in items], fmt, base=base, evidence=evidence, links=links)
+    data = serialize_notes([note for _, note in items], fmt, base=base, evidence=evidence, links=links,
+                           keep_extracted=keep_extracted)
     if output:
         with atomic_open(output, "wb") as fh:
             fh.write(data)

@@ -19,7 +19,14 @@ lower-case slug; `date` ISO or `undated`. The content hash makes two different
 files differ even when they share organisation, kenmerk and date (a beslisnota
 and its Kamerbrief often do); the readable part groups a kenmerk's documents.
 Child nodes hang below the note IRI (`…/decision`, `…/attachment/1`,
-`…/identifier/kenmerk`, `…/ground/5.1.2e`, `…/source`, `…/extraction`).
+`…/identifier/kenmerk`, `…/ground/5.1.2e`, `…/source`, `…/extraction`, `…/correction/title`).
+
+A field a reviewer corrected (`kenmerk.output.corrections`: its evidence holds a `FieldCorrection`)
+is stated as such: `N kmk:correction N/correction/FIELD` (and `prov:wasInfluencedBy`), a
+`kmk:Correction` and `prov:Activity` with `kmk:correctedField`, `prov:endedAtTime` and
+`prov:wasAssociatedWith` the reviewer, a shared `prov:Agent` at `{base}agent/reviewer/{slug}-{hash}`
+named by the correction's `by`. The value the extraction gave is written (`kmk:extractedValue`) only
+with `keep_extracted`; without it nothing of the old value is published.
 
 Two graphs per note (`NoteTriples`): the note's own triples (its named graph) and
 the descriptions of the **shared resources** it points to — organisations, units,
@@ -35,6 +42,8 @@ self-contained description of one note.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -46,7 +55,8 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKO
 
 from kenmerk.extract import DateRole, Evidence, IdentifierScheme, Note
 from kenmerk.extract.errors import InvalidSetting
-from kenmerk.extract.personal import scrub_note
+from kenmerk.extract.model import FieldCorrection
+from kenmerk.extract.personal import scrub_note, text_scrubber
 from kenmerk.vocab import (
     ADMS,
     IANA,
@@ -104,6 +114,19 @@ FIELD_PROPERTIES: dict[str, URIRef] = {
     "language": DCTERMS.language,
 }
 
+#: the RDF property of each field a reviewer may correct (`kmk:correctedProperty`); `sections` has none
+CORRECTED_PROPERTIES: dict[str, URIRef] = {
+    **FIELD_PROPERTIES,
+    "identifiers": ADMS.identifier,
+    "dates": KMK.datedEvent,
+    "attachments": DCTERMS.hasPart,
+    "woo_grounds": KMK.refusalGround,
+}
+
+#: the datatype of an extracted value kept with `keep_extracted`, by field: a JSON string is a plain
+#: literal unless listed here; any other JSON value (an object, a list, a number) is an `rdf:JSON` literal
+EXTRACTED_DATATYPES: dict[str, URIRef] = {"date": XSD.date}
+
 Triple = tuple[URIRef, URIRef, "URIRef | Literal"]
 
 _SLUG_DROP = re.compile(r"[^a-z0-9._~]+")
@@ -155,6 +178,13 @@ def note_iri(note: Note, base: str | None = DEFAULT_BASE) -> URIRef:
 def agent_iri(version: str, base: str | None = DEFAULT_BASE) -> URIRef:
     """The IRI of the kenmerk software agent of one version."""
     return URIRef(f"{_base(base)}agent/kenmerk/{slug(version) or 'unknown'}")
+
+
+def reviewer_iri(by: str, base: str | None = DEFAULT_BASE) -> URIRef:
+    """The IRI of the reviewer who made a correction: a readable slug of `by` and a hash of it exactly,
+    so two spellings that slug alike stay two agents and each agent has one name."""
+    digest = hashlib.sha256(by.encode("utf-8")).hexdigest()[:12]
+    return URIRef(f"{_base(base)}agent/reviewer/{slug(by, 60) or 'x'}-{digest}")
 
 
 def shared_graph_iri(base: str | None = DEFAULT_BASE) -> URIRef:
@@ -214,15 +244,17 @@ class _Builder:
     """Adds the triples of one note to a graph (one instance per note)."""
 
     def __init__(self, note: Note, base: str | None, evidence: bool, generated_at: dt.datetime | None,
-                 links: NoteLinks | None) -> None:
+                 links: NoteLinks | None, keep_extracted: bool = False) -> None:
         self.triples: list[Triple] = []
         self.shared: list[Triple] = []
         self.add = self.triples.append
         self.describe = self.shared.append
         # published triples never carry personal data, even from a JSON made with --keep-personal-data
+        self.extracted_note = note  # as given: its person fields name whom to scrub from extracted values
         self.note = note = scrub_note(note)
         self.base = base
         self.evidence = evidence
+        self.keep_extracted = keep_extracted
         self.generated_at = generated_at
         self.links = links or NoteLinks()
         self.iri = note_iri(note, base)
@@ -282,6 +314,7 @@ class _Builder:
         self.dates()
         self.grounds()
         self.provenance()
+        self.corrections()
         for name, ev in n.evidence.items():
             if name in FIELD_PROPERTIES:
                 self.ev(s, ev, FIELD_PROPERTIES[name], name)
@@ -483,26 +516,76 @@ class _Builder:
         describe((agent, RDFS.label, Literal(f"kenmerk {n.extractor}")))
         describe((agent, SDO.softwareVersion, Literal(n.extractor)))
 
+    def corrections(self) -> None:
+        """Each corrected field as a `kmk:Correction` (a `prov:Activity`) by its reviewer (a shared `prov:Agent`)."""
+        s, add, describe = self.iri, self.add, self.describe
+        for name, ev in self.note.evidence.items():
+            c = ev.correction
+            if c is None:
+                continue
+            node = self.child("correction", name)
+            agent = reviewer_iri(c.by, self.base)
+            add((s, KMK.correction, node))
+            add((s, PROV.wasInfluencedBy, node))  # materialised: plain PROV queries find it
+            add((node, RDF.type, KMK.Correction))
+            add((node, RDF.type, PROV.Activity))
+            add((node, KMK.correctedField, Literal(name)))
+            if name in CORRECTED_PROPERTIES:
+                add((node, KMK.correctedProperty, CORRECTED_PROPERTIES[name]))
+            add((node, PROV.endedAtTime, Literal(c.at, datatype=XSD.dateTime)))
+            add((node, PROV.wasAssociatedWith, agent))
+            add((node, PROV.wasInformedBy, self.child("extraction")))
+            if c.note:
+                add((node, RDFS.comment, Literal(c.note)))
+            if self.keep_extracted and c.extracted is not None:
+                add((node, KMK.extractedValue, self.extracted(name, c)))
+            describe((agent, RDF.type, PROV.Agent))
+            describe((agent, RDF.type, FOAF.Agent))
+            describe((agent, FOAF.name, Literal(c.by)))
+            describe((agent, RDFS.label, Literal(c.by)))
+
+    def extracted(self, name: str, c: FieldCorrection) -> Literal:
+        """The extracted value a correction replaced, scrubbed of personal data like the note's own texts."""
+        scrub = text_scrubber(self.extracted_note)
+
+        def clean(value):
+            if isinstance(value, str):
+                return scrub(value)
+            if isinstance(value, list):
+                return [clean(v) for v in value]
+            if isinstance(value, dict):
+                return {k: clean(v) for k, v in value.items()}
+            return value
+
+        value = clean(c.extracted)
+        if isinstance(value, str):
+            return Literal(value, datatype=EXTRACTED_DATATYPES.get(name))
+        return Literal(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                       datatype=RDF.JSON)
+
 
 def note_parts(note: Note, base: str | None = DEFAULT_BASE, evidence: bool = False,
-               generated_at: dt.datetime | None = None, links: NoteLinks | None = None) -> NoteTriples:
+               generated_at: dt.datetime | None = None, links: NoteLinks | None = None, *,
+               keep_extracted: bool = False) -> NoteTriples:
     """The note's own triples and the descriptions of the shared resources it uses, apart (for stores)."""
-    builder = _Builder(note, base, evidence, generated_at, links)
+    builder = _Builder(note, base, evidence, generated_at, links, keep_extracted)
     iri = builder.build()
     return NoteTriples(iri, builder.triples, list(dict.fromkeys(builder.shared)))
 
 
 def note_triples(note: Note, base: str | None = DEFAULT_BASE, evidence: bool = False,
-                 generated_at: dt.datetime | None = None, links: NoteLinks | None = None) -> tuple[URIRef, list[Triple]]:
+                 generated_at: dt.datetime | None = None, links: NoteLinks | None = None, *,
+                 keep_extracted: bool = False) -> tuple[URIRef, list[Triple]]:
     """(note IRI, the triples of the note's own named graph): the shared descriptions are left out."""
-    parts = note_parts(note, base, evidence, generated_at, links)
+    parts = note_parts(note, base, evidence, generated_at, links, keep_extracted=keep_extracted)
     return parts.iri, parts.triples
 
 
 def add_note(graph: Graph, note: Note, base: str | None = DEFAULT_BASE, evidence: bool = False,
-             generated_at: dt.datetime | None = None, links: NoteLinks | None = None) -> URIRef:
+             generated_at: dt.datetime | None = None, links: NoteLinks | None = None, *,
+             keep_extracted: bool = False) -> URIRef:
     """Add the triples of `note` and of the shared resources it uses to `graph`; returns the note's IRI."""
-    parts = note_parts(note, base, evidence, generated_at, links)
+    parts = note_parts(note, base, evidence, generated_at, links, keep_extracted=keep_extracted)
     add = graph.add
     for triple in parts.triples:
         add(triple)
@@ -512,7 +595,8 @@ def add_note(graph: Graph, note: Note, base: str | None = DEFAULT_BASE, evidence
 
 
 def note_graph(note: Note, base: str | None = DEFAULT_BASE, evidence: bool = False,
-               generated_at: dt.datetime | None = None, links: NoteLinks | None = None) -> Graph:
+               generated_at: dt.datetime | None = None, links: NoteLinks | None = None, *,
+               keep_extracted: bool = False) -> Graph:
     """The RDF graph of one note with the shared resources it uses, all prefixes bound.
 
     Args:
@@ -521,7 +605,8 @@ def note_graph(note: Note, base: str | None = DEFAULT_BASE, evidence: bool = Fal
         generated_at: time of the extraction, written as `prov:endedAtTime`
             only when given, so the same note always gives the same graph.
         links: the document's URL and links to other notes of its batch (`kenmerk.output.links`).
+        keep_extracted: with each correction, the value the extraction gave (`kmk:extractedValue`).
     """
     graph = bind_prefixes(Graph())
-    add_note(graph, note, base, evidence, generated_at, links)
+    add_note(graph, note, base, evidence, generated_at, links, keep_extracted=keep_extracted)
     return graph

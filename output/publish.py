@@ -183,14 +183,15 @@ def _parse_note(text: str, label: str) -> Note | KenmerkError:
 # -- notes → graphs -----------------------------------------------------------------------------
 
 
-def note_to_triples(note: Note, base: str, *, evidence: bool = False) -> tuple[str, list]:
+def note_to_triples(note: Note, base: str, *, evidence: bool = False,
+                    keep_extracted: bool = False) -> tuple[str, list]:
     """(note IRI, the note's distinct triples) with the mapping of `kenmerk.output.graph`.
 
     Uses the mapping's `note_triples` (no rdflib Graph is built) when it has one.
     """
     from kenmerk.output.graph import note_triples
 
-    iri, triples = note_triples(note, base, evidence)
+    iri, triples = note_triples(note, base, evidence, keep_extracted=keep_extracted)
     return str(iri), list(dict.fromkeys(triples))
 
 
@@ -313,6 +314,7 @@ class Publisher:
         compress: bool = False,
         per_note: bool = False,
         evidence: bool = False,
+        keep_extracted: bool = False,
         batch_size: int = 1000,
         on_published: Callable[[str, str], None] | None = None,
         on_failed: Callable[[str], None] | None = None,
@@ -333,6 +335,7 @@ class Publisher:
         self.compress = compress
         self.per_note = per_note
         self.evidence = evidence
+        self.keep_extracted = keep_extracted  # the extracted value beside each reviewer's correction
         self.batch_size = max(1, batch_size)
         self.on_published = on_published
         self.on_failed = on_failed
@@ -410,7 +413,8 @@ class Publisher:
             self.report.not_attempted += 1
             return
         try:
-            parts = note_parts(item, self.base, self.evidence, links=self._linker.add(item, label))
+            parts = note_parts(item, self.base, self.evidence, links=self._linker.add(item, label),
+                               keep_extracted=self.keep_extracted)
             iri = str(parts.iri)
             quads = self._converter.quads(list(dict.fromkeys(parts.triples)), iri)
             shared = set(self._converter.quads(parts.shared, self._shared_iri)) - self._shared

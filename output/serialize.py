@@ -1,6 +1,6 @@
 """Notes → bytes in one of the RDF formats or DiWoo XML: one small registry.
 
-    data = serialize_notes(notes, "turtle", base=None, evidence=False)
+    data = serialize_notes(notes, "turtle", base=None, evidence=False, keep_extracted=False)
 
 `WRITERS` maps each format `kenmerk extract` writes besides JSON (`kenmerk.output.formats`) to
 its writer; `serialize_notes` takes any of the format's names (`ttl`, `text/turtle`).
@@ -14,7 +14,8 @@ its writer; `serialize_notes` takes any of the format's names (`ttl`, `text/turt
 - diwoo: DiWoo 0.9.8 metadata in a sitemap `urlset` (`kenmerk.output.diwoo`).
 
 The same notes always give the same bytes: IRIs are minted from the notes, the
-triples are sorted, and no time is written unless the caller gives one.
+triples are sorted, and no time is written unless the caller gives one. `keep_extracted` keeps,
+with each reviewer's correction, the value the extraction gave (`kenmerk.output.graph`).
 """
 from __future__ import annotations
 
@@ -36,21 +37,22 @@ _CONVERTER = TermConverter()  # one IRI cache for all calls: predicates, classes
 
 
 def notes_graph(notes: Sequence[Note], base: str | None = None, evidence: bool = False,
-                links: Sequence[NoteLinks | None] | None = None) -> Graph:
+                links: Sequence[NoteLinks | None] | None = None, *, keep_extracted: bool = False) -> Graph:
     """One graph holding the triples of all `notes` and of the shared resources they use."""
     graph = bind_prefixes(Graph())
     for note, link in zip(notes, links or [None] * len(notes)):
-        add_note(graph, note, base or DEFAULT_BASE, evidence, links=link)
+        add_note(graph, note, base or DEFAULT_BASE, evidence, links=link, keep_extracted=keep_extracted)
     return graph
 
 
-def notes_dataset(notes: Sequence[Note], base: str | None = None, evidence: bool = False) -> Dataset:
+def notes_dataset(notes: Sequence[Note], base: str | None = None, evidence: bool = False, *,
+                  keep_extracted: bool = False) -> Dataset:
     """A dataset with each note in its own named graph (graph IRI = note IRI), shared resources in the shared graph."""
     dataset = Dataset()
     bind_prefixes(dataset)
     shared = dataset.graph(shared_graph_iri(base or DEFAULT_BASE))
     for note in notes:
-        parts = note_parts(note, base or DEFAULT_BASE, evidence)
+        parts = note_parts(note, base or DEFAULT_BASE, evidence, keep_extracted=keep_extracted)
         graph = dataset.graph(parts.iri)
         for triple in parts.triples:
             graph.add(triple)
@@ -88,43 +90,45 @@ def ox_triples(triples: Iterable[Triple], first: Sequence[URIRef] = (), *, types
 
 
 Links = Sequence["NoteLinks | None"]
+#: a writer: (notes, base IRI, evidence, links, keep_extracted) → bytes
+Writer = Callable[[Sequence[Note], str, bool, Links, bool], bytes]
 
 
-def _notes_triples(notes: Sequence[Note], base: str, evidence: bool,
-                   links: Links) -> tuple[list[URIRef], list[Triple], list[Triple]]:
+def _notes_triples(notes: Sequence[Note], base: str, evidence: bool, links: Links,
+                   keep_extracted: bool) -> tuple[list[URIRef], list[Triple], list[Triple]]:
     """(note IRIs, the notes' own triples, the shared descriptions they use)."""
     roots: list[URIRef] = []
     triples: list[Triple] = []
     shared: list[Triple] = []
     for note, link in zip(notes, links):
-        parts = note_parts(note, base, evidence, links=link)
+        parts = note_parts(note, base, evidence, links=link, keep_extracted=keep_extracted)
         roots.append(parts.iri)
         triples.extend(parts.triples)
         shared.extend(parts.shared)
     return roots, triples, shared
 
 
-def _graph_writer(name: str) -> Callable[[Sequence[Note], str, bool, Links], bytes]:
+def _graph_writer(name: str) -> Writer:
     """A writer of all notes in one graph: Turtle or RDF/XML, the notes first."""
     fmt = by_name(name).ox()
 
-    def write(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
-        roots, triples, shared = _notes_triples(notes, base, evidence, links)
+    def write(notes: Sequence[Note], base: str, evidence: bool, links: Links, keep_extracted: bool) -> bytes:
+        roots, triples, shared = _notes_triples(notes, base, evidence, links, keep_extracted)
         return ox.serialize(ox_triples(triples + shared, roots), format=fmt, prefixes=_PREFIXES)
     return write
 
 
-def _nt(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
-    _, triples, shared = _notes_triples(notes, base, evidence, links)
+def _nt(notes: Sequence[Note], base: str, evidence: bool, links: Links, keep_extracted: bool) -> bytes:
+    _, triples, shared = _notes_triples(notes, base, evidence, links, keep_extracted)
     return ox.serialize(ox_triples(triples + shared, types_first=False), format=by_name("nt").ox())
 
 
-def _trig(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
+def _trig(notes: Sequence[Note], base: str, evidence: bool, links: Links, keep_extracted: bool) -> bytes:
     """Each note in its own named graph, the shared resources once in the shared graph."""
     graphs: dict[URIRef, list[Triple]] = {}
     shared: list[Triple] = []
     for note, link in zip(notes, links):
-        parts = note_parts(note, base, evidence, links=link)
+        parts = note_parts(note, base, evidence, links=link, keep_extracted=keep_extracted)
         graphs.setdefault(parts.iri, []).extend(parts.triples)  # the same note twice: one graph
         shared.extend(parts.shared)
     graphs[shared_graph_iri(base)] = shared
@@ -135,20 +139,21 @@ def _trig(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> byt
     return ox.serialize(quads, format=by_name("trig").ox(), prefixes=_PREFIXES)
 
 
-def _jsonld(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
+def _jsonld(notes: Sequence[Note], base: str, evidence: bool, links: Links, keep_extracted: bool) -> bytes:
     from kenmerk.output.jsonld import serialize_jsonld
 
-    return serialize_jsonld(notes_graph(notes, base, evidence, links))
+    return serialize_jsonld(notes_graph(notes, base, evidence, links, keep_extracted=keep_extracted))
 
 
-def _diwoo(notes: Sequence[Note], base: str, evidence: bool, links: Links) -> bytes:
+def _diwoo(notes: Sequence[Note], base: str, evidence: bool, links: Links, keep_extracted: bool) -> bytes:
     from kenmerk.output.diwoo import notes_to_diwoo
 
     return notes_to_diwoo(notes, base=base, labels=[link.document_url if link else None for link in links])
 
 
-#: the writer of each format `kenmerk extract` writes besides JSON (notes, base IRI, evidence, links → bytes)
-WRITERS: dict[str, Callable[[Sequence[Note], str, bool, Links], bytes]] = {
+#: the writer of each format `kenmerk extract` writes besides JSON (notes, base IRI, evidence, links,
+#: keep_extracted → bytes)
+WRITERS: dict[str, Writer] = {
     "turtle": _graph_writer("turtle"),
     "jsonld": _jsonld,
     "nt": _nt,
@@ -159,7 +164,8 @@ WRITERS: dict[str, Callable[[Sequence[Note], str, bool, Links], bytes]] = {
 
 
 def serialize_notes(notes: Sequence[Note], fmt: str, *, base: str | None = None, evidence: bool = False,
-                    links: Links | None = None, download_base: str | None = None) -> bytes:
+                    links: Links | None = None, download_base: str | None = None,
+                    keep_extracted: bool = False) -> bytes:
     """The notes in format `fmt` (a name of one of `WRITERS`' formats); `base` None means `DEFAULT_BASE`.
 
     `links` (one `NoteLinks` per note, `kenmerk.output.links.BatchLinker`): document URLs and
@@ -173,4 +179,5 @@ def serialize_notes(notes: Sequence[Note], fmt: str, *, base: str | None = None,
 
         linker = BatchLinker(base, download_base)
         links = [linker.add(note) for note in notes]
-    return WRITERS[fmt](notes, base or DEFAULT_BASE, evidence, list(links) if links else [None] * len(notes))
+    return WRITERS[fmt](notes, base or DEFAULT_BASE, evidence, list(links) if links else [None] * len(notes),
+                        keep_extracted)

@@ -48,6 +48,7 @@ class KMK(DefinedNamespace):
     Extraction: URIRef
     SourceFile: URIRef
     KenmerkGroup: URIRef
+    Correction: URIRef
     # properties
     kenmerk: URIRef
     kenmerkKey: URIRef
@@ -76,6 +77,10 @@ class KMK(DefinedNamespace):
     attachmentNumber: URIRef
     warning: URIRef
     schemaVersion: URIRef
+    correction: URIRef
+    correctedField: URIRef
+    correctedProperty: URIRef
+    extractedValue: URIRef
     # concept schemes and concepts
     documentTypes: URIRef
     docNota: URIRef

@@ -58,6 +58,8 @@ def register(sub) -> None:
                         "(RDF and DiWoo output never carry them)")
     p.add_argument("--base", default=None, help="base IRI for RDF output")
     p.add_argument("--evidence", action="store_true", help="include evidence in RDF output")
+    p.add_argument("--keep-extracted", action="store_true", help="RDF output: keep, beside each correction "
+                   "(--corrections), the value the extraction gave (kmk:extractedValue)")
     p.add_argument("--download-base", metavar="URL", help="where the documents are published: their URL "
                    "(DiWoo <loc>, dcat:downloadURL) is URL + file name (default: download_base in kenmerk.toml)")
     p.add_argument("--sitemap-url", metavar="URL", help="--format diwoo -o DIR/: where DIR's sitemaps are served "
@@ -215,7 +217,7 @@ def run(args) -> int:
                                                           sitemap_url=args.sitemap_url, failed=not_written)
         else:
             extract_output.write_rdf(notes, fmt, args.output, base=args.base, evidence=args.evidence,
-                                     download_base=download_base)
+                                     download_base=download_base, keep_extracted=args.keep_extracted)
     reporter.close(summary=summary)
     if documents == 0:
         where_from = " ".join(args.files + ([f"--from-list {args.from_list}"] if args.from_list else []))
