@@ -231,8 +231,13 @@ def _address_block(doc: Document, before: list[Line], return_address: Line | Non
         if under:
             return _trimmed(under[0], "under the return address")
     postal = _postal(doc, found)
-    if not doc.layout.has_positions and len(postal) > 1 and postal[0][0].index == doc.content[0].index:
-        postal = postal[1:]  # a text input that opens with its sender's name and address, then the addressee's
+    if not doc.layout.has_positions and postal and postal[0] is found[0]:
+        # a text input whose first block is its sender's name and address, then the addressee's; or the addressee's
+        # block sent "Per e-mail" without a postal address
+        sent = [b for b in found if b[0].index > postal[0][-1].index and PREAMBLE.match(b[0].text) and len(b) > 1]
+        if sent and (len(postal) == 1 or sent[0][0].index < postal[1][0].index):
+            return _trimmed(sent[0], "a block sent by e-mail under the sender's address")
+        postal = postal[1:] if len(postal) > 1 else postal
     if postal and (doc.layout.has_positions or salutation is not None):
         # a text input has no envelope window: its first postal block is the letterhead unless it is a letter
         return _trimmed(postal[0], "a block ending in a postal address")

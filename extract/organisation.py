@@ -218,6 +218,8 @@ def _name_words(text: str) -> str:
     words: list[str] = []
     for word in text.strip().split():
         bare = word.strip(",;:()")
+        if re.fullmatch(r"(?:19|20)\d\d", bare):
+            break  # a year ends a name: "Regeling … Veiligheidsregio X 2025" names a regulation, not the body
         if not bare or not (bare[:1].isupper() or bare[:1].isdigit() and words or bare.lower() in NAME_CONNECTORS
                             or "-" in bare or bare.startswith(("’", "'"))):
             break

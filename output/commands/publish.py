@@ -72,6 +72,8 @@ def register(sub) -> None:
                    "under DIR, in the forms kenmerk serve answers")
     add_config_options(p)
     p.add_argument("--evidence", action="store_true", help="include evidence (pages, boxes, text) in the graphs")
+    p.add_argument("--keep-extracted", action="store_true", help="keep, beside each correction (--corrections), "
+                   "the value the extraction gave (kmk:extractedValue)")
     p.add_argument("--batch-size", type=int, default=1000, metavar="N", help="notes per bulk load into the store")
     p.add_argument("--max-failures", type=int, default=DEFAULT_MAX_FAILURES, metavar="N",
                    help="stop after N notes in a row that the store or endpoint did not take "
@@ -127,6 +129,7 @@ def run(args) -> int:
     publisher = Publisher(
         config, store=store, client=client, out=args.out, dump_format=args.dump_format,
         compress=args.gzip, per_note=args.per_note, evidence=args.evidence, batch_size=args.batch_size,
+        keep_extracted=args.keep_extracted,
         on_failed=reporter.echo, max_failures=args.max_failures, catalog=catalog,
     )
     seen = 0
