@@ -18,7 +18,7 @@ import tempfile
 import weakref
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO, Iterator, NoReturn
 
 from kenmerk.extract.errors import OutputError
 
@@ -161,7 +161,7 @@ class AtomicWriter:
         self.closed = True
         self._remove()
 
-    def _fail(self, exc: OSError):
+    def _fail(self, exc: OSError) -> NoReturn:
         self.discard()
         raise output_error(self.target, exc) from None
 

@@ -49,10 +49,10 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait as wait_connections
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from kenmerk.extract import KenmerkError, ReadLimits
 from kenmerk.extract.errors import BatchFailure, InvalidSetting
@@ -146,6 +146,21 @@ def _tesseract() -> str:
 
 
 # -- executors ----------------------------------------------------------------------------------
+
+
+class _Executor(Protocol):
+    """Where documents run: in this process (`_Inline`), worker processes (`_LocalPool`) or Dask (`_Dask`)."""
+
+    def capacity(self) -> int: ...
+
+    @property
+    def busy(self) -> int: ...
+
+    def submit(self, index: int, spec: DocumentSpec) -> None: ...
+
+    def collect(self, timeout: float | None) -> list[Result]: ...
+
+    def close(self) -> None: ...
 
 
 class _Inline:
@@ -342,7 +357,7 @@ class _Dask:
             raise KenmerkError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
         threads = sum(self.client.nthreads().values()) or 1
         self.window = max(2, 2 * threads)
-        self.futures: dict[str, tuple[object, int, str]] = {}
+        self.futures: dict[str, tuple[Any, int, str]] = {}  # distributed.Future (untyped)
         import queue
         import uuid
 
@@ -409,13 +424,14 @@ def run_batch(
     stop: Callable[[], bool] | None = None,
     on_tick: Callable[[], None] | None = None,
     on_page: PageListener | None = None,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """One `Result` per item: documents extracted, `JsonSpec`s passed through (status `item`),
     `Refused` inputs as failures. Once `stop()` is true, documents are no longer started:
     they come back with status `skipped`. `on_page(index, done, total)` is told as the pages
     of document `index` (its place in `items`) are read; `on_tick()` about once a second."""
     options = options or BatchOptions()
     work = options.work_options()
+    executor: _Executor | None
     if options.dask:
         executor = _Dask(options.dask, work)
         window = max(WINDOW, WINDOW_PER_JOB * executor.window)
@@ -481,7 +497,7 @@ def run_batch(
                 continue
             if exhausted and not pending and (executor is None or executor.busy == 0):
                 break
-            results = executor.collect(1.0)
+            results = executor.collect(1.0) if executor is not None else []
             if results:
                 results += feed()  # the freed workers start on their next documents before these are written
                 yield from emitter.push(results)
@@ -637,7 +653,7 @@ class Reporter:
             self.record(result.error_record())
         elif result.status == "skipped":
             c.not_read += 1
-        elif result.status == "passed":
+        elif isinstance(result.item, PassedOver):
             c.passed_over[result.item.kind] = c.passed_over.get(result.item.kind, 0) + 1
             return
         else:

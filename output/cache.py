@@ -204,7 +204,7 @@ class ResultCache:
             return None  # read under another suffix class: extracted again
         return entry
 
-    def _bad(self, path: Path, reason: str) -> None:
+    def _bad(self, path: Path, reason: str) -> CacheEntry | None:
         print(f"kenmerk: warning: {path}: bad cache entry ({reason}); extracting again", file=sys.stderr, flush=True)
         try:
             path.unlink()

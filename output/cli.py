@@ -19,6 +19,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import NoReturn
 
 from kenmerk.extract import __version__
 from kenmerk.extract.errors import ConfigError, KenmerkError, UsageError
@@ -48,7 +49,7 @@ class _Parser(argparse.ArgumentParser):
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
 
-    def error(self, message: str) -> None:  # usage errors exit 2 with one line, not the whole usage
+    def error(self, message: str) -> NoReturn:  # usage errors exit 2 with one line, not the whole usage
         print(f"{self.prog}: {message}\n{help_hint(self.prog)}", file=sys.stderr)
         raise SystemExit(2)
 

@@ -165,7 +165,7 @@ def note_to_diwoo_element(note: Note, parts: Mapping[int, str] | None = None) ->
         hasparts = _sub(diwoo, DIWOO.hasParts)
         for i, a in enumerate(note.attachments, 1):
             part = _sub(hasparts, DIWOO.hasPart, a.title or f"bijlage {a.number or i}")
-            if i in (parts or {}):  # a free string in the XSD: the attachment's own URL
+            if parts and i in parts:  # a free string in the XSD: the attachment's own URL
                 part.set("resource", parts[i])
 
     acts = _sub(diwoo, DIWOO.documenthandelingen)

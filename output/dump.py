@@ -55,17 +55,26 @@ def ntriples_bytes(triples: Iterable[ox.Triple | ox.Quad]) -> bytes:
     return "".join(sorted(lines)).encode("utf-8")
 
 
+def ox_bytes(terms: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: ox.RdfFormat,
+             prefixes: Mapping[str, str] | None = None) -> bytes:
+    """`ox.serialize` into bytes (it returns them when it is given no output to write to)."""
+    data = ox.serialize(terms, format=fmt, prefixes=prefixes)
+    if data is None:  # pragma: no cover - only with an output
+        raise TypeError("pyoxigraph wrote the triples elsewhere")
+    return data
+
+
 def trig_bytes(quads: Iterable[ox.Quad], prefixes: Mapping[str, str] | None = None) -> bytes:
     """TriG from sorted, de-duplicated quads."""
     ordered = sorted(set(quads), key=_sort_key)
-    return ox.serialize(ordered, format=by_name("trig").ox(), prefixes=dict(sorted((prefixes or {}).items())))
+    return ox_bytes(ordered, by_name("trig").ox(), dict(sorted((prefixes or {}).items())))
 
 
 def turtle_bytes(triples: Iterable[ox.Triple | ox.Quad], prefixes: Mapping[str, str] | None = None) -> bytes:
     """Turtle from sorted, de-duplicated triples."""
     ordered = sorted({ox.Triple(t.subject, t.predicate, t.object) for t in triples},
                      key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    return ox.serialize(ordered, format=by_name("turtle").ox(), prefixes=dict(sorted((prefixes or {}).items())))
+    return ox_bytes(ordered, by_name("turtle").ox(), dict(sorted((prefixes or {}).items())))
 
 
 def gzip_bytes(data: bytes) -> bytes:

@@ -186,7 +186,7 @@ def gather(
     suffixes: Iterable[str] = DOCUMENT_SUFFIXES,
     json_suffixes: Iterable[str] = (),
     max_bytes: int = DEFAULT_MAX_BYTES,
-    list_lines: list[str] | None = None,
+    list_lines: list[str | Refused] | None = None,
     stdin_name: str | None = None,
 ) -> Iterator[Item]:
     """Every input, in order: the paths first, then the entries of the list.

@@ -30,6 +30,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 from pydantic import ValidationError
@@ -62,6 +63,9 @@ from kenmerk.output.layout import write_iri_files
 from kenmerk.output.links import BatchLinker
 from kenmerk.output.store import EmbeddedStore, PublishError, StoreBusy, TermConverter
 
+if TYPE_CHECKING:
+    from kenmerk.output.worker import Result
+
 __all__ = [
     "ConfigError",
     "INPUT_SUFFIXES",
@@ -93,7 +97,7 @@ def iter_inputs(
     from_list: str | os.PathLike[str] | None = None,
     url_column: str | None = None,
     globs: Iterable[str] | None = None,
-    on_result: Callable[[object], None] | None = None,
+    on_result: Callable[[Result], None] | None = None,
     list_lines: list | None = None,
     stdin_name: str | None = None,
 ) -> Iterator[tuple[str, Note | KenmerkError | None]]:
@@ -111,7 +115,7 @@ def iter_inputs(
     from dataclasses import replace
 
     from kenmerk.output.batch import BatchFailure, BatchOptions, run_batch
-    from kenmerk.output.inputs import gather
+    from kenmerk.output.inputs import JsonSpec, gather
 
     options = replace(batch, ordered=True) if batch is not None else BatchOptions(jobs=0, ordered=True)
     items = gather(paths, from_list=from_list, url_column=url_column, globs=globs, suffixes=DOCUMENT_SUFFIXES,
@@ -120,7 +124,7 @@ def iter_inputs(
     for result in run_batch(items, options, stop=stop):
         if on_result is not None:
             on_result(result)
-        if result.status == "item":  # a kenmerk JSON: corrected here (documents are, in the worker)
+        if isinstance(result.item, JsonSpec):  # a kenmerk JSON: corrected here (documents are, in the worker)
             for label, item in _json_inputs(result.item.path, result.label):
                 if isinstance(item, Note) and options.corrections:
                     try:
@@ -130,7 +134,7 @@ def iter_inputs(
                 yield label, item
         elif result.status == "ok":
             try:
-                yield result.label, Note.model_validate_json(result.note_json)
+                yield result.label, Note.model_validate_json(result.note_text)
             except ValidationError as exc:  # pragma: no cover - the note was validated when extracted
                 yield result.label, InputError(invalid_note_reason(exc), path=result.label)
         elif result.status == "skipped":

@@ -40,6 +40,7 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from kenmerk.extract.errors import QueryError
+from kenmerk.output.dump import ox_bytes
 from kenmerk.output.formats import RDF_FORMATS, by_name, rdf_format
 from kenmerk.output.gsp import GraphStoreClient
 from kenmerk.output.store import EmbeddedStore, TermConverter, to_rdflib
@@ -378,7 +379,7 @@ def _graph_text(ntriples: bytes, fmt: str) -> str:
 
     triples = list(ox.parse(ntriples, format=by_name("nt").ox()))
     prefixes = dict(PREFIXES) if fmt in ("turtle", "trig", "xml") else None
-    return ox.serialize(triples, format=rdf_format(fmt).ox(), prefixes=prefixes).decode("utf-8")
+    return ox_bytes(triples, rdf_format(fmt).ox(), prefixes).decode("utf-8")
 
 
 def format_result(result: QueryResult, fmt: str = "table", *, width: int = 60) -> str:

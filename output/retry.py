@@ -157,7 +157,9 @@ REASONS = ("Connection refused", "Name or service not known", "Temporary failure
            "IncompleteRead", "Response ended prematurely", "certificate verify failed")
 
 
-def short_reason(exc: Exception) -> str:
+def short_reason(exc: BaseException | None) -> str:
     """What went wrong with a call, in a few words: `Connection refused`, `IncompleteRead`, …"""
+    if exc is None:
+        return "no answer"
     text = str(exc).lower()
     return next((words for words in REASONS if words.lower() in text), type(exc).__name__)

@@ -89,7 +89,7 @@ class NotePages:
     generated: str
 
     def __call__(self, data: bytes, result: Result) -> IndexEntry:
-        note = Note.model_validate_json(result.note_json)
+        note = Note.model_validate_json(result.note_text)
         explained = (explained_from(Explanation.model_validate_json(result.explanation_json))
                      if result.explanation_json else None)
         slug = self.plan.slugs[result.index]

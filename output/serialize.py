@@ -27,6 +27,7 @@ from rdflib.namespace import RDF
 
 from kenmerk.extract import Note
 from kenmerk.output.graph import DEFAULT_BASE, NoteLinks, Triple, add_note, note_parts, shared_graph_iri
+from kenmerk.output.dump import ox_bytes
 from kenmerk.output.formats import by_name, get_format
 from kenmerk.output.store import TermConverter
 from kenmerk.vocab import PREFIXES, bind_prefixes
@@ -114,13 +115,13 @@ def _graph_writer(name: str) -> Writer:
 
     def write(notes: Sequence[Note], base: str, evidence: bool, links: Links, keep_extracted: bool) -> bytes:
         roots, triples, shared = _notes_triples(notes, base, evidence, links, keep_extracted)
-        return ox.serialize(ox_triples(triples + shared, roots), format=fmt, prefixes=_PREFIXES)
+        return ox_bytes(ox_triples(triples + shared, roots), fmt, _PREFIXES)
     return write
 
 
 def _nt(notes: Sequence[Note], base: str, evidence: bool, links: Links, keep_extracted: bool) -> bytes:
     _, triples, shared = _notes_triples(notes, base, evidence, links, keep_extracted)
-    return ox.serialize(ox_triples(triples + shared, types_first=False), format=by_name("nt").ox())
+    return ox_bytes(ox_triples(triples + shared, types_first=False), by_name("nt").ox())
 
 
 def _trig(notes: Sequence[Note], base: str, evidence: bool, links: Links, keep_extracted: bool) -> bytes:
@@ -132,11 +133,11 @@ def _trig(notes: Sequence[Note], base: str, evidence: bool, links: Links, keep_e
         graphs.setdefault(parts.iri, []).extend(parts.triples)  # the same note twice: one graph
         shared.extend(parts.shared)
     graphs[shared_graph_iri(base)] = shared
-    quads = []
+    quads: list[ox.Quad] = []
     for iri, triples in graphs.items():
         name = _CONVERTER.term(iri)
         quads.extend(ox.Quad(s, p, o, name) for s, p, o in _ordered_terms(triples, [iri]))
-    return ox.serialize(quads, format=by_name("trig").ox(), prefixes=_PREFIXES)
+    return ox_bytes(quads, by_name("trig").ox(), _PREFIXES)
 
 
 def _jsonld(notes: Sequence[Note], base: str, evidence: bool, links: Links, keep_extracted: bool) -> bytes:

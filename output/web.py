@@ -37,6 +37,7 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
 
 from kenmerk.output.catalog import catalog_graph_iri
+from kenmerk.output.dump import ox_bytes
 from kenmerk.output.formats import Format, by_name
 from kenmerk.output.graph import DEFAULT_BASE, shared_graph_iri
 from kenmerk.output.store import EmbeddedStore, PublishError
@@ -164,7 +165,7 @@ class Renderer:
     def rdf(self, triples: list[ox.Triple], fmt: ox.RdfFormat) -> bytes:
         if fmt == ox.RdfFormat.JSON_LD:
             return json.dumps(jsonld(triples), ensure_ascii=False, indent=1).encode("utf-8")
-        return ox.serialize(triples, format=fmt, prefixes=dict(PREFIXES) if fmt != ox.RdfFormat.N_TRIPLES else None)
+        return ox_bytes(triples, fmt, dict(PREFIXES) if fmt != ox.RdfFormat.N_TRIPLES else None)
 
     def html(self, iri: str, triples: list[ox.Triple], path: str) -> bytes:
         subjects: dict[str, list[tuple[str, str, object]]] = {}
@@ -210,7 +211,7 @@ def jsonld(triples: list[ox.Triple]) -> dict:
         graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
     if any(True for _ in graph.subjects(predicate=None, object=KMK.Note)):
         return graph_to_jsonld(graph)
-    return json.loads(ox.serialize(triples, format=ox.RdfFormat.JSON_LD))
+    return json.loads(ox_bytes(triples, ox.RdfFormat.JSON_LD))
 
 
 # -- the application ---------------------------------------------------------------------------

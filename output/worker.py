@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING
 from kenmerk.extract import KenmerkError, ReadLimits
 from kenmerk.extract.errors import WorkerStartError
 from kenmerk.extract.ocr import Deadline
-from kenmerk.output.inputs import DocumentSpec, Fetch, Loader
+from kenmerk.output.inputs import DocumentSpec, Fetch, JsonSpec, Loader, PassedOver
 
 if TYPE_CHECKING:
     from kenmerk.output.corrections import Corrections
@@ -153,13 +153,20 @@ class Result:
     message: str = ""
     seconds: float = 0.0
     retire: bool = False  # the worker should be replaced (after a MemoryError)
-    item: object = field(default=None, repr=False)
+    item: JsonSpec | PassedOver | None = field(default=None, repr=False)
     explanation_json: str | None = field(default=None, repr=False)  # with `WorkOptions.explain`
     extra: object = field(default=None, repr=False)  # what `WorkOptions.finish` returned
 
     @property
     def ok(self) -> bool:
         return self.status == "ok"
+
+    @property
+    def note_text(self) -> str:
+        """The note's JSON of a result that went through (`ok`); a ValueError for any other."""
+        if self.note_json is None:
+            raise ValueError(f"{self.label}: no note ({self.status})")
+        return self.note_json
 
     @property
     def line(self) -> str:
@@ -309,7 +316,7 @@ def _finish(result: Result, data: bytes, options: WorkOptions, start: float) -> 
     return result
 
 
-def _caused_by(exc: BaseException, kind: type) -> bool:
+def _caused_by(exc: BaseException | None, kind: type) -> bool:
     seen = 0
     while exc is not None and seen < 10:
         if isinstance(exc, kind):

@@ -19,7 +19,7 @@ import pyoxigraph as ox
 from kenmerk.extract import UsageError
 from kenmerk.output.catalog import CATALOG_PREFIXES, build_catalog, catalog_endpoint, catalog_graph_iri
 from kenmerk.output.commands.options import add_config_options, add_endpoint_options, config_from_args, make_client
-from kenmerk.output.dump import DumpFile, dump_file, dump_path, turtle_bytes
+from kenmerk.output.dump import DumpFile, dump_file, dump_path, ox_bytes, turtle_bytes
 from kenmerk.output.formats import CATALOG_FORMATS, DUMP_FORMATS, by_name, format_help, format_type
 from kenmerk.output.publish import organisation_property, stats_from_endpoint, stats_from_store
 from kenmerk.output.store import EmbeddedStore, TermConverter, default_store_path
@@ -84,7 +84,7 @@ def run(args) -> int:
         data = turtle_bytes(quads, CATALOG_PREFIXES)
     else:
         triples = sorted({ox.Triple(q.subject, q.predicate, q.object) for q in quads}, key=str)
-        data = ox.serialize(triples, format=fmt.ox())
+        data = ox_bytes(triples, fmt.ox())
     if args.out:
         from kenmerk.output.atomic import write_atomic
 

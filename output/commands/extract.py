@@ -178,13 +178,13 @@ def run(args) -> int:
             documents += 1
             written += 1
             if fmt == "json":
-                text = Note.model_validate_json(result.note_json).model_dump_json(indent=2)
+                text = Note.model_validate_json(result.note_text).model_dump_json(indent=2)
                 if array:
                     text = ("[\n" if written == 1 else ",\n") + text
             elif fmt == "jsonl":
-                text = result.note_json
+                text = result.note_text
             else:
-                notes.append((result.label, Note.model_validate_json(result.note_json)))
+                notes.append((result.label, Note.model_validate_json(result.note_text)))
                 continue
             _emit(out, text if array else text + "\n")
         if array and written:

@@ -128,10 +128,10 @@ def _check_batch_args(args: argparse.Namespace) -> None:
 def _limits_from_args(args: argparse.Namespace) -> ReadLimits:
     """`ReadLimits` with `--max-size` and `--max-text-size` (MB)."""
     limits = ReadLimits()
-    for option, field_name in (("max_size", "max_bytes"), ("max_text_size", "max_text_bytes")):
-        value = getattr(args, option, None)
-        if value is not None:
-            limits = dataclasses.replace(limits, **{field_name: int(value * 1024 * 1024)})
+    if getattr(args, "max_size", None) is not None:
+        limits = dataclasses.replace(limits, max_bytes=int(args.max_size * 1024 * 1024))
+    if getattr(args, "max_text_size", None) is not None:
+        limits = dataclasses.replace(limits, max_text_bytes=int(args.max_text_size * 1024 * 1024))
     return limits
 
 
