@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from kenmerk.extract.version import __version__
+from kenmerk.extract.version import __version__ as __version__
 
 #: each public name → the module of this package that defines it
 EXPORTS: dict[str, str] = {
@@ -44,25 +44,43 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # the same names for type checkers and editors
-    from kenmerk.extract.errors import InvalidNote, KenmerkError, NoTextLayer, UnreadableInput, UsageError
-    from kenmerk.extract.explain import Explanation, explain_path
-    from kenmerk.extract.layout import Layout, Line, Page
-    from kenmerk.extract.model import (
-        Attachment,
-        BBox,
-        DatedEvent,
-        DateRole,
-        DocumentType,
-        Evidence,
-        Identifier,
-        IdentifierScheme,
-        Note,
-        Organisation,
-        RecommendedDecision,
-        Section,
-        Source,
-        WooGround,
-        note_json_schema,
+    from kenmerk.extract.errors import (
+        InvalidNote as InvalidNote,
+        KenmerkError as KenmerkError,
+        NoTextLayer as NoTextLayer,
+        UnreadableInput as UnreadableInput,
+        UsageError as UsageError,
     )
-    from kenmerk.extract.note import extract_note, note_from_layout, read_note
-    from kenmerk.extract.reader import ReadLimits, read_bytes, read_path
+    from kenmerk.extract.explain import Explanation as Explanation, explain_path as explain_path
+    from kenmerk.extract.layout import (
+        Layout as Layout,
+        Line as Line,
+        Page as Page,
+    )
+    from kenmerk.extract.model import (
+        Attachment as Attachment,
+        BBox as BBox,
+        DatedEvent as DatedEvent,
+        DateRole as DateRole,
+        DocumentType as DocumentType,
+        Evidence as Evidence,
+        Identifier as Identifier,
+        IdentifierScheme as IdentifierScheme,
+        Note as Note,
+        Organisation as Organisation,
+        RecommendedDecision as RecommendedDecision,
+        Section as Section,
+        Source as Source,
+        WooGround as WooGround,
+        note_json_schema as note_json_schema,
+    )
+    from kenmerk.extract.note import (
+        extract_note as extract_note,
+        note_from_layout as note_from_layout,
+        read_note as read_note,
+    )
+    from kenmerk.extract.reader import (
+        ReadLimits as ReadLimits,
+        read_bytes as read_bytes,
+        read_path as read_path,
+    )

@@ -166,7 +166,7 @@ def continues(prev: Line | None, line: Line) -> bool:
 def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[LabelledValue]:
     lines = [ln for ln in page.lines if ln.has_box and ln.index not in skip]
     matches = {ln.index: match_label(ln.text) for ln in lines}
-    for prev, ln in zip(lines, lines[1:]):
+    for prev, ln in zip(lines, lines[1:], strict=False):
         if matches[ln.index] and continues(prev, ln) and geometry.aligned(prev, ln):
             matches[ln.index] = None
     label_lines = [ln for ln in lines if matches[ln.index]]

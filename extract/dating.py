@@ -112,7 +112,7 @@ def _under_other_labels(doc: Document) -> set[int]:
     """Lines right under a label of another date ("Datum ontvangst Commissiedocument" / "25 november 2021")."""
     out = set()
     content = doc.content
-    for prev, ln in zip(content, content[1:]):
+    for prev, ln in zip(content, content[1:], strict=False):
         m = match_label(prev.text)
         if m is not None and m.kind.role in OTHER_ROLES | {"their_reference": None}:
             out.add(ln.index)

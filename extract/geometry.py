@@ -13,17 +13,25 @@ below or in a column with anything.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Protocol
+from typing import Iterable, Protocol, TypeVar
 
 
 class Boxed(Protocol):
-    """Anything with a page and a box: a `Line`, a word, an OCR stamp."""
+    """Anything with a page and a box: a `Line`, a word, an OCR stamp (read-only, so frozen lines fit)."""
 
-    page: int
-    x0: float | None
-    y0: float | None
-    x1: float | None
-    y1: float | None
+    @property
+    def page(self) -> int: ...
+    @property
+    def x0(self) -> float | None: ...
+    @property
+    def y0(self) -> float | None: ...
+    @property
+    def x1(self) -> float | None: ...
+    @property
+    def y1(self) -> float | None: ...
+
+
+B = TypeVar("B", bound=Boxed)
 
 
 @dataclass(frozen=True)
@@ -101,9 +109,9 @@ def overlaps_x(a: Boxed, b: Boxed) -> bool:
     return has_box(a) and has_box(b) and a.x0 < b.x1 and b.x0 < a.x1
 
 
-def rows(lines: Iterable[Boxed], tol: Tolerances = DEFAULT, *, strict: bool = False) -> list[list[Boxed]]:
+def rows(lines: Iterable[B], tol: Tolerances = DEFAULT, *, strict: bool = False) -> list[list[B]]:
     """Group boxed lines into rows, top to bottom; each row left to right."""
-    out: list[list[Boxed]] = []
+    out: list[list[B]] = []
     for ln in sorted((ln for ln in lines if has_box(ln)), key=lambda ln: (ln.page, -ln.y1, ln.x0)):
         if out and out[-1][0].page == ln.page and any(same_row(ln, other, tol, strict=strict) for other in out[-1]):
             out[-1].append(ln)

@@ -296,7 +296,7 @@ def _reveal(im, dpi: int) -> list[tuple[tuple[int, int, int, int], object, float
         im.paste(paper, (max(0, x0 - m), max(0, y0 - m), min(im.width, x1 + m), min(im.height, y1 + m)))
         if x1 - x0 > 2 * m and y1 - y0 > 2 * m:
             gray = _clear_paper_rows(crop.crop((m, m, x1 - x0 - m, y1 - y0 - m)), cut, level)
-            im.paste(gray.point(lambda v: 0 if v > cut else paper), (x0 + m, y0 + m))
+            im.paste(gray.point(lambda v, cut=cut: 0 if v > cut else paper), (x0 + m, y0 + m))
             if light > 0.003 * (x1 - x0) * (y1 - y0):
                 stamps.append((box, gray, cut))
     return stamps
@@ -436,7 +436,7 @@ def words_to_lines(words: list[Word], *, page: int, scale: float, page_height: f
         group.sort(key=lambda w: w.left)
         height = statistics.median(w.height for w in group)
         segments: list[list[Word]] = [[group[0]]]
-        for prev, word in zip(group, group[1:]):
+        for prev, word in zip(group, group[1:], strict=False):
             gap = word.left - (prev.left + prev.width)
             if gap > max(1.6 * height, 0.6 * (prev.height + word.height)):
                 segments.append([word])

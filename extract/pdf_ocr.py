@@ -38,15 +38,15 @@ def apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQual
     """
     notes: list[str] = []
     ranges = textlayer.page_ranges
-    layer = [p.number for p, q in zip(pages, qualities) if q.status == textlayer.OCR_LAYER]
-    unusable = [(p, q) for p, q in zip(pages, qualities) if not q.usable]
+    layer = [p.number for p, q in zip(pages, qualities, strict=False) if q.status == textlayer.OCR_LAYER]
+    unusable = [(p, q) for p, q in zip(pages, qualities, strict=False) if not q.usable]
     targets = list(pages) if mode == "always" else [p for p, _ in unusable] if mode == "auto" else []
     empty = [p.number for p in targets if p.number in blank]
     if empty:
         notes.append(f"page(s) {ranges(empty)}: blank (nothing drawn on them), not OCR'd")
         targets = [p for p in targets if p.number not in blank]
     wanted = {p.number for p in targets}
-    for page, quality in zip(pages, qualities):
+    for page, quality in zip(pages, qualities, strict=False):
         if quality.status == textlayer.OCR_LAYER:
             page.ocr = True
     if layer and mode != "always":
@@ -68,7 +68,7 @@ def apply_ocr(data: bytes, pages: list[Page], qualities: list[textlayer.TextQual
         if mode == "always":
             raise OcrError(f"OCR of every page was asked for (--ocr always) but tesseract is not installed; {INSTALL_HINT}",
                              path=name)
-        usable = [p for p, q in zip(pages, qualities) if q.usable and p.lines]
+        usable = [p for p, q in zip(pages, qualities, strict=False) if q.usable and p.lines]
         if not usable:
             raise NoTextLayer(f"no usable text layer on any of its {len(pages)} page(s) and tesseract is not "
                               f"installed to OCR it; {INSTALL_HINT}", path=name)

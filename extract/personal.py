@@ -280,7 +280,7 @@ def scrub_note(note: Note, known: Iterable[str] = ()) -> Note:
     for name, scrub in lists.items():
         items = getattr(note, name)
         new = [scrub(item) for item in items]
-        if any(a is not b for a, b in zip(new, items)):
+        if any(a is not b for a, b in zip(new, items, strict=False)):
             update[name] = new
     if note.organisation is not None:
         o = note.organisation

@@ -232,7 +232,7 @@ def from_named_title(doc: Document, inputs: Inputs) -> list[Candidate]:
     """A line at the top that opens with the document's kind and goes on to its subject."""
     avoid = _avoid(doc, inputs)
     top = [ln for ln in doc.first_page if not doc.in_colofon(ln) and ln.index not in avoid][:NAMED_TOP]
-    for i, ln in enumerate(top):
+    for ln in top:
         found = designation_of(ln.text)
         if found and len(ln.text.strip()) > found[1].end() + 2 and not match_label(ln.text) \
                 and not mostly_noise(ln.text) and ln.index not in doc.table_cells:

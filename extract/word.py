@@ -88,7 +88,7 @@ class _Lines:
         i = 0
         while i < len(rows):
             if i + 1 < len(rows) and _is_label_row(rows[i]) and not _is_label_row(rows[i + 1]):
-                for label, value in zip(rows[i], rows[i + 1]):
+                for label, value in zip(rows[i], rows[i + 1], strict=False):
                     self.cells([label, value])
                 i += 2
             else:

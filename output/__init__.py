@@ -50,17 +50,17 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # the same names for type checkers and editors
-    from kenmerk.output.batch import BatchOptions, run_batch
-    from kenmerk.output.catalog import build_catalog
-    from kenmerk.output.config import PublishConfig, load_config
-    from kenmerk.output.diwoo import notes_to_diwoo
-    from kenmerk.output.graph import note_graph, note_iri
-    from kenmerk.output.gsp import GraphStoreClient
-    from kenmerk.output.inputs import gather
-    from kenmerk.output.publish import Publisher
-    from kenmerk.output.query import run_query
-    from kenmerk.output.retry import RetryPolicy
-    from kenmerk.output.serialize import serialize_notes
-    from kenmerk.output.shacl import validate_graph
-    from kenmerk.output.store import EmbeddedStore
-    from kenmerk.output.worker import Result
+    from kenmerk.output.batch import BatchOptions as BatchOptions, run_batch as run_batch
+    from kenmerk.output.catalog import build_catalog as build_catalog
+    from kenmerk.output.config import PublishConfig as PublishConfig, load_config as load_config
+    from kenmerk.output.diwoo import notes_to_diwoo as notes_to_diwoo
+    from kenmerk.output.graph import note_graph as note_graph, note_iri as note_iri
+    from kenmerk.output.gsp import GraphStoreClient as GraphStoreClient
+    from kenmerk.output.inputs import gather as gather
+    from kenmerk.output.publish import Publisher as Publisher
+    from kenmerk.output.query import run_query as run_query
+    from kenmerk.output.retry import RetryPolicy as RetryPolicy
+    from kenmerk.output.serialize import serialize_notes as serialize_notes
+    from kenmerk.output.shacl import validate_graph as validate_graph
+    from kenmerk.output.store import EmbeddedStore as EmbeddedStore
+    from kenmerk.output.worker import Result as Result

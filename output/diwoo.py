@@ -188,7 +188,7 @@ def diwoo_documents(items: Sequence[tuple[str, Note]], *, base: str | None = Non
             if url:
                 parts[link.parent][link.position] = url
     return [DiwooDocument(note, label, found.document_url, parts.get(note_iri(note, base), {}))
-            for (label, note), found in zip(items, links)]
+            for (label, note), found in zip(items, links, strict=False)]
 
 
 def lastmod_today() -> str:
@@ -293,7 +293,7 @@ def notes_to_diwoo(notes: Sequence[Note], *, base: str | None = None, download_b
     `labels` (one per note) are where each came from: a URL label is the document's URL.
     """
     items = [(label or note.source.file_name, note)
-             for note, label in zip(notes, labels or [None] * len(notes))]
+             for note, label in zip(notes, labels or [None] * len(notes), strict=False)]
     docs = diwoo_documents(items, base=base, download_base=download_base)
     data, failed = urlset(docs, lastmod=lastmod)
     if failed:

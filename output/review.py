@@ -495,7 +495,7 @@ def build_text_view(text: str, items: list[ReviewItem]) -> TextView:
     cuts = sorted({0, len(text), *(s for s, _ in located.values()), *(e for _, e in located.values())})
     segments: list[tuple[str, tuple[str, ...]]] = []
     starts: dict[int, list[str]] = {}
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         if a == b:
             continue
         keys = tuple(k for k, (s, e) in located.items() if s <= a and b <= e)

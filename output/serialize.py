@@ -40,7 +40,7 @@ def notes_graph(notes: Sequence[Note], base: str | None = None, evidence: bool =
                 links: Sequence[NoteLinks | None] | None = None, *, keep_extracted: bool = False) -> Graph:
     """One graph holding the triples of all `notes` and of the shared resources they use."""
     graph = bind_prefixes(Graph())
-    for note, link in zip(notes, links or [None] * len(notes)):
+    for note, link in zip(notes, links or [None] * len(notes), strict=False):
         add_note(graph, note, base or DEFAULT_BASE, evidence, links=link, keep_extracted=keep_extracted)
     return graph
 
@@ -100,7 +100,7 @@ def _notes_triples(notes: Sequence[Note], base: str, evidence: bool, links: Link
     roots: list[URIRef] = []
     triples: list[Triple] = []
     shared: list[Triple] = []
-    for note, link in zip(notes, links):
+    for note, link in zip(notes, links, strict=False):
         parts = note_parts(note, base, evidence, links=link, keep_extracted=keep_extracted)
         roots.append(parts.iri)
         triples.extend(parts.triples)
@@ -127,7 +127,7 @@ def _trig(notes: Sequence[Note], base: str, evidence: bool, links: Links, keep_e
     """Each note in its own named graph, the shared resources once in the shared graph."""
     graphs: dict[URIRef, list[Triple]] = {}
     shared: list[Triple] = []
-    for note, link in zip(notes, links):
+    for note, link in zip(notes, links, strict=False):
         parts = note_parts(note, base, evidence, links=link, keep_extracted=keep_extracted)
         graphs.setdefault(parts.iri, []).extend(parts.triples)  # the same note twice: one graph
         shared.extend(parts.shared)

@@ -343,7 +343,6 @@ async def graph_store(request: Request) -> Response:
 
 async def resource(request: Request) -> Response:
     """GET on a minted IRI's path (or the vocabulary's), with content negotiation."""
-    settings = _settings(request)
     renderer: Renderer = request.app.state.renderer
     path = request.url.path
     forced = next((f for f in DOC_FORMATS if path.endswith(f.extension)), None)

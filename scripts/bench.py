@@ -199,7 +199,7 @@ def bench_overhead(paths: list[Path], repeat: int) -> None:
         for i, path in enumerate(paths):
             for name, fn in variants.items():
                 # CPU time of this process: all three run here, and other jobs on the machine count less
-                best[name][i] = min(best[name][i], best_of(lambda: fn(path), 1, time.process_time))
+                best[name][i] = min(best[name][i], best_of(lambda fn=fn, path=path: fn(path), 1, time.process_time))
     bare, all_texts, ours = (sum(best[name]) for name in variants)
     print(f"\n1. overhead: {len(paths)} PDFs, {pages} pages, in one process; CPU seconds, best of {repeat} "
           f"per document")
@@ -212,7 +212,7 @@ def bench_overhead(paths: list[Path], repeat: int) -> None:
     verdict = "OK" if ratio <= 1.10 else "ABOVE TARGET"
     print(f"   ratio kenmerk / bare pdfminer = {ratio:.2f}x (target <= 1.10x: {verdict}); "
           f"kenmerk / pdfminer with all_texts = {ours / all_texts:.2f}x")
-    ratios = sorted(o / b for b, o in zip(best["bare"], best["kenmerk"]))
+    ratios = sorted(o / b for b, o in zip(best["bare"], best["kenmerk"], strict=False))
     slowest = max(range(len(paths)), key=lambda i: best["bare"][i])
     rest_bare = bare - best["bare"][slowest]
     rest_ours = ours - best["kenmerk"][slowest]

@@ -1069,7 +1069,7 @@ class _Drawing:
             for r, row in enumerate(block.rows):
                 is_header = block.header and r == 0
                 cells = []
-                for c, (cx, cell) in enumerate(zip(block.columns, row)):
+                for c, (cx, cell) in enumerate(zip(block.columns, row, strict=False)):
                     bold = (is_header and block.header_bold) or c in block.bold_cols or block.bold
                     cfont = FONTS[(block.font or self.layout.font, bold, block.italic)]
                     csize = (block.header_size or size) if is_header else size
@@ -1406,7 +1406,7 @@ def beslisnota_docx(spec: Beslisnota = WORD_NOTA) -> bytes:
 
     def table(rows: list[tuple[str, list[str]]]) -> None:
         grid = document.add_table(rows=len(rows), cols=2)
-        for row, (label, values) in zip(grid.rows, rows):
+        for row, (label, values) in zip(grid.rows, rows, strict=False):
             row.cells[0].paragraphs[0].add_run(label).bold = True
             row.cells[1].paragraphs[0].text = values[0]
             for value in values[1:]:

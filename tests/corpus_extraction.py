@@ -66,6 +66,6 @@ class CorpusExtraction:
                 with ProcessPoolExecutor(max_workers=min(4, os.cpu_count() or 1), mp_context=context) as pool:
                     results = list(pool.map(extract_corpus_file, *args, chunksize=1))
             else:
-                results = [extract_corpus_file(*a) for a in zip(*args)]
-            self._done[(reader, ocr)] = dict(sorted((Path(p).name, r) for p, r in zip(paths, results)))
+                results = [extract_corpus_file(*a) for a in zip(*args, strict=False)]
+            self._done[(reader, ocr)] = dict(sorted((Path(p).name, r) for p, r in zip(paths, results, strict=False)))
         return self._done[(reader, ocr)]

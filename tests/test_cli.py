@@ -58,7 +58,7 @@ def test_batch_with_bad_inputs_reports_each_on_one_line_and_goes_on(fixtures_dir
     assert "Traceback" not in err
     err_lines = err.splitlines()
     assert len(err_lines) == len(BAD), err
-    for name, line in zip(BAD, err_lines):
+    for name, line in zip(BAD, err_lines, strict=False):
         prefix = f"{fixtures_dir / name}: "
         assert line.startswith(prefix), f"{line!r} does not start with {prefix!r}"
         assert line[len(prefix):].strip(), f"no reason in {line!r}"

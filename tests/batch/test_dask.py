@@ -32,7 +32,7 @@ def test_dask_batch_extracts_reports_and_stops_the_endless_parse(tmp_path, clust
 
 
 def test_dask_publish_streams_notes_back_into_the_store(tmp_path, cluster, good_documents):
-    folder = write(tmp_path / "in", {k: v for k, v in good_documents.items() if k.endswith(".pdf")})
+    write(tmp_path / "in", {k: v for k, v in good_documents.items() if k.endswith(".pdf")})
     (tmp_path / "kenmerk.toml").write_text(
         '[publish]\nbase = "https://data.example.nl/id/"\npublisher = "mnre1090"\nlicence = "cc0"\n'
         'contact_email = "open-data@example.nl"\n', encoding="utf-8")

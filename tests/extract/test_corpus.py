@@ -42,7 +42,7 @@ def text_layers(provenance: Path) -> dict[str, str]:
             continue
         if all(set(c) <= set("-: ") for c in cells) or len(cells) != len(header):
             continue  # the separator row, or a row with a stray "|" in a note
-        row = dict(zip(header, cells))
+        row = dict(zip(header, cells, strict=False))
         layers[row["file"].strip("`")] = row["text layer"]
     return layers
 

@@ -46,7 +46,7 @@ def _pair_up(a: list, b: list) -> list[tuple]:
                 if b[j][0] == line[0] and abs(b[j][4] - line[4]) <= 2 * DEFAULT.reading_row:
                     b.insert(i, b.pop(j))
                     break
-    return list(zip(a, b))
+    return list(zip(a, b, strict=False))
 
 
 def _assert_same_lines(data: bytes, name: str = "doc.pdf", boxes: bool = True) -> int:
@@ -60,7 +60,7 @@ def _assert_same_lines(data: bytes, name: str = "doc.pdf", boxes: bool = True) -
     pdfium, pdfminer = (_lines(data, reader, name) for reader in ("pdfium", "pdfminer"))
     assert len(pdfium) == len(pdfminer), name
     compared = 0
-    for page, (a, b) in enumerate(zip(pdfium, pdfminer), 1):
+    for page, (a, b) in enumerate(zip(pdfium, pdfminer, strict=False), 1):
         if any("(cid:" in ln[0] for ln in b) or any(ln[0] == "•" for ln in a):
             continue  # the bullet pdfminer has no character for: "(cid:127)" in a line, dropped when alone
         compared += 1
@@ -70,7 +70,7 @@ def _assert_same_lines(data: bytes, name: str = "doc.pdf", boxes: bool = True) -
             if boxes and "€" not in lb[0]:
                 # a line's right edge is its last glyph's box in pdfium and its advance in pdfminer: in large print
                 # (a cover's 13 pt subtitle) they may differ by a little more than a point, at most a tenth of an em
-                x0, y0, x1, y1 = (abs(x - y) for x, y in zip(la[1:5], lb[1:5]))
+                x0, y0, x1, y1 = (abs(x - y) for x, y in zip(la[1:5], lb[1:5], strict=False))
                 assert max(x0, y0, y1) <= BOX_TOLERANCE and x1 <= max(BOX_TOLERANCE, 0.1 * lb[5]), (name, la, lb)
             assert la[5:] == lb[5:], (name, la, lb)
     return compared
@@ -218,6 +218,6 @@ def test_corpus_readers_agree_line_by_line(corpus_dir, corpus_extraction):
     total = sum(map(len, b.values()))
     same = sum(min(len(a[key]), len(boxes)) for key, boxes in b.items())
     assert same >= 0.995 * total, f"{same} of {total} lines with the same text"
-    far = [(key, x, y) for key, boxes in b.items() for x, y in zip(a[key], boxes)
-           if max(abs(p - q) for p, q in zip(x, y)) > BOX_TOLERANCE]
+    far = [(key, x, y) for key, boxes in b.items() for x, y in zip(a[key], boxes, strict=False)
+           if max(abs(p - q) for p, q in zip(x, y, strict=False)) > BOX_TOLERANCE]
     assert len(far) <= 0.005 * total, far[:5]

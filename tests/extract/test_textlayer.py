@@ -235,7 +235,7 @@ def _provenance_layers(provenance) -> dict[str, str]:
         elif header is None:
             header = [c.lower() for c in cells] if "text layer" in (c.lower() for c in cells) else None
         elif len(cells) == len(header) and not all(set(c) <= set("-: ") for c in cells):
-            row = dict(zip(header, cells))
+            row = dict(zip(header, cells, strict=False))
             layers[row["file"].strip("`")] = row["text layer"].lower()
     return layers
 
@@ -259,7 +259,7 @@ def test_corpus_text_layers_match_provenance(corpus_dir):
     else:
         all_verdicts = [_assess_path(p) for p in paths]
     wrong, counts = [], {"yes": 0, "ocr": 0, "no": 0}
-    for path, verdicts in zip(paths, all_verdicts):
+    for path, verdicts in zip(paths, all_verdicts, strict=False):
         layer = layers.get(path.name, "")
         statuses = {q.status for q in verdicts}
         seen = [(q.status, q.reason) for q in verdicts]

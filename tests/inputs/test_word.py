@@ -74,9 +74,9 @@ def test_the_lines_keep_bold_size_and_the_label_value_order_of_a_colofon_table(i
 def test_a_header_table_of_labels_over_values_is_read_label_by_value():
     document = _note_document()
     table = document.add_table(rows=2, cols=3)
-    for cell, text in zip(table.rows[0].cells, ("Datum", "Ons kenmerk", "Bijlagen")):
+    for cell, text in zip(table.rows[0].cells, ("Datum", "Ons kenmerk", "Bijlagen"), strict=False):
         cell.text = text
-    for cell, text in zip(table.rows[1].cells, ("12 maart 2024", "2024-0001234", "1")):
+    for cell, text in zip(table.rows[1].cells, ("12 maart 2024", "2024-0001234", "1"), strict=False):
         cell.text = text
     _decision(document)
     note = extract_note(_bytes(document), "nota.docx", NEVER)

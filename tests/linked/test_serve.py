@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
 import requests
 from linked_helpers import start_serve
 from rdflib import Graph, Literal, URIRef

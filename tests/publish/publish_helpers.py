@@ -30,7 +30,6 @@ from kenmerk.extract import (
     Source,
     WooGround,
 )
-from kenmerk.output.config import PublishConfig
 from kenmerk.output.gsp import GraphStoreClient, RetryPolicy, Timeouts
 
 REPO_ROOT = Path(__file__).resolve().parents[2]

@@ -86,7 +86,7 @@ def test_failing_files_are_reported_and_the_rest_goes_in(workdir, notes, capsys)
     assert main(["publish", "in", "--store", "s"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert sorted(line.split(": ", 1)[0] for line in err) == [
-        "in/broken.json", "in/invalid.json", f"in/lines.jsonl:3"]
+        "in/broken.json", "in/invalid.json", "in/lines.jsonl:3"]
     assert all(len(line.split(": ", 1)) == 2 for line in err)
     assert len(store_graphs(workdir / "s")) == 4 + 2
 

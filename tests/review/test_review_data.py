@@ -279,7 +279,7 @@ def test_every_candidate_gets_the_box_of_the_lines_it_was_read_from():
     for name, f in fields.items():
         evidence = explained.evidence[name]
         assert len(evidence) == len(f.candidates)
-        for view, ev in zip(f.candidates, evidence):
+        for view, ev in zip(f.candidates, evidence, strict=False):
             assert (ev.page if ev else None) == view.page, (name, view.rule)
             if ev is not None and ev.bbox is not None:
                 boxed += 1

@@ -10,7 +10,6 @@ one bad file leaves the good notes complete.
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 

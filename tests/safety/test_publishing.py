@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 import requests
 
+from kenmerk.extract.errors import KenmerkError
 from kenmerk.output.cli import main
 from kenmerk.output.config import ConfigError, load_config
 from kenmerk.output.gsp import GraphStoreClient, RetryPolicy, Timeouts
@@ -166,11 +167,11 @@ def test_put_is_retried_a_posted_query_is_not(recorder):
     rec.status = 503
     client = GraphStoreClient(url + "/store", url + "/query", retry=RetryPolicy(attempts=3, backoff=0.01),
                               timeouts=Timeouts(connect=2, read=5))
-    with pytest.raises(Exception):
+    with pytest.raises(KenmerkError):
         client.put_graph(BASE + "g", b"")
     assert [r["method"] for r in rec.seen] == ["PUT"] * 3
     rec.seen.clear()
-    with pytest.raises(Exception):
+    with pytest.raises(KenmerkError):
         client.query("ASK {}")
     assert [r["method"] for r in rec.seen] == ["POST"]
 

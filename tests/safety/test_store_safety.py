@@ -22,7 +22,6 @@ import pytest
 
 from kenmerk.output.cli import main
 from kenmerk.output.config import PublishConfig
-from kenmerk.output.graph import note_iri
 from kenmerk.output.publish import Publisher
 from kenmerk.output.store import EmbeddedStore
 from publish_helpers import BASE, make_note, write_notes

@@ -7,7 +7,6 @@ The full disk is a real tmpfs mounted for the test (skipped where mounting is no
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -97,7 +96,7 @@ def test_other_write_errors_are_one_line_in_the_systems_own_words(workdir):
     done = subprocess.run([sys.executable, "-c", script, "publish", "in", "--out", "site", "-q"], cwd=workdir,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
-    assert done.stderr == f"kenmerk: site/notes.nq: file too large\n"
+    assert done.stderr == "kenmerk: site/notes.nq: file too large\n"
     assert [p for p in (workdir / "site").rglob("*") if p.is_file()] == []
     (workdir / "file").write_text("not a folder")
     with pytest.raises(OutputError) as info:
