@@ -37,7 +37,9 @@ LETTERS = re.compile(r"^\(?[A-H]\)?(?:\s*[(,]*\s*(?:,|en|evt\.|en\s+evt\.)\s*\(?
 RANGE = re.compile(r"^(\d{1,2})\s*(?:t/m|tot\s+en\s+met|-)\s*(\d{1,2})$", re.IGNORECASE)
 NONE = re.compile(r"^(?:-+|geen|nvt|n\.v\.t\.?|0)$", re.IGNORECASE)
 NUMBERED = re.compile(r"^(?:bijlage\s+)?(\d{1,2}|[IVX]{1,4}|[a-h])[.)]?(?:\s+|(?=[A-Z])|$)(.*)$")
-BULLETED = re.compile(r"^[•▪●◦\-–*]\s*(.*)$")
+#: a list item's mark: a bullet, or a form's ticked box ("[X] plattegrond.pdf"); an empty box is no item
+BULLETED = re.compile(r"^(?:[•▪●◦\-–*]|\[[xX✓✔]\]|[☒☑])\s*(.*)$")
+UNTICKED = re.compile(r"^(?:\[\s?\]|☐)(?:\s|$)")
 #: "Bijlage 2: Inventarislijst", "Bijlage II – Kaart", "BIJLAGE A": an attachment's own heading or list line
 BIJLAGE_LINE = re.compile(r"^bijlage\s+(?P<num>\d{1,2}|[IVX]{1,5}|[A-H])\b\.?\s*(?:[:.–—-]\s*)?(?P<title>.*)$",
                           re.IGNORECASE)
@@ -115,6 +117,8 @@ def _items(lines: list[Line]) -> list[tuple[str | None, list[Line]]]:
     items: list[tuple[str | None, list[Line]]] = []
     for row in geometry.rows(lines) if lines and lines[0].has_box else [[ln] for ln in lines]:
         text = " ".join(ln.text for ln in row).strip()
+        if UNTICKED.match(text):
+            continue  # a form's option left unticked
         m = NUMBERED.match(text)
         b = BULLETED.match(text)
         if m and (m.group(2) or len(row) == 1):
@@ -153,6 +157,9 @@ def _field(doc: Document, avoid: frozenset[int]) -> tuple[int | None, list[Candi
             return None, []  # column headers of a table of attachments: the list is in the body
         if not texts and _heads_a_field(doc, pair, pairs):
             continue  # a form's section "BIJLAGEN" over its "Bijlage *" field: the field says
+        if not texts and any(_section(doc, block, avoid) for block in doc.sections_of("attachments")
+                             if block.line.index == pair.label_line.index):
+            continue  # a label that heads a section listing them (a form's "4  Bijlagen" over ticked files)
         if not texts or NONE.match(texts[0]):
             return 0, [Candidate(value=[], rule="field-none", score=0.9, lines=evidence, why=f"{where}: none")]
         first = texts[0]

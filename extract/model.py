@@ -72,8 +72,8 @@ class FieldCorrection(_Model):
 
     by: Annotated[str, Field(min_length=1, description="who corrected it")]
     at: dt.datetime = Field(description="when")
-    note: str | None = Field(None, description="why")
-    extracted: Any = Field(None, description="the extracted value it replaced, in the Note's JSON shape")
+    note: str | None = Field(default=None, description="why")
+    extracted: Any = Field(default=None, description="the extracted value it replaced, in the Note's JSON shape")
 
 
 class Evidence(_Model):
@@ -83,7 +83,7 @@ class Evidence(_Model):
     bbox: BBox | None = None
     text: str
     ocr: bool = Field(False, description="the text came from OCR or a noisy OCR text layer")
-    correction: FieldCorrection | None = Field(None, exclude_if=lambda v: v is None,
+    correction: FieldCorrection | None = Field(default=None, exclude_if=lambda v: v is None,
                                                description="set when a reviewer corrected the value")
 
 

@@ -682,6 +682,15 @@ class Reporter:
         if self.errors is not None:
             self.errors.write(json.dumps(record, ensure_ascii=False) + "\n")
 
+    def not_written(self, path: str, error: Exception) -> None:
+        """A document extracted but not written to the output (a note DiWoo cannot carry): its line on
+        stderr and in the error file, and it counts as failed in the summary, not as done."""
+        self.echo(str(error))
+        self.record({"path": path, "stage": "output", "error": type(error).__name__, "message": error.args[0]})
+        if self.counts.done:
+            self.counts.done -= 1
+        self.counts.failed += 1
+
     def tick(self) -> None:
         """About once a second: keep the bar's clock going; a progress line every `interval` seconds."""
         if self.bar is not None:

@@ -626,22 +626,9 @@ def render_index(data: IndexData, *, lang: str = "nl", generated: str | None = N
 # writing
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_FILE_MODE = 0o666 & ~_umask()
-
-
 def write_page(path: Path, text: str) -> None:
-    """Write atomically, readable as an ordinary file is (a report is meant to be shared)."""
+    """Write atomically, readable as an ordinary file is (`write_atomic` honours the umask: a report is shared)."""
     write_atomic(path, text.encode("utf-8"))
-    try:
-        os.chmod(path, _FILE_MODE)
-    except OSError:
-        pass
 
 
 def note_report(note: Note, name: str, slug: str, data: bytes | None, explained: Explained | None,

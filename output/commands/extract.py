@@ -207,14 +207,9 @@ def run(args) -> int:
         download_base = args.download_base or load_config().download_base
         if fmt == "diwoo":  # a note that cannot be written is one error line; the others are written
 
-            def not_written(exc) -> None:
-                reporter.echo(str(exc))
-                reporter.record({"path": exc.path, "stage": "output", "error": type(exc).__name__,
-                                 "message": exc.args[0]})
-
-            failed += len(notes) - extract_output.write_diwoo(notes, args.output, base=args.base,
-                                                          download_base=download_base,
-                                                          sitemap_url=args.sitemap_url, failed=not_written)
+            failed += len(notes) - extract_output.write_diwoo(
+                notes, args.output, base=args.base, download_base=download_base, sitemap_url=args.sitemap_url,
+                failed=lambda exc: reporter.not_written(exc.path, exc))
         else:
             extract_output.write_rdf(notes, fmt, args.output, base=args.base, evidence=args.evidence,
                                      download_base=download_base, keep_extracted=args.keep_extracted)

@@ -180,12 +180,12 @@ def test_every_document_extracts(conventions_dir, convention_notes):
     assert not [m for m in report.misses if not m.extracted]
 
 
-#: floors on each batch of made-up convention documents (the batches h3 and h4 scored 0.880 and 0.905 before the
-#: extractor learnt their conventions; every batch scored 0.996 to 1.000 after)
+#: floors on each batch of made-up convention documents (the batches h3, h4 and h5 scored 0.880, 0.905 and 0.895
+#: before the extractor learnt their conventions; every batch scored 0.988 to 1.000 after)
 MIN_CONVENTIONS_OVERALL = 0.97
 MIN_CONVENTIONS_FIELD = 0.9
 #: holdout batches: scored and printed, no floor (the extractor has not been tuned on them)
-HOLDOUT_BATCHES = {"h5"}
+HOLDOUT_BATCHES = {"h6"}
 
 
 def test_the_conventions_score_high(conventions_dir, convention_notes):

@@ -85,3 +85,12 @@ def test_cli_writes_a_sitemap_folder(tmp_path, monkeypatch):
     assert sorted(p.name for p in (tmp_path / "site").iterdir()) == [  # a letter and a report: art. 3.1
         "robots.txt", "sitemap-diwoo-infocat018-1.xml", "sitemapindex-diwoo-infocat018.xml"]
     assert main(["extract", "in", "--format", "diwoo", "-o", "site2/", "-q"]) == 2  # no URL to serve it at
+
+
+def test_the_summary_counts_a_note_diwoo_cannot_carry_as_failed(tmp_path, monkeypatch, capsys):
+    write_documents(tmp_path / "in")
+    monkeypatch.chdir(tmp_path)
+    code = main(["extract", "in", "--format", "diwoo", "-o", "out.xml", "--download-base", DOCS, "--no-progress"])
+    assert code == 1
+    summary = [line for line in capsys.readouterr().err.splitlines() if line.startswith("kenmerk: done")]
+    assert summary and summary[-1].startswith("kenmerk: done 2, failed 1,"), summary

@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from note_factory import beslisnota
 from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SH, XSD
 
 from kenmerk.extract import Note
 from kenmerk.output.cli import main
 from kenmerk.output.corrections import CORRECTABLE, Correction, Corrections
 from kenmerk.output.graph import note_graph, note_iri, reviewer_iri
+from kenmerk.output.serialize import serialize_notes
 from kenmerk.output.shacl import shapes_graph, validate_graph
 from kenmerk.vocab import KMK
 
@@ -92,6 +94,11 @@ def test_keep_extracted_writes_the_replaced_values_in_their_own_types():
     assert json.loads(str(extracted["organisation"]))["name"] == "Minister van Asiel en Migratie"
     report = validate_graph(graph)
     assert report.conforms, [r.line() for r in report.results]
+    # the JSON-LD writer names the new terms from the shipped context and parses back to the same triples
+    data = serialize_notes([note], "jsonld", base=BASE, keep_extracted=True)
+    first = json.loads(data)["notes"][0]["corrections"][0]
+    assert {"correctedField", "associatedWith", "endedAtTime", "extractedValue"} <= set(first)
+    assert isomorphic(Graph().parse(data=data, format="json-ld"), graph)
 
 
 def test_a_corrected_note_round_trips_through_json_and_a_second_correction_keeps_the_first_extracted_value():
