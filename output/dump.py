@@ -58,7 +58,7 @@ def ntriples_bytes(triples: Iterable[ox.Triple | ox.Quad]) -> bytes:
 def ox_bytes(terms: Iterable[ox.Triple] | Iterable[ox.Quad], fmt: ox.RdfFormat,
              prefixes: Mapping[str, str] | None = None) -> bytes:
     """`ox.serialize` into bytes (it returns them when it is given no output to write to)."""
-    data = ox.serialize(terms, format=fmt, prefixes=prefixes)
+    data = ox.serialize(terms, format=fmt, prefixes=dict(prefixes) if prefixes is not None else None)
     if data is None:  # pragma: no cover - only with an output
         raise TypeError("pyoxigraph wrote the triples elsewhere")
     return data

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from kenmerk.extract import Note
-from kenmerk.extract.errors import InvalidSetting
+from kenmerk.extract.errors import DiwooError, InvalidSetting
 from kenmerk.output.atomic import atomic_open, write_atomic
 
 
@@ -28,7 +28,7 @@ def _is_folder(path: str) -> bool:
 
 def write_diwoo(items: Sequence[tuple[str, Note]], output: str | None, *, base: str | None,
                 download_base: str | None, sitemap_url: str | None,
-                failed: Callable[[Exception], None]) -> int:
+                failed: Callable[[DiwooError], None]) -> int:
     """Write the DiWoo XML of `items` (label, note); each note that cannot be written goes to `failed`.
 
     Returns the number of notes written.

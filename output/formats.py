@@ -146,6 +146,11 @@ def formats_for_path(path: str | PurePath, among: Iterable[str] | None = None) -
     return tuple(f for f in FORMATS if suffix and suffix in f.extensions and (names is None or f.name in names))
 
 
+def _suffix(path: str | None) -> str:
+    """The extension of `path` without a `.gz`."""
+    return PurePath(split_gzip(path)[0]).suffix if path else ""
+
+
 def output_format(path: str | None, given: str | None, allowed: Iterable[str], default: str) -> str:
     """The format to write `path` in: `given` (`--format`), else what the extension says, else `default`.
 
@@ -165,12 +170,12 @@ def output_format(path: str | None, given: str | None, allowed: Iterable[str], d
     if chosen is not None:
         if chosen in {f.name for f in named}:
             return chosen
-        suffix = PurePath(split_gzip(path)[0]).suffix
+        suffix = _suffix(path)
         raise InvalidSetting(f"{path}: its extension {suffix} says {' or '.join(f.name for f in named)}, "
-                         f"not --format {given}: name the file {PurePath(path).stem}{by_name(chosen).extension} "
+                         f"not --format {given}: name the file {PurePath(path or '').stem}{by_name(chosen).extension} "
                          f"or drop --format")
     if len(named) > 1:
-        suffix = PurePath(split_gzip(path)[0]).suffix
+        suffix = _suffix(path)
         raise InvalidSetting(f"{path}: {suffix} is {' and '.join(f.label for f in named)}: "
                          f"give --format {' or --format '.join(f.name for f in named)}")
     return named[0].name

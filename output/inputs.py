@@ -464,7 +464,7 @@ def _read_member(spec: DocumentSpec, max_bytes: int, archive: Callable[[str], zi
         raise ArchiveMemberRefused(f"zip member refused: {why}", path=label)
     try:
         zf = archive(spec.location)
-        info = zf.getinfo(spec.member)
+        info = zf.getinfo(spec.member or "")
         if info.file_size > max_bytes:
             raise ArchiveMemberRefused(f"zip member refused: larger than the limit ({info.file_size} bytes > {max_bytes})",
                                        path=label)

@@ -78,8 +78,8 @@ class BatchLinker:
             self._urls[iri] = url
         found: list[AttachmentLink] = []
         own = {k for k in (match_key(PurePosixPath(note.source.file_name).stem), match_key(note.title)) if k}
-        for key in sorted(own):  # this note is an attachment of a note before it
-            found += [AttachmentLink(parent, position, iri) for parent, position in self._wanted.get(key, ())
+        for own_key in sorted(own):  # this note is an attachment of a note before it
+            found += [AttachmentLink(parent, position, iri) for parent, position in self._wanted.get(own_key, ())
                       if parent != iri]
         for position, attachment in enumerate(note.attachments, 1):
             key = match_key(attachment.title)

@@ -113,7 +113,8 @@ def _after_error(budget: Retry, method: str, url: str, exc: requests.RequestExce
 
 
 def send(session: requests.Session, policy: RetryPolicy, method: str, url: str, *,
-         read: Callable[[requests.Response], T] = _loaded, **kwargs) -> T:
+         read: Callable[[requests.Response], T] = _loaded,  # type: ignore[assignment]  # T is Response then: mypy cannot tie a generic to its default
+         **kwargs) -> T:
     """`read(answer)` of one HTTP call (`session.request(method, url, **kwargs)`), tried by `policy`.
 
     `read` reads the body (by default all of it, returning the answer); an answer that breaks off

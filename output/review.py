@@ -18,6 +18,7 @@ import datetime as dt
 import json
 import re
 from collections import Counter
+import dataclasses
 from dataclasses import dataclass, field
 
 from kenmerk.extract import DocumentType, Evidence, Note
@@ -75,7 +76,7 @@ class ReviewItem:
     label: str                    # "Kenmerk", "Bijlage 2"
     value: str                    # the value as shown
     evidence: Evidence | None
-    search: list[str] = field(default_factory=list)  # text to look for in a text input, best first
+    search: list[str] = dataclasses.field(default_factory=list)  # (`field` is an attribute here) text to look for in a text input, best first
     derived: bool = False         # the value is not printed in its box: inferred from that line (PDF pages)
 
     @property
@@ -236,8 +237,8 @@ class NoteReport:
         return name in CORRECTABLE
 
     def evidence_pages(self) -> list[int]:
-        return sorted({it.page for it in self.items if it.page is not None}
-                      | {p.page for w in self.why for p in w.runners_up if p.has_box})
+        return sorted({page for it in self.items if (page := it.page) is not None}
+                      | {p.page for w in self.why for p in w.runners_up if p.has_box and p.page is not None})
 
     def groups(self) -> list[tuple[str, list[ReviewItem], FieldWhy | None]]:
         """Per field in the report's order: its items and why it has its value (fields with either)."""
@@ -398,11 +399,11 @@ def note_issues(note: Note, items: list[ReviewItem], t: Labels | None = None) ->
                 continue
             days = abs((d.date - note.date).days)
             if days > DATE_FAR_DAYS:
-                it = date_items.get(i)
+                dated = date_items.get(i)
                 issues.append(Issue("date_far", "doubtful",
                                     t("issue_date_far", label=d.label or t.role(d.role.value),
                                       date=d.date.isoformat(), days=days, doc_date=note.date.isoformat()),
-                                    it.key if it else None))
+                                    dated.key if dated else None))
     pdf = note.source.media_type == "application/pdf"
     for it in items:
         if corrected_by(note.evidence.get(it.field)):

@@ -135,7 +135,7 @@ def _trig(notes: Sequence[Note], base: str, evidence: bool, links: Links, keep_e
     graphs[shared_graph_iri(base)] = shared
     quads: list[ox.Quad] = []
     for iri, triples in graphs.items():
-        name = _CONVERTER.term(iri)
+        name = _CONVERTER.iri(iri)
         quads.extend(ox.Quad(s, p, o, name) for s, p, o in _ordered_terms(triples, [iri]))
     return ox_bytes(quads, by_name("trig").ox(), _PREFIXES)
 

@@ -250,7 +250,7 @@ async def _query_text(request: Request) -> tuple[str | None, dict[str, list[str]
             params = {**params, **parse_qs(body, keep_blank_values=True)}
         else:
             return None, params
-    return (params.get("query") or [None])[0], params
+    return next(iter(params.get("query") or []), None), params
 
 
 async def sparql(request: Request) -> Response:

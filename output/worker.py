@@ -60,6 +60,7 @@ from kenmerk.extract.ocr import Deadline
 from kenmerk.output.inputs import DocumentSpec, Fetch, JsonSpec, Loader, PassedOver
 
 if TYPE_CHECKING:
+    from kenmerk.output.cache import ResultCache
     from kenmerk.output.corrections import Corrections
 
 __all__ = ["Child", "CpuLimit", "GuardedRunner", "Result", "WorkOptions", "Workspace", "process_document"]
@@ -193,9 +194,9 @@ class Workspace:
     def __init__(self, options: WorkOptions) -> None:
         self.options = options
         self.loader = Loader(options.fetch, max_bytes=options.limits.max_bytes)
-        self._cache = None
+        self._cache: ResultCache | None = None
 
-    def cache(self):
+    def cache(self) -> ResultCache | None:
         """The `ResultCache` of `options.cache_dir`, or None without one."""
         if self._cache is None and self.options.cache_dir:
             from kenmerk.output.cache import ResultCache
@@ -301,7 +302,7 @@ def _finish(result: Result, data: bytes, options: WorkOptions, start: float) -> 
     if (options.finish is not None or options.corrections) and result.ok:
         try:
             if options.corrections:
-                result.note_json = options.corrections.apply_json(result.note_json)
+                result.note_json = options.corrections.apply_json(result.note_text)
             if options.finish is not None:
                 result.extra = options.finish(data, result)
         except KenmerkError as exc:

@@ -60,14 +60,14 @@ CORPUS = (REPO_ROOT / ".." / "shared" / "corpus").resolve()
 def machine() -> str:
     cpu = cpu_model()
     try:
-        mem = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) // 1024
-        mem_text = f", {mem / 1024:.1f} GiB RAM"
-    except (OSError, AttributeError):
+        found = re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())
+        mem_text = f", {int(found.group(1)) // 1024 / 1024:.1f} GiB RAM" if found else ""
+    except OSError:
         mem_text = ""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:
-        cores = os.cpu_count()
+        cores = os.cpu_count() or 1
     load = ""
     if hasattr(os, "getloadavg"):
         load = ", load average %.2f %.2f %.2f" % os.getloadavg()
@@ -103,7 +103,7 @@ def corpus_pdfs() -> list[Path]:
 
 def _make_fixtures():
     sys.path.insert(0, str(REPO_ROOT / "tests"))
-    from conftest import load_make_fixtures
+    from conftest import load_make_fixtures  # type: ignore[import-not-found]  # tests/, put on sys.path above
 
     return load_make_fixtures()
 
@@ -394,12 +394,12 @@ def bench_jobs(work: list[Path], repeat: int) -> None:
     ceilings: list[float] = []
     for _ in range(repeat):
         ceilings.append(machine_ceiling())
-        row = []
+        row: list[float] = []
         for jobs in (1, 2):
             cpu = _children_cpu()
             seconds = run_pool(work, jobs)[0]
             row += [seconds, (_children_cpu() - cpu) / seconds]  # cores the workers kept busy on average
-        pairs.append(tuple(row))
+        pairs.append((row[0], row[1], row[2], row[3]))
     ratios = sorted(t1 / t2 for t1, _, t2, _ in pairs)
     ratio = statistics.median(ratios)
     ceiling = statistics.median(ceilings)

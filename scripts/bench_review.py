@@ -42,6 +42,8 @@ SPIN = 3_000_000
 def fixture_inputs(folder: Path) -> list[Path]:
     """The generated fixture notes (two born-digital PDFs) and the Markdown sample."""
     spec = importlib.util.spec_from_file_location("kenmerk_make_fixtures", REPO_ROOT / "scripts" / "make_fixtures.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit("scripts/make_fixtures.py not found")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
@@ -124,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
               f"({', '.join(sorted({p.suffix for p in originals}))})")
         before = ceiling()
         runs = [("--jobs 1", 1, "c1"), ("--jobs 2", 2, "c2"), ("--jobs 2, cached", 2, "c2")]
-        seconds = {}
+        seconds: dict[str, float] = {}
         for name, jobs, cache in runs:
             out = work / f"report-{len(seconds)}"
             seconds[name], extracted = review(docs, out, work / cache, jobs)

@@ -62,6 +62,8 @@ def _load_make_fixtures():
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("kenmerk_make_fixtures", REPO / "scripts" / "make_fixtures.py")
+    if spec is None or spec.loader is None:
+        raise SystemExit("scripts/make_fixtures.py not found")
     module = importlib.util.module_from_spec(spec)
     sys.modules["kenmerk_make_fixtures"] = module
     spec.loader.exec_module(module)
@@ -454,7 +456,7 @@ def run(args) -> int:
     bad = [c for c in done if c.kind in FAILING]
     if bad:
         print("failing cases:")
-        shown = collections.Counter()
+        shown: collections.Counter[tuple[str, str]] = collections.Counter()
         for c in bad:
             shown[(c.kind, c.detail)] += 1
             if shown[(c.kind, c.detail)] <= 2:

@@ -45,9 +45,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Literal, Union, get_args
 
-try:
+if sys.version_info >= (3, 11):
     import tomllib
-except ModuleNotFoundError:  # Python 3.10
+else:  # Python 3.10
     import tomli as tomllib
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -513,7 +513,7 @@ def bad_inputs(a_bytes: bytes) -> dict[str, bytes]:
 
 
 #: the fixture names: documents with a gold file, and bad inputs without one
-DOCUMENTS = {BESLISNOTA.name: BESLISNOTA, BRIEF.name: BRIEF}
+DOCUMENTS: dict[str, Beslisnota | Brief] = {BESLISNOTA.name: BESLISNOTA, BRIEF.name: BRIEF}
 BAD_INPUTS = ("empty.pdf", "random-bytes.pdf", "truncated.pdf", "encrypted.pdf", "not-a-pdf.pdf",
               "unknown-encoding.txt")
 GOOD_TEXT = ("windows-1252.txt",)
@@ -957,10 +957,10 @@ class _Extra(dict):
 
     def __init__(self, values: _Values, extra: dict) -> None:
         super().__init__(extra)
-        self.values = values
+        self.gold_values = values
 
     def __missing__(self, key: str):
-        return self.values[key]
+        return self.gold_values[key]
 
 
 def decision_text(decision: str | list[str] | None) -> str | None:
@@ -1070,8 +1070,8 @@ class _Drawing:
                 is_header = block.header and r == 0
                 cells = []
                 for c, (cx, cell) in enumerate(zip(block.columns, row, strict=False)):
-                    bold = (is_header and block.header_bold) or c in block.bold_cols or block.bold
-                    cfont = FONTS[(block.font or self.layout.font, bold, block.italic)]
+                    cbold = bool((is_header and block.header_bold) or c in block.bold_cols or block.bold)
+                    cfont = FONTS[(block.font or self.layout.font, cbold, block.italic)]
                     csize = (block.header_size or size) if is_header else size
                     lines = [w for part in fill(cell).split("\n") for w in (_wrap_marked(part, cfont, csize, edges[c] - cx - 6) or [""])]
                     cells.append([(cx, line, cfont, csize) for line in lines])

@@ -14,6 +14,7 @@ of the Woo/Wob (provenance in `MAPPING.md`):
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,8 +33,8 @@ HANDELINGEN: dict[str, tuple[URIRef, str]] = {
 
 def read_table(name: str) -> list[dict[str, str]]:
     """The rows of a shipped CSV table, as dictionaries."""
-    with resources.files("kenmerk.vocab").joinpath(name).open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
+    text = resources.files("kenmerk.vocab").joinpath(name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from kenmerk.extract import UsageError
 from kenmerk.output.batch import Reporter, cache_notice, run_batch
 from kenmerk.output.commands.options import add_batch_options, add_input_options, batch_options_from_args
 from kenmerk.output.inputs import DocumentSpec, Refused, gather, read_list
-from kenmerk.output.review import build_index
+from kenmerk.output.review import IndexEntry, build_index
 from kenmerk.output.review_batch import NotePages, ReportFolder, plan_pages
 from kenmerk.output.review_html import DEFAULT_MAX_PAGES, DEFAULT_SCALE, RenderSettings, render_index, timestamp
 from kenmerk.output.review_i18n import LANGUAGES, labels
@@ -95,7 +95,7 @@ def run(args) -> int:
     notice = cache_notice(options.cache_dir, bool(args.prune_cache))
     if notice and not args.quiet:
         reporter.echo(notice)
-    entries = {}
+    entries: dict[int, IndexEntry] = {}
     failed: list[tuple[str, str]] = []
     results = run_batch(items, options, on_tick=reporter.tick, on_page=reporter.page)
     try:
@@ -103,7 +103,7 @@ def run(args) -> int:
         reporter.start_line("in this process" if jobs <= 0 else f"{jobs} worker process{'es' if jobs != 1 else ''}")
         for result in results:
             reporter.add(result)
-            if result.ok:
+            if result.ok and isinstance(result.extra, IndexEntry):  # what the page writer returned
                 entries[result.index] = result.extra
             elif result.status == "failed":
                 name, reason = plan.names[result.index], strip_paths(result.message, machine)
