@@ -9,8 +9,11 @@
 
 Each note lives in its own named graph, whose IRI is the note's IRI
 (`kenmerk.output.graph.note_iri`), so publishing a note again replaces it:
-the same inputs published twice leave the same triples. Every run ends with
-the catalog (`kenmerk.output.catalog`) of the collection, in the store's
+the same inputs published twice leave the same triples. A note whose IRI changed (a correction
+of its kenmerk, date or organisation) also replaces the graph of its earlier version, found by
+the source's hash (`kenmerk.output.versions`): in the same transaction in the embedded store,
+by a query and a DELETE after the PUT on an endpoint (without a query URL: one warning, not
+removed). Every run ends with the catalog (`kenmerk.output.catalog`) of the collection, in the store's
 catalog graph, on the endpoint and/or as `catalog.ttl` next to the dumps.
 
 Errors (all `KenmerkError`, see `kenmerk.extract.errors`):
@@ -58,10 +61,11 @@ from kenmerk.output.dump import (
 )
 from kenmerk.output.formats import by_name
 from kenmerk.output.graph import note_parts, shared_graph_iri
-from kenmerk.output.gsp import EndpointRefused, EndpointUnreachable, GraphStoreClient
+from kenmerk.output.gsp import EndpointRefused, EndpointUnreachable, GraphStoreClient, redact
 from kenmerk.output.layout import write_iri_files
 from kenmerk.output.links import BatchLinker
 from kenmerk.output.store import EmbeddedStore, PublishError, StoreBusy, TermConverter
+from kenmerk.output.versions import older_in_store, older_on_endpoint
 
 if TYPE_CHECKING:
     from kenmerk.output.worker import Result
@@ -361,6 +365,11 @@ class Publisher:
         self._run_graphs: dict[str, list[ox.Quad]] = {}
         self._run_stats: dict[str, tuple[int, frozenset[str]]] = {}
         self._labels: dict[str, str] = {}
+        # earlier versions of a document (the same source hash under another IRI), replaced by the later
+        self._sources: dict[str, tuple[str, str]] = {}  # source SHA-256 → (note IRI, label), this run
+        self._batch_sources: dict[str, str] = {}  # note IRI → source SHA-256, of the store's next batch
+        self._sent_sources: dict[str, str] = {}  # note IRI → source SHA-256, PUT since the last look
+        self._warned_no_query = False
         self._halted: str | None = None
         self._closed = False
         if self.write_catalog:  # a missing catalog value stops the run before anything is written
@@ -430,13 +439,19 @@ class Publisher:
             print(f"kenmerk: warning: {label}: same note IRI as {earlier} ({iri}); {label} replaces it",
                   file=sys.stderr)
         self._labels[iri] = label
+        sha = item.source.sha256
         if self.client is not None:
             if not self._put(label, iri, quads):
                 return
+            self._supersede_in_run(label, iri, sha)
+            self._sent_sources[iri] = sha
             self._shared_unsent |= shared
             self._unsent_notes += 1
             if self._unsent_notes >= self.batch_size:
                 self._post_shared()
+                self._drop_older_on_endpoint()
+        else:
+            self._supersede_in_run(label, iri, sha)
         self._shared |= shared
         self._shared_pending |= shared
         self._run_stats[iri] = _graph_stats(quads, self.organisation_property)
@@ -447,8 +462,23 @@ class Publisher:
             return
         self._batch[iri] = quads
         self._batch_labels[iri] = label
+        self._batch_sources[iri] = sha
         if len(self._batch) >= self.batch_size:
             self._flush()
+
+    def _supersede_in_run(self, label: str, iri: str, sha: str) -> None:
+        """Of two notes of one document (the same source hash) under other IRIs in a run, the later replaces
+        the earlier: not written if still waiting, else removed with the later one's write."""
+        earlier = self._sources.get(sha)
+        self._sources[sha] = (iri, label)
+        if earlier is None or earlier[0] == iri:
+            return
+        old_iri, old_label = earlier
+        print(f"kenmerk: warning: {label}: the same document as {old_label} under another IRI ({iri}); "
+              f"{label} replaces it", file=sys.stderr)
+        for table in (self._batch, self._batch_labels, self._batch_sources, self._sent_sources,
+                      self._run_graphs, self._run_stats):
+            table.pop(old_iri, None)
 
     def _published(self, label: str, iri: str) -> None:
         self._failures_in_a_row = 0
@@ -474,6 +504,24 @@ class Publisher:
             self._fail(f"shared resources: not published: {exc.args[0]}")
         self._shared_unsent, self._unsent_notes = set(), 0
 
+    def _drop_older_on_endpoint(self) -> None:
+        """DELETE the earlier versions (same source, other IRI) of the notes PUT since the last time."""
+        sent, self._sent_sources = self._sent_sources, {}
+        if self.client is None or not sent:
+            return
+        if not self.client.query_url:
+            if not self._warned_no_query:
+                self._warned_no_query = True
+                print(f"kenmerk: warning: {redact(self.client.gsp_url or '')}: no SPARQL query URL (--endpoint), "
+                      "so earlier versions of a note (its document under another IRI, as after a correction "
+                      "of its kenmerk, date or organisation) are not found and stay there", file=sys.stderr)
+            return
+        try:
+            for graph in older_on_endpoint(self.client, sent, self.base):
+                self.client.delete_graph(graph, what=graph)
+        except PublishError as exc:
+            self._fail(f"earlier versions: not removed: {exc.args[0]}")
+
     def _put(self, label: str, iri: str, quads: list[ox.Quad]) -> bool:
         try:
             self.client.put_graph(iri, ntriples_bytes(quads), what=label)
@@ -494,13 +542,13 @@ class Publisher:
     def _flush(self) -> None:
         if not self._batch or self.store is None:
             return
-        batch, labels = self._batch, self._batch_labels
-        self._batch, self._batch_labels = {}, {}
+        batch, labels, sources = self._batch, self._batch_labels, self._batch_sources
+        self._batch, self._batch_labels, self._batch_sources = {}, {}, {}
         if self._shared_pending:  # merged into the shared graph in the same write, never replacing it
             batch[self._shared_iri] = list(set(self.store.quads(self._shared_iri)) | self._shared_pending)
             self._shared_pending = set()
-        try:
-            self.store.replace_graphs(batch)
+        try:  # earlier versions of the batch's notes go in the transaction that writes them
+            self.store.replace_graphs(batch, supersedes=older_in_store(self.store, sources, self.base))
         except PublishError as exc:
             for iri in labels:
                 self._not_taken(labels[iri], exc.args[0])
@@ -519,6 +567,7 @@ class Publisher:
             self._flush()
             if self._halted is None:  # halted: running the same command again sends them with the rest
                 self._post_shared()
+                self._drop_older_on_endpoint()
             dumps: list[DumpFile] = []
             if self.out is not None:
                 dumps = self._write_files()

@@ -19,7 +19,11 @@ or new, never absent or partial, whatever stops the process (SIGKILL, a full dis
 - a graph the store holds is compared with its new quads; the graphs that changed are
   updated by one SPARQL Update per batch (`DELETE DATA` of the quads that go, `INSERT DATA`
   of those that come), which pyoxigraph runs as one transaction; an unchanged graph is
-  not written at all.
+  not written at all;
+- graphs that a written graph supersedes (`supersedes`: the earlier versions of a corrected note,
+  `kenmerk.output.versions`) are dropped by that same update, which then also inserts the
+  superseding graph even when it is new: a kill leaves the old version or the new, never both
+  or neither.
 
 The terms go into the update text in their N-Triples form, written by pyoxigraph.
 """
@@ -241,22 +245,28 @@ class EmbeddedStore:
                     pass
             self.store = None  # pyoxigraph closes the folder when the object goes
 
-    def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Quad]]) -> None:
+    def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Quad]], *,
+                       supersedes: Mapping[str, Iterable[str]] | None = None) -> None:
         """Put the named graphs in `graphs` in place of those in the store: each ends old or new, never absent.
 
         New graphs are added, changed ones updated in one transaction, unchanged ones left alone
-        (see the module docstring). Raises PublishError (`store: reason`).
+        (see the module docstring). `supersedes` maps a name in `graphs` to graphs it replaces, which
+        are dropped in the transaction that writes it. Raises PublishError (`store: reason`).
         """
         new: list[ox.Quad] = []
         drop: list[ox.NamedNode] = []
         delete: list[ox.Quad] = []
         insert: list[ox.Quad] = []
+        earlier = {name: [old for old in olds if old not in graphs]
+                   for name, olds in (supersedes or {}).items() if name in graphs}
+        superseding = {name for name, olds in earlier.items() if olds}
+        drop.extend(ox.NamedNode(old) for name in sorted(superseding) for old in earlier[name])
         try:
             for name, quads in graphs.items():
                 node = ox.NamedNode(name)
                 wanted = set(quads)
                 if not self.store.contains_named_graph(node):
-                    new.extend(wanted)
+                    (insert if name in superseding else new).extend(wanted)
                     continue
                 old = set(self.store.quads_for_pattern(None, None, None, node))
                 if old == wanted:
@@ -277,6 +287,11 @@ class EmbeddedStore:
             raise PublishError(f"{self.path}: {os_reason(exc)}") from None
         except SyntaxError as exc:  # a term pyoxigraph writes but its SPARQL parser refuses: nothing was written
             raise PublishError(f"{self.path}: the update was refused: {' '.join(str(exc).split())}") from None
+
+    def graphs_with(self, predicate: ox.NamedNode, value: ox.Literal) -> set[str]:
+        """The named graphs holding a triple `?s predicate value` (an index look-up, no scan)."""
+        return {q.graph_name.value for q in self.store.quads_for_pattern(None, predicate, value, None)
+                if isinstance(q.graph_name, ox.NamedNode)}
 
     def graph_names(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))

@@ -145,8 +145,10 @@ def test_a_4xx_note_fails_alone(http_server, config, notes):
             pub.add(f"n{i}", note)
     assert pub.report.published and len(pub.report.published) == 2
     assert failed[0].startswith("n1: not published: HTTP 400")
-    # this server is no SPARQL endpoint: the catalog's statistics query fails with a clear line
-    assert failed[1:] == [f"catalog: not published: {url}/query: the answer to the statistics query "
+    # this server is no SPARQL endpoint: the queries for earlier versions and statistics fail with a clear line
+    assert failed[1:] == [f"earlier versions: not removed: {url}/query: the answer to the query for earlier "
+                          "versions is not SPARQL JSON results",
+                          f"catalog: not published: {url}/query: the answer to the statistics query "
                           "is not SPARQL JSON results with numbers"]
 
 
