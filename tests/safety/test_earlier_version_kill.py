@@ -17,7 +17,7 @@ import pytest
 from kenmerk.output.corrections import Correction, Corrections
 from kenmerk.output.publish import Publisher
 from kenmerk.output.store import EmbeddedStore
-from publish_helpers import BASE, make_note
+from publish_helpers import make_note
 from test_store_safety import CONFIG, Announcing, graph_sets, notes_only
 
 NOTES = 12
