@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from enum import Enum
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -70,7 +71,7 @@ def _shown(value: Any) -> str:
     return str(value)
 
 
-def _view(c: Candidate, chosen: bool, clean, document: Document) -> CandidateView:
+def _view(c: Candidate, chosen: bool, clean: Callable[[str], str], document: Document) -> CandidateView:
     text = c.text if c.text is not None else " ".join(ln.text for ln in c.lines)
     evidence = document.evidence(list(c.lines)) if c.lines else None
     return CandidateView(rule=c.rule, score=c.score, value=clean(_shown(c.value))[:SHOWN],

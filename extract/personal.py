@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kenmerk.extract.labels import LABELS
 from kenmerk.extract.model import Evidence, Note
@@ -49,6 +50,11 @@ from kenmerk.extract.names import (EMAIL, INITIAL, LOWER, NAME_PATTERNS, UPPER, 
                                   name_shaped)
 from kenmerk.extract.noise import mostly_noise
 from kenmerk.extract.roster import PersonField, Roster, person_fields
+
+if TYPE_CHECKING:
+    from kenmerk.extract.colofon import LabelledValue
+
+T = TypeVar("T")
 
 __all__ = ["EMAIL", "PLACEHOLDER", "NAME_PATTERNS", "is_person", "personal_values", "scrub_note", "scrub_text",
            "text_scrubber"]
@@ -247,7 +253,7 @@ def scrub_note(note: Note, known: Iterable[str] = ()) -> Note:
         clean = text(evidence.text)
         return evidence if clean == evidence.text else evidence.model_copy(update={"text": clean})
 
-    def scrubbed(item, **fields):
+    def scrubbed(item: T, **fields: Any) -> T:
         """`item` itself, or a copy with its evidence scrubbed and the `fields` given where they differ."""
         update = {name: value for name, value in fields.items() if value != getattr(item, name)}
         old = getattr(item, "evidence", None)
@@ -297,7 +303,7 @@ def scrub_note(note: Note, known: Iterable[str] = ()) -> Note:
     return note.model_copy(update=update) if update else note
 
 
-def personal_values(pairs) -> list[str]:
+def personal_values(pairs: Iterable[LabelledValue]) -> list[str]:
     """The printed values of personal label/value pairs (`LabelledValue`s) that are a name, a phone
     number or an e-mail address: every value of a contact, phone or e-mail label ("Opgesteld door:
     Bestuurskern" names a body), and a person named by an "Aan", "Van" or "Cc" pair."""

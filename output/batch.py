@@ -52,7 +52,7 @@ from contextlib import contextmanager
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait as wait_connections
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO
 
 from kenmerk.extract import KenmerkError, ReadLimits
 from kenmerk.extract.errors import BatchFailure, InvalidSetting
@@ -234,7 +234,7 @@ def _time_limit(seconds: float) -> Iterator[_InlineDeadline | None]:
 
     deadline = _InlineDeadline(seconds)
 
-    def expire(signum, frame):
+    def expire(signum: int, frame: object) -> NoReturn:
         raise _Expired(deadline.wall if signum == signal.SIGALRM else 0.0)
 
     previous = {signum: signal.signal(signum, expire) for signum in (signal.SIGPROF, signal.SIGALRM)}
@@ -335,7 +335,7 @@ class _LocalPool:
         self.children.clear()
 
 
-def _import_distributed():
+def _import_distributed() -> Any:  # the module (untyped)
     try:
         import distributed
     except ImportError:
@@ -588,7 +588,7 @@ class Reporter:
     a long document, and its ETA comes from pages.
     """
 
-    def __init__(self, *, total: int | None = None, progress: str = "auto", stream=None,
+    def __init__(self, *, total: int | None = None, progress: str = "auto", stream: TextIO | None = None,
                  errors_file: str | None = None, echo_failures: bool = True, interval: float = 10.0) -> None:
         self.stream = stream if stream is not None else sys.stderr
         if progress == "auto":
@@ -753,7 +753,7 @@ class Reporter:
             print(self.summary(), file=self.stream, flush=True)
 
 
-def _isatty(stream) -> bool:
+def _isatty(stream: TextIO) -> bool:
     try:
         return stream.isatty()
     except (AttributeError, ValueError):

@@ -19,9 +19,12 @@ import argparse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import PurePath
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from kenmerk.extract.errors import InvalidSetting
+
+if TYPE_CHECKING:
+    import pyoxigraph
 
 Kind = Literal["rdf", "json", "xml", "html"]
 GZIP_SUFFIX = ".gz"
@@ -59,7 +62,7 @@ class Format:
         """The usual file suffix."""
         return self.extensions[0]
 
-    def ox(self):
+    def ox(self) -> pyoxigraph.RdfFormat:
         """Its `pyoxigraph.RdfFormat` (imports pyoxigraph)."""
         import pyoxigraph
 

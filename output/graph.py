@@ -49,6 +49,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SDO, SKOS, XSD
@@ -548,7 +549,7 @@ class _Builder:
         """The extracted value a correction replaced, scrubbed of personal data like the note's own texts."""
         scrub = text_scrubber(self.extracted_note)
 
-        def clean(value):
+        def clean(value: Any) -> Any:
             if isinstance(value, str):
                 return scrub(value)
             if isinstance(value, list):

@@ -31,6 +31,7 @@ import base64
 import json
 import os
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
 
 import requests
@@ -201,7 +202,7 @@ class GraphStoreClient:
     def __enter__(self) -> "GraphStoreClient":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def scrub(self, text: str) -> str:
@@ -210,7 +211,7 @@ class GraphStoreClient:
 
     # -- plumbing -------------------------------------------------------------------------------
 
-    def _request(self, method: str, url: str, *, what: str, **kwargs) -> requests.Response:
+    def _request(self, method: str, url: str, *, what: str, **kwargs: Any) -> requests.Response:
         """One call with timeout, tried by the policy: the answer, or EndpointUnreachable or PublishError.
 
         An answer with an error status is returned (`_check` words it), also when the policy
@@ -226,7 +227,7 @@ class GraphStoreClient:
             response = self._send(method, url, what=what, **kwargs)
         return response
 
-    def _send(self, method: str, url: str, *, what: str, **kwargs) -> requests.Response:
+    def _send(self, method: str, url: str, *, what: str, **kwargs: Any) -> requests.Response:
         try:
             return send(self.session, self.retry, method, url, timeout=self.timeouts.as_tuple(), **kwargs)
         except GaveUp as exc:

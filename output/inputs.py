@@ -48,12 +48,14 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from kenmerk.extract.errors import ArchiveMemberRefused, FetchError, KenmerkError, UnreadableInput
 from kenmerk.extract.reader import ARCHIVE_SUFFIXES, DOCUMENT_SUFFIXES  # the one table of inputs (FORMATS)
 
 if TYPE_CHECKING:  # requests is imported where a URL is fetched, not when a worker starts
+    import requests
+
     from kenmerk.output.retry import RetryPolicy
 
 __all__ = [
@@ -432,7 +434,7 @@ class Loader:
         st = os.stat(location)
         return self._archive(location, st.st_mtime, st.st_size)
 
-    def session(self):
+    def session(self) -> requests.Session:
         """The `requests.Session` of this loader's URLs, made on first use."""
         if self._session is None:
             self._session = new_session(self.fetch)
@@ -483,7 +485,7 @@ def _read_member(spec: DocumentSpec, max_bytes: int, archive: Callable[[str], zi
     return data
 
 
-def read_capped(fh, max_bytes: int) -> bytes:
+def read_capped(fh: BinaryIO, max_bytes: int) -> bytes:
     """At most `max_bytes + 1` bytes of a stream, read in chunks (`read(n)` may allocate n bytes at once)."""
     chunks = []
     size = 0
@@ -531,7 +533,7 @@ def load(spec: DocumentSpec, *, max_bytes: int = DEFAULT_MAX_BYTES, fetch: Fetch
 # -- URLs ---------------------------------------------------------------------------------------
 
 
-def new_session(fetch: Fetch):
+def new_session(fetch: Fetch) -> requests.Session:
     """A `requests.Session` for fetching documents: kenmerk's User-Agent, `fetch.max_redirects`."""
     import requests
 
@@ -543,7 +545,7 @@ def new_session(fetch: Fetch):
     return session
 
 
-def _file_name(url: str, response) -> str:
+def _file_name(url: str, response: requests.Response) -> str:
     disposition = response.headers.get("Content-Disposition", "")
     match = re.search(r"filename\*=(?:UTF-8'')?\"?([^\";]+)\"?", disposition, re.I) or \
         re.search(r"filename=\"?([^\";]+)\"?", disposition, re.I)
@@ -560,7 +562,7 @@ def _file_name(url: str, response) -> str:
 
 
 def fetch_url(url: str, *, fetch: Fetch = Fetch(), max_bytes: int = DEFAULT_MAX_BYTES,
-              session=None) -> tuple[bytes, str]:
+              session: requests.Session | None = None) -> tuple[bytes, str]:
     """GET a document: (body, file name from Content-Disposition or the URL path), with `session`
     (`new_session`) or a session of its own for this one call.
 
@@ -575,7 +577,7 @@ def fetch_url(url: str, *, fetch: Fetch = Fetch(), max_bytes: int = DEFAULT_MAX_
     if scheme not in ("http", "https"):
         raise FetchError(f"unsupported URL scheme {scheme!r} (only http and https)", path=url)
 
-    def download(response) -> tuple[bytes, str]:
+    def download(response: requests.Response) -> tuple[bytes, str]:
         final = (response.url or url).split(":", 1)[0].lower()
         if final not in ("http", "https"):
             raise FetchError(f"redirected to an unsupported scheme {final!r}", path=url)

@@ -68,6 +68,7 @@ from kenmerk.output.store import EmbeddedStore, PublishError, StoreBusy, TermCon
 from kenmerk.output.versions import older_in_store, older_on_endpoint
 
 if TYPE_CHECKING:
+    from kenmerk.output.batch import BatchOptions
     from kenmerk.output.worker import Result
 
 __all__ = [
@@ -97,7 +98,7 @@ def iter_inputs(
     paths: Iterable[str | os.PathLike[str]],
     *,
     stop: Callable[[], bool] | None = None,
-    batch=None,
+    batch: BatchOptions | None = None,
     from_list: str | os.PathLike[str] | None = None,
     url_column: str | None = None,
     globs: Iterable[str] | None = None,
@@ -384,7 +385,7 @@ class Publisher:
     def __enter__(self) -> "Publisher":
         return self
 
-    def __exit__(self, exc_type, exc, tb) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
         if exc_type is None:
             self.close()
         elif self._owns_store and self.store is not None:

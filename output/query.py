@@ -29,9 +29,10 @@ import datetime as dt
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -44,6 +45,9 @@ from kenmerk.output.dump import ox_bytes
 from kenmerk.output.formats import RDF_FORMATS, by_name, rdf_format
 from kenmerk.output.gsp import GraphStoreClient
 from kenmerk.output.store import EmbeddedStore, TermConverter, to_rdflib
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 PARAM_KINDS = ("literal", "iri", "date", "integer", "organisation", "woo-ground", "kenmerk")
 OUTPUT_FORMATS = ("table", "csv", "json")
@@ -94,7 +98,7 @@ def parse_header(text: str) -> tuple[str, tuple[Param, ...]]:
     return " ".join(d for d in description if d), tuple(params)
 
 
-def _queries_dir():
+def _queries_dir() -> Traversable:
     return resources.files("kenmerk.output").joinpath("queries")
 
 
@@ -207,7 +211,7 @@ def parse_param_args(items: list[str] | None) -> dict[str, str]:
 _IRI_REF = re.compile(r'<[^<>"{}|^`\\\s]*>')
 
 
-def _braces(query: str):
+def _braces(query: str) -> Iterator[tuple[int, str, str]]:
     """(index, char, code before it) for each `{` and `}` outside comments, strings and IRIs."""
     i, n = 0, len(query)
     code: list[str] = []
@@ -281,7 +285,7 @@ class QueryResult:
     boolean: bool | None = None
     ntriples: bytes = b""
 
-    def without(self, names) -> "QueryResult":
+    def without(self, names: Collection[str]) -> "QueryResult":
         """The same result without the columns in `names` (bound parameters hold what was passed)."""
         keep = [v for v in self.variables if v not in set(names)]
         rows = [{v: row.get(v) for v in keep} for row in self.rows]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import requests
 from urllib3.exceptions import HTTPError, MaxRetryError
@@ -36,15 +36,15 @@ T = TypeVar("T")
 class _Retry(Retry):
     """urllib3's `Retry` with a ceiling on the wait a server may ask for in `Retry-After`."""
 
-    def __init__(self, *args, max_retry_after: float = 60.0, **kwargs) -> None:
+    def __init__(self, *args: Any, max_retry_after: float = 60.0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.max_retry_after = max_retry_after
 
-    def new(self, **kwargs) -> "_Retry":
+    def new(self, **kwargs: Any) -> "_Retry":
         kwargs.setdefault("max_retry_after", self.max_retry_after)
         return super().new(**kwargs)
 
-    def get_retry_after(self, response) -> float | None:
+    def get_retry_after(self, response: Any) -> float | None:  # urllib3's BaseHTTPResponse
         seconds = super().get_retry_after(response)
         return None if seconds is None else min(seconds, self.max_retry_after)
 
@@ -114,7 +114,7 @@ def _after_error(budget: Retry, method: str, url: str, exc: requests.RequestExce
 
 def send(session: requests.Session, policy: RetryPolicy, method: str, url: str, *,
          read: Callable[[requests.Response], T] = _loaded,  # type: ignore[assignment]  # T is Response then: mypy cannot tie a generic to its default
-         **kwargs) -> T:
+         **kwargs: Any) -> T:
     """`read(answer)` of one HTTP call (`session.request(method, url, **kwargs)`), tried by `policy`.
 
     `read` reads the body (by default all of it, returning the answer); an answer that breaks off

@@ -15,7 +15,9 @@ evidence coordinates and the image's scale; every box the report draws goes thro
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from kenmerk.extract import BBox
 
@@ -49,7 +51,7 @@ def to_user_space(x: float, y: float, media: Rect, rotation: int) -> tuple[float
     return turns[rotation % 360]()
 
 
-def _turned(box: Rect, media: Rect, rotation: int, convert=to_evidence_space) -> Rect:
+def _turned(box: Rect, media: Rect, rotation: int, convert: Callable[[Rect, Rect, int], Rect] = to_evidence_space) -> Rect:
     """A rectangle (x0, y0, x1, y1) of user space in evidence coordinates (or back, with `to_user_space`)."""
     corners = [convert(x, y, media, rotation) for x in (box[0], box[2]) for y in (box[1], box[3])]
     xs, ys = [c[0] for c in corners], [c[1] for c in corners]
@@ -106,7 +108,7 @@ def _clip(v: float) -> float:
     return min(max(v, 0.0), 100.0)
 
 
-def page_frame(page, px_width: int, px_height: int) -> PageFrame:
+def page_frame(page: Any, px_width: int, px_height: int) -> PageFrame:  # a pypdfium2 PdfPage
     """The frame of `page` (a `pypdfium2.PdfPage`) rendered whole into an image of this size.
 
     The displayed box is pdfium's page box (the crop box within the media box); the media box

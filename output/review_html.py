@@ -31,11 +31,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
 
-from kenmerk.extract import DocumentType, Note, __version__
+from kenmerk.extract import BBox, DocumentType, Note, __version__
 from kenmerk.output.atomic import write_atomic
 from kenmerk.output.review import (
     CLOSE_SCORE,
@@ -54,6 +55,9 @@ from kenmerk.output.review_explain import Explained
 from kenmerk.output.review_geometry import PageFrame, page_frame
 from kenmerk.output.review_i18n import Labels, labels
 from kenmerk.output.review_share import personal_spans, shareable_name
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 __all__ = [
     "CONTRAST_PAIRS",
@@ -254,8 +258,8 @@ class Box:
     alt: bool = False
 
     @property
-    def bbox(self):
-        return self.item.evidence.bbox
+    def bbox(self) -> BBox | None:
+        return self.item.evidence.bbox if self.item.evidence is not None else None
 
     @property
     def derived(self) -> bool:
@@ -315,7 +319,7 @@ def render_pdf_pages(data: bytes, report: NoteReport, settings: RenderSettings =
     return images, count - len(images)
 
 
-def _page_text(textpage) -> str:
+def _page_text(textpage: Any) -> str:  # pypdfium2 PdfTextPage, as the others below
     """The text of a page, one character per character index of pdfium's text page."""
     n = textpage.count_chars()
     text = textpage.get_text_range(0, n) if n else ""
@@ -326,7 +330,7 @@ def _page_text(textpage) -> str:
     return text
 
 
-def _personal_chars(pdf) -> dict[int, list[int]]:
+def _personal_chars(pdf: Any) -> dict[int, list[int]]:
     """Per page (0-based), the character indexes of its text layer that hold personal data; the whole
     document's text is searched at once, so a name in one page's e-mail header is found on the next."""
     texts = []
@@ -356,7 +360,7 @@ def _personal_chars(pdf) -> dict[int, list[int]]:
     return found
 
 
-def _render_page(page, textpage, number: int, scale: float, hidden: list[int]) -> PageImage:
+def _render_page(page: Any, textpage: Any, number: int, scale: float, hidden: list[int]) -> PageImage:
     width, height = page.get_size()
     s = min(scale, MAX_PIXELS / max(width, height, 1.0))
     bitmap = page.render(scale=s)
@@ -372,7 +376,7 @@ def _render_page(page, textpage, number: int, scale: float, hidden: list[int]) -
     return PageImage(number=number, frame=frame, data_uri=uri, redacted=covered)
 
 
-def _cover(image, frame: PageFrame, textpage, chars: list[int]) -> int:
+def _cover(image: Image.Image, frame: PageFrame, textpage: Any, chars: list[int]) -> int:
     """Cover the characters `chars` of the page in grey, a run of them on one line at a time; returns the runs."""
     from PIL import ImageDraw
 
@@ -411,7 +415,7 @@ def _printed_there(said: str, printed: str) -> bool:
     return not said_words - printed_words or not printed_words - said_words
 
 
-def _mark_derived(report: NoteReport, number: int, textpage, frame: PageFrame) -> None:
+def _mark_derived(report: NoteReport, number: int, textpage: Any, frame: PageFrame) -> None:
     """Mark the items of page `number` whose evidence text is not what the page prints in their box
     (`_printed_there`): a value inferred from a line, such as an organisation from the kenmerk's prefix,
     or a box on the wrong line. Pages without a text layer (read by OCR) are not judged."""
@@ -719,6 +723,6 @@ class ReviewWriter:
     def __enter__(self) -> "ReviewWriter":
         return self
 
-    def __exit__(self, exc_type, exc, tb) -> None:
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object) -> None:
         if exc_type is None:
             self.close()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 from rdflib.namespace import RDF, SH
 
 from kenmerk.vocab import KMK, SHAPES, vocab_file
@@ -54,7 +55,7 @@ class ShapeReport:
         return tuple(r for r in self.results if r.severity == "Violation")
 
 
-def _short(graph: Graph, term) -> str:
+def _short(graph: Graph, term: Node) -> str:
     try:
         return graph.namespace_manager.normalizeUri(term) if isinstance(term, URIRef) else str(term)
     except Exception:

@@ -190,7 +190,7 @@ class Renderer:
             subjects=sorted(subjects.items(), key=lambda kv: (kv[0] != iri, kv[0])), href=self.href)
         return page.encode("utf-8")
 
-    def value(self, term) -> dict:
+    def value(self, term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> dict[str, str | None]:
         if isinstance(term, ox.NamedNode):
             return {"iri": term.value, "href": self.href(term.value), "text": compact(term.value)}
         if isinstance(term, ox.Literal):

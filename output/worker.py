@@ -52,7 +52,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from kenmerk.extract import KenmerkError, ReadLimits
 from kenmerk.extract.errors import WorkerStartError
@@ -60,6 +60,7 @@ from kenmerk.extract.ocr import Deadline
 from kenmerk.output.inputs import DocumentSpec, Fetch, JsonSpec, Loader, PassedOver
 
 if TYPE_CHECKING:
+    from kenmerk.extract.note import Extraction
     from kenmerk.output.cache import ResultCache
     from kenmerk.output.corrections import Corrections
 
@@ -178,7 +179,7 @@ class Result:
         return {"path": self.label, "stage": self.stage, "error": self.error, "message": self.message}
 
 
-def failure(index: int, label: str, stage: str, error: str, message: str, **kw) -> Result:
+def failure(index: int, label: str, stage: str, error: str, message: str, **kw: Any) -> Result:
     return Result(index, label, "failed", stage=stage, error=error, message=" ".join(message.split()), **kw)
 
 
@@ -290,7 +291,7 @@ def process_document(spec: DocumentSpec, options: WorkOptions, index: int = 0, *
         return workspace.run(spec, index, on_page=on_page, deadline=deadline)
 
 
-def _explain(extraction) -> str:
+def _explain(extraction: Extraction) -> str:
     from kenmerk.extract.explain import explain
 
     return explain(extraction).model_dump_json()
@@ -689,7 +690,7 @@ class Child:
             self.notice = -1
 
 
-def _has_fileno(stream) -> bool:
+def _has_fileno(stream: IO[Any]) -> bool:
     try:
         stream.fileno()
     except Exception:  # a captured or closed stream (pytest's capsys, io.StringIO)
