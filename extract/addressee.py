@@ -25,6 +25,8 @@ from kenmerk.extract.references import REDACTED
 INTERNAL = (T.beslisnota, T.nota, T.memo, T.notitie)
 
 #: "Aan de Minister van …", "Aan Provinciale Staten": a header line naming the addressee
+#: a verb that makes an "Aan …" line a sentence
+SENTENCE_VERB = re.compile(r"\b(?:wordt|worden|werd|is|zijn|was|heeft|hebben|kan|kunnen|zal|zullen|moet|moeten)\b")
 AAN_LINE = re.compile(r"^Aan\s+(?P<who>(?:de|het)\s+\w\S*(?:\s+\S+){0,12}|[A-Z][\w'’-]+(?:\s+\S+){0,10})$")
 FUNCTION = re.compile(
     r"^(?:de\s+)?(?:minister(?:-president)?|staatssecretaris|secretaris-generaal|directeur-generaal|"
@@ -117,8 +119,8 @@ def _aan_line(doc: Document) -> list[Candidate]:
     header = doc.header or doc.first_page
     for i, ln in enumerate(header[:40]):
         m = AAN_LINE.match(ln.text)
-        if m is None or ln.text.rstrip().endswith((".", "?")) or match_label(ln.text):
-            continue
+        if m is None or ln.text.rstrip().endswith((".", "?")) or match_label(ln.text) or SENTENCE_VERB.search(ln.text):
+            continue  # ("Aan de teamleider wordt mandaat verleend …": a sentence, not an addressee line)
         text, used = _with_continuation(ln, header[i + 1:i + 2])
         if who := clean_addressee(text):
             return [Candidate(value=who, rule="aan-line", score=0.85, lines=tuple(used),

@@ -69,12 +69,16 @@ ENCLOSURES: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for
     # "Het verslag … stuur ik u als bijlage mee", "Het rapport … sturen wij u als bijlage bij deze brief"
     _NP + r"\s+(?:stuur|zend|doe|stuurt|zendt|sturen|zenden|voeg|voegen)\s+(?:ik|wij|we)\s+(?:u\s+)?(?:hierbij\s+)?"
     r"(?:als\s+bijlage|bijgaand|in\s+de\s+bijlage)",
+    # "Met deze brief sturen wij u de folder … mee": what a letter sends along
+    r"\b(?:met|bij)\s+(?:deze|dit)\s+(?:brief|e-?mail|bericht)\s+(?:stuur|zend|sturen|zenden)\s+(?:ik|wij|we)\s+u\s+"
+    r"(?:ook\s+)?(?P<np>[^.;]{3,120}?)\s+mee\b",
     # "Hierbij bieden wij u ons rapport <title> aan": the report offered is the attachment
     r"\bhierbij\s+bied(?:en|t)?\s+(?:ik|wij|we)\s+u\s+(?:ons|onze|mijn|het|de)\s+(?:\w+\s+)?(?:rapport|advies|verslag|"
     r"onderzoek|jaarverslag|evaluatie|notitie)\s+(?P<np>.{3,160}?)\s+aan\b",
 ))
 #: a word every pattern of `ENCLOSURES` needs: texts without one are not searched
-ENCLOSURE_HINT = re.compile(r"bijlage|bijgevoegd|meegezonden|meegestuurd|bijgaand|hierbij\s+bied", re.IGNORECASE)
+ENCLOSURE_HINT = re.compile(r"bijlage|bijgevoegd|meegezonden|meegestuurd|bijgaand|hierbij\s+bied|"
+                            r"(?:deze|dit)\s+(?:brief|e-?mail|bericht)\s+(?:stuur|zend|sturen|zenden)", re.IGNORECASE)
 QUOTED = r"[“\"‘'«](?P<title>[^”\"’'»]{6,200})[”\"’'»]"
 #: what the note itself is about, not an enclosure ("de brief wordt meegestuurd" in a beslisnota)
 SUBJECT_OF_NOTE = re.compile(r"\b(?:brief|kamerbrief|nota|beslisnota|concept)\b", re.IGNORECASE)

@@ -15,6 +15,7 @@ paired in order.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -144,6 +145,15 @@ def colofon_column(page: Page, skip: frozenset[int] = frozenset()) -> Column | N
     return None
 
 
+#: a left edge where at least this many lines of a page start is the body text's
+BODY_LINES = 8
+
+#: how far (in font sizes) a wrapped value's line may start from where the value starts on the label's line
+HANGING_SLACK = 2.5
+
+#: how many line heights under a table header its column is looked for
+COLUMN_ROWS = 4
+
 def _stops_value(line: Line, role: str = "") -> bool:
     if match_label(line.text) or STAGE.match(line.text):
         return True
@@ -163,6 +173,21 @@ def continues(prev: Line | None, line: Line) -> bool:
     return prev is not None and line.text[:1].islower() and bool(CONTINUES.search(prev.text))
 
 
+def _value_under(lab: Line, lines: list[Line], matches: dict) -> bool:
+    """Whether a line that is no label, nor in the labels' type, stands right under `lab`, where it starts (its
+    value in a label column; a line in the label's type is a label kenmerk does not know: "Vergadering PS")."""
+    return any(abs(ln.x0 - lab.x0) <= COLUMN_ALIGN and not matches.get(ln.index) and ln.y1 < lab.y0 + 0.5
+               and (ln.bold != lab.bold or abs((ln.size or 0) - (lab.size or 0)) > 0.5)
+               and lab.y0 - ln.y1 <= max(FIRST_GAP, FIRST_LEADING * max(lab.height, MIN_HEIGHT)) for ln in lines)
+
+
+def _column_goes_on(head: Line, lines: list[Line]) -> bool:
+    """Whether two or more rows stand under `head`, starting where it starts: a table's column, not one value."""
+    reach = head.y0 - COLUMN_ROWS * max(head.height, MIN_HEIGHT)
+    under = {round(ln.y1) for ln in lines if abs(ln.x0 - head.x0) <= COLUMN_ALIGN and reach < ln.y1 < head.y0}
+    return len(under) >= 2
+
+
 def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[LabelledValue]:
     lines = [ln for ln in page.lines if ln.has_box and ln.index not in skip]
     matches = {ln.index: match_label(ln.text) for ln in lines}
@@ -170,6 +195,8 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
         if matches[ln.index] and continues(prev, ln) and geometry.aligned(prev, ln):
             matches[ln.index] = None
     label_lines = [ln for ln in lines if matches[ln.index]]
+    starts = Counter(round(ln.x0) for ln in lines)
+    body_lefts = {x for x, n in starts.items() if n >= BODY_LINES}
     used: set[int] = set()
     pairs: list[LabelledValue] = []
 
@@ -183,8 +210,9 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
         # last column (a paraaf table's dates stacked at the right)
         row = [ln for ln in lines
                if geometry.same_row(lab, ln, strict=True) and abs((ln.size or 0) - (lab.size or 0)) <= 0.5]
-        if not m.rest and len(row) >= 3 and all(len(ln.text) <= 25 and not re.search(r"\d", ln.text) for ln in row):
-            continue
+        if not m.rest and len(row) >= 3 and all(len(ln.text) <= 25 and not re.search(r"\d", ln.text) for ln in row) \
+                and (sum(1 for ln in row if matches.get(ln.index)) < 2 or _column_goes_on(lab, lines)):
+            continue  # (labels over one row of values are a reference row: "Briefnummer | Uw klantnummer | Datum")
         pair = LabelledValue(kind=m.kind, label=m.label, label_line=lab, inline=m.rest, in_colofon=in_col)
         pairs.append(pair)
         if m.rest and m.kind.max_lines <= 1:
@@ -192,6 +220,8 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
         # beside: the nearest line to the right on the same row, in the same region
         beside = [ln for ln in lines if ln.index != lab.index and ln.index not in used and not matches[ln.index]
                   and geometry.beside(lab, ln) and region(ln) == in_col]
+        if beside and _value_under(lab, lines, matches) and round(min(ln.x0 for ln in beside)) in body_lefts:
+            beside = []  # a label column beside the body: the line on its row is the body's, its value stands under it
         if m.rest:
             start = lab
         elif beside:
@@ -211,7 +241,7 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
 
         # a value on the label's line that wraps under itself ("Subject: Loan request … exhibition" /
         # "Instruments of the Sky" set where the value starts): where the value starts, estimated from its share
-        # of the line's characters
+        # of the line's characters (a bold label is wider than its share: `HANGING_SLACK` font sizes either way)
         hanging = lab.x0 + (lab.x1 - lab.x0) * (len(lab.text) - len(m.rest)) / len(lab.text) if m.rest else None
         prev = start if start is not None else lab
         limit = m.kind.max_lines - (1 if (start is not None and start is not lab) or m.rest else 0)
@@ -222,7 +252,7 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
                 continue
             if abs(ln.x0 - column_x) > geometry.DEFAULT.column and not (
                     in_col and column_x - COLUMN_ALIGN <= ln.x0 <= column_x + VALUE_INDENT) and not (
-                    hanging is not None and abs(ln.x0 - hanging) <= (lab.size or 0)):
+                    hanging is not None and abs(ln.x0 - hanging) <= HANGING_SLACK * (lab.size or 0)):
                 continue
             gap = prev.y0 - ln.y1
             first = prev is lab or prev is start

@@ -112,12 +112,17 @@ class Document:
         return [ln for ln in self.content if ln.page == 1]
 
     @cached_property
-    def opening(self) -> list[Line]:
-        """The lines the document opens with: page 1's, and page 2's too when page 1 is a cover (at most
-        `COVER_LINES` lines or rows: a title, a subtitle, a name, a month, a footer of parts "adres | website")."""
+    def has_cover(self) -> bool:
+        """Whether page 1 is a cover, with more pages after it: at most `COVER_LINES` lines or rows (a title, a
+        subtitle, a name, a month, a footer of parts "adres | website")."""
         boxed = [ln for ln in self.first_page if ln.has_box]
         printed = len(geometry.rows(boxed)) + len(self.first_page) - len(boxed)
-        if printed > COVER_LINES:
+        return printed <= COVER_LINES and len(self.layout.pages) > 1
+
+    @cached_property
+    def opening(self) -> list[Line]:
+        """The lines the document opens with: page 1's, and page 2's too when page 1 is a cover."""
+        if not self.has_cover:
             return self.first_page
         return self.first_page + [ln for ln in self.content if ln.page == 2]
 

@@ -56,7 +56,8 @@ DESIGNATIONS: tuple[Designation, ...] = (
                                r"(?:deel)?besluit\s+(?:op\s+)?(?:uw\s+)?(?:woo|wob)|"
                                r"(?:deel)?besluit\s+op\s+(?:uw\s+|het\s+)?verzoek\s+om\s+(?:openbaarmaking|informatie)"),
     # other formal decisions ("Besluit actieve openbaarmaking", "Besluit van …")
-    Designation(T.besluit, r"besluit(?:\s+(?:van|tot|inzake|over|actieve\s+openbaarmaking|openbaarmaking))?"),
+    Designation(T.besluit, r"besluit(?:\s+(?:van|tot|inzake|over|actieve\s+openbaarmaking|openbaarmaking))?|"
+                           r"[a-zà-ÿ]{3,}besluit"),  # a compound: "Mandaatbesluit …", "Aanwijzingsbesluit …"
     # records of a meeting or conversation (annotation: verslag covers notulen, aantekeningen, besluitenlijsten)
     Designation(T.verslag, r"verslag|notulen|aantekeningen|besluitenlijst|actiepuntenlijst|actie-\s?en\s+besluitenlijst|"
                            r"gespreksverslag|gesprek"),
@@ -92,6 +93,8 @@ STAGES: tuple[tuple[re.Pattern[str], T], ...] = (
 ADVICE_SUBJECT = re.compile(r"^\W{0,3}(?:ongevraagd\s+)?[^\W\d_]*advies\b", re.IGNORECASE)
 #: a subject that names a request under the Woo (or the Wob before it): "Uw Woo-verzoek over …"
 WOO_REQUEST = re.compile(r"\b(?:woo|wob)[-\s]?verzoek|\bverzoek\s+om\s+openbaarmaking", re.IGNORECASE)
+#: a compound naming a kind of decision: "Mandaatbesluit …", "Peilbesluit …"
+COMPOUND_BESLUIT = re.compile(r"^\W{0,3}[a-zà-ÿ]{3,}besluit\b", re.IGNORECASE)
 #: a letter that decides ("Met deze brief beslis ik op uw verzoek", "Mijn besluit", "Ons besluit")
 DECIDES = re.compile(r"\bbeslis(?:sen)?\s+(?:ik|wij|we)\b|^(?:mijn|ons)\s+besluit\b|\bbesluit(?:en)?\s+(?:ik|wij|we)\b",
                      re.IGNORECASE)
@@ -171,7 +174,8 @@ def _designations(doc: Document) -> list[Candidate]:
                                  why=f"a line {ln.text.strip()!r} on page 1"))
             break
     for pair in doc.pairs_of("subject")[:1]:
-        if pair.label_line.page == 1 and (found := designation_of(pair.text)):
+        if pair.label_line.page == 1 and (found := designation_of(pair.text)) and not COMPOUND_BESLUIT.match(pair.text):
+            # ("Peilbesluit Lage Veld": a letter about a decision is no decision itself)
             # what the subject calls the document outweighs the form of a letter it is sent in (0.72)
             out.append(Candidate(value=found[0].type, rule="subject", score=0.8, lines=tuple(pair.all_lines),
                                  why=f"the subject opens with {found[1].group(0).strip()!r}"))
@@ -251,6 +255,9 @@ NOTITIE_PAGES = 6
 def _plain(doc: Document) -> list[Candidate]:
     """A document that names no type and has no telling form: a short plain note is a notitie."""
     header_fields = doc.pairs_of("addressee", "sender", "date", "reference", "subject")
+    if doc.has_cover:
+        return [Candidate(value=T.other, rule="cover", score=0.25,
+                          why="no type named, page 1 a cover: a report or publication")]
     if len(doc.layout.pages) <= NOTITIE_PAGES and not header_fields:
         return [Candidate(value=T.notitie, rule="plain-note", score=0.2,
                           why="no type named, no header fields, no letter form: a plain note")]

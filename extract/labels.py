@@ -84,7 +84,8 @@ LABELS: tuple[LabelKind, ...] = (
     LabelKind("received_date", r"ontvangen", 1, 60, "colon"),
     # "Uw brief (van)", "Uw kenmerk": the addressee's own reference and date, never ours
     LabelKind("their_reference", _any(r"uw\s+(?:kenmerk|referentie|ref\.?|brief|bericht|verzoek|e-?mail|schrijven)"
-                                      r"(?:\s+van)?", r"your\s+ref(?:erence|\.)?"), 1, 60, "any"),
+                                      r"(?:\s+van)?", r"your\s+ref(?:erence|\.)?",
+                                      r"uw\s+(?:klant|cliënt|client|relatie|burger)(?:nummer|nr\.?)"), 1, 60, "any"),
     # the date of something the document is about: "Datum bezoek", "Datum hoorzitting", "Datum evenement" (any
     # other noun after "Datum" than the document's own kinds below, and no month)
     LabelKind("event_date", rf"datum\s+(?!(?:{_OWN_DATE}|{_MONTH_WORDS})\b)[a-zà-ÿ]{{4,}}", 1, 60, "any"),
@@ -99,10 +100,11 @@ LABELS: tuple[LabelKind, ...] = (
     LabelKind("reference", _any(rf"{_OURS}(?:kenmerk|referentie|ref\.?|nummer|nr\.?)", rf"{_COMPOUND}kenmerk",
                                 r"referentie(?:nummer)?", r"our\s+ref(?:erence|\.)?"), 1, 60, "any"),
     # a registration number of a document system or of the case the document settles ("Registratienummer",
-    # "Documentnummer", "Onderzoeksnummer", "Besluitnummer", "Meldingsnummer", "Ref.")
+    # "Documentnummer", "Onderzoeksnummer", "Besluitnummer", "Meldingsnummer", "Briefnummer", "Projectnummer", "Ref.",
+    # the Raad van State's "No.")
     LabelKind("registration_number", _any(r"(?:registratie|document|corsa|archief|onderzoeks?|besluit|verzoek|"
-                                          r"aanvraag|meldings?|klacht)\s*(?:nummer|nr\.?)",
-                                          r"reg\.\s*nr\.?", r"ref\."), 1, 60, "any"),
+                                          r"aanvraag|meldings?|klacht|brief|project)\s*(?:nummer|nr\.?)",
+                                          r"reg\.\s*nr\.?", r"ref\.", r"no\."), 1, 60, "any"),
     # the subject of a letter, note or e-mail; "Titel" only with a colon (alone it heads a table column)
     LabelKind("subject", _any(r"onderwerp(?:\s+(?:aanvraag|verzoek|melding))?", r"betreft", r"inzake", r"subject"), 4,
               200, "colon"),

@@ -47,8 +47,8 @@ SENDER_WORDS = re.compile(r"bezoekadres|postadres|telefoon|\btel\b|www\.|https?:
 #: lines that stand in an address block before the addressee ("Per e-mail", "Vertrouwelijk")
 PREAMBLE = re.compile(r"^(?:per\s+(?:e-?mail|post|koerier|fax)|aangetekend|vertrouwelijk|persoonlijk|spoed|urgent|"
                       r"dringend|retour)\b", re.IGNORECASE)
-#: "Den Haag, 3 februari 2024": the place and date of a letter
-PLACE_DATE = re.compile(r"^[A-Z][\w'’. -]{1,30},\s+(?:de\s+)?(?:[a-z]{2,9}\.?,?\s+)?"
+#: "Den Haag, 3 februari 2024", "'s-Gravenhage, 14 mei 2025": the place and date of a letter
+PLACE_DATE = re.compile(r"^(?:['’]s-)?[A-Z][\w'’. -]{1,30},\s+(?:de\s+)?(?:[a-z]{2,9}\.?,?\s+)?"
                         r"(?:\d{1,2}\s+\w+\.?\s+\d{4}|\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2})\s*$")
 #: lines of a block stand at most this many line heights apart
 BLOCK_GAP = 1.8

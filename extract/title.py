@@ -228,6 +228,11 @@ def from_designation(doc: Document, inputs: Inputs) -> list[Candidate]:
 NAMED_TOP = 5
 
 
+#: what follows a kind that only points back at the subject printed elsewhere: "Advies over het wetsvoorstel"
+BACK_REFERENCE = re.compile(r"(?:(?:over|inzake|betreffende|bij|op|van|voor)\s+)?(?:het|de|dit|deze|dat|uw)\s+[^\W\d]+",
+                            re.IGNORECASE)
+
+
 def from_named_title(doc: Document, inputs: Inputs) -> list[Candidate]:
     """A line at the top that opens with the document's kind and goes on to its subject."""
     avoid = _avoid(doc, inputs)
@@ -235,7 +240,8 @@ def from_named_title(doc: Document, inputs: Inputs) -> list[Candidate]:
     for ln in top:
         found = designation_of(ln.text)
         if found and len(ln.text.strip()) > found[1].end() + 2 and not match_label(ln.text) \
-                and not mostly_noise(ln.text) and ln.index not in doc.table_cells:
+                and not mostly_noise(ln.text) and ln.index not in doc.table_cells \
+                and not BACK_REFERENCE.fullmatch(ln.text.strip()[found[1].end():].strip()):
             page = doc.first_page
             block = _block(page, page.index(ln), doc, avoid, limit=3)
             return [c for c in [_candidate(block, "named-title", 0.72, "a line at the top naming the kind and subject")]
