@@ -39,7 +39,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Protocol
+from typing import Literal, Protocol, get_args
 
 from kenmerk.extract.errors import OcrError
 from kenmerk.extract.geometry import reading_key
@@ -51,7 +51,9 @@ INSTALL_HINT = ("install Tesseract with its Dutch model: apt-get install tessera
                 "brew install tesseract tesseract-lang (macOS)")
 CACHE_ENV = "KENMERK_CACHE"
 TESSERACT_ENV = "KENMERK_TESSERACT"  # path of the tesseract binary, when not on PATH
-OCR_MODES = ("auto", "always", "never")
+#: `auto`: the pages without a usable text layer; `always`: every page; `never`: none
+OcrMode = Literal["auto", "always", "never"]
+OCR_MODES: tuple[OcrMode, ...] = get_args(OcrMode)
 
 #: words Tesseract is less sure of than this, made only of marks, are box edges and specks
 MIN_MARK_CONF = 60.0

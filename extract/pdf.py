@@ -11,6 +11,7 @@ into `Layout.notes` (the note's warnings).
 from __future__ import annotations
 
 import importlib
+from typing import Literal
 from collections.abc import Callable
 
 from kenmerk.extract import textlayer
@@ -23,24 +24,28 @@ from kenmerk.extract.pdf_ocr import apply_ocr, may_ocr
 from kenmerk.extract.progress import PageCallback, PageProgress
 
 #: reader name → the module whose `read_pages` lays out a PDF (imported when first used)
-READERS = {"pdfium": "kenmerk.extract.pdf_pdfium", "pdfminer": "kenmerk.extract.pdf_pdfminer"}
-PDF_READERS = tuple(READERS)
-DEFAULT_READER = "pdfium"
+PdfReader = Literal["pdfium", "pdfminer"]
+#: each PDF reader → the module that lays a PDF out with it
+READERS: dict[PdfReader, str] = {"pdfium": "kenmerk.extract.pdf_pdfium", "pdfminer": "kenmerk.extract.pdf_pdfminer"}
+PDF_READERS: tuple[PdfReader, ...] = tuple(READERS)
+DEFAULT_READER: PdfReader = "pdfium"
 
 
-def check_reader(reader: str, name: str | None = None) -> None:
-    """Raise `InvalidSetting` for a reader name that is not in `READERS`."""
-    if reader not in READERS:
-        raise InvalidSetting(f"unknown PDF reader {reader!r} (use one of {', '.join(PDF_READERS)})", path=name)
+def check_reader(reader: str, name: str | None = None) -> PdfReader:
+    """`reader` as one of `READERS`; `InvalidSetting` for a name that is not."""
+    for known in PDF_READERS:
+        if reader == known:
+            return known
+    raise InvalidSetting(f"unknown PDF reader {reader!r} (use one of {', '.join(PDF_READERS)})", path=name)
 
 
 def _scan(data: bytes, name: str, max_pages: int | None, reader: str,
           on_scan: Callable[[PageScan, textlayer.TextQuality, int], None]) -> list[str]:
     """Lay out every page with `reader`, telling `on_scan(scan, quality, total)`; return the reading notes."""
-    check_reader(reader, name)
+    known = check_reader(reader, name)
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise UnreadableInput(NOT_A_PDF, path=name)
-    read_pages = importlib.import_module(READERS[reader]).read_pages
+    read_pages = importlib.import_module(READERS[known]).read_pages
 
     def judged(scan: PageScan, total: int) -> None:
         on_scan(scan, textlayer.assess_text([ln.text for ln in scan.page.lines], scan.image_coverage), total)

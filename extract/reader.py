@@ -26,8 +26,8 @@ from pathlib import Path
 from kenmerk.extract.errors import InvalidSetting, UnreadableInput
 from kenmerk.extract.layout import Layout
 from kenmerk.extract.model import Source
-from kenmerk.extract.ocr import OCR_MODES, Deadline, OcrSettings
-from kenmerk.extract.pdf import DEFAULT_READER, check_reader, read_pdf
+from kenmerk.extract.ocr import OCR_MODES, Deadline, OcrMode, OcrSettings
+from kenmerk.extract.pdf import DEFAULT_READER, PdfReader, check_reader, read_pdf
 from kenmerk.extract.pdf_messages import NOT_A_PDF
 from kenmerk.extract.progress import PageCallback
 from kenmerk.extract.text import decode_text, read_text
@@ -52,12 +52,12 @@ class ReadLimits:
     max_bytes: int = 200 * 1024 * 1024
     max_pages: int = 1000
     max_text_bytes: int = 10 * 1024 * 1024
-    ocr: str = "auto"
+    ocr: OcrMode = "auto"
     ocr_lang: str = "nld"
     ocr_dpi: int = 300
     ocr_timeout: float = 120.0
     cache_dir: str | None = None
-    pdf_reader: str = DEFAULT_READER
+    pdf_reader: PdfReader = DEFAULT_READER
     deadline: Deadline | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterator
 from email.header import decode_header, make_header
 from dataclasses import dataclass, field
+from typing import Literal
 from functools import lru_cache
 
 from kenmerk.extract.labels import LABELS
@@ -45,13 +46,17 @@ from kenmerk.extract.names import (
 __all__ = ["PersonField", "Roster", "person_fields"]
 
 
+#: where a person's name stands: a header field, the greeting, the signature or a contact line
+PersonKind = Literal["header", "greeting", "signature", "contact"]
+
+
 @dataclass(frozen=True)
 class PersonField:
     """A name in a person field: where it stands in the text and what kind of field it is."""
 
     start: int
     end: int
-    kind: str  # "header", "greeting", "signature", "contact"
+    kind: PersonKind
 
     def name(self, text: str) -> str:
         """The name as a reader sees it (an RFC 2047 encoded word decoded)."""

@@ -26,10 +26,14 @@ import re
 from collections import Counter
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Literal
 
 #: the text-layer verdicts of one page
-DIGITAL, OCR_LAYER, GARBAGE, MISSING = "digital", "ocr-layer", "garbage", "missing"
+LayerStatus = Literal["digital", "ocr-layer", "garbage", "missing"]
+DIGITAL: LayerStatus = "digital"
+OCR_LAYER: LayerStatus = "ocr-layer"
+GARBAGE: LayerStatus = "garbage"
+MISSING: LayerStatus = "missing"
 
 #: a page at least this much covered by images is a scanned page
 SCAN_COVERAGE = 0.80
@@ -73,7 +77,7 @@ the of and to a in is for on that with as be by this are from it at not or an wi
 class TextQuality:
     """What the text of one page looks like, and the verdict."""
 
-    status: str  # DIGITAL, OCR_LAYER, GARBAGE or MISSING
+    status: LayerStatus
     reason: str
     chars: int = 0
     tokens: int = 0

@@ -52,7 +52,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from multiprocessing.connection import Connection, wait
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Literal
 
 from kenmerk.extract import KenmerkError, ReadLimits
 from kenmerk.extract.errors import WorkerStartError
@@ -139,6 +139,10 @@ class WorkOptions:
     corrections: "Corrections | None" = None
 
 
+#: ok, failed, skipped (not read: the run halted), item (a passthrough), passed (a file that is no document)
+Status = Literal["ok", "failed", "skipped", "item", "passed"]
+
+
 @dataclass(slots=True)
 class Result:
     """The outcome of one document. status: ok, failed, skipped (not read: run halted), item (passthrough),
@@ -146,7 +150,7 @@ class Result:
 
     index: int
     label: str
-    status: str
+    status: Status
     note_json: str | None = None
     pages: int = 0
     cached: bool = False

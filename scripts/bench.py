@@ -47,6 +47,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kenmerk.extract.pdf import PdfReader
 
 from benchinfo import cpu_model  # scripts/benchinfo.py
 
@@ -158,7 +162,7 @@ def bare_pdfminer(paths: list[Path], laparams) -> None:
             pass
 
 
-def kenmerk_in_process(paths: list[Path], reader: str = "pdfminer") -> int:
+def kenmerk_in_process(paths: list[Path], reader: PdfReader = "pdfminer") -> int:
     from kenmerk.extract import ReadLimits
     from kenmerk.output.batch import BatchOptions, run_batch
     from kenmerk.output.inputs import gather
@@ -252,7 +256,7 @@ def kenmerk_command(paths: list[Path], reader: str, workdir: Path) -> tuple[floa
     return seconds
 
 
-def layout_only(paths: list[Path], reader: str) -> float:
+def layout_only(paths: list[Path], reader: PdfReader) -> float:
     """CPU seconds of one reader's `read_pages` over the files in this process (no OCR, no fields)."""
     import importlib
 

@@ -47,11 +47,16 @@ import traceback
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kenmerk.extract.ocr import OcrMode
+    from kenmerk.extract.pdf import PdfReader
 
 REPO = Path(__file__).resolve().parent.parent
 FAILING = ("traceback", "bad-error", "hang", "crash")
 #: `--pdf-reader` → the readers each case is read by
-READERS = {"pdfium": ("pdfium",), "pdfminer": ("pdfminer",), "both": ("pdfium", "pdfminer")}
+READERS: dict[str, tuple[PdfReader, ...]] = {"pdfium": ("pdfium",), "pdfminer": ("pdfminer",), "both": ("pdfium", "pdfminer")}
 CLASSES = ("result", "error") + FAILING
 
 
@@ -273,7 +278,7 @@ class Case:
     kind: str = ""
     detail: str = ""
     seconds: float = 0.0
-    reader: str = "pdfium"
+    reader: PdfReader = "pdfium"
     proc: subprocess.Popen | None = field(default=None, repr=False)
 
 
@@ -287,7 +292,7 @@ def _limit(memory_mb: int, timeout: float) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def _child(case: Case, memory_mb: int, timeout: float, ocr: str, reader: str) -> None:
+def _child(case: Case, memory_mb: int, timeout: float, ocr: OcrMode, reader: PdfReader) -> None:
     """The forked child: limits, then extract; never returns."""
     code = 70
     try:
@@ -324,7 +329,7 @@ def _child(case: Case, memory_mb: int, timeout: float, ocr: str, reader: str) ->
         os._exit(code)
 
 
-def _start(case: Case, memory_mb: int, timeout: float, cli: bool, ocr: str) -> None:
+def _start(case: Case, memory_mb: int, timeout: float, cli: bool, ocr: OcrMode) -> None:
     case.started = time.monotonic()
     if cli:
         out = open(case.out, "wb")
