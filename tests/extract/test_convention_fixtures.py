@@ -28,7 +28,8 @@ GROUNDS_IN_WORDS = {"h2-woo-besluit-uwv-gronden-in-woorden": {"5.1.2e", "5.2"},
                     "h3-woo-besluit-provincie-gronden-in-woorden": {"5.1.1c", "5.1.2e"},
                     "h4-woo-besluit-coa-gronden-in-woorden-tekst": {"5.1.2d", "5.1.2e"},
                     "h5-woo-besluit-zeeland-verweven-gronden-in-woorden-tekst": {"5.1.2e", "5.1.2h"},
-                    "h6-woo-besluit-gemeente-grondverkoop-gronden-in-woorden-tekst": {"5.1.2b", "5.2"}}
+                    "h6-woo-besluit-gemeente-grondverkoop-gronden-in-woorden-tekst": {"5.1.2b", "5.2"},
+                    "h7-woo-besluit-noord-brabant-gronden-in-woorden-zaaknummer-datum-onder-adres": {"5.1.1c", "5.1.2c"}}
 
 
 @pytest.fixture(scope="module")
@@ -188,6 +189,8 @@ def test_every_document_extracts(conventions_dir, convention_notes):
 #: before the extractor learnt their conventions; every batch scored 0.979 to 1.000 after)
 MIN_CONVENTIONS_OVERALL = 0.97
 MIN_CONVENTIONS_FIELD = 0.9
+#: batches written to measure generalisation: scored and printed, no floor until the extractor learns them
+HOLDOUT_BATCHES = {"h7"}
 
 
 def test_the_conventions_score_high(conventions_dir, convention_notes):
@@ -201,6 +204,8 @@ def test_the_conventions_score_high(conventions_dir, convention_notes):
         print(f"\nconvention batch {batch}: {report.documents} documents\n{report.table()}")
         for miss in report.misses:
             print(f"MISS {miss.line()}"[:300])
+        if batch in HOLDOUT_BATCHES:
+            continue
         low = {n: s.accuracy for n, s in report.fields.items() if s.total and s.accuracy < MIN_CONVENTIONS_FIELD}
         assert report.overall >= MIN_CONVENTIONS_OVERALL, f"batch {batch}: {report.overall:.3f}\n{report.table()}"
         assert not low, f"batch {batch}: fields below {MIN_CONVENTIONS_FIELD}: {low}"
