@@ -151,6 +151,10 @@ BODY_LINES = 8
 #: how far (in font sizes) a wrapped value's line may start from where the value starts on the label's line
 HANGING_SLACK = 2.5
 
+#: a label column next to a colofon: right of this share of the page width, at most this far from its values
+RIGHT_HALF = 0.45
+LABEL_GAP_MAX = 80.0
+
 #: how many line heights under a table header its column is looked for
 COLUMN_ROWS = 4
 
@@ -171,6 +175,12 @@ CONTINUES = re.compile(r"(?:,|\b(?:en|van|de|het|voor|met|over|bij|in|op|aan|te|
 def continues(prev: Line | None, line: Line) -> bool:
     """Whether `line` carries on the text of `prev` ("…Landsadvocaat," / "kenmerk 2025-54")."""
     return prev is not None and line.text[:1].islower() and bool(CONTINUES.search(prev.text))
+
+
+def _next_to_colofon(lab: Line, value: Line, page: Page) -> bool:
+    """A label in the right half of the page just left of a colofon value: the block's label column, which the
+    colofon's left edge (found from its values) leaves out."""
+    return lab.x0 > page.width * RIGHT_HALF and 0 <= value.x0 - lab.x1 < LABEL_GAP_MAX
 
 
 def _value_under(lab: Line, lines: list[Line], matches: dict) -> bool:
@@ -219,7 +229,7 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
             continue
         # beside: the nearest line to the right on the same row, in the same region
         beside = [ln for ln in lines if ln.index != lab.index and ln.index not in used and not matches[ln.index]
-                  and geometry.beside(lab, ln) and region(ln) == in_col]
+                  and geometry.beside(lab, ln) and (region(ln) == in_col or _next_to_colofon(lab, ln, page))]
         if beside and _value_under(lab, lines, matches) and round(min(ln.x0 for ln in beside)) in body_lefts:
             beside = []  # a label column beside the body: the line on its row is the body's, its value stands under it
         if m.rest:

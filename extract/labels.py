@@ -214,6 +214,8 @@ def _match(text: str) -> LabelMatch | None:
             continue  # "Aan Juridische Zaken is voorgelegd…" is a sentence, not a label
         if rest and not colon and kind.inline == "count" and not re.fullmatch(r"\d{1,2}|geen|-", rest, re.IGNORECASE):
             continue
+        if rest and not colon and kind.inline == "any" and rest[:1].islower() and not re.search(r"\d", rest):
+            continue  # "Uw verzoek om een …": words running on, not a reference or a date after its label
         if len(label) > 40:
             continue
         return LabelMatch(kind=kind, label=label, rest=rest, colon=colon)

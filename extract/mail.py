@@ -31,6 +31,8 @@ FIELDS: dict[str, str] = {
 }
 #: fields only an e-mail header has (a note can have "Aan", "Van", "cc", "Datum", "Onderwerp", "Bijlagen" too)
 EMAIL_ONLY = frozenset({"sent", "received"})
+#: a message's header names its sender or recipient, or when it was sent
+PARTY_FIELDS = frozenset({"from", "to", "sent"})
 #: a time of day in a date value ("donderdag 3 september 2020 14:25:00"): a message's, not a note's
 TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d{2}\b")
 #: a header field at the start of a line; the colon may be lost to OCR, except after "aan"/"van"/"to"
@@ -82,10 +84,10 @@ class MailHeader:
 
     @property
     def is_mail(self) -> bool:
-        """Three fields and a sign only messages have: a "Verzonden"/"Sent"/"CC" field, a sent time,
+        """Three fields, a sender, recipient or sent time among them, and a sign only messages have: a "Verzonden"/"Sent"/"CC" field, a sent time,
         an e-mail address, or a file name as attachment (a note's "Aan/Van/Datum/Onderwerp" is not a mail)."""
-        if len(self.fields) < 3:
-            return False
+        if len(self.fields) < 3 or not PARTY_FIELDS & set(self.fields):
+            return False  # (a letter's "Datum: / Ontvangen: / Bijlagen: / Onderwerp:" names no sender nor recipient)
         date = self.fields.get("date")
         attachments = self.fields.get("attachments")
         return bool(EMAIL_ONLY & set(self.fields)) or bool(self.files) \
