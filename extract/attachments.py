@@ -196,7 +196,7 @@ def _count_first(doc: Document) -> list[Candidate]:
         if not m:
             continue
         count = int(m.group(1))
-        under = []
+        under: list[Line] = []
         for nxt in body[i + 1:i + 3 * count + 3]:
             if match_label(nxt.text) or STAGE.match(nxt.text) or (nxt.has_box and under and geometry.vertical_gap(
                     under[-1], nxt) > 2.5 * max(geometry.height(under[-1]), 6.0)):
@@ -238,7 +238,7 @@ def _section(doc: Document, block, avoid: frozenset[int]) -> list[Attachment]:
                 out.append(Attachment(title=title, number=int(num.text.rstrip(".")),
                                       evidence=doc.evidence([num, *cells], title or num.text)))
             return out
-    kept = []
+    kept: list[Line] = []
     for ln in _contiguous(lines):
         if STOP.match(ln.text) and kept:
             break

@@ -206,7 +206,7 @@ class Document:
         heading is not one: a bold line left of the text column, the first line of its text beside it."""
         rows = geometry.rows(self.body, geometry.Tolerances(row=geometry.DEFAULT.reading_row), strict=True)
         text_column = Counter(round(ln.x0) for ln in self.body if ln.has_box).most_common(1)
-        shared = set()
+        shared: set[int] = set()
         for row in rows:
             if len(row) < 2:
                 continue

@@ -102,7 +102,7 @@ class FieldScore(BaseModel):
     right: int = 0
     total: int = 0
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy does not read decorated properties
     @property
     def accuracy(self) -> float | None:
         return self.right / self.total if self.total else None
@@ -115,7 +115,7 @@ class Report(BaseModel):
     fields: dict[str, FieldScore] = Field(default_factory=lambda: {f: FieldScore() for f in FIELDS})
     misses: list[Miss] = Field(default_factory=list)
 
-    @computed_field
+    @computed_field  # type: ignore[prop-decorator]  # pydantic's documented form; mypy does not read decorated properties
     @property
     def overall(self) -> float:
         total = sum(s.total for s in self.fields.values())

@@ -351,7 +351,7 @@ def reveal_stamps(image: bytes, dpi: int) -> tuple[bytes, int]:
 
 def parse_tsv(tsv: str) -> list[Word]:
     """Tesseract's TSV output → the words (level 5) with text."""
-    words = []
+    words: list[Word] = []
     reader = csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
     header = next(reader, None)
     if not header or header[:2] != ["level", "page_num"]:

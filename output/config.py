@@ -104,6 +104,13 @@ class PublishConfig:
         keys = (*REQUIRED, *extra) if catalog else ("base", *extra)
         return [key for key in dict.fromkeys(keys) if not (getattr(self, key) or "").strip()]
 
+    def required_base(self) -> str:
+        """`base_iri` of a config that has a base; one ConfigError, as `require` words it, when it has none."""
+        base = self.require(catalog=False).base_iri
+        if base is None:  # pragma: no cover - require() raised
+            raise ConfigError("missing base")
+        return base
+
     def require(self, *extra: str, catalog: bool = True) -> "PublishConfig":
         """Self, or one ConfigError naming every missing key of `missing`, then one for a wrong value."""
         empty = self.missing(*extra, catalog=catalog)

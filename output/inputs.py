@@ -48,7 +48,7 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING, BinaryIO
+from typing import IO, TYPE_CHECKING
 
 from kenmerk.extract.errors import ArchiveMemberRefused, FetchError, KenmerkError, UnreadableInput
 from kenmerk.extract.reader import ARCHIVE_SUFFIXES, DOCUMENT_SUFFIXES  # the one table of inputs (FORMATS)
@@ -415,7 +415,7 @@ class Loader:
         self.fetch = fetch
         self.max_bytes = max_bytes
         self._archive = functools.lru_cache(maxsize=OPEN_ARCHIVES)(_open_archive)
-        self._session = None
+        self._session: requests.Session | None = None
 
     def load(self, spec: DocumentSpec) -> tuple[bytes, str]:
         """(bytes, name for the reader) of a document; raises `UnreadableInput` (or `FetchError`)."""
@@ -485,7 +485,7 @@ def _read_member(spec: DocumentSpec, max_bytes: int, archive: Callable[[str], zi
     return data
 
 
-def read_capped(fh: BinaryIO, max_bytes: int) -> bytes:
+def read_capped(fh: IO[bytes], max_bytes: int) -> bytes:
     """At most `max_bytes + 1` bytes of a stream, read in chunks (`read(n)` may allocate n bytes at once)."""
     chunks = []
     size = 0
@@ -595,10 +595,9 @@ def fetch_url(url: str, *, fetch: Fetch = Fetch(), max_bytes: int = DEFAULT_MAX_
         return bytes(body), _file_name(url, response)
 
     own = session is None
-    if own:
-        session = new_session(fetch)
+    used = new_session(fetch) if session is None else session
     try:
-        return send(session, fetch.policy(), "GET", url, read=download,
+        return send(used, fetch.policy(), "GET", url, read=download,
                     timeout=(fetch.connect_timeout, fetch.read_timeout), allow_redirects=True)
     except GaveUp as exc:
         last = (f"HTTP {exc.answer.status_code}" if exc.answer is not None
@@ -614,4 +613,4 @@ def fetch_url(url: str, *, fetch: Fetch = Fetch(), max_bytes: int = DEFAULT_MAX_
         raise FetchError(f"cannot fetch: {short_reason(exc)}", path=url) from None
     finally:
         if own:
-            session.close()
+            used.close()

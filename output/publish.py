@@ -337,7 +337,7 @@ class Publisher:
         self.config = config
         # every missing value in one message: the catalog's (and the dumps' download_url), or the base alone
         self.base = config.require(*(("download_url",) if out is not None and catalog else ()),
-                                   catalog=catalog).base_iri
+                                   catalog=catalog).required_base()
         self.client = client
         self.out = Path(out) if out is not None else None
         self.dump_format = dump_format

@@ -51,7 +51,7 @@ def to_user_space(x: float, y: float, media: Rect, rotation: int) -> tuple[float
     return turns[rotation % 360]()
 
 
-def _turned(box: Rect, media: Rect, rotation: int, convert: Callable[[Rect, Rect, int], Rect] = to_evidence_space) -> Rect:
+def _turned(box: Rect, media: Rect, rotation: int, convert: Callable[[float, float, Rect, int], tuple[float, float]] = to_evidence_space) -> Rect:
     """A rectangle (x0, y0, x1, y1) of user space in evidence coordinates (or back, with `to_user_space`)."""
     corners = [convert(x, y, media, rotation) for x in (box[0], box[2]) for y in (box[1], box[3])]
     xs, ys = [c[0] for c in corners], [c[1] for c in corners]

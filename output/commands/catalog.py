@@ -63,22 +63,23 @@ def run(args) -> int:
         raise UsageError("give --store DIR or --endpoint URL, not both")
     dumps = dumps_in(Path(args.out)) if args.out else []
     config = config_from_args(args).require(*(("download_url",) if dumps else ()))
+    base = config.required_base()
     prop = organisation_property()
     client = make_client(args, need_gsp=False)
     if client is not None:
         with client:
-            stats = stats_from_endpoint(client, config.base_iri, prop)
+            stats = stats_from_endpoint(client, base, prop)
         endpoint = client.query_url
     else:
         with EmbeddedStore(args.store or default_store_path(config.store), read_only=True) as store:
-            stats = stats_from_store(store, config.base_iri, prop)
+            stats = stats_from_store(store, base, prop)
         endpoint = None
     _, warning = catalog_endpoint(config.endpoint_url, endpoint)
     if warning:
         print(f"kenmerk: warning: catalog: {warning}", file=sys.stderr)
     graph = build_catalog(config, stats, dumps=dumps, dump_root=args.out, endpoint_url=endpoint,
                           organisation_property=prop)
-    quads = TermConverter().quads(graph, catalog_graph_iri(config.base_iri))
+    quads = TermConverter().quads(graph, catalog_graph_iri(base))
     fmt = by_name(args.format)
     if fmt.name == "turtle":
         data = turtle_bytes(quads, CATALOG_PREFIXES)
