@@ -53,8 +53,10 @@ LOTUS_NAME = re.compile(r"^[^/,;@]+(?:/[^/,;@]+){2,}(?:,|$)")
 
 def clean_addressee(text: str) -> str | None:
     """The addressee in `text`: the first recipient that is not redacted, without e-mail address."""
-    # recipients apart by ";", or by "," between Lotus Notes names ("Team X/Afdeling/GGD Y, Wim Boelens/Jgz/GGD Y")
-    parts = [p for p in re.split(r";|,\s+(?=[^,;/]+/)" if LOTUS_NAME.match(text.strip()) else r";", text) if p.strip()]
+    # recipients apart by ";", by "," after an address ("A <a@x.nl>, B <b@y.nl>"), or by "," between Lotus Notes
+    # names ("Team X/Afdeling/GGD Y, Wim Boelens/Jgz/GGD Y")
+    apart = r";|(?<=>)\s*,\s*" + (r"|,\s+(?=[^,;/]+/)" if LOTUS_NAME.match(text.strip()) else "")
+    parts = [p for p in re.split(apart, text) if p.strip()]
     for part in parts[:-1]:
         if REDACTED.match(part.strip()) or not part.strip():
             continue

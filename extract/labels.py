@@ -115,7 +115,7 @@ LABELS: tuple[LabelKind, ...] = (
     LabelKind("sender", _any(r"van", r"from", r"afzender"), 2, 60, "colon"),
     # the attachments field: a count ("Bijlage(n) 2") or a list under it
     LabelKind("attachments", _any(r"bijlage\s*\(n\)", r"bijlagen?\s*\((?:optioneel|facultatief|indien\s+van\s+toepassing)\)",
-                                  r"bijlagen?", r"aantal\s+bijlagen", r"bijl\.", r"enclosures?",
+                                  r"bijlagen?", r"aantal\s+bijlagen", r"bijl\.", r"enclosures?", r"enclosure\s*\(s\)",
                                   r"attachments?"), 8, 160, "count"),
     # people: who wrote it, who to call, how to reach them (personal data, `kenmerk.extract.personal`)
     LabelKind("author", r"opgesteld\s+door|auteur|opsteller|steller|behandeld\s+door|uw\s+contactpersoon|contactpersoon|"
@@ -174,9 +174,17 @@ def match_label(text: str) -> LabelMatch | None:
         for kind in LABELS:
             if _squeezed_regex(kind.pattern).match(squeezed):
                 return LabelMatch(kind=kind, label=text, rest="", colon=False)
+    if found is None and (spaced := LETTER_SPACED.match(text)):
+        # "O N S N U M M E R  HM-2025-006241": a label set letter-spaced, then its value
+        squeezed = spaced.group(1).replace(" ", "").rstrip(":")
+        for kind in LABELS:
+            if _squeezed_regex(kind.pattern).match(squeezed):
+                return LabelMatch(kind=kind, label=squeezed, rest=(spaced.group(2) or "").strip(), colon=False)
     return found
 
 
+#: a line opening with letters set apart ("O N D E R W E R P Vervanging …"): four or more single letters
+LETTER_SPACED = re.compile(r"^((?:[^\W\d_] ){3,}[^\W\d_]:?)(?: +(.*))?$")
 #: a parenthetical note after a form's label, perhaps cut off at the line's end, with no digit in it
 NOTE_ON_LABEL = re.compile(r"\([^\d()]*\)?")
 #: roles whose value has digits: a word after their label is a qualifier of it ("Registratienummer gemeente")

@@ -67,7 +67,10 @@ LEGAL_FORM = re.compile(r"(?<!\w)(?:B\.?\s?V\.?|N\.?\s?V\.?|V\.?O\.?F\.?|C\.?V\.
 ORGANISATION_ENDINGS = ("groep", "group", "zorg", "regio", "regio's", "regio’s", "bank", "school", "ziekenhuis", "platform",
                         "netwerk", "overleg", "organisatie", "nederland", "zaken", "office", "ministry", "council", "agency", "board",
                         "committee", "holding", "inrichting", "instelling", "kliniek", "academie", "museum",
-                        "bibliotheek", "archief", "blad", "krant", "courant", "omroep", "media")
+                        "bibliotheek", "archief", "blad", "krant", "courant", "omroep", "media",
+                        # English names of bodies (letters of ministries in English)
+                        "programme", "program", "organization", "foundation", "institute", "association",
+                        "authority", "department", "commission", "fund", "university")
 _ORGANISATION = re.compile("|".join(ORGANISATION_STEMS) + "|(?:" + "|".join(map(re.escape, ORGANISATION_ENDINGS)) + r")\b",
                            re.IGNORECASE)
 #: the adjectives that open an organisation's name ("Koninklijke Marechaussee", "Nederlandse Spoorwegen",

@@ -241,7 +241,8 @@ def from_named_title(doc: Document, inputs: Inputs) -> list[Candidate]:
         found = designation_of(ln.text)
         if found and len(ln.text.strip()) > found[1].end() + 2 and not match_label(ln.text) \
                 and not mostly_noise(ln.text) and ln.index not in doc.table_cells \
-                and not BACK_REFERENCE.fullmatch(ln.text.strip()[found[1].end():].strip()):
+                and not BACK_REFERENCE.fullmatch(rest := ln.text.strip()[found[1].end():].strip()) \
+                and not STAGE.match(rest):  # "NOTA TER INFORMATIE": the kind and its stage, no subject
             page = doc.first_page
             block = _block(page, page.index(ln), doc, avoid, limit=3)
             return [c for c in [_candidate(block, "named-title", 0.72, "a line at the top naming the kind and subject")]
