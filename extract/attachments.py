@@ -72,13 +72,17 @@ ENCLOSURES: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for
     # "Met deze brief sturen wij u de folder … mee": what a letter sends along
     r"\b(?:met|bij)\s+(?:deze|dit)\s+(?:brief|e-?mail|bericht)\s+(?:stuur|zend|sturen|zenden)\s+(?:ik|wij|we)\s+u\s+"
     r"(?:ook\s+)?(?P<np>[^.;]{3,120}?)\s+mee\b",
+    # "Bij deze brief vindt u het Beoordelingskader …, waarin …"
+    r"\b(?:bij|met)\s+(?:deze|dit)\s+(?:brief|e-?mail|bericht)\s+(?:vindt|treft|ontvangt)\s+u\s+(?:ook\s+)?"
+    r"(?P<np>[^.;]{3,120}?)(?=\s*(?:,\s*(?:die|dat|waarin|waarvan|waarmee|zoals|met)\b|\baan\b|[.;]|$))",
     # "Hierbij bieden wij u ons rapport <title> aan": the report offered is the attachment
     r"\bhierbij\s+bied(?:en|t)?\s+(?:ik|wij|we)\s+u\s+(?:ons|onze|mijn|het|de)\s+(?:\w+\s+)?(?:rapport|advies|verslag|"
     r"onderzoek|jaarverslag|evaluatie|notitie)\s+(?P<np>.{3,160}?)\s+aan\b",
 ))
 #: a word every pattern of `ENCLOSURES` needs: texts without one are not searched
 ENCLOSURE_HINT = re.compile(r"bijlage|bijgevoegd|meegezonden|meegestuurd|bijgaand|hierbij\s+bied|"
-                            r"(?:deze|dit)\s+(?:brief|e-?mail|bericht)\s+(?:stuur|zend|sturen|zenden)", re.IGNORECASE)
+                            r"(?:deze|dit)\s+(?:brief|e-?mail|bericht)\s+(?:stuur|zend|sturen|zenden|vindt|treft|ontvangt)",
+                            re.IGNORECASE)
 QUOTED = r"[“\"‘'«](?P<title>[^”\"’'»]{6,200})[”\"’'»]"
 #: what the note itself is about, not an enclosure ("de brief wordt meegestuurd" in a beslisnota)
 SUBJECT_OF_NOTE = re.compile(r"\b(?:brief|kamerbrief|nota|beslisnota|concept)\b", re.IGNORECASE)
@@ -352,6 +356,8 @@ def _sentences(doc: Document) -> list[Candidate]:
                 q = re.search(re.escape(head) + r"\s*(?:,\s*)?" + QUOTED, text, re.I)
                 if q:
                     title = q.group("title").strip()
+                if any((a.title or "").lower() == title.lower() for a in out):
+                    continue  # one sentence named by two of the forms
                 number = int(m.group("num")) if "num" in rx.groupindex and m.group("num") else len(out) + 1
                 where = _lines_at(lines, text, m.start(), m.end())
                 out.append(Attachment(title=title, number=number, evidence=doc.evidence(where, m.group(0))))

@@ -90,7 +90,8 @@ STAGES: tuple[tuple[re.Pattern[str], T], ...] = (
 )
 #: a letter whose subject names its advice ("Advies over …", "Ongevraagd advies …", any compound: "Pakketadvies …",
 #: "Wetgevingsadvies …"): an advisory body's advice
-ADVICE_SUBJECT = re.compile(r"^\W{0,3}(?:ongevraagd\s+)?[^\W\d_]*advies\b", re.IGNORECASE)
+ADVICE_SUBJECT = re.compile(r"^\W{0,3}(?:aanbieding\s+(?:van\s+)?(?:het\s+|ons\s+)?)?(?:ongevraagd\s+)?[^\W\d_]*advies\b",
+                            re.IGNORECASE)  # ("Aanbieding van het advies over …": the body presenting its advice)
 #: a subject that names a request under the Woo (or the Wob before it): "Uw Woo-verzoek over …"
 WOO_REQUEST = re.compile(r"\b(?:woo|wob)[-\s]?verzoek|\bverzoek\s+om\s+openbaarmaking", re.IGNORECASE)
 #: a compound naming a kind of decision: "Mandaatbesluit …", "Peilbesluit …"

@@ -86,8 +86,9 @@ def _block(lines: list[Line], start: int, doc: Document, avoid: frozenset[int], 
     out = [first]
     for ln in lines[1:limit]:
         prev = out[-1]
-        if ln.gap_before or ln.index in avoid or _stops(ln) and not _year_after_month(prev, ln):
-            break
+        if ln.gap_before or ln.index in avoid or _stops(ln) and not (
+                _year_after_month(prev, ln) or doc.layout.has_positions and YEAR_LINE.fullmatch(ln.text.strip())):
+            break  # (a year alone in the title's type ends it: "… regeling duurzame inzetbaarheid" / "2025")
         if doc.layout.has_positions:
             leading = OCR_LEADING if _scanned(doc, ln) else LEADING
             if ln.page != prev.page or not geometry.aligned(prev, ln, geometry.Tolerances(aligned=6.0)) \
@@ -104,6 +105,10 @@ def _block(lines: list[Line], start: int, doc: Document, avoid: frozenset[int], 
 
 def _scanned(doc: Document, line: Line) -> bool:
     return any(p.ocr for p in doc.layout.pages if p.number == line.page)
+
+
+#: a line that is a year
+YEAR_LINE = re.compile(r"(?:19|20)\d\d")
 
 
 def _year_after_month(prev: Line, line: Line) -> bool:
@@ -202,10 +207,15 @@ def _in_a_row(doc: Document, line: Line) -> bool:
     return not large and any(geometry.same_row(line, o) for o in doc.first_page if o is not line)
 
 
+#: the dictum alone on its line, perhaps letter-spaced
+DICTUM = re.compile(r"b\s?e\s?s\s?l\s?u\s?i\s?t(?:\s?e\s?n)?\s*:", re.IGNORECASE)
+
+
 def _formula(text: str) -> bool:
-    """"besluit:" in lower case before the articles: the dictum of a besluit, not a heading over its title."""
+    """"besluit:" before the articles (in lower case, or "Besluit:" / "BESLUITEN:" alone): the dictum of a besluit,
+    not a heading over its title."""
     text = text.strip()
-    return text[:1].islower() and text.endswith(":")
+    return (text[:1].islower() and text.endswith(":")) or DICTUM.fullmatch(text) is not None
 
 
 def from_designation(doc: Document, inputs: Inputs) -> list[Candidate]:
