@@ -16,15 +16,16 @@ every input went through, 1 when one failed, 2 for wrong usage.
 """
 from __future__ import annotations
 
-import dataclasses
+import argparse
 import os
 import sys
-from dataclasses import replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from kenmerk.extract import Note, UsageError
 from kenmerk.extract.pdf import DEFAULT_READER, PDF_READERS
 from kenmerk.output.atomic import AtomicWriter
-from kenmerk.output.batch import Reporter, cache_notice, run_batch
+from kenmerk.output.batch import BatchOptions, Reporter, cache_notice, run_batch
 from kenmerk.output.commands.options import add_batch_options, add_input_options, batch_options_from_args, \
     batch_requested, is_terminal
 from kenmerk.output.inputs import DocumentSpec, Refused, gather, is_url, read_list
@@ -107,22 +108,34 @@ def _plain_file(arg: str) -> bool:
     return arg == "-" or not (is_url(arg) or os.path.isdir(arg) or arg.lower().endswith(".zip"))
 
 
-def run(args) -> int:
+@dataclass(frozen=True)
+class Plan:
+    """How one `kenmerk extract` run goes: its output format, where documents are read, what it shows."""
+
+    fmt: str
+    array: bool  # several notes as JSON: one array
+    single: bool  # one plain file, read in this process
+    options: BatchOptions
+    progress: str
+    summary: bool
+
+
+def _check_usage(args: argparse.Namespace) -> None:
     if not args.files and args.from_list is None:
         raise UsageError("give at least one INPUT (file, folder, zip, URL) or --from-list FILE")
-    if args.explain:
-        return explain_documents(args)
     if args.from_list == "-" and "-" in args.files:
         raise UsageError("standard input cannot be both a document (-) and the list (--from-list -)")
-    explicit = batch_requested(args)
-    plain = not explicit and all(_plain_file(a) for a in args.files)
-    single = plain and len(args.files) == 1
     if args.name and "-" not in args.files:
         raise UsageError("--name names standard input: give - as INPUT")
+
+
+def _plan(args: argparse.Namespace) -> Plan:
+    """The output format, the batch options (OCR mode and its cache, the PDF reader), progress and summary."""
+    plain = not batch_requested(args) and all(_plain_file(a) for a in args.files)
+    single = plain and len(args.files) == 1
     folder = bool(args.output) and (args.output.endswith(("/", os.sep)) or os.path.isdir(args.output))
     fmt = output_format(None if folder else args.output, args.format, EXTRACT_FORMATS,
                         "json" if single else "jsonl")
-    array = fmt == "json" and not single  # several notes as JSON: one array
     options = batch_options_from_args(args, ordered=True if plain else None)
     if single:  # read in this process (the limits on input still hold)
         options = replace(options, jobs=0, ordered=True)
@@ -130,7 +143,7 @@ def run(args) -> int:
         options = replace(options, keep_personal_data=True)
     # OCR mode; OCR results are kept in the batch cache folder (DIR/ocr/) when there is one
     ocr_cache = os.path.abspath(options.cache_dir) if options.cache_dir else options.limits.cache_dir
-    options = dataclasses.replace(options, limits=dataclasses.replace(
+    options = replace(options, limits=replace(
         options.limits, ocr=getattr(args, "ocr", "auto"), cache_dir=ocr_cache,
         pdf_reader=getattr(args, "pdf_reader", DEFAULT_READER)))
     if args.quiet or args.no_progress or single:
@@ -140,33 +153,58 @@ def run(args) -> int:
     else:
         progress = "auto"
     summary = not args.quiet and not single and (not plain or is_terminal(sys.stderr))
+    return Plan(fmt, fmt == "json" and not single, single, options, progress, summary)
 
+
+def _where(options: BatchOptions) -> str:
+    """Where the documents are read, for the start line."""
+    if options.dask:
+        return f"on the Dask cluster at {options.dask}"
+    if options.jobs <= 0:
+        return "in this process"
+    return f"{options.jobs} worker process{'es' if options.jobs != 1 else ''}"
+
+
+def run(args: argparse.Namespace) -> int:
+    _check_usage(args)
+    if args.explain:
+        return explain_documents(args)
+    plan = _plan(args)
     list_lines = list(read_list("-", args.url_column)) if args.from_list == "-" else None
 
     def items():
         return gather(args.files, from_list=args.from_list, url_column=args.url_column, globs=args.glob,
-                      max_bytes=options.limits.max_bytes, list_lines=list_lines, stdin_name=args.name)
+                      max_bytes=plan.options.limits.max_bytes, list_lines=list_lines, stdin_name=args.name)
 
     total = None
-    if progress != "none":
+    if plan.progress != "none":
         total = sum(1 for item in items() if isinstance(item, (DocumentSpec, Refused)))
-    reporter = Reporter(total=total, progress=progress, errors_file=args.errors,
+    reporter = Reporter(total=total, progress=plan.progress, errors_file=args.errors,
                         interval=args.log_interval if args.log_interval is not None else 10.0)
-    notice = cache_notice(options.cache_dir, bool(getattr(args, "prune_cache", False)))
+    notice = cache_notice(plan.options.cache_dir, bool(getattr(args, "prune_cache", False)))
     if notice and not args.quiet:
         reporter.echo(notice)
-    if options.dask:
-        where = f"on the Dask cluster at {options.dask}"
-    elif options.jobs <= 0:
-        where = "in this process"
-    else:
-        where = f"{options.jobs} worker process{'es' if options.jobs != 1 else ''}"
-    out = AtomicWriter(args.output, "w") if args.output and fmt in JSON_FORMATS else None
+    notes, failed, documents = _extract(args, plan, items(), reporter)
+    if plan.fmt not in JSON_FORMATS and notes:
+        failed += _write_rdf(args, plan.fmt, notes, reporter)
+    reporter.close(summary=plan.summary)
+    if documents == 0:
+        where_from = " ".join(args.files + ([f"--from-list {args.from_list}"] if args.from_list else []))
+        print(f"kenmerk: no documents found in {where_from}", file=sys.stderr)
+        return 1
+    return 1 if failed else 0
+
+
+def _extract(args: argparse.Namespace, plan: Plan, items: Iterable, reporter: Reporter,
+             ) -> tuple[list[tuple[str, Note]], int, int]:
+    """Run the batch: JSON written as the documents finish (to `-o` all or nothing), notes kept for RDF.
+    Returns the notes for RDF, the failed count and the documents count."""
+    out = AtomicWriter(args.output, "w") if args.output and plan.fmt in JSON_FORMATS else None
     notes: list[tuple[str, Note]] = []
     written = failed = documents = 0
-    results = run_batch(items(), options, on_tick=reporter.tick, on_page=reporter.page)
+    results = run_batch(items, plan.options, on_tick=reporter.tick, on_page=reporter.page)
     try:
-        reporter.start_line(where)
+        reporter.start_line(_where(plan.options))
         for result in results:
             reporter.add(result)
             if result.status == "failed":
@@ -177,17 +215,17 @@ def run(args) -> int:
                 continue
             documents += 1
             written += 1
-            if fmt == "json":
+            if plan.fmt == "json":
                 text = Note.model_validate_json(result.note_text).model_dump_json(indent=2)
-                if array:
+                if plan.array:
                     text = ("[\n" if written == 1 else ",\n") + text
-            elif fmt == "jsonl":
+            elif plan.fmt == "jsonl":
                 text = result.note_text
             else:
                 notes.append((result.label, Note.model_validate_json(result.note_text)))
                 continue
-            _emit(out, text if array else text + "\n")
-        if array and written:
+            _emit(out, text if plan.array else text + "\n")
+        if plan.array and written:
             _emit(out, "\n]\n")
     except BaseException:  # an error, Ctrl-C or SIGTERM: the workers stop, nothing half-written stays
         results.close()
@@ -200,25 +238,23 @@ def run(args) -> int:
             out.commit()
         else:
             out.discard()  # nothing extracted: no output file
-    if fmt not in JSON_FORMATS and notes:
-        from kenmerk.output import extract_output
-        from kenmerk.output.config import load_config
+    return notes, failed, documents
 
-        download_base = args.download_base or load_config().download_base
-        if fmt == "diwoo":  # a note that cannot be written is one error line; the others are written
 
-            failed += len(notes) - extract_output.write_diwoo(
-                notes, args.output, base=args.base, download_base=download_base, sitemap_url=args.sitemap_url,
-                failed=lambda exc: reporter.not_written(exc.path, exc))
-        else:
-            extract_output.write_rdf(notes, fmt, args.output, base=args.base, evidence=args.evidence,
-                                     download_base=download_base, keep_extracted=args.keep_extracted)
-    reporter.close(summary=summary)
-    if documents == 0:
-        where_from = " ".join(args.files + ([f"--from-list {args.from_list}"] if args.from_list else []))
-        print(f"kenmerk: no documents found in {where_from}", file=sys.stderr)
-        return 1
-    return 1 if failed else 0
+def _write_rdf(args: argparse.Namespace, fmt: str, notes: list[tuple[str, Note]], reporter: Reporter) -> int:
+    """The notes as RDF or DiWoo; returns how many could not be written (a note DiWoo cannot carry is one
+    error line, the others are written)."""
+    from kenmerk.output import extract_output
+    from kenmerk.output.config import load_config
+
+    download_base = args.download_base or load_config().download_base
+    if fmt == "diwoo":
+        return len(notes) - extract_output.write_diwoo(
+            notes, args.output, base=args.base, download_base=download_base, sitemap_url=args.sitemap_url,
+            failed=lambda exc: reporter.not_written(exc.path, exc))
+    extract_output.write_rdf(notes, fmt, args.output, base=args.base, evidence=args.evidence,
+                             download_base=download_base, keep_extracted=args.keep_extracted)
+    return 0
 
 
 def _emit(out: AtomicWriter | None, text: str) -> None:
