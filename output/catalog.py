@@ -287,80 +287,119 @@ def build_catalog(
 ) -> Graph:
     """The catalog graph; raises ConfigError when a required value is missing."""
     config.require(*(("download_url",) if dumps else ()))
-    iris = CatalogIris.of(config.base)
-    lang = config.language or "nl"
-    publisher, publisher_name = resolve_agent(config.publisher, config.publisher_name)
-    creator, creator_name = (
-        resolve_agent(config.creator, config.creator_name, key="creator") if config.creator
-        else (publisher, publisher_name)
-    )
-    licence = URIRef(config.licence_iri())
+    c = _Context.of(config, stats, modified or publication_date())
     endpoint, _ = catalog_endpoint(config.endpoint_url, endpoint_url)
-    modified = modified or publication_date()
-    issued = Literal((stats.issued or modified).isoformat(), datatype=XSD.date)
-    title = config.title or f"Nota's van {publisher_name}"
-    description = config.description or (
-        f"Metadata van nota's, beslisnota's, brieven en Woo-besluiten van {publisher_name}, "
-        "uit de documenten gehaald met kenmerk."
-    )
+    _describe_catalog(c)
+    _describe_dataset(c, stats, organisation_property)
+    _describe_agents(c)
+    _describe_dumps(c, dumps, dump_root)
+    if endpoint:
+        _describe_endpoint(c, endpoint)
+    _label_concepts(c.graph)
+    return c.graph
 
-    g = Graph()
-    for prefix, ns in (("dcat", DCAT), ("dct", DCTERMS), ("foaf", FOAF), ("void", VOID), ("skos", SKOS),
-                       ("vcard", VCARD._NS), ("spdx", SPDX._NS), ("dcatap", DCATAP._NS)):
-        g.bind(prefix, ns)
-    add = g.add
-    language = _nal(_LANGUAGES.get(lang, "language/NLD"))
-    public, gove = _nal("access-right/PUBLIC"), _nal("data-theme/GOVE")
 
-    # catalog
-    cat = iris.catalog
+@dataclass(frozen=True)
+class _Context:
+    """What every part of the catalog uses: the graph it is written to, the IRIs, names, licence and dates."""
+
+    graph: Graph
+    config: PublishConfig
+    iris: CatalogIris
+    lang: str
+    publisher: URIRef
+    publisher_name: str
+    creator: URIRef
+    creator_name: str
+    licence: URIRef
+    modified: dt.date
+    issued: Literal
+    title: str
+    description: str
+    language: URIRef
+    public: URIRef
+    gove: URIRef
+
+    @classmethod
+    def of(cls, config: PublishConfig, stats: Stats, modified: dt.date) -> _Context:
+        lang = config.language or "nl"
+        publisher, publisher_name = resolve_agent(config.publisher, config.publisher_name)
+        creator, creator_name = (
+            resolve_agent(config.creator, config.creator_name, key="creator") if config.creator
+            else (publisher, publisher_name)
+        )
+        graph = Graph()
+        for prefix, ns in (("dcat", DCAT), ("dct", DCTERMS), ("foaf", FOAF), ("void", VOID), ("skos", SKOS),
+                           ("vcard", VCARD._NS), ("spdx", SPDX._NS), ("dcatap", DCATAP._NS)):
+            graph.bind(prefix, ns)
+        return cls(
+            graph=graph, config=config, iris=CatalogIris.of(config.base), lang=lang,
+            publisher=publisher, publisher_name=publisher_name, creator=creator, creator_name=creator_name,
+            licence=URIRef(config.licence_iri()), modified=modified,
+            issued=Literal((stats.issued or modified).isoformat(), datatype=XSD.date),
+            title=config.title or f"Nota's van {publisher_name}",
+            description=config.description or (
+                f"Metadata van nota's, beslisnota's, brieven en Woo-besluiten van {publisher_name}, "
+                "uit de documenten gehaald met kenmerk."),
+            language=_nal(_LANGUAGES.get(lang, "language/NLD")),
+            public=_nal("access-right/PUBLIC"), gove=_nal("data-theme/GOVE"),
+        )
+
+
+def _describe_catalog(c: _Context) -> None:
+    """The catalog: its title, publisher, licence, dates, theme taxonomy and homepage."""
+    add = c.graph.add
+    cat = c.iris.catalog
     add((cat, RDF.type, DCAT.Catalog))
-    add((cat, DCTERMS.title, Literal(f"Catalogus: {title}", lang=lang)))
-    add((cat, DCTERMS.description, Literal(description, lang=lang)))
-    add((cat, DCTERMS.publisher, publisher))
-    add((cat, DCTERMS.creator, creator))
-    add((cat, DCAT.contactPoint, iris.contact))
-    add((cat, DCTERMS.language, language))
-    add((cat, DCTERMS.license, licence))
-    add((cat, DCTERMS.issued, issued))
-    add((cat, DCTERMS.modified, Literal(modified.isoformat(), datatype=XSD.date)))
-    add((cat, DCAT.dataset, iris.dataset))
+    add((cat, DCTERMS.title, Literal(f"Catalogus: {c.title}", lang=c.lang)))
+    add((cat, DCTERMS.description, Literal(c.description, lang=c.lang)))
+    add((cat, DCTERMS.publisher, c.publisher))
+    add((cat, DCTERMS.creator, c.creator))
+    add((cat, DCAT.contactPoint, c.iris.contact))
+    add((cat, DCTERMS.language, c.language))
+    add((cat, DCTERMS.license, c.licence))
+    add((cat, DCTERMS.issued, c.issued))
+    add((cat, DCTERMS.modified, Literal(c.modified.isoformat(), datatype=XSD.date)))
+    add((cat, DCAT.dataset, c.iris.dataset))
     add((cat, DCAT.themeTaxonomy, DATA_THEMES))
     add((DATA_THEMES, RDF.type, SKOS.ConceptScheme))
     add((DATA_THEMES, DCTERMS.title, Literal("Data theme", lang="en")))
-    homepage = URIRef(config.homepage or str(cat) + ".html")
+    homepage = URIRef(c.config.homepage or str(cat) + ".html")
     add((cat, FOAF.homepage, homepage))
     add((homepage, RDF.type, FOAF.Document))
     add((cat, DCTERMS.conformsTo, DCAT_AP_NL))
 
-    # dataset
-    ds = iris.dataset
+
+def _describe_dataset(c: _Context, stats: Stats, organisation_property: URIRef | None) -> None:
+    """The dataset: its description, rights, period, keywords and statistics."""
+    add = c.graph.add
+    ds = c.iris.dataset
     add((ds, RDF.type, DCAT.Dataset))
     add((ds, RDF.type, VOID.Dataset))
-    add((ds, DCTERMS.title, Literal(title, lang=lang)))
-    add((ds, DCTERMS.description, Literal(description, lang=lang)))
-    add((ds, DCTERMS.identifier, Literal(config.identifier or str(ds))))
-    add((ds, DCTERMS.publisher, publisher))
-    add((ds, DCTERMS.creator, creator))
-    add((ds, DCAT.contactPoint, iris.contact))
-    add((ds, DCTERMS.accessRights, public))
-    add((ds, DCAT.theme, gove))
-    add((ds, DCTERMS.language, language))
+    add((ds, DCTERMS.title, Literal(c.title, lang=c.lang)))
+    add((ds, DCTERMS.description, Literal(c.description, lang=c.lang)))
+    add((ds, DCTERMS.identifier, Literal(c.config.identifier or str(ds))))
+    add((ds, DCTERMS.publisher, c.publisher))
+    add((ds, DCTERMS.creator, c.creator))
+    add((ds, DCAT.contactPoint, c.iris.contact))
+    add((ds, DCTERMS.accessRights, c.public))
+    add((ds, DCAT.theme, c.gove))
+    add((ds, DCTERMS.language, c.language))
     add((ds, DCTERMS.spatial, _nal("country/NLD")))
-    add((ds, DCTERMS.issued, issued))
-    add((ds, DCTERMS.modified, Literal(modified.isoformat(), datatype=XSD.date)))
+    add((ds, DCTERMS.issued, c.issued))
+    add((ds, DCTERMS.modified, Literal(c.modified.isoformat(), datatype=XSD.date)))
     add((ds, DCTERMS.conformsTo, DCAT_AP_NL))
     add((ds, DCTERMS.conformsTo, KENMERK_VOCABULARY))
-    for standard, title in ((DCAT_AP_NL, "DCAT-AP-NL 3.0"), (KENMERK_VOCABULARY, "kenmerk vocabulary")):
+    for standard, name in ((DCAT_AP_NL, "DCAT-AP-NL 3.0"), (KENMERK_VOCABULARY, "kenmerk vocabulary")):
         add((standard, RDF.type, DCTERMS.Standard))
-        add((standard, DCTERMS.title, Literal(title, lang="en")))
-    landing = URIRef(config.homepage or str(ds) + ".html")
+        add((standard, DCTERMS.title, Literal(name, lang="en")))
+    landing = URIRef(c.config.homepage or str(ds) + ".html")
     add((ds, DCAT.landingPage, landing))
     add((landing, RDF.type, FOAF.Document))
     add((ds, FOAF.page, KENMERK_VOCABULARY))
     add((KENMERK_VOCABULARY, RDF.type, FOAF.Document))
     if stats.first is not None and stats.last is not None:
-        period = iris.period
+        period = c.iris.period
         add((ds, DCTERMS.temporal, period))
         add((period, RDF.type, DCTERMS.PeriodOfTime))
         add((period, DCAT.startDate, Literal(stats.first.isoformat(), datatype=XSD.date)))
@@ -370,45 +409,50 @@ def build_catalog(
     add((ds, VOID.triples, Literal(stats.triples, datatype=XSD.integer)))
     add((ds, VOID.entities, Literal(stats.notes, datatype=XSD.integer)))
     if organisation_property is not None:
-        part = iris.organisations_partition
+        part = c.iris.organisations_partition
         add((ds, VOID.propertyPartition, part))
         add((part, RDF.type, VOID.Dataset))
         add((part, VOID.property, organisation_property))
         add((part, VOID.distinctObjects, Literal(stats.organisations, datatype=XSD.integer)))
 
-    # agents and contact point
-    for agent, name in {publisher: publisher_name, creator: creator_name}.items():
+
+def _describe_agents(c: _Context) -> None:
+    """The publisher and creator as agents, the contact point, the licence's label."""
+    add = c.graph.add
+    for agent, name in {c.publisher: c.publisher_name, c.creator: c.creator_name}.items():
         add((agent, RDF.type, FOAF.Agent))
         add((agent, FOAF.name, Literal(name, lang="nl")))
-    contact = iris.contact
+    contact = c.iris.contact
     add((contact, RDF.type, VCARD.Kind))
     add((contact, RDF.type, VCARD.Organization))
-    add((contact, VCARD.fn, Literal(config.contact_name or publisher_name, lang=lang)))
-    add((contact, VCARD.hasEmail, URIRef("mailto:" + config.contact_email.strip())))
-    if config.contact_url:
-        add((contact, VCARD.hasURL, URIRef(config.contact_url)))
+    add((contact, VCARD.fn, Literal(c.config.contact_name or c.publisher_name, lang=c.lang)))
+    add((contact, VCARD.hasEmail, URIRef("mailto:" + c.config.contact_email.strip())))
+    if c.config.contact_url:
+        add((contact, VCARD.hasURL, URIRef(c.config.contact_url)))
 
-    # licence
-    add((licence, RDF.type, DCTERMS.LicenseDocument))
-    if str(licence) in LICENCE_LABELS:
-        add((licence, SKOS.prefLabel, Literal(LICENCE_LABELS[str(licence)], lang="nl")))
+    add((c.licence, RDF.type, DCTERMS.LicenseDocument))
+    if str(c.licence) in LICENCE_LABELS:
+        add((c.licence, SKOS.prefLabel, Literal(LICENCE_LABELS[str(c.licence)], lang="nl")))
 
-    # dump files
+
+def _describe_dumps(c: _Context, dumps: Sequence[DumpFile], dump_root: str | os.PathLike[str] | None) -> None:
+    """One distribution per dump file: its download URL, format, size and checksum."""
+    add = c.graph.add
     root = Path(dump_root) if dump_root is not None else None
     for dump in sorted(dumps, key=lambda d: str(d.path)):
         relative = dump.path.relative_to(root).as_posix() if root is not None else dump.name
-        url = URIRef(_join_url(config.download_url, relative))
-        dist = iris.distribution(relative)
-        add((ds, DCAT.distribution, dist))
+        url = URIRef(_join_url(c.config.download_url, relative))
+        dist = c.iris.distribution(relative)
+        add((c.iris.dataset, DCAT.distribution, dist))
         add((dist, RDF.type, DCAT.Distribution))
         add((dist, DCTERMS.title, Literal(f"Alle nota's als {get_format(dump.media_type).label}"
                                           + (" (gzip)" if dump.gzip else ""), lang="nl")))
         add((dist, DCTERMS.description, Literal(
             "Eén bestand met alle gepubliceerde nota's; elke nota staat in een eigen named graph.", lang="nl")))
-        add((dist, DCTERMS.language, language))
+        add((dist, DCTERMS.language, c.language))
         add((dist, DCAT.accessURL, url))
         add((dist, DCAT.downloadURL, url))
-        add((dist, DCTERMS.license, licence))
+        add((dist, DCTERMS.license, c.licence))
         add((dist, DCTERMS.format, _nal("file-type/" + dump.file_type)))
         add((dist, DCTERMS.conformsTo, KENMERK_VOCABULARY))
         add((dist, DCAT.mediaType, URIRef(IANA + dump.media_type)))
@@ -424,51 +468,56 @@ def build_catalog(
         add((SHA256, RDF.type, SPDX.ChecksumAlgorithm))
         add((checksum, SPDX.checksumValue, Literal(dump.sha256, datatype=XSD.hexBinary)))
         add((dist, DCATAP.availability, _nal("planned-availability/STABLE")))
-        add((dist, DCTERMS.issued, issued))
-        add((dist, DCTERMS.modified, Literal(modified.isoformat(), datatype=XSD.date)))
-        add((ds, VOID.dataDump, url))
+        add((dist, DCTERMS.issued, c.issued))
+        add((dist, DCTERMS.modified, Literal(c.modified.isoformat(), datatype=XSD.date)))
+        add((c.iris.dataset, VOID.dataDump, url))
 
-    # SPARQL endpoint
-    if endpoint:
-        svc, dist, url = iris.service, iris.service_distribution, URIRef(endpoint)
-        add((cat, DCAT.service, svc))
-        add((svc, RDF.type, DCAT.DataService))
-        add((svc, DCTERMS.title, Literal(f"SPARQL-endpoint: {title}", lang=lang)))
-        add((svc, DCTERMS.description, Literal(
-            "SPARQL 1.1-endpoint met de metadata van de nota's; elke nota staat in een eigen named graph.",
-            lang="nl")))
-        add((svc, DCTERMS.identifier, Literal(str(svc))))
-        add((svc, DCAT.endpointURL, url))
-        add((svc, DCAT.endpointDescription, url))
-        add((svc, DCTERMS.conformsTo, SPARQL_PROTOCOL))
-        add((SPARQL_PROTOCOL, RDF.type, DCTERMS.Standard))
-        add((svc, DCAT.servesDataset, ds))
-        add((svc, DCTERMS.publisher, publisher))
-        add((svc, DCTERMS.creator, creator))
-        add((svc, DCAT.contactPoint, contact))
-        add((svc, DCTERMS.accessRights, public))
-        add((svc, DCTERMS.license, licence))
-        add((svc, DCAT.theme, gove))
-        add((svc, DCAT.keyword, Literal("SPARQL", lang="nl")))
-        add((svc, DCTERMS.language, language))
-        add((svc, DCTERMS.issued, issued))
-        add((ds, DCAT.distribution, dist))
-        add((dist, RDF.type, DCAT.Distribution))
-        add((dist, DCTERMS.title, Literal("SPARQL-endpoint", lang="nl")))
-        add((dist, DCTERMS.description, Literal("Bevraag de nota's met SPARQL 1.1.", lang="nl")))
-        add((dist, DCATAP.availability, _nal("planned-availability/STABLE")))
-        add((dist, DCTERMS.language, language))
-        add((dist, DCAT.accessURL, url))
-        add((dist, DCAT.accessService, svc))
-        add((dist, DCTERMS.conformsTo, KENMERK_VOCABULARY))
-        add((dist, DCTERMS.issued, issued))
-        add((dist, DCTERMS.license, licence))
-        add((ds, VOID.sparqlEndpoint, url))
 
-    # the EU NAL concepts used, typed and labelled
+def _describe_endpoint(c: _Context, endpoint: str) -> None:
+    """The SPARQL endpoint as a data service and a distribution."""
+    add = c.graph.add
+    svc, dist, url = c.iris.service, c.iris.service_distribution, URIRef(endpoint)
+    add((c.iris.catalog, DCAT.service, svc))
+    add((svc, RDF.type, DCAT.DataService))
+    add((svc, DCTERMS.title, Literal(f"SPARQL-endpoint: {c.title}", lang=c.lang)))
+    add((svc, DCTERMS.description, Literal(
+        "SPARQL 1.1-endpoint met de metadata van de nota's; elke nota staat in een eigen named graph.",
+        lang="nl")))
+    add((svc, DCTERMS.identifier, Literal(str(svc))))
+    add((svc, DCAT.endpointURL, url))
+    add((svc, DCAT.endpointDescription, url))
+    add((svc, DCTERMS.conformsTo, SPARQL_PROTOCOL))
+    add((SPARQL_PROTOCOL, RDF.type, DCTERMS.Standard))
+    add((svc, DCAT.servesDataset, c.iris.dataset))
+    add((svc, DCTERMS.publisher, c.publisher))
+    add((svc, DCTERMS.creator, c.creator))
+    add((svc, DCAT.contactPoint, c.iris.contact))
+    add((svc, DCTERMS.accessRights, c.public))
+    add((svc, DCTERMS.license, c.licence))
+    add((svc, DCAT.theme, c.gove))
+    add((svc, DCAT.keyword, Literal("SPARQL", lang="nl")))
+    add((svc, DCTERMS.language, c.language))
+    add((svc, DCTERMS.issued, c.issued))
+    add((c.iris.dataset, DCAT.distribution, dist))
+    add((dist, RDF.type, DCAT.Distribution))
+    add((dist, DCTERMS.title, Literal("SPARQL-endpoint", lang="nl")))
+    add((dist, DCTERMS.description, Literal("Bevraag de nota's met SPARQL 1.1.", lang="nl")))
+    add((dist, DCATAP.availability, _nal("planned-availability/STABLE")))
+    add((dist, DCTERMS.language, c.language))
+    add((dist, DCAT.accessURL, url))
+    add((dist, DCAT.accessService, svc))
+    add((dist, DCTERMS.conformsTo, KENMERK_VOCABULARY))
+    add((dist, DCTERMS.issued, c.issued))
+    add((dist, DCTERMS.license, c.licence))
+    add((c.iris.dataset, VOID.sparqlEndpoint, url))
+
+
+def _label_concepts(graph: Graph) -> None:
+    """The EU NAL concepts the catalog uses, typed and labelled."""
+    add = graph.add
     for code, (scheme, nl, en, types) in _NAL.items():
         concept = URIRef(EU + code)
-        if (None, None, concept) not in g:
+        if (None, None, concept) not in graph:
             continue
         add((concept, RDF.type, SKOS.Concept))
         for extra in types:
@@ -476,7 +525,6 @@ def build_catalog(
         add((concept, SKOS.prefLabel, Literal(nl, lang="nl")))
         add((concept, SKOS.prefLabel, Literal(en, lang="en")))
         add((concept, SKOS.inScheme, URIRef(EU + scheme)))
-    return g
 
 
 def _join_url(base: str, relative: str) -> str:
