@@ -59,6 +59,13 @@ def test_catalog_written_by_publish_conforms(workdir, notes, dcat_shapes):
     assert int(graph.value(dist, ns.DCAT.byteSize)) == (workdir / "site" / "notes.nq.gz").stat().st_size
 
 
+def test_the_sparql_service_is_titled_after_the_dataset(config):
+    g = full_catalog(config)
+    ds = URIRef(BASE + "catalog/dataset")
+    [service] = g.objects(URIRef(BASE + "catalog"), ns.DCAT.service)
+    assert str(g.value(service, ns.DCTERMS.title)) == f"SPARQL-endpoint: {g.value(ds, ns.DCTERMS.title)}"
+
+
 def test_required_properties(config):
     g = full_catalog(config)
     ds = URIRef(BASE + "catalog/dataset")
