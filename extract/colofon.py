@@ -230,6 +230,9 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
         # beside: the nearest line to the right on the same row, in the same region
         beside = [ln for ln in lines if ln.index != lab.index and ln.index not in used and not matches[ln.index]
                   and geometry.beside(lab, ln) and (region(ln) == in_col or _next_to_colofon(lab, ln, page))]
+        if lab.bold:  # a cell in the bold type of the label beside it is the next label of a row ("KENMERK | BESLIST VÓÓR")
+            beside = [ln for ln in beside if not (ln.bold and abs((ln.size or 0) - (lab.size or 0)) <= 0.5
+                                                  and ln.text.isupper() and len(ln.text) <= LABEL_CHARS)]
         if beside and _value_under(lab, lines, matches) and round(min(ln.x0 for ln in beside)) in body_lefts:
             beside = []  # a label column beside the body: the line on its row is the body's, its value stands under it
         if m.rest:

@@ -194,12 +194,23 @@ def _phrases(doc: Document) -> list[Candidate]:
     return out
 
 
+#: an item of a numbered list or agenda: "3. Jaarstukken 2024"
+NUMBERED_ITEM = re.compile(r"^\d{1,2}\.\s+\S")
 #: a stage in brackets after a designation: "Oplegnota (ter beslissing)"
 BRACKETED_STAGE = re.compile(r"\((?:ter|voor)\s+\w+\)", re.IGNORECASE)
 
 
+def _beside_an_item(doc: Document, line: Line) -> bool:
+    """Whether a numbered item ("3. Jaarstukken 2024") stands on the line's row or the row above it."""
+    return line.has_box and any(
+        o is not line and NUMBERED_ITEM.match(o.text) and (geometry.same_row(line, o) or 0 <= o.y0 - line.y1 < 2 * line.height)
+        for o in doc.first_page)
+
+
 def _stages(doc: Document) -> list[Candidate]:
     for ln in (doc.header or doc.first_page)[:60]:
+        if ln.index in doc.table_cells or STAGE.match(ln.text) and _beside_an_item(doc, ln):
+            continue  # "(ter besluitvorming)" beside an item of an agenda: the item's, not the document's
         if STAGE.match(ln.text) or BRACKETED_STAGE.search(ln.text) and designation_of(ln.text):
             kind = next((t for rx, t in STAGES if rx.search(ln.text)), T.nota)
             return [Candidate(value=kind, rule="stage", score=0.87 if kind == T.beslisnota else 0.6, lines=(ln,),

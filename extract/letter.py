@@ -33,7 +33,7 @@ CLOSING = re.compile(
     r"(?:kind|best)\s+regards|yours\s+sincerely)\b",
     re.IGNORECASE,
 )
-RETURN_ADDRESS = re.compile(r"^\W{0,3}retour\s?adres\b", re.IGNORECASE)
+RETURN_ADDRESS = re.compile(r"^\W{0,3}(?:retour\s?adres|return\s+address)\b", re.IGNORECASE)
 #: lines of a postal address that only an address has: a P.O. box, a postcode with its place
 #: (a foreign address ends in its country in capitals, as the UPU's addressing rules ask)
 POSTAL = re.compile(r"^(?i:postbus|antwoordnummer|p\.?\s?o\.?\s?box)\s*\d+|(?:^|\s)\d{4}\s?[A-Z]{2}(?:\s+[A-Z'’][\w'’ -]*)?$"

@@ -360,8 +360,32 @@ def from_attachments_field(doc: Document, inputs: Inputs) -> list[Candidate]:
 
 
 #: the rules, in priority order for ties
+def from_letter_subject(doc: Document, inputs: Inputs) -> list[Candidate]:
+    """A letter's subject printed in bold without a label: the bold lines closest above its salutation."""
+    parts = letter(doc)
+    if not parts.is_letter or parts.salutation is None or not doc.layout.has_positions \
+            or inputs.value("document_type") == T.email:
+        return []  # (an e-mail print sets its sender in bold)
+    avoid = _avoid(doc, inputs)
+    before = [ln for ln in doc.first_page if ln.index < parts.salutation.index and not doc.in_colofon(ln)]
+    for i in range(len(before) - 1, -1, -1):
+        ln = before[i]
+        if not ln.bold:
+            continue
+        if ln.index in avoid or not _title_like(ln):
+            return []
+        start = i
+        while start > 0 and before[start - 1].bold and before[start - 1].index not in avoid \
+                and geometry.below(before[start - 1], before[start], 1.5 * max(ln.height, 6.0)):
+            start -= 1
+        block = _block(before, start, doc, avoid, limit=3)
+        return [c for c in [_candidate(block, "letter-subject", 0.7,
+                                       "a bold line above the salutation (a subject without its label)")] if c]
+    return []
+
+
 RULES = (from_subject, from_question, from_motion, from_kamerstuk_number, from_designation, from_kind_line,
-         from_named_title, from_large_print, from_header_block, from_attachments_field)
+         from_named_title, from_large_print, from_header_block, from_attachments_field, from_letter_subject)
 
 
 def propose_title(doc: Document, inputs: Inputs) -> list[Candidate]:

@@ -72,7 +72,9 @@ WORDING: dict[str, tuple[str, str | None]] = {
 WITHHELD = re.compile(
     r"niet\s+openbaar|gelakt|weggelakt|zwartgelakt|onleesbaar\s+gemaakt|geanonimiseerd|niet\s+verstrekt|"
     r"geweigerd|weigeringsgrond|uitzonderingsgrond|achterwege\s+gelaten|verwijderd|niet\s+openbaargemaakt|"
-    r"niet\s+openbaar\s+gemaakt|openbaarmaking\s+(?:van|achterwege)",
+    r"niet\s+openbaar\s+gemaakt|openbaarmaking\s+(?:van|achterwege)|"
+    # the weighing of a relative ground: "het belang van X weegt zwaarder dan het belang van openbaarheid"
+    r"zwaarder\s+dan\s+het\s+(?:algemene?\s+)?belang\s+van\s+(?:de\s+)?openbaar",
     re.IGNORECASE,
 )
 #: a ground's wording counts in the sentence that withholds, this many sentences before it, or the one after
