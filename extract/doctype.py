@@ -19,7 +19,7 @@ A document that names no type and has no telling form is `other`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kenmerk.extract import geometry
 from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
@@ -38,10 +38,10 @@ class Designation:
 
     type: T
     pattern: str
+    regex: re.Pattern[str] = field(init=False, compare=False, repr=False)
 
-    @property
-    def regex(self) -> re.Pattern[str]:
-        return re.compile(rf"^\W{{0,3}}(?:{self.pattern})(?![\w-])", re.IGNORECASE)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "regex", re.compile(rf"^\W{{0,3}}(?:{self.pattern})(?![\w-])", re.IGNORECASE))
 
 
 #: designations, most specific first; each is matched at the start of a line near the top of page 1

@@ -1,10 +1,11 @@
 """A cap on what one compressed PDF stream may inflate to (decompression bombs).
 
 pdfminer.six inflates a FlateDecode stream whole, in memory (`zlib.decompress`), so a
-1 MiB stream of zeros can ask for gigabytes. Importing this module gives pdfminer's
-`pdftypes` a `zlib` whose `decompress` and `decompressobj` stop at `MAX_STREAM_BYTES`
-per stream and raise `StreamTooLarge` (a `PSException`, so the reader reports it as a
-broken PDF in one line). Nothing else changes: the real `zlib` module is untouched.
+1 MiB stream of zeros can ask for gigabytes. `cap_pdfminer()` (called when the pdfminer.six
+reader is imported) gives pdfminer's `pdftypes` a `zlib` whose `decompress` and `decompressobj`
+stop at `MAX_STREAM_BYTES` per stream and raise `StreamTooLarge` (one of the reader's
+`PDFMINER_ERRORS`, so it is reported as a broken PDF in one line). Nothing else changes: the
+real `zlib` module is untouched, and the pdfium path never imports pdfminer.six.
 
 pdfium (C++) cannot be told such a cap, and runs out of memory with an abort that takes the
 process with it; `check_streams` therefore inflates every Flate stream of a file once, in
@@ -15,14 +16,11 @@ from __future__ import annotations
 import re
 import zlib
 
-import pdfminer.pdftypes as _pdftypes
-from pdfminer.psparser import PSException
-
 #: the most one stream may inflate to; the largest legitimate content or image streams are tens of MiB
 MAX_STREAM_BYTES = 256 * 1024 * 1024
 
 
-class StreamTooLarge(PSException):
+class StreamTooLarge(Exception):
     """A compressed stream inflates to more than `MAX_STREAM_BYTES`."""
 
     def __init__(self) -> None:
@@ -77,7 +75,11 @@ class _CappedZlib:
         return _Inflater(zlib.decompressobj(*args, **kwargs))
 
 
-_pdftypes.zlib = _CappedZlib()
+def cap_pdfminer() -> None:
+    """Give pdfminer.six's `pdftypes` the capped `zlib` (idempotent)."""
+    import pdfminer.pdftypes as pdftypes
+
+    pdftypes.zlib = _CappedZlib()  # type: ignore[assignment]  # pdftypes calls decompress/decompressobj only
 
 
 #: where a stream's data begins (PDF 32000-1, 7.3.8: the keyword, then CRLF or LF)

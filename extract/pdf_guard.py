@@ -19,16 +19,14 @@ import itertools
 import re
 import zlib
 
-from pdfminer.pdfdocument import PDFDocument
-from pdfminer.pdfpage import PDFPage
-from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import PDFStream, resolve1
-from pdfminer.psparser import PSLiteral
+from typing import TYPE_CHECKING
 
 from kenmerk.extract.errors import UnreadableInput
 from kenmerk.extract.inflate import MAX_STREAM_BYTES, STREAM_START, StreamTooLarge, check_streams
 from kenmerk.extract.pdf_messages import broken
-from kenmerk.extract.pdf_pdfminer import PDFMINER_ERRORS
+
+if TYPE_CHECKING:  # pdfminer.six is imported only for a file whose forms draw (its parse costs 30 ms to import)
+    from pdfminer.pdftypes import PDFStream
 
 #: the most form XObjects one page may draw, nested drawings counted (a real page draws a few hundred)
 MAX_FORM_DRAWS = 100_000
@@ -50,6 +48,9 @@ class FormBomb(Exception):
 
 def _forms(resources) -> dict[str, PDFStream]:
     """The form XObjects of a resource dictionary, by name."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+    from pdfminer.psparser import PSLiteral
+
     xobjects = resolve1((resolve1(resources) or {}).get("XObject")) or {}
     forms = {}
     for name, ref in xobjects.items():
@@ -112,6 +113,11 @@ def _check_forms(data: bytes, max_pages: int | None) -> None:
         return
     if not any(_form_draws(data, found) for found in FORM.finditer(data)):
         return
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import PDFStream
+
     document = PDFDocument(PDFParser(io.BytesIO(data)))
     known: dict[int, int] = {}
     for number, page in enumerate(itertools.islice(PDFPage.create_pages(document), max_pages), 1):
@@ -134,5 +140,10 @@ def check(data: bytes, name: str, max_pages: int | None) -> None:
         _check_forms(data, max_pages)
     except (StreamTooLarge, FormBomb) as exc:
         raise UnreadableInput(broken(exc), path=name) from None
-    except (*PDFMINER_ERRORS, MemoryError):
+    except MemoryError:
         pass
+    except Exception as exc:  # what pdfminer cannot parse: pdfium judges it
+        from kenmerk.extract.pdf_pdfminer import PDFMINER_ERRORS
+
+        if not isinstance(exc, PDFMINER_ERRORS):
+            raise

@@ -21,7 +21,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.psparser import PSException
 
-from kenmerk.extract import inflate as _inflate  # noqa: F401 - caps what one stream may inflate to
+from kenmerk.extract.inflate import StreamTooLarge, cap_pdfminer
 from kenmerk.extract.errors import UnreadableInput
 from kenmerk.extract.layout import Page
 from kenmerk.extract.pdf_lines import LIGATURES, Glyph, PageScan, page_lines
@@ -31,8 +31,10 @@ from kenmerk.extract.pdf_messages import BROKEN, ENCRYPTED, NO_EXTRACTION, NO_PA
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 #: what pdfminer raises on a broken file
-PDFMINER_ERRORS = (PSException, ValueError, KeyError, TypeError, AttributeError, IndexError, AssertionError,
-                   ZeroDivisionError, OverflowError, RecursionError, EOFError)
+PDFMINER_ERRORS = (PSException, StreamTooLarge, ValueError, KeyError, TypeError, AttributeError, IndexError,
+                   AssertionError, ZeroDivisionError, OverflowError, RecursionError, EOFError)
+
+cap_pdfminer()  # what one stream may inflate to
 
 
 class _Collector(list):
