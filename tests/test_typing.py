@@ -1,6 +1,6 @@
 """The type checker's view of the packages (issue 19), pinned from the packages themselves.
 
-`[tool.mypy]` in pyproject.toml checks `typecheck/kenmerk/{extract,vocab,output}`, links to the
+`[tool.mypy]` in pyproject.toml checks `scripts/typecheck/kenmerk/{extract,vocab,output}`, links to the
 folders that setuptools maps to those import names, and holds the public API (every module with an
 `__all__`, and every module a name of the packages' `EXPORTS` tables is defined in) to
 `disallow_untyped_defs`. A module that gains an `__all__` or an exported name without joining that
@@ -54,9 +54,9 @@ def test_the_public_api_must_be_fully_annotated() -> None:
 
 
 def test_the_links_give_the_folders_their_import_names() -> None:
-    assert "typecheck/kenmerk" in _mypy()["files"]
+    assert "scripts/typecheck/kenmerk" in _mypy()["files"]
     for package, folder in PACKAGES.items():
-        link = REPO / "typecheck" / Path(*package.split("."))
+        link = REPO / "scripts" / "typecheck" / Path(*package.split("."))
         assert link.is_symlink(), link
         assert link.resolve() == (REPO / folder).resolve()
 
