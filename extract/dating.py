@@ -208,7 +208,9 @@ def _line_candidates(doc: Document, doc_type: T | None, reference: dt.date | Non
             out.append(Candidate(value=found[0], rule="status-line", score=0.65, lines=(ln,),
                                  why=f"a status line ({ln.text.split()[0]!r})"))
         elif rank < 4 and len(ln.text) < 120:
-            out.append(Candidate(value=found[0], rule="title-line", score=0.55, lines=(ln,),
+            # minutes and agendas are dated by the meeting their (bold) title names
+            score = 0.65 if meeting and ln.bold else 0.55
+            out.append(Candidate(value=found[0], rule="title-line", score=score, lines=(ln,),
                                  why="a date in a line at the top (the title)"))
     for ln in doc.opening:
         if DATELINE.match(ln.text) and (found := _dated(DATELINE.match(ln.text).group(0), reference)) is not None:

@@ -185,6 +185,8 @@ def match_label(text: str) -> LabelMatch | None:
 
 #: a line opening with letters set apart ("O N D E R W E R P Vervanging …"): four or more single letters
 LETTER_SPACED = re.compile(r"^((?:[^\W\d_] ){3,}[^\W\d_]:?)(?: +(.*))?$")
+#: dashes or rules around a label ("-- Bijlagen --", "=== Attachments ===")
+RULE_MARKS = re.compile(r"[-–—=*_ ]+")
 #: a parenthetical note after a form's label, perhaps cut off at the line's end, with no digit in it
 NOTE_ON_LABEL = re.compile(r"\([^\d()]*\)?")
 #: roles whose value has digits: a word after their label is a qualifier of it ("Registratienummer gemeente")
@@ -207,6 +209,8 @@ def _match(text: str) -> LabelMatch | None:
             continue
         label = re.sub(r"^[\W_]+", "", text[: m.end()]).strip().rstrip(":").strip()
         rest = text[m.end():].strip()
+        if RULE_MARKS.fullmatch(rest):
+            rest = ""  # "-- Bijlagen --": a label set between rules
         if NOTE_ON_LABEL.fullmatch(rest) or (kind.role in NUMBERED_ROLES and QUALIFIER.fullmatch(rest)):
             # "Zaaknummer (in te vullen door de gemeente)", "Registratienummer gemeente": a note on the label,
             # not its value (a number or a date has digits)
