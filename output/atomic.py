@@ -196,13 +196,16 @@ def clean_stale_temporaries(target: str | os.PathLike[str]) -> None:
         if not (name.startswith(prefix) and name.endswith(".tmp")):
             continue
         pid = name[len(prefix):].split(".", 1)[0]
-        if not pid.isdigit() or int(pid) == os.getpid():
-            continue
-        try:
-            os.kill(int(pid), 0)
-            continue  # still running
-        except ProcessLookupError:
-            pass
-        except PermissionError:
-            continue
-        _unlink(entry.path)
+        if pid.isdigit() and int(pid) != os.getpid() and not process_alive(int(pid)):
+            _unlink(entry.path)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether process `pid` still runs (one of another user counts as running): the owner of a temporary."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

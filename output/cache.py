@@ -50,7 +50,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from kenmerk.output.atomic import output_error
+from kenmerk.output.atomic import output_error, process_alive
 
 __all__ = ["CacheEntry", "EntryHeader", "ResultCache", "extractor_fingerprint", "other_versions",
            "prune_other_versions", "suffix_class"]
@@ -176,7 +176,7 @@ class ResultCache:
         removed = 0
         for path in self.tmp.iterdir():
             pid = path.name.split("-", 1)[0]
-            if pid.isdigit() and not _alive(int(pid)):
+            if pid.isdigit() and not process_alive(int(pid)):
                 try:
                     path.unlink()
                     removed += 1
@@ -293,13 +293,3 @@ def _first_error(exc: ValidationError) -> str:
     first = exc.errors()[0]
     where = ".".join(str(p) for p in first.get("loc", ()))
     return f"{where}: {first.get('msg', '')}" if where else first.get("msg", "invalid")
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from kenmerk.extract import Note
 from kenmerk.extract.explain import Explanation
-from kenmerk.output.atomic import output_error
+from kenmerk.output.atomic import output_error, process_alive
 from kenmerk.output.inputs import DocumentSpec, Refused
 from kenmerk.output.review import IndexEntry, unique_slugs
 from kenmerk.output.review_explain import explained_from
@@ -101,16 +101,6 @@ class NotePages:
         return report.entry()
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 class ReportFolder:
     """The report folder `out`, written through a staging folder inside it and moved into place at once."""
 
@@ -131,7 +121,7 @@ class ReportFolder:
             for entry in entries:
                 pid = entry.name[len(STAGING):]
                 if entry.name.startswith(STAGING) and pid.isdigit() and int(pid) != os.getpid() \
-                        and not _alive(int(pid)):
+                        and not process_alive(int(pid)):
                     shutil.rmtree(entry.path, ignore_errors=True)
 
     def write_failed(self, slug: str, name: str, reason: str, *, lang: str, nav: Nav, generated: str) -> None:

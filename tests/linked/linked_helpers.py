@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kenmerk.extract import Attachment, DocumentType, Note
-from publish_helpers import BASE, INJECTION_TITLE, make_note
+from publish_helpers import BASE, INJECTION_TITLE, make_note, six_notes  # noqa: F401 - six_notes for the linked tests
 
 #: where the tests say the documents are published (DiWoo <loc>, dcat:downloadURL)
 DOCS = "https://open.example.nl/documenten/"
@@ -73,20 +73,6 @@ def letter_with_attachment() -> tuple[Note, Note]:
     report = report.model_copy(update={"source": report.source.model_copy(
         update={"file_name": "voortgangsrapportage-belastingstelsel.pdf"})})
     return letter, report
-
-
-def six_notes() -> list[Note]:
-    """The six notes of tests/publish/conftest.py: two ministries, Woo grounds, attachments, an injection-like title."""
-    return [
-        make_note(1, date=dt.date(2024, 1, 15), decision="Instemmen met de begroting.",
-                  attachments=("Begroting 2024", "Toelichting")),
-        make_note(2, date=dt.date(2024, 2, 10), grounds=("5.1.2e", "5.2")),
-        make_note(3, date=dt.date(2024, 5, 20), organisation="Ministerie van Volksgezondheid, Welzijn en Sport",
-                  decision="Kennisnemen van de voortgang."),
-        make_note(4, document_type=DocumentType.kamerbrief, decision=None, grounds=("5.1.2e",), attachments=()),
-        make_note(5, date=dt.date(2023, 12, 1), decision="Niet instemmen."),
-        make_note(6, title=INJECTION_TITLE, kenmerk='X"} ; DROP ALL ; #', decision=INJECTION_TITLE),
-    ]
 
 
 @dataclass

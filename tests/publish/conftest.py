@@ -1,30 +1,20 @@
 """Fixtures for the publishing tests (helpers in `publish_helpers.py`)."""
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
-from kenmerk.extract import DocumentType, Note
+from kenmerk.extract import Note
 from kenmerk.output.config import PublishConfig
 from publish_helpers import (  # noqa: F401 - workdir and oxigraph_server are fixtures
-    BASE, INJECTION_TITLE, SHARED_VOCAB, make_note, oxigraph_server, workdir,
+    BASE, INJECTION_TITLE, SHARED_VOCAB, make_note, oxigraph_server, six_notes, workdir,
 )
 
 
 @pytest.fixture
 def notes() -> list[Note]:
     """Six notes: two ministries, two months, Woo grounds, attachments, one injection-like title."""
-    return [
-        make_note(1, date=dt.date(2024, 1, 15), decision="Instemmen met de begroting.",
-                  attachments=("Begroting 2024", "Toelichting")),
-        make_note(2, date=dt.date(2024, 2, 10), grounds=("5.1.2e", "5.2")),
-        make_note(3, date=dt.date(2024, 5, 20), organisation="Ministerie van Volksgezondheid, Welzijn en Sport",
-                  decision="Kennisnemen van de voortgang."),
-        make_note(4, document_type=DocumentType.kamerbrief, decision=None, grounds=("5.1.2e",), attachments=()),
-        make_note(5, date=dt.date(2023, 12, 1), decision="Niet instemmen."),
-        make_note(6, title=INJECTION_TITLE, kenmerk='X"} ; DROP ALL ; #', decision=INJECTION_TITLE),
-    ]
+    return six_notes()
 
 
 @pytest.fixture

@@ -185,3 +185,17 @@ def oxigraph_server(tmp_path):
         yield server
     finally:
         server.stop()
+
+
+def six_notes() -> list[Note]:
+    """Six notes: two ministries, two months, Woo grounds, attachments, one injection-like title."""
+    return [
+        make_note(1, date=dt.date(2024, 1, 15), decision="Instemmen met de begroting.",
+                  attachments=("Begroting 2024", "Toelichting")),
+        make_note(2, date=dt.date(2024, 2, 10), grounds=("5.1.2e", "5.2")),
+        make_note(3, date=dt.date(2024, 5, 20), organisation="Ministerie van Volksgezondheid, Welzijn en Sport",
+                  decision="Kennisnemen van de voortgang."),
+        make_note(4, document_type=DocumentType.kamerbrief, decision=None, grounds=("5.1.2e",), attachments=()),
+        make_note(5, date=dt.date(2023, 12, 1), decision="Niet instemmen."),
+        make_note(6, title=INJECTION_TITLE, kenmerk='X"} ; DROP ALL ; #', decision=INJECTION_TITLE),
+    ]
