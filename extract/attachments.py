@@ -21,6 +21,7 @@ list name the same attachments, the fuller one wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from kenmerk.extract import geometry
@@ -101,7 +102,7 @@ def _number(token: str) -> int:
     return ord(token) - ord("a") + 1
 
 
-def _listed(items: list[tuple[str | None, list[Line]]], doc: Document) -> list[Attachment]:
+def _listed(items: Sequence[tuple[str | None, list[Line]]], doc: Document) -> list[Attachment]:
     return [Attachment(title=t, number=i + 1, evidence=doc.evidence(ls, t)) for i, (t, ls) in enumerate(items)]
 
 
@@ -180,6 +181,7 @@ def _field(doc: Document, avoid: frozenset[int]) -> tuple[int | None, list[Candi
         count = None
         if m and len(lines) > 1 and not pair.inline and not first.rstrip().endswith((".", ")")):
             lines, count = lines[1:], int(m.group(1))
+        items: list[tuple[str | None, list[Line]]]
         if pair.inline:
             items = [(join_lines([pair.inline] + [ln.text for ln in lines]), [pair.label_line, *lines])]
         else:

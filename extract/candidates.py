@@ -59,9 +59,14 @@ class FieldResult:
         return self.chosen.value if self.chosen is not None else None
 
     @property
+    def lines(self) -> tuple[Line, ...]:
+        """The lines the chosen value was read from (none without a winner)."""
+        return self.chosen.lines if self.chosen is not None else ()
+
+    @property
     def consumed(self) -> frozenset[int]:
         """Indexes of the lines the chosen value was read from."""
-        return frozenset(ln.index for ln in self.chosen.lines) if self.chosen is not None else frozenset()
+        return frozenset(ln.index for ln in self.lines)
 
     @property
     def runners_up(self) -> tuple[Candidate, ...]:

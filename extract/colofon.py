@@ -204,7 +204,7 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
     for prev, ln in zip(lines, lines[1:], strict=False):
         if matches[ln.index] and continues(prev, ln) and geometry.aligned(prev, ln):
             matches[ln.index] = None
-    label_lines = [ln for ln in lines if matches[ln.index]]
+    labels = [(ln, m) for ln in lines if (m := matches[ln.index]) is not None]
     starts = Counter(round(ln.x0) for ln in lines)
     body_lefts = {x for x, n in starts.items() if n >= BODY_LINES}
     used: set[int] = set()
@@ -213,8 +213,7 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
     def region(ln: Line) -> bool:
         return column is not None and column.holds(ln)
 
-    for lab in label_lines:
-        m = matches[lab.index]
+    for lab, m in labels:
         in_col = region(lab)
         # a column header of a table ("Datum" above a column of dates), whether or not a colofon seems to hold its
         # last column (a paraaf table's dates stacked at the right)

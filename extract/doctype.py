@@ -237,7 +237,7 @@ def _forms(doc: Document, decision: tuple[Line, ...] | None) -> list[Candidate]:
     parts = letter(doc)
     if parts.is_letter:
         lines = tuple(ln for ln in (parts.salutation, parts.closing) if ln is not None)
-        addressed = parts.address.lines[:2] if parts.address else ()
+        addressed = parts.address_lines[:2]
         subject = next((p.text for p in doc.pairs_of("subject") if p.label_line.page == 1 and p.text), "")
         if any(KAMER.search(ln.text) for ln in addressed):
             out.append(Candidate(value=T.kamerbrief, rule="letter-to-kamer", score=0.85, lines=lines,
@@ -251,8 +251,8 @@ def _forms(doc: Document, decision: tuple[Line, ...] | None) -> list[Candidate]:
         else:
             out.append(Candidate(value=T.brief, rule="letter", score=0.72, lines=lines,
                                  why="address block, salutation and closing"))
-    elif any(KAMER.search(ln.text) for ln in (parts.address.lines[:2] if parts.address else ())):
-        out.append(Candidate(value=T.kamerbrief, rule="addressed-to-kamer", score=0.8, lines=parts.address.lines[:2],
+    elif any(KAMER.search(ln.text) for ln in parts.address_lines[:2]):
+        out.append(Candidate(value=T.kamerbrief, rule="addressed-to-kamer", score=0.8, lines=parts.address_lines[:2],
                              why="an address block to a Kamer"))
     if decision is not None:
         out.append(Candidate(value=T.beslisnota, rule="decision", score=0.86, lines=decision[:1],

@@ -17,18 +17,21 @@ from typing import Iterable, Protocol, TypeVar
 
 
 class Boxed(Protocol):
-    """Anything with a page and a box: a `Line`, a word, an OCR stamp (read-only, so frozen lines fit)."""
+    """Anything with a page and perhaps a box: a `Line`, a word, an OCR stamp (read-only, so frozen
+    lines fit). Its coordinates mean something only when `has_box` (a text input's lines have none)."""
 
     @property
     def page(self) -> int: ...
     @property
-    def x0(self) -> float | None: ...
+    def x0(self) -> float: ...
     @property
-    def y0(self) -> float | None: ...
+    def y0(self) -> float: ...
     @property
-    def x1(self) -> float | None: ...
+    def x1(self) -> float: ...
     @property
-    def y1(self) -> float | None: ...
+    def y1(self) -> float: ...
+    @property
+    def has_box(self) -> bool: ...
 
 
 B = TypeVar("B", bound=Boxed)
@@ -55,22 +58,18 @@ class Tolerances:
 DEFAULT = Tolerances()
 
 
-def has_box(line: Boxed) -> bool:
-    return line.x0 is not None
-
-
 def reading_key(line: Boxed, tol: Tolerances = DEFAULT) -> tuple[float, float]:
     """Sort key for reading order on one page: top to bottom in bands, then left to right."""
     return (-round(line.y1 / tol.reading_row), line.x0)
 
 
 def height(line: Boxed) -> float:
-    return (line.y1 - line.y0) if has_box(line) else 0.0
+    return (line.y1 - line.y0) if line.has_box else 0.0
 
 
 def same_row(a: Boxed, b: Boxed, tol: Tolerances = DEFAULT, *, strict: bool = False) -> bool:
     """Whether two lines stand on one row: tops within `tol.row`, or (unless `strict`) one's middle inside the other."""
-    if not (has_box(a) and has_box(b)) or a.page != b.page:
+    if not (a.has_box and b.has_box) or a.page != b.page:
         return False
     return abs(a.y1 - b.y1) <= tol.row or (not strict and b.y0 <= (a.y0 + a.y1) / 2 <= b.y1)
 
@@ -87,14 +86,14 @@ def vertical_gap(upper: Boxed, lower: Boxed) -> float:
 
 def below(upper: Boxed, lower: Boxed, max_gap: float) -> bool:
     """Whether `lower` starts under `upper` on the same page, at most `max_gap` lower."""
-    if not (has_box(upper) and has_box(lower)) or upper.page != lower.page:
+    if not (upper.has_box and lower.has_box) or upper.page != lower.page:
         return False
     return lower.y1 < upper.y1 - 0.5 and vertical_gap(upper, lower) <= max_gap
 
 
 def same_column(a: Boxed, b: Boxed, tol: Tolerances = DEFAULT, *, slack: float | None = None) -> bool:
     """Whether two lines start at the same left edge (within `slack`, default `tol.column`)."""
-    if not (has_box(a) and has_box(b)):
+    if not (a.has_box and b.has_box):
         return False
     return abs(a.x0 - b.x0) <= (tol.column if slack is None else slack)
 
@@ -106,13 +105,13 @@ def aligned(a: Boxed, b: Boxed, tol: Tolerances = DEFAULT) -> bool:
 
 def overlaps_x(a: Boxed, b: Boxed) -> bool:
     """Whether the horizontal extents of two boxes overlap (a cell under a column header)."""
-    return has_box(a) and has_box(b) and a.x0 < b.x1 and b.x0 < a.x1
+    return a.has_box and b.has_box and a.x0 < b.x1 and b.x0 < a.x1
 
 
 def rows(lines: Iterable[B], tol: Tolerances = DEFAULT, *, strict: bool = False) -> list[list[B]]:
     """Group boxed lines into rows, top to bottom; each row left to right."""
     out: list[list[B]] = []
-    for ln in sorted((ln for ln in lines if has_box(ln)), key=lambda ln: (ln.page, -ln.y1, ln.x0)):
+    for ln in sorted((ln for ln in lines if ln.has_box), key=lambda ln: (ln.page, -ln.y1, ln.x0)):
         if out and out[-1][0].page == ln.page and any(same_row(ln, other, tol, strict=strict) for other in out[-1]):
             out[-1].append(ln)
         else:
@@ -122,7 +121,7 @@ def rows(lines: Iterable[B], tol: Tolerances = DEFAULT, *, strict: bool = False)
 
 def union(lines: Iterable[Boxed]) -> tuple[float, float, float, float] | None:
     """The box around the boxed lines given (x0, y0, x1, y1), or None."""
-    boxed = [ln for ln in lines if has_box(ln)]
+    boxed = [ln for ln in lines if ln.has_box]
     if not boxed:
         return None
     return (min(ln.x0 for ln in boxed), min(ln.y0 for ln in boxed),

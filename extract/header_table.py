@@ -127,7 +127,8 @@ def header_tables(page: Page, skip: frozenset[int] = frozenset(), tol: Tolerance
         by_column: dict[int, list[Line]] = {}
         for row in values:
             for ln in row:
-                by_column.setdefault(_column(ln, header_lines, tol), []).append(ln)
+                if (col := _column(ln, header_lines, tol)) is not None:  # (every value row was checked to have one)
+                    by_column.setdefault(col, []).append(ln)
         tables.append([TableCell(label_line=ln, label=m, values=tuple(by_column.get(header_lines.index(ln), ())))
                        for ln, m in cells])
         i = j

@@ -13,22 +13,23 @@ from typing import Iterable, Iterator
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One printed line: its text, page (1-based) and, for PDFs, its box and font."""
+    """One printed line: its text, page (1-based) and, for PDFs, its box and font.
+
+    A line read from a PDF or a scan has a box in PDF points (`has_box`); a line of a
+    text input has none, and its coordinates stay 0.0: read them only when `has_box`.
+    """
 
     text: str
     page: int
-    x0: float | None = None
-    y0: float | None = None
-    x1: float | None = None
-    y1: float | None = None
+    x0: float = 0.0
+    y0: float = 0.0
+    x1: float = 0.0
+    y1: float = 0.0
     size: float | None = None
     bold: bool = False
     index: int = 0  # position in reading order over the whole document
     gap_before: bool = False  # a paragraph break (blank line) precedes it in a text input
-
-    @property
-    def has_box(self) -> bool:
-        return self.x0 is not None
+    has_box: bool = False
 
     @property
     def height(self) -> float:

@@ -84,6 +84,11 @@ class Letter:
     """Every address block on page 1 (a letter to several addressees has several); the first is `address`."""
 
     @property
+    def address_lines(self) -> tuple[Line, ...]:
+        """The lines of the (first) address block, none without one."""
+        return self.address.lines if self.address is not None else ()
+
+    @property
     def is_letter(self) -> bool:
         """A salutation with an address block or a closing: a letter, whoever sent it."""
         return self.salutation is not None and (self.address is not None or self.closing is not None)

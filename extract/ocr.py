@@ -456,7 +456,7 @@ def words_to_lines(words: list[Word], *, page: int, scale: float, page_height: f
             y0, y1 = oy + page_height - bottom * scale, oy + page_height - top * scale
             size = (bottom - top) * scale / 0.93  # an ink box spans ~0.93 of the font size
             lines.append(Line(text=text, page=page, x0=round(x0, 1), y0=round(y0, 1), x1=round(x1, 1),
-                              y1=round(y1, 1), size=round(size, 1), bold=False))
+                              y1=round(y1, 1), size=round(size, 1), bold=False, has_box=True))
     lines.sort(key=reading_key)
     return lines
 
@@ -550,5 +550,5 @@ def ocr_stamps(pdf, index: int, *, page_number: int, tess: Tesseract, lang: str,
         x0, y0, x1, y1 = spans[i][2]
         lines.append(Line(text=text, page=page_number, x0=round(left + x0 * scale, 1),
                           y0=round(bottom + height_pt - y1 * scale, 1), x1=round(left + x1 * scale, 1),
-                          y1=round(bottom + height_pt - y0 * scale, 1), size=round((y1 - y0) * scale * 0.7, 1)))
+                          y1=round(bottom + height_pt - y0 * scale, 1), size=round((y1 - y0) * scale * 0.7, 1), has_box=True))
     return lines

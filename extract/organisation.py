@@ -143,7 +143,7 @@ def unit_blocks(doc: Document) -> list[tuple[str, list[Line]]]:
 
 def _units(doc: Document) -> list[tuple[str, list[Line]]]:
     units: list[tuple[str, list[Line]]] = []
-    address = {ln.index for ln in (letter(doc).address.lines if letter(doc).address else ())}
+    address = {ln.index for ln in letter(doc).address_lines}
     zone = [ln for ln in doc.first_page if ln.index not in address]
     if doc.layout.has_positions:
         zone = [ln for ln in zone if doc.in_colofon(ln)] or zone[:30]
@@ -345,7 +345,7 @@ def _addressed_minister(doc: Document, inputs: Inputs) -> list[Candidate]:
         name = ministry_from_code(cm.group("code"))
     if name is None:
         return []
-    return [Candidate(value=name, rule="addressed-minister", score=0.6, lines=inputs["addressee"].chosen.lines,
+    return [Candidate(value=name, rule="addressed-minister", score=0.6, lines=inputs["addressee"].lines,
                       why=f"an internal note to {addressee!r}")]
 
 
@@ -364,9 +364,10 @@ def _address_cues(doc: Document) -> list[Candidate]:
 def _kenmerk_prefix(doc: Document, inputs: Inputs) -> list[Candidate]:
     """The ministry code a kenmerk starts with ("IENW/BSK-2022/…")."""
     m = re.match(r"^([A-Za-z]+)[/ -]", inputs.value("kenmerk") or "")
-    name = ministry_from_code(m.group(1)) if m else None
-    return [Candidate(value=name, rule="kenmerk-prefix", score=0.5, lines=inputs["kenmerk"].chosen.lines,
-                      why=f"the kenmerk starts with {m.group(1)!r}")] if name else []
+    if m is None or (name := ministry_from_code(m.group(1))) is None:
+        return []
+    return [Candidate(value=name, rule="kenmerk-prefix", score=0.5, lines=inputs["kenmerk"].lines,
+                      why=f"the kenmerk starts with {m.group(1)!r}")]
 
 
 def propose_organisation(doc: Document, inputs: Inputs) -> list[Candidate]:

@@ -11,6 +11,7 @@ into `Layout.notes` (the note's warnings).
 from __future__ import annotations
 
 import importlib
+from dataclasses import replace
 from typing import Literal
 from collections.abc import Callable
 
@@ -102,4 +103,4 @@ def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None, 
 
 
 def _with_index(line: Line, index: int) -> Line:
-    return Line(line.text, line.page, line.x0, line.y0, line.x1, line.y1, line.size, line.bold, index)
+    return replace(line, index=index)

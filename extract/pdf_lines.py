@@ -213,6 +213,6 @@ def page_lines(runs: Iterable[Sequence[Glyph]], number: int,
                 continue  # pdfminer drops empty lines
             for text, x0, y0, x1, y1, first in _segments(line[0], raw):
                 lines.append(Line(text=text, page=number, x0=round(x0, 1), y0=round(y0, 1), x1=round(x1, 1),
-                                  y1=round(y1, 1), size=round(first.size, 1), bold=is_bold(font_name(first.font))))
+                                  y1=round(y1, 1), size=round(first.size, 1), bold=is_bold(font_name(first.font)), has_box=True))
     lines.sort(key=reading_key)
     return lines

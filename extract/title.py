@@ -334,16 +334,16 @@ def from_large_print(doc: Document, inputs: Inputs) -> list[Candidate]:
     body_size = doc.body_size
     if not top or body_size is None:
         return []
-    biggest = max(top, key=lambda ln: (ln.size, ln.y1))
+    size, biggest = max(((ln.size or 0.0, ln) for ln in top), key=lambda sl: (sl[0], sl[1].y1))
     needed = OCR_HEADLINE if _scanned(doc, biggest) else HEADLINE
-    if biggest.size < body_size * needed and (not biggest.bold or _scanned(doc, biggest)):
+    if size < body_size * needed and (not biggest.bold or _scanned(doc, biggest)):
         return []
     block = _block(doc.first_page, doc.first_page.index(biggest), doc, avoid, limit=3)
     if _text(block).endswith(","):
         return []  # a clause that goes on ("vertegenwoordiging X,"), not a headline
-    much = biggest.size >= body_size * 1.5
+    much = size >= body_size * 1.5
     return [c for c in [_candidate(block, "large-print", 0.75 if much else 0.65,
-                                   f"the largest print on top ({biggest.size:g} pt, body {body_size:g} pt)")] if c]
+                                   f"the largest print on top ({size:g} pt, body {body_size:g} pt)")] if c]
 
 
 def from_attachments_field(doc: Document, inputs: Inputs) -> list[Candidate]:

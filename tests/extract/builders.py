@@ -1,6 +1,8 @@
 """Small inputs for the extractor tests: a note from Dutch text, a layout or note from hand-placed lines."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kenmerk.extract import Layout, Line, Page
 from kenmerk.extract.model import Source
 from kenmerk.extract.note import extract_note, note_from_layout
@@ -20,11 +22,11 @@ def layout(*pages: list[tuple], width: float = 595.0, height: float = 842.0) -> 
             size = rest[0] if rest else 9.0
             bold = rest[1] if len(rest) > 1 else False
             lines.append(Line(text=text, page=number, x0=x0, y0=y0, x1=x0 + 0.5 * size * len(text), y1=y0 + size,
-                              size=size, bold=bold))
+                              size=size, bold=bold, has_box=True))
         lines.sort(key=lambda ln: (-round(ln.y1 / 2.5), ln.x0))
         placed = []
         for ln in lines:
-            placed.append(Line(ln.text, ln.page, ln.x0, ln.y0, ln.x1, ln.y1, ln.size, ln.bold, index))
+            placed.append(replace(ln, index=index))
             index += 1
         built.append(Page(number=number, width=width, height=height, lines=placed))
     return Layout(pages=built, media_type="application/pdf", has_positions=True)

@@ -13,7 +13,7 @@ from kenmerk.extract.layout import Line
 
 def box(x0: float, top: float, x1: float | None = None, height: float = 9.0, page: int = 1, text: str = "x") -> Line:
     """A line whose top is at `top` (y1) and whose box is `height` high."""
-    return Line(text=text, page=page, x0=x0, y0=top - height, x1=x0 + 60 if x1 is None else x1, y1=top)
+    return Line(text=text, page=page, x0=x0, y0=top - height, x1=x0 + 60 if x1 is None else x1, y1=top, has_box=True)
 
 
 def unboxed(text: str = "x") -> Line:
