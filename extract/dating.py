@@ -213,7 +213,7 @@ def _line_candidates(doc: Document, doc_type: T | None, reference: dt.date | Non
             out.append(Candidate(value=found[0], rule="title-line", score=score, lines=(ln,),
                                  why="a date in a line at the top (the title)"))
     for ln in doc.opening:
-        if DATELINE.match(ln.text) and (found := _dated(DATELINE.match(ln.text).group(0), reference)) is not None:
+        if (dateline := DATELINE.match(ln.text)) and (found := _dated(dateline.group(0), reference)) is not None:
             out.append(Candidate(value=found[0], rule="dateline", score=0.8, lines=(ln,),
                                  why="the place and date that open the first paragraph (a dateline)"))
             break

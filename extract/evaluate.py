@@ -49,7 +49,7 @@ def _value(obj: dict, name: str) -> Any:
     if name == "attachments":
         return [a.get("title") if isinstance(a, dict) else a for a in (value or [])]
     if name == "woo_grounds":
-        return sorted({canonical_ground(v.get("code") if isinstance(v, dict) else str(v)) for v in (value or [])})
+        return sorted({canonical_ground(v["code"] if isinstance(v, dict) else str(v)) for v in (value or [])})
     return value
 
 

@@ -44,6 +44,8 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from pydantic import BaseModel
+
 from kenmerk.extract.labels import LABELS
 from kenmerk.extract.model import Evidence, Note
 from kenmerk.extract.names import (EMAIL, INITIAL, LOWER, NAME_PATTERNS, UPPER, emails, is_office_word, is_person,
@@ -54,7 +56,7 @@ from kenmerk.extract.roster import PersonField, Roster, person_fields
 if TYPE_CHECKING:
     from kenmerk.extract.colofon import LabelledValue
 
-T = TypeVar("T")
+T = TypeVar("T", bound=BaseModel)
 
 __all__ = ["EMAIL", "PLACEHOLDER", "NAME_PATTERNS", "is_person", "personal_values", "scrub_note", "scrub_text",
            "text_scrubber"]
@@ -188,8 +190,8 @@ def scrub_text(text: str, known: Iterable[str] = ()) -> str:
 def _texts(note: Note) -> list[str]:
     """Every free text of a note, where its person fields may stand."""
     texts = [ev.text for ev in note.evidence.values()]
-    for items in (note.identifiers, note.dates, note.attachments, note.sections, note.woo_grounds):
-        texts += [item.evidence.text for item in items if getattr(item, "evidence", None) is not None]
+    for items in (note.identifiers, note.dates, note.attachments, note.woo_grounds):  # a section has no evidence
+        texts += [item.evidence.text for item in items if item.evidence is not None]
     texts += [d.text for d in note.dates] + [s.text for s in note.sections] + [s.heading for s in note.sections]
     if note.recommended_decision is not None:
         texts.append(note.recommended_decision.text)

@@ -122,15 +122,21 @@ def _sentence_end(text: str, at: int, end: int) -> int:
     return _trim(text, at, last) if last > at else at
 
 
+def _after_quotes(text: str, pos: int) -> int:
+    """Where the text at `pos` starts after its opening quotes and spaces."""
+    quotes = _QUOTE.match(text, pos)
+    return quotes.end() if quotes else pos
+
+
 def _recipients(text: str, start: int, end: int) -> Iterator[int]:
     """Where each recipient of a header value starts (after quotes)."""
     pos = start
     for sep in _RECIPIENT_SPLIT.finditer(text, start, end):
         if sep.start() > pos:
-            yield pos + len(_QUOTE.match(text, pos).group(0))
+            yield _after_quotes(text, pos)
         pos = sep.end()
     if pos < end:
-        yield pos + len(_QUOTE.match(text, pos).group(0))
+        yield _after_quotes(text, pos)
 
 
 def _header_fields(text: str) -> Iterator[PersonField]:

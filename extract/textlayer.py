@@ -26,6 +26,8 @@ import re
 from collections import Counter
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
+from itertools import groupby
 from typing import Iterable, Literal
 
 #: the text-layer verdicts of one page
@@ -142,14 +144,14 @@ def assess_text(text: str | Iterable[str], image_coverage: float = 0.0) -> TextQ
         text = "\n".join(text)
     m = measure(text)
     scanned = image_coverage >= SCAN_COVERAGE
-    base = dict(chars=int(m["chars"]), tokens=int(m["tokens"]), letter_ratio=round(m["letter_ratio"], 3),
-                word_ratio=round(m["word_ratio"], 3), known_ratio=round(m["known_ratio"], 3),
-                odd_ratio=round(m["odd_ratio"], 3),
-                common_letter_ratio=round(m["common_letter_ratio"], 3), cid_ratio=round(m["cid_ratio"], 3),
-                image_coverage=round(image_coverage, 3))
+    verdict = partial(TextQuality, chars=int(m["chars"]), tokens=int(m["tokens"]),
+                      letter_ratio=round(m["letter_ratio"], 3), word_ratio=round(m["word_ratio"], 3),
+                      known_ratio=round(m["known_ratio"], 3), odd_ratio=round(m["odd_ratio"], 3),
+                      common_letter_ratio=round(m["common_letter_ratio"], 3), cid_ratio=round(m["cid_ratio"], 3),
+                      image_coverage=round(image_coverage, 3))
     if m["chars"] < MIN_CHARS:
         what = "no text layer" if not m["chars"] else f"almost no text ({int(m['chars'])} characters)"
-        return TextQuality(MISSING, what + (" on a scanned page" if scanned else ""), **base)
+        return verdict(MISSING, what + (" on a scanned page" if scanned else ""))
     problems = []
     if m["cid_ratio"] > MAX_CID_RATIO:
         problems.append(f"{m['cid_ratio']:.0%} of the tokens are unmapped glyphs (cid:…)")
@@ -165,25 +167,18 @@ def assess_text(text: str | Iterable[str], image_coverage: float = 0.0) -> TextQ
         if m["odd_ratio"] > MAX_ODD_RATIO:
             problems.append(f"{m['odd_ratio']:.0%} odd characters")
     if problems:
-        return TextQuality(GARBAGE, "unusable text layer: " + ", ".join(problems), **base)
+        return verdict(GARBAGE, "unusable text layer: " + ", ".join(problems))
     if scanned:
-        return TextQuality(OCR_LAYER, "OCR text layer over a scanned page image", **base)
-    return TextQuality(DIGITAL, "born-digital text", **base)
+        return verdict(OCR_LAYER, "OCR text layer over a scanned page image")
+    return verdict(DIGITAL, "born-digital text")
 
 
 def page_ranges(numbers: Iterable[int]) -> str:
     """[1, 2, 3, 5] → '1-3, 5'."""
-    nums = sorted(set(numbers))
     parts: list[str] = []
-    start = prev = None
-    for n in nums:
-        if start is None:
-            start = prev = n
-        elif n == prev + 1:
-            prev = n
-        else:
-            parts.append(f"{start}-{prev}" if prev != start else str(start))
-            start = prev = n
-    if start is not None:
-        parts.append(f"{start}-{prev}" if prev != start else str(start))
+    # consecutive numbers share their difference with their position in the sorted list
+    for _, run in groupby(enumerate(sorted(set(numbers))), key=lambda pos_n: pos_n[1] - pos_n[0]):
+        run_numbers = [n for _, n in run]
+        first, last = run_numbers[0], run_numbers[-1]
+        parts.append(f"{first}-{last}" if last != first else str(first))
     return ", ".join(parts)

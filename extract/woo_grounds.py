@@ -165,10 +165,11 @@ def _hits(doc: Document, law: str) -> list[_Hit]:
             context = " ".join(s for s in sentences[max(0, k - WORDING_REACH):k + 1 + WORDING_AFTER]
                                if not LAW_TEXT.search(s))
             for pattern, (woo, wob) in WORDING.items():
-                if re.search(pattern, context, re.IGNORECASE) and (law == "Woo" or wob is not None):
+                ground = woo if law == "Woo" else wob  # a wording with no Wob ground counts only under the Woo
+                if ground is not None and re.search(pattern, context, re.IGNORECASE):
                     line = next((ln for ln in section_lines if any(w in ln.text for w in sentence.split()[:3])),
                                 section_lines[0])
-                    hits.append(_Hit(woo if law == "Woo" else wob, line, "wording"))
+                    hits.append(_Hit(ground, line, "wording"))
     return hits
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
+from rdflib.term import Node
 
 from kenmerk.vocab import CONTEXT, KMK, vocab_file
 
@@ -77,7 +78,7 @@ class _Writer:
     def __init__(self, graph: Graph, ctx: _Context) -> None:
         self.g = graph
         self.ctx = ctx
-        self.done: set[URIRef] = set()
+        self.done: set[Node] = set()
 
     def compact(self, iri: str) -> str:
         for prefix, ns in self.ctx.prefixes.items():
@@ -113,7 +114,7 @@ class _Writer:
             return str(obj)
         return {"@id": str(obj)}
 
-    def node(self, subject: URIRef) -> dict:
+    def node(self, subject: Node) -> dict:
         self.done.add(subject)
         out: dict[str, object] = {"id": str(subject)}
         types = sorted(str(t) for t in self.g.objects(subject, RDF.type))

@@ -47,6 +47,7 @@ from kenmerk.output.review import (
     NoteReport,
     Proposal,
     ReviewItem,
+    TextView,
     build_index,
     build_note_report,
     note_slug,
@@ -137,7 +138,8 @@ def _hex(rgb: tuple[float, float, float]) -> str:
 
 def tint(hex_colour: str, share: float = TINT) -> str:
     """The colour mixed with white: `share` of the colour."""
-    return _hex(tuple(share * c + (1 - share) * 255 for c in _rgb(hex_colour)))
+    r, g, b = (share * c + (1 - share) * 255 for c in _rgb(hex_colour))
+    return _hex((r, g, b))
 
 
 def _luminance(hex_colour: str) -> float:
@@ -248,6 +250,7 @@ class Box:
     """A box on a page image: a value's evidence (`item`), or a runner-up's (`alt`: dashed, shown on demand)."""
 
     item: ReviewItem | Proposal
+    bbox: BBox                # the evidence's box in PDF coordinates
     left: float               # % of the image
     top: float
     width: float
@@ -256,10 +259,6 @@ class Box:
     show_tag: bool = True     # boxes on one spot share the first one's tag
     number: int = 0           # the tag's number in the page's legend (when it has no room of its own)
     alt: bool = False
-
-    @property
-    def bbox(self) -> BBox | None:
-        return self.item.evidence.bbox if self.item.evidence is not None else None
 
     @property
     def derived(self) -> bool:
@@ -422,19 +421,26 @@ def _mark_derived(report: NoteReport, number: int, textpage: Any, frame: PageFra
     if textpage.count_chars() == 0:
         return
     for it in report.items:
-        if it.has_box and it.page == number and not it.ocr:
-            left, bottom, right, top = frame.user_rect(it.evidence.bbox)
+        ev = it.evidence
+        if ev is not None and ev.bbox is not None and ev.page == number and not ev.ocr:
+            left, bottom, right, top = frame.user_rect(ev.bbox)
             printed = textpage.get_text_bounded(left=left - 1, bottom=bottom - 1, right=right + 1, top=top + 1)
-            it.derived = bool(_squash(printed)) and not _printed_there(it.evidence.text, printed)
+            it.derived = bool(_squash(printed)) and not _printed_there(ev.text, printed)
 
 
-def _box(img: PageImage, item: ReviewItem | Proposal, alt: bool = False) -> Box:
-    """The box of `item`'s evidence on the page image, in % of the image."""
-    left, top, width, height = img.frame.to_percent(item.evidence.bbox)
-    return Box(item=item, alt=alt, left=left, top=top, width=width, height=height)
+def _box_on(item: ReviewItem | Proposal, page: int) -> BBox | None:
+    """The box of `item`'s evidence when it was read on page `page` (`has_box` there), else None."""
+    ev = item.evidence
+    return ev.bbox if ev is not None and ev.page == page else None
 
 
-def _spot(box: Box) -> tuple:
+def _box(img: PageImage, item: ReviewItem | Proposal, bbox: BBox, alt: bool = False) -> Box:
+    """The box `bbox` of `item`'s evidence on the page image, in % of the image."""
+    left, top, width, height = img.frame.to_percent(bbox)
+    return Box(item=item, bbox=bbox, alt=alt, left=left, top=top, width=width, height=height)
+
+
+def _spot(box: Box) -> tuple[int, int, int, int]:
     b = box.bbox
     return round(b.x0), round(b.y0), round(b.x1), round(b.y1)
 
@@ -442,25 +448,25 @@ def _spot(box: Box) -> tuple:
 def _place_runners_up(img: PageImage, report: NoteReport, t: Labels) -> None:
     """Dashed boxes of the runners-up read on this page; those of one field on one spot share a tag."""
     for why in report.why:
-        spots: dict[tuple, list[Box]] = {}
+        spots: dict[tuple[int, int, int, int], list[tuple[Proposal, Box]]] = {}
         for p in why.runners_up:
-            if p.has_box and p.page == img.number:
-                box = _box(img, p, alt=True)
+            if (bbox := _box_on(p, img.number)) is not None:
+                box = _box(img, p, bbox, alt=True)
                 img.boxes.append(box)
-                spots.setdefault(_spot(box), []).append(box)
+                spots.setdefault(_spot(box), []).append((p, box))
         for same in spots.values():
-            same[0].tag = t("runner_up_tag", field=why.label, ranks=" ".join(f"#{bx.item.rank}" for bx in same))
-            for bx in same[1:]:
+            same[0][1].tag = t("runner_up_tag", field=why.label, ranks=" ".join(f"#{p.rank}" for p, _ in same))
+            for _, bx in same[1:]:
                 bx.show_tag = False
 
 
 def _place_boxes(img: PageImage, report: NoteReport, t: Labels, page_count: int) -> None:
     """The boxes of a page: one per item read there (boxes on one spot share a tag), then the runners-up'.
     Each tag gets a number for the page's legend; the script decides where it goes."""
-    groups: dict[tuple, list[Box]] = {}
+    groups: dict[tuple[int, int, int, int], list[Box]] = {}
     for it in report.items:
-        if it.has_box and it.page == img.number:
-            box = _box(img, it)
+        if (bbox := _box_on(it, img.number)) is not None:
+            box = _box(img, it, bbox)
             img.boxes.append(box)
             groups.setdefault(_spot(box), []).append(box)
     for same in groups.values():
@@ -492,9 +498,8 @@ class _Segment:
     field: str
 
 
-def _text_segments(report: NoteReport) -> list[_Segment]:
-    view = report.text
-    by_key = {it.key: it for it in report.items}
+def _text_segments(view: TextView, items: list[ReviewItem]) -> list[_Segment]:
+    by_key = {it.key: it for it in items}
     out = []
     for i, (text, keys) in enumerate(view.segments):
         starts = view.starts.get(i, [])
@@ -530,7 +535,7 @@ def render_note_page(report: NoteReport, pages: list[PageImage] | None, *, omitt
         segments = []
     else:
         marked = set(report.text.located) if report.text else set()
-        segments = _text_segments(report) if report.text else []
+        segments = _text_segments(report.text, report.items) if report.text else []
     return _env().get_template("note.html.j2").render(
         lang=report.lang, t=t, r=report, pages=pages, omitted=omitted, segments=segments, marked=marked,
         page_count=report.note.source.page_count or (len(pages) if pages else 0),
@@ -649,11 +654,12 @@ def note_report(note: Note, name: str, slug: str, data: bytes | None, explained:
     report = build_note_report(note, name, lang=settings.lang, text=text, slug=slug, explained=explained)
     if not report.is_pdf:
         return report, None, 0
-    if data is None:
-        return report, [], 0
     from kenmerk.extract.reader import pages_pdf
 
-    pages, omitted = render_pdf_pages(pages_pdf(data, name), report, settings)  # an image's pages as a PDF
+    pdf = pages_pdf(data, name) if data is not None else None  # an image's pages as a PDF
+    if pdf is None:  # no bytes given, or bytes without pages (not what the note's media type says)
+        return report, [], 0
+    pages, omitted = render_pdf_pages(pdf, report, settings)
     return report, pages, omitted
 
 

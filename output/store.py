@@ -75,10 +75,9 @@ class TermConverter:
         return node
 
     def term(self, term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-        kind = type(term)
-        if kind is URIRef or isinstance(term, URIRef):
+        if isinstance(term, URIRef):
             return self.iri(term)
-        if kind is Literal or isinstance(term, Literal):
+        if isinstance(term, Literal):
             language = term.language
             if language:
                 return ox.Literal(str(term), language=language)
@@ -90,16 +89,29 @@ class TermConverter:
             return ox.BlankNode(str(term))
         raise TypeError(f"cannot store RDF term {term!r}")
 
+    def subject(self, term: Node) -> ox.NamedNode | ox.BlankNode:
+        """A subject: an IRI or a blank node (TypeError for a literal)."""
+        node = self.term(term)
+        if isinstance(node, ox.Literal):
+            raise TypeError(f"cannot store literal {term!r} as a subject")
+        return node
+
+    def predicate(self, term: Node) -> ox.NamedNode:
+        """A predicate: an IRI (TypeError for anything else)."""
+        if isinstance(term, URIRef):
+            return self.iri(term)
+        raise TypeError(f"cannot store RDF term {term!r} as a predicate")
+
     def quads(self, graph: Graph | Iterable[tuple[Node, Node, Node]],
               graph_name: str | ox.NamedNode) -> list[ox.Quad]:
         """The triples of `graph` (an rdflib Graph or any iterable of triples) as quads in `graph_name`."""
         name = self.iri(graph_name) if isinstance(graph_name, str) else graph_name
-        term, iri, quad = self.term, self.iri, ox.Quad
+        term, subject, predicate, iri, quad = self.term, self.subject, self.predicate, self.iri, ox.Quad
         out = []
         for s, p, o in graph:
             out.append(quad(
-                iri(s) if type(s) is URIRef else term(s),
-                iri(p) if type(p) is URIRef else term(p),
+                iri(s) if type(s) is URIRef else subject(s),
+                iri(p) if type(p) is URIRef else predicate(p),
                 iri(o) if type(o) is URIRef else term(o),
                 name,
             ))
@@ -243,7 +255,7 @@ class EmbeddedStore:
                     self.store.flush()
                 except OSError:
                     pass
-            self.store = None  # pyoxigraph closes the folder when the object goes
+            del self.store  # pyoxigraph closes the folder when the object goes; a closed store has none
 
     def replace_graphs(self, graphs: Mapping[str, Iterable[ox.Quad]], *,
                        supersedes: Mapping[str, Iterable[str]] | None = None) -> None:
