@@ -198,11 +198,19 @@ QUALIFIER = re.compile(r"[a-zà-ÿ]{4,}")
 ENUMERATOR = re.compile(r"^\(?(?:[a-z]|\d{1,2})\)\s+")
 
 
+@functools.cache
+def _any_label() -> re.Pattern[str]:
+    """Every label form in one pattern: most lines open with none, and one match says so."""
+    return _compiled("|".join(f"(?:{kind.pattern})" for kind in LABELS))
+
+
 def _match(text: str) -> LabelMatch | None:
     text = ENUMERATOR.sub("", text)
     marked = REQUIRED_MARK.search(text) is not None and len(text) <= 45
     if marked:
         text = REQUIRED_MARK.sub("", text)
+    if not _any_label().match(text):
+        return None
     for kind in LABELS:
         m = kind.regex.match(text)
         if not m:

@@ -11,9 +11,8 @@ into `Layout.notes` (the note's warnings).
 from __future__ import annotations
 
 import importlib
-from dataclasses import replace
-from typing import Literal
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from kenmerk.extract import textlayer
 from kenmerk.extract.errors import InvalidSetting, NoTextLayer, UnreadableInput
@@ -22,22 +21,11 @@ from kenmerk.extract.ocr import OCR_MODES, OcrSettings
 from kenmerk.extract.pdf_lines import PageScan
 from kenmerk.extract.pdf_messages import NOT_A_PDF
 from kenmerk.extract.pdf_ocr import apply_ocr, may_ocr
+from kenmerk.extract.pdf_readers import DEFAULT_READER, READERS, check_reader
 from kenmerk.extract.progress import PageCallback, PageProgress
 
-#: reader name → the module whose `read_pages` lays out a PDF (imported when first used)
-PdfReader = Literal["pdfium", "pdfminer"]
-#: each PDF reader → the module that lays a PDF out with it
-READERS: dict[PdfReader, str] = {"pdfium": "kenmerk.extract.pdf_pdfium", "pdfminer": "kenmerk.extract.pdf_pdfminer"}
-PDF_READERS: tuple[PdfReader, ...] = tuple(READERS)
-DEFAULT_READER: PdfReader = "pdfium"
-
-
-def check_reader(reader: str, name: str | None = None) -> PdfReader:
-    """`reader` as one of `READERS`; `InvalidSetting` for a name that is not."""
-    for known in PDF_READERS:
-        if reader == known:
-            return known
-    raise InvalidSetting(f"unknown PDF reader {reader!r} (use one of {', '.join(PDF_READERS)})", path=name)
+if TYPE_CHECKING:
+    from kenmerk.extract.reader import ReadLimits
 
 
 def _scan(data: bytes, name: str, max_pages: int | None, reader: str,
@@ -103,4 +91,11 @@ def read_pdf(data: bytes, *, name: str = "<pdf>", max_pages: int | None = None, 
 
 
 def _with_index(line: Line, index: int) -> Line:
-    return replace(line, index=index)
+    return Line(line.text, line.page, line.x0, line.y0, line.x1, line.y1, line.size, line.bold, index,
+                line.gap_before, line.has_box)  # (not dataclasses.replace: thousands of lines, a tenth the time)
+
+
+def read_pdf_input(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None = None) -> Layout:
+    """A PDF, with the reader, page limit and OCR of `limits` (the `Reader` of the PDF input format)."""
+    return read_pdf(data, name=name, max_pages=limits.max_pages, ocr=limits.ocr,
+                    ocr_settings=limits.ocr_settings(), on_page=on_page, reader=limits.pdf_reader)

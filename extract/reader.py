@@ -22,15 +22,17 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kenmerk.extract.errors import InvalidSetting, UnreadableInput
 from kenmerk.extract.layout import Layout
-from kenmerk.extract.model import Source
 from kenmerk.extract.ocr import OCR_MODES, Deadline, OcrMode, OcrSettings
-from kenmerk.extract.pdf import DEFAULT_READER, PdfReader, check_reader, read_pdf
 from kenmerk.extract.pdf_messages import NOT_A_PDF
+from kenmerk.extract.pdf_readers import DEFAULT_READER, PdfReader, check_reader
 from kenmerk.extract.progress import PageCallback
-from kenmerk.extract.text import decode_text, read_text
+
+if TYPE_CHECKING:
+    from kenmerk.extract.model import Source
 
 
 @dataclass(frozen=True)
@@ -140,28 +142,6 @@ def _looks_like_markdown(data: bytes) -> bool:
     return MARKDOWN.search(data[:20000]) is not None
 
 
-def read_pdf_input(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None) -> Layout:
-    """A PDF, with the reader, page limit and OCR of `limits`."""
-    return read_pdf(data, name=name, max_pages=limits.max_pages, ocr=limits.ocr,
-                    ocr_settings=limits.ocr_settings(), on_page=on_page, reader=limits.pdf_reader)
-
-
-def read_text_input(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None) -> Layout:
-    """A plain-text conversion."""
-    layout = read_text(data, name=name, max_bytes=limits.max_text_bytes)
-    if on_page is not None:
-        on_page(1, 1)
-    return layout
-
-
-def read_markdown_input(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None) -> Layout:
-    """A Markdown conversion."""
-    layout = read_text(data, name=name, markdown=True, max_bytes=limits.max_text_bytes)
-    if on_page is not None:
-        on_page(1, 1)
-    return layout
-
-
 @dataclass(frozen=True)
 class InputFormat:
     """One kind of input: how it is named and recognised, and what lays it out (or why it is refused)."""
@@ -202,7 +182,7 @@ IMAGE_PDF = "kenmerk.extract.image:image_pdf"
 
 #: every input kenmerk knows, in the order their bytes are tried (Word before other zips, .msg before other OLE2)
 FORMATS: tuple[InputFormat, ...] = (
-    InputFormat("pdf", "application/pdf", "a PDF", (".pdf",), "kenmerk.extract.reader:read_pdf_input",
+    InputFormat("pdf", "application/pdf", "a PDF", (".pdf",), "kenmerk.extract.pdf:read_pdf_input",
                 sniff=_is_pdf, missing=NOT_A_PDF, paged=True),
     InputFormat("word", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                 "a Word document", (".docx",), "kenmerk.extract.word:read_docx", sniff=_is_docx,
@@ -233,8 +213,8 @@ FORMATS: tuple[InputFormat, ...] = (
     InputFormat("email", "message/rfc822", "an e-mail", (".eml",), "kenmerk.extract.eml:read_eml",
                 guess=_looks_like_mail),
     InputFormat("markdown", "text/markdown", "a Markdown text", (".md", ".markdown"),
-                "kenmerk.extract.reader:read_markdown_input", guess=_looks_like_markdown, shown="text"),
-    InputFormat("text", "text/plain", "a text", (".txt", ".text"), "kenmerk.extract.reader:read_text_input",
+                "kenmerk.extract.text:read_markdown_input", guess=_looks_like_markdown, shown="text"),
+    InputFormat("text", "text/plain", "a text", (".txt", ".text"), "kenmerk.extract.text:read_text_input",
                 shown="text"),
 )
 PLAIN_TEXT = FORMATS[-1]
@@ -295,6 +275,8 @@ def shown_text(data: bytes, name: str) -> str | None:
     if fmt.paged:
         return None
     if fmt.shown == "text":
+        from kenmerk.extract.text import decode_text  # (imported when used: the batch's parent needs no reader)
+
         return decode_text(data, name=name)
     return fmt.read(data, name, DEFAULT_LIMITS).text()
 
@@ -313,6 +295,8 @@ def read_bytes(data: bytes, name: str, limits: ReadLimits = DEFAULT_LIMITS, *,
     layout = fmt.read(data, name, limits, on_page)
     if warning is not None:
         layout.notes.insert(0, warning)
+    from kenmerk.extract.model import Source  # (imported when used: the batch's parent needs no model)
+
     source = Source(
         file_name=os.path.basename(name) or name,
         sha256=hashlib.sha256(data).hexdigest(),

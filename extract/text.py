@@ -9,9 +9,14 @@ from __future__ import annotations
 import codecs
 import re
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from kenmerk.extract.errors import UnreadableInput
 from kenmerk.extract.layout import Layout, Line, Page
+from kenmerk.extract.progress import PageCallback
+
+if TYPE_CHECKING:
+    from kenmerk.extract.reader import ReadLimits
 
 # Linear in the line's length: a marker's text never runs past the next marker of its kind
 # (`[^[\]]`, `(?:(?!\1).)`), so a line of ten thousand unclosed `**` is read in one pass,
@@ -175,3 +180,19 @@ def read_text(data: bytes | str, *, name: str = "<text>", markdown: bool = False
         pages.append(Page(number=number, lines=lines))
     media = "text/markdown" if markdown else "text/plain"
     return Layout(pages=pages, media_type=media, has_positions=False)
+
+
+def read_text_input(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None = None) -> Layout:
+    """A plain-text conversion (the `Reader` of the text input format)."""
+    layout = read_text(data, name=name, max_bytes=limits.max_text_bytes)
+    if on_page is not None:
+        on_page(1, 1)
+    return layout
+
+
+def read_markdown_input(data: bytes, name: str, limits: ReadLimits, on_page: PageCallback | None = None) -> Layout:
+    """A Markdown conversion (the `Reader` of the Markdown input format)."""
+    layout = read_text(data, name=name, markdown=True, max_bytes=limits.max_text_bytes)
+    if on_page is not None:
+        on_page(1, 1)
+    return layout

@@ -57,6 +57,7 @@ CID = re.compile(r"\(cid:\d+\)")
 TOKEN = re.compile(r"\S+")
 STRIP = "\"'`.,:;!?()[]{}<>«»“”‘’„*•·-–—/\\|_"
 VOWELS = set("aeiouyàáâäèéêëìíîïòóôöùúûüý")
+WORD_MARKS = str.maketrans("", "", "-'’")  # what a word may hold besides letters
 #: the most frequent letters of Dutch (and English) text: ~80% of the letters of running text
 COMMON_LETTERS = set("enatirodslgh")
 COMMON_PUNCT = set(".,:;!?'\"()[]{}-–—/\\&%€$@#*+=<>§°’‘“”„…•·|_~^`«»")
@@ -105,12 +106,9 @@ def _odd(ch: str) -> bool:
 
 
 def _wordlike(token: str) -> bool:
+    """Two or more letters (hyphens and apostrophes inside allowed), a vowel among them."""
     core = token.strip(STRIP)
-    if len(core) < 2:
-        return False
-    if not all(c.isalpha() or c in "-'’" for c in core):
-        return False
-    return any(c in VOWELS for c in core.lower())
+    return len(core) >= 2 and core.translate(WORD_MARKS).isalpha() and not VOWELS.isdisjoint(core.lower())
 
 
 def measure(text: str) -> dict[str, float]:

@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kenmerk.extract.pdf import PdfReader
+    from kenmerk.extract.pdf_readers import PdfReader
 
 from benchinfo import cpu_model  # scripts/benchinfo.py
 
@@ -260,7 +260,7 @@ def layout_only(paths: list[Path], reader: PdfReader) -> float:
     """CPU seconds of one reader's `read_pages` over the files in this process (no OCR, no fields)."""
     import importlib
 
-    from kenmerk.extract.pdf import READERS
+    from kenmerk.extract.pdf_readers import READERS
 
     read_pages = importlib.import_module(READERS[reader]).read_pages
     data = [(path.name, path.read_bytes()) for path in paths]
@@ -276,7 +276,7 @@ def bench_readers(paths: list[Path], repeat: int, workdir: Path) -> None:
 
     from pdfminer.layout import LAParams
 
-    from kenmerk.extract.pdf import DEFAULT_READER, PDF_READERS
+    from kenmerk.extract.pdf_readers import DEFAULT_READER, PDF_READERS
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     pages = page_count(paths)

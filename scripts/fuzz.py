@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kenmerk.extract.ocr import OcrMode
-    from kenmerk.extract.pdf import PdfReader
+    from kenmerk.extract.pdf_readers import PdfReader
 
 REPO = Path(__file__).resolve().parent.parent
 FAILING = ("traceback", "bad-error", "hang", "crash")

@@ -21,15 +21,19 @@ import os
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from kenmerk.extract import Note, UsageError
-from kenmerk.extract.pdf import DEFAULT_READER, PDF_READERS
+from kenmerk.extract.errors import UsageError
+from kenmerk.extract.pdf_readers import DEFAULT_READER, PDF_READERS
 from kenmerk.output.atomic import AtomicWriter
 from kenmerk.output.batch import BatchOptions, Reporter, cache_notice, run_batch
 from kenmerk.output.commands.options import add_batch_options, add_input_options, batch_options_from_args, \
     batch_requested, is_terminal
 from kenmerk.output.inputs import DocumentSpec, Refused, gather, is_url, read_list
 from kenmerk.output.formats import EXTRACT_FORMATS, format_help, format_type, output_format
+
+if TYPE_CHECKING:
+    from kenmerk.extract import Note
 
 JSON_FORMATS = ("json", "jsonl")
 EXAMPLES = """examples:
@@ -195,6 +199,13 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _note(text: str) -> Note:
+    """A worker's note JSON as a `Note` (the model is imported when first needed: JSON Lines pass through)."""
+    from kenmerk.extract import Note
+
+    return Note.model_validate_json(text)
+
+
 def _extract(args: argparse.Namespace, plan: Plan, items: Iterable, reporter: Reporter,
              ) -> tuple[list[tuple[str, Note]], int, int]:
     """Run the batch: JSON written as the documents finish (to `-o` all or nothing), notes kept for RDF.
@@ -216,13 +227,13 @@ def _extract(args: argparse.Namespace, plan: Plan, items: Iterable, reporter: Re
             documents += 1
             written += 1
             if plan.fmt == "json":
-                text = Note.model_validate_json(result.note_text).model_dump_json(indent=2)
+                text = _note(result.note_text).model_dump_json(indent=2)
                 if plan.array:
                     text = ("[\n" if written == 1 else ",\n") + text
             elif plan.fmt == "jsonl":
                 text = result.note_text
             else:
-                notes.append((result.label, Note.model_validate_json(result.note_text)))
+                notes.append((result.label, _note(result.note_text)))
                 continue
             _emit(out, text if plan.array else text + "\n")
         if plan.array and written:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from kenmerk.extract import KenmerkError, ReadLimits, UnreadableInput, read_note, read_path
-from kenmerk.extract.pdf import PDF_READERS
+from kenmerk.extract.pdf_readers import PDF_READERS
 
 #: bad fixture → words one of which the reason must contain
 BAD = {

@@ -18,7 +18,7 @@ import pytest
 
 from kenmerk.extract.evaluate import FIELDS, Report, load_gold
 from kenmerk.extract.ocr import find_tesseract
-from kenmerk.extract.pdf import PDF_READERS
+from kenmerk.extract.pdf_readers import PDF_READERS
 
 TEXT_SUFFIXES = {".txt", ".md"}
 #: the floors of issue 12: all gold documents, every field (measured 0.97x; see the closing notes)

@@ -16,7 +16,8 @@ from kenmerk.extract import NoTextLayer, ReadLimits, read_bytes
 from kenmerk.extract.errors import InvalidSetting
 from kenmerk.extract.ocr import OcrSettings
 from kenmerk.extract.geometry import DEFAULT
-from kenmerk.extract.pdf import PDF_READERS, read_pdf
+from kenmerk.extract.pdf import read_pdf
+from kenmerk.extract.pdf_readers import PDF_READERS
 
 import hostile  # tests/safety: the tiny PDF writer
 

@@ -12,7 +12,7 @@ from rdflib import Graph
 from shared_paths import SHARED, corpus_root
 
 from kenmerk.extract import Note
-from kenmerk.extract.pdf import DEFAULT_READER
+from kenmerk.extract.pdf_readers import DEFAULT_READER
 from kenmerk.output.diwoo import DiwooError, notes_to_diwoo
 from kenmerk.output.serialize import serialize_notes
 from kenmerk.output.shacl import validate_graph

@@ -15,7 +15,7 @@ import pytest
 
 import hostile
 from kenmerk.extract import KenmerkError, Note, ReadLimits, read_note
-from kenmerk.extract.pdf import PDF_READERS
+from kenmerk.extract.pdf_readers import PDF_READERS
 from kenmerk.output.cli import main
 from publish_helpers import CONFIG_TOML
 
