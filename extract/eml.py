@@ -22,7 +22,7 @@ from __future__ import annotations
 import email
 import email.policy
 from email.errors import MessageError
-from email.message import EmailMessage, Message
+from email.message import EmailMessage, Message, MIMEPart
 from email.utils import format_datetime
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
@@ -113,23 +113,29 @@ def attachment_names(msg: Message) -> list[str]:
                 names.append(name)
         elif part.is_multipart():
             names += attachment_names(part)
-        elif part.get_filename() and _attached(part):
-            names.append(" ".join(part.get_filename().split()))
+        elif (filename := part.get_filename()) and _attached(part):
+            names.append(" ".join(filename.split()))
     return names
 
 
-def _attached(part: EmailMessage) -> bool:
+def _attached(part: MIMEPart) -> bool:
     """A part sent as an attachment, not shown in the body (an inline image, a part with a Content-ID)."""
     disposition = part.get_content_disposition()
     return disposition == "attachment" or (disposition is None and "Content-ID" not in part)
 
 
-def _attached_subject(part: EmailMessage) -> str | None:
+def _attached_subject(part: MIMEPart) -> str | None:
     """'Subject.eml' for a message attached without a file name."""
     inner = part.get_payload()
     inner = inner[0] if isinstance(inner, list) and inner else inner
     subject = " ".join(str(inner.get("Subject", "")).split()) if isinstance(inner, Message) else ""
     return f"{subject}.eml" if subject else None
+
+
+def _payload_bytes(part: MIMEPart) -> bytes:
+    """A leaf part's payload with its transfer encoding undone (nothing for a part that holds parts)."""
+    raw = part.get_payload(decode=True)
+    return raw if isinstance(raw, bytes) else b""
 
 
 def _body(msg: EmailMessage) -> str:
@@ -139,16 +145,16 @@ def _body(msg: EmailMessage) -> str:
         return ""
     try:
         if part.get_param("charset") is None:  # none declared: 8-bit text read as a text file is (UTF-8, else cp1252)
-            raw = part.get_payload(decode=True) or b""
+            raw = _payload_bytes(part)
             return _as_shown(part, decode_text(raw) if raw.strip() else "")
         content = part.get_content()
     except (LookupError, UnicodeError, ValueError, AssertionError, UnreadableInput):  # a broken encoding
-        raw = part.get_payload(decode=True) or b""
+        raw = _payload_bytes(part)
         content = raw.decode("utf-8", "replace")
     return _as_shown(part, content) if isinstance(content, str) else ""
 
 
-def _as_shown(part: EmailMessage, content: str) -> str:
+def _as_shown(part: MIMEPart, content: str) -> str:
     """A body part's text as a mail client shows it (HTML as text)."""
     return html_to_text(content) if part.get_content_subtype() == "html" else content
 

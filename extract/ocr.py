@@ -39,11 +39,14 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Literal, Protocol, get_args
+from typing import TYPE_CHECKING, Literal, Protocol, get_args
 
 from kenmerk.extract.errors import OcrError
 from kenmerk.extract.geometry import reading_key
 from kenmerk.extract.layout import Line
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 #: how to install Tesseract, for messages
 INSTALL_HINT = ("install Tesseract with its Dutch model: apt-get install tesseract-ocr tesseract-ocr-nld "
@@ -203,7 +206,7 @@ _DARK_RUN = re.compile(rb"\x00+")
 BOX_DARK = 150
 
 
-def find_boxes(image, dpi: int) -> list[tuple[int, int, int, int]]:
+def find_boxes(image: Image.Image, dpi: int) -> list[tuple[int, int, int, int]]:
     """Dark filled rectangles in a grayscale PIL image, as (left, top, right, bottom) pixels.
 
     Works on a copy reduced to ~75 dpi: a box is a stack of rows with a dark run of
@@ -244,7 +247,7 @@ def find_boxes(image, dpi: int) -> list[tuple[int, int, int, int]]:
         n = (x1 - x0) * (y1 - y0)
         return binary.crop((x0, y0, x1, y1)).histogram()[0] / n if n > 0 else 0.0
 
-    rects = {tuple(b) for b in bands if b[3] - b[2] + 1 >= minrows}
+    rects = {(a, b, top, bottom) for a, b, top, bottom in bands if bottom - top + 1 >= minrows}
     for top in bands:
         for bot in bands:
             if not top[3] + 1 < bot[2] <= top[3] + maxh or abs(top[0] - bot[0]) > 2 or abs(top[1] - bot[1]) > 2:
@@ -270,7 +273,7 @@ def _median(hist: list[int]) -> int:
     return 255
 
 
-def _reveal(im, dpi: int) -> list[tuple[tuple[int, int, int, int], object, float]]:
+def _reveal(im: Image.Image, dpi: int) -> list[tuple[tuple[int, int, int, int], Image.Image, float]]:
     """Clean the boxes of a grayscale PIL image in place; return (box, inside, cut) for boxes with light text.
 
     `inside` is the box's inside as it was (grayscale); pixels lighter than `cut` are its text.
@@ -304,7 +307,7 @@ def _reveal(im, dpi: int) -> list[tuple[tuple[int, int, int, int], object, float
     return stamps
 
 
-def _clear_paper_rows(gray, cut: float, level: int):
+def _clear_paper_rows(gray: Image.Image, cut: float, level: int) -> Image.Image:
     """Rows and columns of a box's inside that are (almost) all light are paper between boxes, not text: fill them."""
     w, h = gray.size
     data = bytearray(gray.tobytes())
@@ -316,10 +319,11 @@ def _clear_paper_rows(gray, cut: float, level: int):
         column = data[x::w]
         if sum(v > cut for v in column) > 0.9 * h:
             data[x::w] = bytes([level]) * h
-    return gray.frombytes(bytes(data)) or gray
+    gray.frombytes(bytes(data))
+    return gray
 
 
-def _open_pgm(image: bytes):
+def _open_pgm(image: bytes) -> Image.Image:
     from PIL import Image
 
     im = Image.open(io.BytesIO(image))
@@ -327,7 +331,7 @@ def _open_pgm(image: bytes):
     return im if im.mode == "L" else im.convert("L")
 
 
-def _pgm(im) -> bytes:
+def _pgm(im: Image.Image) -> bytes:
     out = io.BytesIO()
     im.save(out, format="PPM")
     return out.getvalue()
@@ -511,7 +515,7 @@ def ocr_stamps(pdf, index: int, *, page_number: int, tess: Tesseract, lang: str,
         # small stamps (5-6 pt) read much better enlarged to ~48 px before thresholding
         factor = min(4, max(1, -(-STAMP_HEIGHT_PX // max(1, gray.height))))
         if factor > 1:
-            gray = gray.resize((gray.width * factor, gray.height * factor), Image.BICUBIC)
+            gray = gray.resize((gray.width * factor, gray.height * factor), Image.Resampling.BICUBIC)
         sized.append((box, gray.point(lambda v, c=cut: 0 if v > c else 255)))
     width = max(s.width for _, s in sized) + 2 * pad
     height = sum(s.height + pad for _, s in sized) + pad
@@ -528,8 +532,8 @@ def ocr_stamps(pdf, index: int, *, page_number: int, tess: Tesseract, lang: str,
         if not _keep(word):
             continue
         middle = word.top + word.height / 2
-        for i, (top, bottom, _) in enumerate(spans):
-            if top - pad / 2 <= middle <= bottom + pad / 2:
+        for i, (span_top, span_bottom, _) in enumerate(spans):
+            if span_top - pad / 2 <= middle <= span_bottom + pad / 2:
                 found.setdefault(i, []).append(word)
                 break
     page = pdf[index]

@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable, Iterator
 
 from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage, LTPage
+from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage, LTLayoutContainer, LTPage
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
@@ -37,25 +37,20 @@ PDFMINER_ERRORS = (PSException, StreamTooLarge, ValueError, KeyError, TypeError,
 cap_pdfminer()  # what one stream may inflate to
 
 
-class _Collector(list):
-    """Where the characters of one string go before they join the page."""
-
-    add = list.append
-
-
 class _Aggregator(PDFPageAggregator):
     """pdfminer's page aggregator, leaving out a string of one space (a tab or a gap set as a space), as
     pdfium does: a string without ink and without width has no place on the page."""
 
     def render_string(self, textstate, seq, ncs, graphicstate) -> None:
-        target, self.cur_item = self.cur_item, _Collector()
+        # the characters of the string go to a container of their own before they join the page
+        target, self.cur_item = self.cur_item, LTLayoutContainer((0, 0, 0, 0))
         try:
             super().render_string(textstate, seq, ncs, graphicstate)
         finally:
-            chars, self.cur_item = self.cur_item, target
-        if len(chars) != 1 or not chars[0].get_text().isspace():
-            for ch in chars:
-                target.add(ch)
+            string, self.cur_item = self.cur_item, target
+        chars = list(string)
+        if len(chars) != 1 or not (isinstance(chars[0], LTChar) and chars[0].get_text().isspace()):
+            target.extend(chars)
 
 
 def _runs(container, out: list[list[Glyph]]) -> list[list[Glyph]]:

@@ -177,13 +177,15 @@ def _size(paragraph: Paragraph) -> float | None:
 
 def _text_box_paragraphs(paragraph: Paragraph) -> list[Paragraph]:
     """The paragraphs of text boxes anchored in a paragraph (not their legacy copies for old Word)."""
+    from docx.oxml.text.paragraph import CT_P
     from docx.text.paragraph import Paragraph
 
     out = []
     for box in paragraph._p.iter(f"{_W}txbxContent"):
         if any(a.tag == _MC_FALLBACK for a in box.iterancestors()):
             continue
-        out += [Paragraph(p, paragraph._parent) for p in box.findall(f"{_W}p")]
+        # python-docx's parser makes every w:p a CT_P
+        out += [Paragraph(p, paragraph._parent) for p in box.findall(f"{_W}p") if isinstance(p, CT_P)]
     return out
 
 

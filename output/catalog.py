@@ -40,7 +40,7 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, SKOS, VOID, XSD, DefinedNamespace, Namespace
 
-from kenmerk.output.config import LICENCE_LABELS, ConfigError, PublishConfig
+from kenmerk.output.config import LICENCE_LABELS, CatalogValues, ConfigError, PublishConfig
 from kenmerk.output.dump import DumpFile
 from kenmerk.output.formats import get_format
 from kenmerk.vocab import KMK_NS
@@ -286,13 +286,14 @@ def build_catalog(
     modified: dt.date | None = None,
 ) -> Graph:
     """The catalog graph; raises ConfigError when a required value is missing."""
-    config.require(*(("download_url",) if dumps else ()))
-    c = _Context.of(config, stats, modified or publication_date())
+    values = config.catalog_values(dumps=bool(dumps))
+    c = _Context.of(config, values, stats, modified or publication_date())
     endpoint, _ = catalog_endpoint(config.endpoint_url, endpoint_url)
     _describe_catalog(c)
     _describe_dataset(c, stats, organisation_property)
     _describe_agents(c)
-    _describe_dumps(c, dumps, dump_root)
+    if values.download_url is not None:  # set whenever there are dumps (catalog_values requires it then)
+        _describe_dumps(c, values.download_url, dumps, dump_root)
     if endpoint:
         _describe_endpoint(c, endpoint)
     _label_concepts(c.graph)
@@ -305,6 +306,7 @@ class _Context:
 
     graph: Graph
     config: PublishConfig
+    contact_email: str
     iris: CatalogIris
     lang: str
     publisher: URIRef
@@ -321,9 +323,9 @@ class _Context:
     gove: URIRef
 
     @classmethod
-    def of(cls, config: PublishConfig, stats: Stats, modified: dt.date) -> _Context:
+    def of(cls, config: PublishConfig, values: CatalogValues, stats: Stats, modified: dt.date) -> _Context:
         lang = config.language or "nl"
-        publisher, publisher_name = resolve_agent(config.publisher, config.publisher_name)
+        publisher, publisher_name = resolve_agent(values.publisher, config.publisher_name)
         creator, creator_name = (
             resolve_agent(config.creator, config.creator_name, key="creator") if config.creator
             else (publisher, publisher_name)
@@ -333,9 +335,9 @@ class _Context:
                            ("vcard", VCARD._NS), ("spdx", SPDX._NS), ("dcatap", DCATAP._NS)):
             graph.bind(prefix, ns)
         return cls(
-            graph=graph, config=config, iris=CatalogIris.of(config.base), lang=lang,
+            graph=graph, config=config, contact_email=values.contact_email, iris=CatalogIris.of(values.base), lang=lang,
             publisher=publisher, publisher_name=publisher_name, creator=creator, creator_name=creator_name,
-            licence=URIRef(config.licence_iri()), modified=modified,
+            licence=URIRef(values.licence), modified=modified,
             issued=Literal((stats.issued or modified).isoformat(), datatype=XSD.date),
             title=config.title or f"Nota's van {publisher_name}",
             description=config.description or (
@@ -426,7 +428,7 @@ def _describe_agents(c: _Context) -> None:
     add((contact, RDF.type, VCARD.Kind))
     add((contact, RDF.type, VCARD.Organization))
     add((contact, VCARD.fn, Literal(c.config.contact_name or c.publisher_name, lang=c.lang)))
-    add((contact, VCARD.hasEmail, URIRef("mailto:" + c.config.contact_email.strip())))
+    add((contact, VCARD.hasEmail, URIRef("mailto:" + c.contact_email.strip())))
     if c.config.contact_url:
         add((contact, VCARD.hasURL, URIRef(c.config.contact_url)))
 
@@ -435,13 +437,14 @@ def _describe_agents(c: _Context) -> None:
         add((c.licence, SKOS.prefLabel, Literal(LICENCE_LABELS[str(c.licence)], lang="nl")))
 
 
-def _describe_dumps(c: _Context, dumps: Sequence[DumpFile], dump_root: str | os.PathLike[str] | None) -> None:
-    """One distribution per dump file: its download URL, format, size and checksum."""
+def _describe_dumps(c: _Context, download_url: str, dumps: Sequence[DumpFile],
+                    dump_root: str | os.PathLike[str] | None) -> None:
+    """One distribution per dump file: its download URL (under `download_url`), format, size and checksum."""
     add = c.graph.add
     root = Path(dump_root) if dump_root is not None else None
     for dump in sorted(dumps, key=lambda d: str(d.path)):
         relative = dump.path.relative_to(root).as_posix() if root is not None else dump.name
-        url = URIRef(_join_url(c.config.download_url, relative))
+        url = URIRef(_join_url(download_url, relative))
         dist = c.iris.distribution(relative)
         add((c.iris.dataset, DCAT.distribution, dist))
         add((dist, RDF.type, DCAT.Distribution))

@@ -53,6 +53,18 @@ REQUIRED: dict[str, str] = {
 
 
 @dataclass(frozen=True)
+class CatalogValues:
+    """What a catalog cannot do without (`REQUIRED`), from a config `require` checked; `download_url` when set
+    (always for a catalog with dumps)."""
+
+    base: str
+    publisher: str
+    licence: str              # the licence's IRI (`PublishConfig.licence_iri`)
+    contact_email: str
+    download_url: str | None
+
+
+@dataclass(frozen=True)
 class PublishConfig:
     """Values for publishing and for the catalog; see the module docstring for the keys."""
 
@@ -110,6 +122,15 @@ class PublishConfig:
         if base is None:  # pragma: no cover - require() raised
             raise ConfigError("missing base")
         return base
+
+    def catalog_values(self, *, dumps: bool = False) -> CatalogValues:
+        """The values `REQUIRED` names (and `download_url` for a catalog with `dumps`), checked: one ConfigError,
+        as `require` words it, when any is missing."""
+        self.require(*(("download_url",) if dumps else ()))
+        base, publisher, licence, email = self.base, self.publisher, self.licence_iri(), self.contact_email
+        if base is None or publisher is None or licence is None or email is None:  # pragma: no cover - require() raised
+            raise ConfigError(f"missing {', '.join(self.missing())}")
+        return CatalogValues(base, publisher, licence, email, self.download_url)
 
     def require(self, *extra: str, catalog: bool = True) -> "PublishConfig":
         """Self, or one ConfigError naming every missing key of `missing`, then one for a wrong value."""

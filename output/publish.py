@@ -248,6 +248,14 @@ def _graph_stats(quads: list[ox.Quad], organisation_property: URIRef | None) -> 
     return len(set(quads)), frozenset(orgs)
 
 
+def _first_row(store: EmbeddedStore, select: str) -> ox.QuerySolution:
+    """The first row of the answer to a SELECT query of ours (an aggregate: one row)."""
+    answer = store.store.query(select)
+    if not isinstance(answer, ox.QuerySolutions):
+        raise TypeError(f"not a SELECT query: {select}")
+    return next(iter(answer))
+
+
 def stats_from_store(store: EmbeddedStore, base: str, organisation_property: URIRef | None) -> Stats:
     """Statistics of the note graphs under `base`: counted from the store's indexes, not by SPARQL scan."""
     catalog = catalog_graph_iri(base)
@@ -257,8 +265,8 @@ def stats_from_store(store: EmbeddedStore, base: str, organisation_property: URI
     others = sum(store.count(n) for n in names if n not in mine)
     default = sum(1 for _ in store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     _, orgs = stats_queries(base, organisation_property)
-    org_row = next(iter(store.store.query(orgs)))
-    row = next(iter(store.store.query(period_query(base))))
+    org_row = _first_row(store, orgs)
+    row = _first_row(store, period_query(base))
     period = {k: parse_date(row[k].value if row[k] is not None else None) for k in ("first", "last", "issued")}
     return Stats(len(store.store) - others - default, len(notes), int(org_row["organisations"].value), **period)
 
@@ -442,7 +450,7 @@ class Publisher:
         self._labels[iri] = label
         sha = item.source.sha256
         if self.client is not None:
-            if not self._put(label, iri, quads):
+            if not self._put(self.client, label, iri, quads):
                 return
             self._supersede_in_run(label, iri, sha)
             self._sent_sources[iri] = sha
@@ -523,9 +531,9 @@ class Publisher:
         except PublishError as exc:
             self._fail(f"earlier versions: not removed: {exc.args[0]}")
 
-    def _put(self, label: str, iri: str, quads: list[ox.Quad]) -> bool:
+    def _put(self, client: GraphStoreClient, label: str, iri: str, quads: list[ox.Quad]) -> bool:
         try:
-            self.client.put_graph(iri, ntriples_bytes(quads), what=label)
+            client.put_graph(iri, ntriples_bytes(quads), what=label)
         except EndpointUnreachable as exc:
             self._halted = "endpoint unreachable; run the same command again to publish the rest"
             self._not_taken(label, exc.args[0])
@@ -571,7 +579,7 @@ class Publisher:
                 self._drop_older_on_endpoint()
             dumps: list[DumpFile] = []
             if self.out is not None:
-                dumps = self._write_files()
+                dumps = self._write_files(self.out)
             if self.write_catalog:
                 self._write_catalogs(dumps)
         finally:
@@ -579,22 +587,22 @@ class Publisher:
                 self.store.close()
         return self.report
 
-    def _write_files(self) -> list[DumpFile]:
+    def _write_files(self, out: Path) -> list[DumpFile]:
         prefixes = _prefixes()
         quads = [q for graph in self._run_graphs.values() for q in graph] + sorted(self._shared, key=str)
-        dump = write_dump(self.out, quads, fmt=self.dump_format, compress=self.compress, prefixes=prefixes)
+        dump = write_dump(out, quads, fmt=self.dump_format, compress=self.compress, prefixes=prefixes)
         self.report.files.append(dump.path)
         if self.per_note:
             # every note (and shared resource) at its IRI's path, in each format kenmerk serve answers
-            self.report.files.extend(write_iri_files(self.out, self._run_graphs, self._shared, self.base))
+            self.report.files.extend(write_iri_files(out, self._run_graphs, self._shared, self.base))
         return [dump]
 
     def _stats_of_run(self) -> Stats:
         orgs = set().union(*(o for _, o in self._run_stats.values())) if self._run_stats else set()
         created = str(DCTERMS.created)
         dates = sorted(d for iri, quads in self._run_graphs.items() for q in quads
-                       if q.predicate.value == created and q.subject.value == iri
-                       and (d := parse_date(q.object.value)) is not None)
+                       if q.predicate.value == created and isinstance(q.subject, ox.NamedNode) and q.subject.value == iri
+                       and isinstance(q.object, ox.Literal) and (d := parse_date(q.object.value)) is not None)
         issued = issued_in_file(self.out / CATALOG_FILE, self.base) if self.out is not None else None
         return Stats(sum(n for n, _ in self._run_stats.values()), len(self._run_stats), len(orgs),
                      dates[0] if dates else None, dates[-1] if dates else None, issued)

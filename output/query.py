@@ -295,7 +295,8 @@ class QueryResult:
 def run_on_store(store: EmbeddedStore, query: str, terms: Mapping[str, Node]) -> QueryResult:
     """Run on the embedded store (default graph = union of all graphs); terms as substitutions."""
     conv = TermConverter()
-    substitutions = {ox.Variable(name): conv.term(term) for name, term in terms.items()}
+    substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+        ox.Variable(name): conv.term(term) for name, term in terms.items()}
     try:
         answer = store.store.query(query, use_default_graph_as_union=True, substitutions=substitutions or None)
     except SyntaxError as exc:
@@ -367,6 +368,8 @@ def _json_binding(term: Node) -> dict[str, str]:
         return {"type": "uri", "value": str(term)}
     if isinstance(term, BNode):
         return {"type": "bnode", "value": str(term)}
+    if not isinstance(term, Literal):
+        raise TypeError(f"no SPARQL JSON binding for RDF term {term!r}")
     out = {"type": "literal", "value": str(term)}
     if term.language:
         out["xml:lang"] = term.language

@@ -33,6 +33,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import overload
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -118,6 +119,10 @@ class TermConverter:
         return out
 
 
+@overload
+def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Node: ...
+@overload
+def to_rdflib(term: None) -> None: ...
 def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | None:
     """A pyoxigraph term as an rdflib term (None stays None)."""
     if term is None:

@@ -168,7 +168,7 @@ class Renderer:
         return ox_bytes(triples, fmt, dict(PREFIXES) if fmt != ox.RdfFormat.N_TRIPLES else None)
 
     def html(self, iri: str, triples: list[ox.Triple], path: str) -> bytes:
-        subjects: dict[str, list[tuple[str, str, object]]] = {}
+        subjects: dict[str, list[tuple[str, str, dict[str, str | None]]]] = {}
         for t in triples:
             rows = subjects.setdefault(t.subject.value if isinstance(t.subject, ox.NamedNode) else str(t.subject), [])
             rows.append((t.predicate.value, compact(t.predicate.value), self.value(t.object)))
@@ -182,7 +182,8 @@ class Renderer:
             ("Kenmerk", KMK_NS + "kenmerk"), ("Datum", "http://purl.org/dc/terms/created"),
             ("Uitgever", KMK_NS + "publisherName"), ("Gedrukte organisatie", KMK_NS + "printedOrganisation"))
             if first(prop)]
-        downloads = sorted({t.object.value for t in triples if t.predicate.value == "http://www.w3.org/ns/dcat#downloadURL"})
+        downloads = sorted({t.object.value for t in triples if t.predicate.value == "http://www.w3.org/ns/dcat#downloadURL"
+                            and not isinstance(t.object, ox.Triple)})
         alternates = [(f, path + f.extension) for f in DOC_FORMATS if f.name != "html"]
         embedded = json.dumps(jsonld(triples), ensure_ascii=False).replace("</", "<\\/")
         page = _templates().get_template("resource.html.j2").render(
@@ -208,7 +209,10 @@ def jsonld(triples: list[ox.Triple]) -> dict:
 
     graph = Graph()
     for t in triples:
-        graph.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
+        subject, obj = t.subject, t.object
+        if isinstance(subject, ox.Triple) or isinstance(obj, ox.Triple):
+            raise TypeError(f"unsupported term in {t}: JSON-LD has no RDF 1.2 triple terms")
+        graph.add((to_rdflib(subject), to_rdflib(t.predicate), to_rdflib(obj)))
     if any(True for _ in graph.subjects(predicate=None, object=KMK.Note)):
         return graph_to_jsonld(graph)
     return json.loads(ox_bytes(triples, ox.RdfFormat.JSON_LD))
@@ -262,8 +266,9 @@ async def sparql(request: Request) -> Response:
     if not query:
         return _error(400, "400 Bad Request: give a SPARQL query as query=… (GET or a URL-encoded POST) "
                            "or as an application/sparql-query body")
-    defaults = [ox.NamedNode(g) for g in params.get("default-graph-uri", [])]
-    named = [ox.NamedNode(g) for g in params.get("named-graph-uri", [])]
+    defaults: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] = [
+        ox.NamedNode(g) for g in params.get("default-graph-uri", [])]
+    named: list[ox.NamedNode | ox.BlankNode] = [ox.NamedNode(g) for g in params.get("named-graph-uri", [])]
 
     accept = request.headers.get("accept")
     renderer = request.app.state.renderer
@@ -275,10 +280,10 @@ async def sparql(request: Request) -> Response:
         media = negotiate(accept, list(offered))
         if media is None:
             return _not_acceptable(list(offered))
-        if offered is RESULT_FORMATS:
-            data = answer.serialize(format=RESULT_FORMATS[media])
-        else:
+        if isinstance(answer, ox.QueryTriples):
             data = renderer.rdf(list(answer), GRAPH_FORMATS[media])
+        else:
+            data = answer.serialize(format=RESULT_FORMATS[media])
         return Response(data, media_type=media, headers={"Vary": "Accept"})
 
     try:

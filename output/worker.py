@@ -250,7 +250,7 @@ class Workspace:
                     return _finish(Result(index, label, "ok", note_json=entry.note_json, pages=entry.pages,
                                           cached=True, explanation_json=entry.explanation_json), data, options, start)
                 return failure(index, label, entry.stage, entry.error, entry.message, cached=True, seconds=elapsed)
-        cacheable = True
+        fresh: CacheEntry | None = None  # what the cache keeps: nothing of a failure that may not come again
         try:
             limits = options.limits if deadline is None else replace(options.limits, deadline=deadline)
             layout, source = read_bytes(data, name, limits, on_page=on_page)
@@ -263,26 +263,24 @@ class Workspace:
             del extraction
             result = Result(index, label, "ok", note_json=note_json, pages=source.page_count or 1,
                             explanation_json=explanation_json)
-            entry = CacheEntry(True, note_json=note_json, pages=result.pages, explanation_json=explanation_json)
+            fresh = CacheEntry(True, note_json=note_json, pages=result.pages, explanation_json=explanation_json)
         except KenmerkError as exc:
             if _caused_by(exc, MemoryError):  # the reader made a MemoryError its own error: not the bytes' fault
                 return failure(index, label, "memory", "MemoryError", _memory_message(options), retire=True,
                                seconds=time.perf_counter() - start)
             result = failure(index, label, exc.stage, exc.__class__.__name__, _reason(exc))
-            entry = CacheEntry(False, stage=result.stage, error=result.error, message=result.message)
+            fresh = CacheEntry(False, stage=result.stage, error=result.error, message=result.message)
         except MemoryError:
             return failure(index, label, "memory", "MemoryError", _memory_message(options), retire=True,
                            seconds=time.perf_counter() - start)
         except RecursionError:
-            cacheable = False
             result = failure(index, label, "extract", "RecursionError", "too deeply nested to read")
         except Exception as exc:  # a bug in an extractor must not stop the batch
-            cacheable = False
             result = failure(index, label, "extract", exc.__class__.__name__,
                              f"internal error: {exc.__class__.__name__}: {str(exc)[:200]}")
-        if cache is not None and cacheable:
+        if cache is not None and fresh is not None:
             try:
-                cache.put(sha, name, entry)
+                cache.put(sha, name, fresh)
             except KenmerkError as exc:  # a full disk must not lose the result itself; said once per worker
                 print(f"kenmerk: warning: {exc} (results are not cached from here on)", file=sys.stderr)
         return _finish(result, kept if result.ok else b"", options, start)

@@ -262,7 +262,7 @@ def _write_rdf(args: argparse.Namespace, fmt: str, notes: list[tuple[str, Note]]
     if fmt == "diwoo":
         return len(notes) - extract_output.write_diwoo(
             notes, args.output, base=args.base, download_base=download_base, sitemap_url=args.sitemap_url,
-            failed=lambda exc: reporter.not_written(exc.path, exc))
+            failed=lambda exc: reporter.not_written(exc.path or "", exc))  # diwoo.url_element names each one
     extract_output.write_rdf(notes, fmt, args.output, base=args.base, evidence=args.evidence,
                              download_base=download_base, keep_extracted=args.keep_extracted)
     return 0
