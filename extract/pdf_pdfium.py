@@ -24,6 +24,8 @@ import ctypes
 import re
 import struct
 from collections.abc import Callable
+from functools import partial
+from typing import Any
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
@@ -53,11 +55,11 @@ UPRIGHT, SIDEWAYS, SLANTED = 0, 1, 2
 WIDE_GAP = 0.3
 #: the two pdfium functions called for every word, through bare pointers: ctypes converts plain ints to
 #: them in half the time pypdfium2's typed bindings take (0.37 against 0.59 us a call, measured)
-LOOSE_CHAR_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
-    ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value)
+LOOSE_CHAR_BOX = ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox,
+                             ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p))
 #: one rectangle per text object a range of characters spans
-COUNT_RECTS = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_int)(
-    ctypes.cast(pdfium_c.FPDFText_CountRects, ctypes.c_void_p).value)
+COUNT_RECTS = ctypes.cast(pdfium_c.FPDFText_CountRects,
+                          ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_int))
 #: an FS_RECTF as Python floats
 RECT = struct.Struct("4f")
 #: a word (no whitespace) or a run of spaces other than pdfium's line breaks
@@ -101,7 +103,9 @@ class _Objects:
         self.images: list[tuple[float, float, float, float]] = []
         self.texts: list = []
         self.drawn = False
-        stack = [(pdfium_c.FPDFPage_CountObjects(page.raw), lambda i: pdfium_c.FPDFPage_GetObject(page.raw, i), 0)]
+        # (how many objects, the getter of object i, the form depth); pypdfium2.raw's handles are untyped
+        stack: list[tuple[int, Callable[[int], Any], int]] = [
+            (pdfium_c.FPDFPage_CountObjects(page.raw), partial(pdfium_c.FPDFPage_GetObject, page.raw), 0)]
         while stack:
             count, get, depth = stack.pop()
             for i in range(count):
@@ -115,7 +119,7 @@ class _Objects:
                         self.images.append(_bounds(obj))
                 elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < MAX_FORM_DEPTH:
                     stack.append((pdfium_c.FPDFFormObj_CountObjects(obj),
-                                  lambda j, form=obj: pdfium_c.FPDFFormObj_GetObject(form, j), depth + 1))
+                                  partial(pdfium_c.FPDFFormObj_GetObject, obj), depth + 1))
 
     def hidden_text(self) -> bool:
         """Whether a text object has no width: pdfium's text leaves it out. On a born-digital page that is a
@@ -304,9 +308,9 @@ def _text(textpage: pypdfium2.PdfTextPage, count: int) -> str:
     return text
 
 
-def _page(pdf: pypdfium2.PdfDocument, index: int, whole: bool = True) -> PageScan | None:
-    """Page `index` (0-based) laid out; None for a scanned page whose OCR layer pdfium does not list
-    whole (unless `whole` is False: then as pdfium lists it)."""
+def _page(pdf: pypdfium2.PdfDocument, index: int) -> tuple[PageScan, bool]:
+    """Page `index` (0-based) laid out as pdfium lists it, and whether that is the whole page (not so for
+    a scanned page whose OCR layer has text pdfium leaves out)."""
     page = pdf[index]
     try:
         ctm, width, height = _page_matrix(page)
@@ -326,12 +330,11 @@ def _page(pdf: pypdfium2.PdfDocument, index: int, whole: bool = True) -> PageSca
             covered += (max(0.0, min(max(xs), width) - max(min(xs), 0.0))
                         * max(0.0, min(max(ys), height) - max(min(ys), 0.0)))
         coverage = min(1.0, covered / area) if area > 0 else 0.0
-        if whole and coverage >= textlayer.SCAN_COVERAGE and objects.hidden_text():
-            return None
+        whole = not (coverage >= textlayer.SCAN_COVERAGE and objects.hidden_text())
     finally:
         page.close()
     return PageScan(page=Page(number=index + 1, width=width, height=height, lines=lines),
-                    image_coverage=coverage, blank=not glyphs and not objects.texts and not objects.drawn)
+                    image_coverage=coverage, blank=not glyphs and not objects.texts and not objects.drawn), whole
 
 
 class _Fallback:
@@ -340,6 +343,7 @@ class _Fallback:
     def __init__(self, data: bytes, name: str) -> None:
         from kenmerk.extract import pdf_pdfminer  # imported when a page needs it
 
+        self.reader: pdf_pdfminer.Reader | None
         try:
             self.reader = pdf_pdfminer.Reader(data, name)
         except UnreadableInput:
@@ -367,7 +371,7 @@ def read_pages(data: bytes, name: str, max_pages: int | None,
             notes.append(f"only the first {max_pages} pages were read (the page limit)")
         for index in range(total):
             try:
-                scan = _page(pdf, index)
+                scan, whole = _page(pdf, index)
             except MemoryError:
                 raise UnreadableInput(OUT_OF_MEMORY, path=name) from None
             except pypdfium2.PdfiumError as exc:  # a page pdfium cannot load
@@ -375,9 +379,9 @@ def read_pages(data: bytes, name: str, max_pages: int | None,
                     raise UnreadableInput(broken(exc), path=name) from None
                 notes.append(BROKEN.format(pages=index, error=exc.__class__.__name__))
                 break
-            if scan is None:  # an OCR layer with text pdfium leaves out: pdfminer reads this page
+            if not whole:  # an OCR layer with text pdfium leaves out: pdfminer reads this page
                 fallback = fallback or _Fallback(data, name)
-                scan = fallback.scan_number(index + 1) or _page(pdf, index, whole=False)
+                scan = fallback.scan_number(index + 1) or scan
             on_page(scan, total)
     finally:
         pdf.close()
