@@ -22,15 +22,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import partial
 from collections import Counter
+from functools import partial
 
 from kenmerk.extract import geometry
 from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs, highest
 from kenmerk.extract.context import Document
 from kenmerk.extract.dates import WEEKDAY_LINE, find_dates, has_time
-from kenmerk.extract.labels import match_label
 from kenmerk.extract.decision import BULLET
+from kenmerk.extract.labels import match_label
 from kenmerk.extract.letter import WORD, letter
 from kenmerk.extract.mail import top_header
 from kenmerk.extract.model import DatedEvent, DateRole, DocumentType as T

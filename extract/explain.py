@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from enum import Enum
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, Field

@@ -25,8 +25,16 @@ from typing import TYPE_CHECKING
 from kenmerk.extract import textlayer
 from kenmerk.extract.errors import NoTextLayer, UnreadableInput
 from kenmerk.extract.layout import Layout, Page
-from kenmerk.extract.ocr import (INSTALL_HINT, OcrError, choose_language, find_tesseract, ocr_image, parse_tsv,
-                                 reveal_stamps, words_to_lines)
+from kenmerk.extract.ocr import (
+    INSTALL_HINT,
+    OcrError,
+    choose_language,
+    find_tesseract,
+    ocr_image,
+    parse_tsv,
+    reveal_stamps,
+    words_to_lines,
+)
 from kenmerk.extract.pdf_ocr import MAX_OCR_FAILURES
 from kenmerk.extract.progress import PageCallback
 

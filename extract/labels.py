@@ -19,7 +19,6 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-
 #: a value on the label's own line: "colon" only after a colon, "colon_required" the label only counts with
 #: its colon ("Titel:"), "count" after a colon or a count ("Bijlagen 2"), "any" always, "never" never
 Inline = Literal["colon", "colon_required", "count", "any", "never"]

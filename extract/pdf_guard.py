@@ -18,7 +18,6 @@ import io
 import itertools
 import re
 import zlib
-
 from typing import TYPE_CHECKING
 
 from kenmerk.extract.errors import UnreadableInput

@@ -14,8 +14,16 @@ from kenmerk.extract import textlayer
 from kenmerk.extract.errors import NoTextLayer
 from kenmerk.extract.geometry import reading_key
 from kenmerk.extract.layout import Line, Page
-from kenmerk.extract.ocr import (INSTALL_HINT, OcrError, OcrSettings, choose_language, find_tesseract, ocr_pdf_page,
-                                 ocr_stamps, open_pdf)
+from kenmerk.extract.ocr import (
+    INSTALL_HINT,
+    OcrError,
+    OcrSettings,
+    choose_language,
+    find_tesseract,
+    ocr_pdf_page,
+    ocr_stamps,
+    open_pdf,
+)
 from kenmerk.extract.progress import PageProgress
 
 log = logging.getLogger("kenmerk.extract.ocr")

@@ -32,8 +32,8 @@ import pypdfium2.raw as pdfium_c
 
 from kenmerk.extract import textlayer
 from kenmerk.extract.errors import UnreadableInput
-from kenmerk.extract.pdf_guard import check
 from kenmerk.extract.layout import Page
+from kenmerk.extract.pdf_guard import check
 from kenmerk.extract.pdf_lines import Glyph, PageScan, page_lines
 from kenmerk.extract.pdf_messages import BROKEN, ENCRYPTED, NO_EXTRACTION, NO_PAGES, OUT_OF_MEMORY, broken
 

@@ -21,8 +21,8 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.psparser import PSException
 
-from kenmerk.extract.inflate import StreamTooLarge, cap_pdfminer
 from kenmerk.extract.errors import UnreadableInput
+from kenmerk.extract.inflate import StreamTooLarge, cap_pdfminer
 from kenmerk.extract.layout import Page
 from kenmerk.extract.pdf_lines import LIGATURES, Glyph, PageScan, page_lines
 from kenmerk.extract.pdf_messages import BROKEN, ENCRYPTED, NO_EXTRACTION, NO_PAGES, OUT_OF_MEMORY, broken

@@ -48,8 +48,17 @@ from pydantic import BaseModel
 
 from kenmerk.extract.labels import LABELS
 from kenmerk.extract.model import Evidence, Note
-from kenmerk.extract.names import (EMAIL, INITIAL, LOWER, NAME_PATTERNS, UPPER, emails, is_office_word, is_person,
-                                  name_shaped)
+from kenmerk.extract.names import (
+    EMAIL,
+    INITIAL,
+    LOWER,
+    NAME_PATTERNS,
+    UPPER,
+    emails,
+    is_office_word,
+    is_person,
+    name_shaped,
+)
 from kenmerk.extract.noise import mostly_noise
 from kenmerk.extract.roster import PersonField, Roster, person_fields
 

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from email.header import decode_header, make_header
 from dataclasses import dataclass, field
-from typing import Literal
+from email.header import decode_header, make_header
 from functools import lru_cache
+from typing import Literal
 
 from kenmerk.extract.labels import LABELS
 from kenmerk.extract.names import (

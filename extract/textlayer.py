@@ -23,8 +23,8 @@ words, glyph soup 0.07 word-like tokens. Every OCR-layer page is covered by imag
 from __future__ import annotations
 
 import re
-from collections import Counter
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 from itertools import groupby

@@ -48,8 +48,8 @@ import signal
 import sys
 import threading
 import time
-from contextlib import contextmanager
 from collections.abc import Callable, Generator, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from multiprocessing.connection import wait as wait_connections
 from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO
@@ -57,8 +57,19 @@ from typing import TYPE_CHECKING, Any, NoReturn, Protocol, TextIO
 from kenmerk.extract import KenmerkError, ReadLimits
 from kenmerk.extract.errors import BatchFailure, InvalidSetting
 from kenmerk.output.inputs import DocumentSpec, Fetch, JsonSpec, PassedOver, Refused, read_capped
-from kenmerk.output.worker import BACKSTOP, Child, CpuLimit, PageListener, Result, WorkOptions, extended_limit, \
-    Workspace, failure, guarded_process, timeout_failure
+from kenmerk.output.worker import (
+    BACKSTOP,
+    Child,
+    CpuLimit,
+    PageListener,
+    Result,
+    WorkOptions,
+    Workspace,
+    extended_limit,
+    failure,
+    guarded_process,
+    timeout_failure,
+)
 
 if TYPE_CHECKING:
     from kenmerk.output.corrections import Corrections

@@ -43,8 +43,8 @@ import hashlib
 import os
 import re
 import shutil
-import tempfile
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 

@@ -36,10 +36,9 @@ from urllib.parse import quote, quote_plus, urlsplit, urlunsplit
 
 import requests
 
-from kenmerk.extract.errors import InvalidSetting
+from kenmerk.extract.errors import EndpointRefused, EndpointUnreachable, InvalidSetting, PublishError
 from kenmerk.output.formats import GSP_FORMATS, by_name
 from kenmerk.output.retry import GaveUp, RetryPolicy, send, short_reason, tries
-from kenmerk.extract.errors import EndpointRefused, EndpointUnreachable, PublishError
 
 TOKEN_ENV = "KENMERK_TOKEN"
 USER_ENV = "KENMERK_USER"

@@ -41,12 +41,18 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
 
 from kenmerk.extract import KenmerkError, Note
-from kenmerk.extract.model import invalid_note_reason
 from kenmerk.extract.errors import InputError
+from kenmerk.extract.model import invalid_note_reason
 from kenmerk.extract.reader import DOCUMENT_SUFFIXES  # the one table of inputs (FORMATS)
 from kenmerk.output.atomic import OutputError, write_atomic
 from kenmerk.output.catalog import (
-    CATALOG_PREFIXES, Stats, build_catalog, catalog_endpoint, catalog_graph_iri, issued_in_file, parse_date,
+    CATALOG_PREFIXES,
+    Stats,
+    build_catalog,
+    catalog_endpoint,
+    catalog_graph_iri,
+    issued_in_file,
+    parse_date,
     period_query,
 )
 from kenmerk.output.config import ConfigError, PublishConfig

@@ -14,11 +14,11 @@ HTML, `kenmerk.output.commands.review` is the command line.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
 from collections import Counter
-import dataclasses
 from dataclasses import dataclass, field
 
 from kenmerk.extract import DocumentType, Evidence, Note

@@ -26,9 +26,9 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF
 
 from kenmerk.extract import Note
-from kenmerk.output.graph import DEFAULT_BASE, NoteLinks, Triple, add_note, note_parts, shared_graph_iri
 from kenmerk.output.dump import ox_bytes
 from kenmerk.output.formats import by_name, get_format
+from kenmerk.output.graph import DEFAULT_BASE, NoteLinks, Triple, add_note, note_parts, shared_graph_iri
 from kenmerk.output.store import TermConverter
 from kenmerk.vocab import PREFIXES, bind_prefixes
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rdflib import Graph, URIRef
-from rdflib.term import Node
 from rdflib.namespace import RDF, SH
+from rdflib.term import Node
 
 from kenmerk.vocab import KMK, SHAPES, vocab_file
 

@@ -43,7 +43,6 @@ from kenmerk.output.graph import DEFAULT_BASE, shared_graph_iri
 from kenmerk.output.store import EmbeddedStore, PublishError
 from kenmerk.vocab import KMK_NS, ONTOLOGY, PREFIXES, vocab_file
 
-
 #: what GET on an IRI can answer (`kenmerk.output.formats`; the alternate URL: IRI + extension), best first
 #: when the client does not care
 DOC_FORMATS: tuple[Format, ...] = tuple(by_name(name) for name in ("html", "turtle", "jsonld", "nt"))

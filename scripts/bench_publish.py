@@ -31,6 +31,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
+from benchinfo import cpu_model  # scripts/benchinfo.py
 
 from kenmerk.extract import (
     Attachment,
@@ -46,8 +47,6 @@ from kenmerk.output.config import PublishConfig
 from kenmerk.output.dump import nquads_bytes
 from kenmerk.output.publish import Publisher, note_to_triples
 from kenmerk.output.store import EmbeddedStore, TermConverter
-
-from benchinfo import cpu_model  # scripts/benchinfo.py
 
 BASE = "https://data.example.nl/id/"
 ORGS = ["Ministerie van Financiën", "Ministerie van Volksgezondheid, Welzijn en Sport",

@@ -5,10 +5,9 @@ is extracted without them and its corrected fields are scored (how often a field
 and whether a new version of kenmerk needs fewer corrections)."""
 from __future__ import annotations
 
+import hashlib
 import sys
 from pathlib import Path
-
-import hashlib
 
 from kenmerk.extract import KenmerkError, UsageError, read_note
 from kenmerk.extract.evaluate import Report, load_gold

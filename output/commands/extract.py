@@ -27,10 +27,15 @@ from kenmerk.extract.errors import UsageError
 from kenmerk.extract.pdf_readers import DEFAULT_READER, PDF_READERS
 from kenmerk.output.atomic import AtomicWriter
 from kenmerk.output.batch import BatchOptions, Reporter, cache_notice, run_batch
-from kenmerk.output.commands.options import add_batch_options, add_input_options, batch_options_from_args, \
-    batch_requested, is_terminal
-from kenmerk.output.inputs import DocumentSpec, Refused, gather, is_url, read_list
+from kenmerk.output.commands.options import (
+    add_batch_options,
+    add_input_options,
+    batch_options_from_args,
+    batch_requested,
+    is_terminal,
+)
 from kenmerk.output.formats import EXTRACT_FORMATS, format_help, format_type, output_format
+from kenmerk.output.inputs import DocumentSpec, Refused, gather, is_url, read_list
 
 if TYPE_CHECKING:
     from kenmerk.extract import Note

@@ -22,8 +22,8 @@ from kenmerk.output.batch import BACKSTOP, DEFAULT_MAX_MEMORY_MB, DEFAULT_TIMEOU
 from kenmerk.output.inputs import DEFAULT_MAX_BYTES, Fetch
 
 if TYPE_CHECKING:  # requests and rdflib are loaded by the commands that talk to a store
-    from kenmerk.output.corrections import Corrections
     from kenmerk.output.config import PublishConfig
+    from kenmerk.output.corrections import Corrections
     from kenmerk.output.gsp import GraphStoreClient
 
 #: options whose presence makes `kenmerk extract FILE...` a batch run (progress, summary, as-they-finish order)
@@ -231,8 +231,14 @@ def make_client(args: argparse.Namespace, *, need_gsp: bool) -> GraphStoreClient
     if not (args.endpoint or getattr(args, "gsp", None)):
         return None
     from kenmerk.output.config import load_config
-    from kenmerk.output.gsp import GSP_CONTENT_TYPES, Credentials, GraphStoreClient, RetryPolicy, Timeouts, \
-        endpoint_urls
+    from kenmerk.output.gsp import (
+        GSP_CONTENT_TYPES,
+        Credentials,
+        GraphStoreClient,
+        RetryPolicy,
+        Timeouts,
+        endpoint_urls,
+    )
 
     if need_gsp:
         query_url, gsp_url = endpoint_urls(args.endpoint, getattr(args, "gsp", None))

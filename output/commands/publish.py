@@ -33,11 +33,11 @@ from kenmerk.output.commands.options import (
     is_terminal,
     make_client,
 )
+from kenmerk.output.config import local_store_config
 from kenmerk.output.formats import DUMP_FORMATS, GSP_FORMATS, format_help, format_type
+from kenmerk.output.graph import DEFAULT_BASE
 from kenmerk.output.gsp import GraphStoreClient
 from kenmerk.output.inputs import DocumentSpec, Refused, gather, is_url, read_list
-from kenmerk.output.config import local_store_config
-from kenmerk.output.graph import DEFAULT_BASE
 from kenmerk.output.publish import DEFAULT_MAX_FAILURES, Publisher, iter_inputs
 from kenmerk.output.store import default_store_path
 

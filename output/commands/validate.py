@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from kenmerk.extract import KenmerkError, UsageError
-from kenmerk.output.formats import RDF_FORMATS, Format, by_name, format_help, format_type, formats_for_path
 from kenmerk.output.commands.options import add_corrections_option, corrections_from_args
+from kenmerk.output.formats import RDF_FORMATS, Format, by_name, format_help, format_type, formats_for_path
 
 if TYPE_CHECKING:
     from kenmerk.output.corrections import Corrections

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from batch_helpers import settle, workers_of
 from documents import deflate_bomb_pdf, endless_pdf, note_pdfs
 

@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from batch_helpers import jsonl, kenmerk, write
 
 FAKE_TESSERACT = """#!/bin/sh

@@ -8,8 +8,8 @@ import sys
 import time
 
 import pytest
-
 from batch_helpers import held_input, jsonl, kenmerk, opened_by, workers_of, write
+
 from kenmerk.output.cache import ResultCache, extractor_fingerprint
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import os
 
 import pytest
-
 from batch_helpers import jsonl, kenmerk, write
 
 pytest.importorskip("distributed")

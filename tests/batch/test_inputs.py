@@ -8,8 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from batch_helpers import jsonl, kenmerk, write
+
 from kenmerk.output.inputs import DocumentSpec, PassedOver, Refused, gather, read_list, unsafe_member_name
 
 # -- folders ---------------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ import subprocess
 import sys
 
 import pytest
-
 from batch_helpers import jsonl, write
+
 from kenmerk.extract.ocr import find_tesseract
 
 needs_tesseract = pytest.mark.skipif(

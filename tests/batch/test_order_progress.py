@@ -9,8 +9,8 @@ import sys
 import threading
 
 import pytest
-
 from batch_helpers import held_input, jsonl, kenmerk, opened_by, write
+
 from kenmerk.output.batch import BatchOptions, PageTally, run_batch
 from kenmerk.output.inputs import gather
 

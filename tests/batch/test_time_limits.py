@@ -9,7 +9,6 @@ import sys
 import time
 
 import pytest
-
 from batch_helpers import held_input, jsonl, opened_by, write
 
 
@@ -59,8 +58,8 @@ def test_in_process_the_endless_parse_is_stopped_at_its_cpu_time(tmp_path, hosti
 @pytest.mark.parametrize("command, option", [("extract", "--timeout"), ("extract", "--doc-timeout"),
                                              ("publish", "--doc-timeout")])
 def test_the_message_names_the_option_of_the_command(command, option):
-    from kenmerk.output.commands.options import batch_options_from_args
     from kenmerk.output.cli import build_parser
+    from kenmerk.output.commands.options import batch_options_from_args
     from kenmerk.output.worker import timeout_failure
 
     options = batch_options_from_args(build_parser().parse_args([command, "in", option, "1.5"]))

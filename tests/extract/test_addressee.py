@@ -6,10 +6,9 @@ convention (an "Aan" field, an "Aan de …" line, an address block, an e-mail's 
 from __future__ import annotations
 
 import pytest
+from builders import note, pdf_note
 
 from kenmerk.extract.note import extract_note
-
-from builders import note, pdf_note
 
 
 def test_aan_field_of_a_note():

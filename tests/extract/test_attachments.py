@@ -7,8 +7,6 @@ sentence naming an enclosed document.
 from __future__ import annotations
 
 import pytest
-
-
 from builders import note, pdf_note
 
 

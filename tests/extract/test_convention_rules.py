@@ -7,6 +7,7 @@ block, and English month-first dates.
 from __future__ import annotations
 
 from builders import note, pdf_note
+
 from kenmerk.extract.organisation import ministry_of
 
 
@@ -47,6 +48,7 @@ def test_largest_print_on_top_of_a_pdf():
 # --- letter: a sender's strip or block taken for the address block ------------------------------
 
 from builders import layout  # noqa: E402
+
 from kenmerk.extract.context import Document  # noqa: E402
 from kenmerk.extract.letter import letter  # noqa: E402
 

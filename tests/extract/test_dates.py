@@ -8,11 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from builders import note, pdf_note
 
 from kenmerk.extract import DateRole
 from kenmerk.extract.dates import find_dates, has_time, parse_date
-
-from builders import note, pdf_note
 
 D = dt.date
 

@@ -5,9 +5,7 @@ Subjects and kenmerken are made up; the headings ("Geadviseerd besluit", "Beslis
 """
 from __future__ import annotations
 
-
 from builders import note, pdf_note
-
 
 BESLISNOTA = (
     "Nota\nTER BESLISSING\nAan\nMinister van Financiën\n\n"

@@ -7,10 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from builders import note
 
 from kenmerk.extract import read_note
-
-from builders import note
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SCALARS = ("document_type", "title", "kenmerk", "date", "addressee")

@@ -4,9 +4,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from kenmerk.extract import Explanation, explain_path
-
 from builders import layout
+
+from kenmerk.extract import Explanation, explain_path
 
 MAIL = (
     "Van: Bakker, Joost <joost.bakker@gemeente-veldhoven.example>\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from builders import pdf_note
+
 from kenmerk.extract.headings import match_heading
 from kenmerk.extract.labels import match_label
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kenmerk.extract.header_table import MAX_VALUE_ROWS, header_tables
-
 from builders import layout, pdf_note
+
+from kenmerk.extract.header_table import MAX_VALUE_ROWS, header_tables
 
 LETTERHEAD = [
     ("Provincie Zeeland", 70, 800, 12, True),

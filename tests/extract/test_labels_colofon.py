@@ -6,14 +6,13 @@ Values (kenmerken, subjects, units, codes) are made up; the labels and layouts a
 from __future__ import annotations
 
 import pytest
+from builders import layout
 
 from kenmerk.extract import Layout
 from kenmerk.extract.colofon import colofon_left, read_pairs
 from kenmerk.extract.context import Document
 from kenmerk.extract.labels import DESIGNATION, STAGE, match_label
 from kenmerk.extract.text import read_text
-
-from builders import layout
 
 COLOFON_X = 466.0  # the colofon column of a Rijksoverheid note on an A4 page (595 pt wide)
 

@@ -5,11 +5,11 @@ Senders, addressees, places and subjects are made up.
 """
 from __future__ import annotations
 
+from builders import layout
+
 from kenmerk.extract.context import Document
 from kenmerk.extract.letter import Letter, letter
 from kenmerk.extract.text import read_text
-
-from builders import layout
 
 
 def parts(*lines: tuple) -> Letter:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from builders import layout, note
+
 from kenmerk.extract.context import Document
 from kenmerk.extract.mail import headers, top_header
 from kenmerk.extract.text import read_text
-
-from builders import layout, note
 
 THREAD = ("Van: Proefmans, K.\nVerzonden: dinsdag 3 oktober 2023 16:45\nAan: Voorbeeld, F. van\n"
           "CC: Stuurgroep Waterbussen\nOnderwerp: RE: dienstregeling waterbussen\n\nDag Fleur,\n\nZie hieronder.\n\n"

@@ -13,8 +13,7 @@ import json
 
 import pytest
 
-from kenmerk.extract import NoTextLayer, ReadLimits, read_note
-from kenmerk.extract import ocr as ocr_module
+from kenmerk.extract import NoTextLayer, ReadLimits, ocr as ocr_module, read_note
 from kenmerk.extract.ocr import OcrSettings, Word, find_boxes, find_tesseract, parse_tsv, words_to_lines
 
 SCAN = "beslisnota-scan"

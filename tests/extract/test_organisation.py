@@ -5,8 +5,6 @@ tables the conventions read.
 """
 from __future__ import annotations
 
-
-
 from builders import note, pdf_note
 
 

@@ -1,9 +1,9 @@
 """`on_page(done, total)`: told once per final page, growing to the total; a text input tells (1, 1)."""
 from __future__ import annotations
 
-from kenmerk.extract import ReadLimits, extract_note, read_bytes, read_note
-
 import hostile  # tests/safety: the tiny PDF writer
+
+from kenmerk.extract import ReadLimits, extract_note, read_bytes, read_note
 
 
 def _calls(fn, *args, **kwargs) -> list[tuple[int, int]]:

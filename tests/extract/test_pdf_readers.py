@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import io
 
+import hostile  # tests/safety: the tiny PDF writer
 import pytest
 
 from kenmerk.extract import NoTextLayer, ReadLimits, read_bytes
 from kenmerk.extract.errors import InvalidSetting
-from kenmerk.extract.ocr import OcrSettings
 from kenmerk.extract.geometry import DEFAULT
+from kenmerk.extract.ocr import OcrSettings
 from kenmerk.extract.pdf import read_pdf
 from kenmerk.extract.pdf_readers import PDF_READERS
-
-import hostile  # tests/safety: the tiny PDF writer
 
 #: how far two readers' boxes of the same line may lie apart (points)
 BOX_TOLERANCE = 1.0

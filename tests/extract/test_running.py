@@ -3,13 +3,12 @@ at the same place on several pages are dropped from the body."""
 from __future__ import annotations
 
 import pytest
+from builders import layout
 
 from kenmerk.extract import Layout
 from kenmerk.extract.context import Document
 from kenmerk.extract.running import PAGE_NUMBER, running_lines
 from kenmerk.extract.text import read_text
-
-from builders import layout
 
 
 def dropped(lay: Layout) -> list[str]:

@@ -9,8 +9,7 @@ import random
 
 import pytest
 
-from kenmerk.extract import NoTextLayer, ReadLimits, read_note
-from kenmerk.extract import pdf_ocr as pdf_module
+from kenmerk.extract import NoTextLayer, ReadLimits, pdf_ocr as pdf_module, read_note
 from kenmerk.extract.pdf import assess_pdf, read_pdf
 from kenmerk.extract.textlayer import DIGITAL, GARBAGE, MISSING, OCR_LAYER, assess_text, measure, page_ranges
 
@@ -31,10 +30,10 @@ def scan_dir(tmp_path_factory, make_fixtures_module):
 
 def _pdf(pages: list[dict]) -> bytes:
     """A small PDF: each page draws `lines` of text, optionally over a full-page `image`."""
+    from PIL import Image
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
-    from PIL import Image
 
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)

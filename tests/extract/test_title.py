@@ -6,8 +6,6 @@ print on top, the question of Kamervragen) are the conventions.
 """
 from __future__ import annotations
 
-
-
 from builders import note, pdf_note
 
 

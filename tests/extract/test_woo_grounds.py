@@ -5,10 +5,9 @@ The documents are made up; the stamps, citations and wordings are the forms the 
 from __future__ import annotations
 
 import pytest
+from builders import note, pdf_note
 
 from kenmerk.extract.woo_codes import canonical_ground
-
-from builders import note, pdf_note
 
 
 def codes(n) -> list[str]:

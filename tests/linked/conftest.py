@@ -5,7 +5,6 @@ import subprocess
 from dataclasses import dataclass
 
 import pytest
-
 from linked_helpers import start_serve
 from publish_helpers import BASE, oxigraph_server, workdir  # noqa: F401 - fixtures
 
@@ -92,7 +91,6 @@ def virtuoso(tmp_path_factory):
     import time
 
     import requests
-
     from publish_helpers import free_port
 
     program = shutil.which("virtuoso-t")

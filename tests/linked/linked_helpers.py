@@ -10,8 +10,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from kenmerk.extract import Attachment, DocumentType, Note
 from publish_helpers import BASE, INJECTION_TITLE, make_note, six_notes  # noqa: F401 - six_notes for the linked tests
+
+from kenmerk.extract import Attachment, DocumentType, Note
 
 #: where the tests say the documents are published (DiWoo <loc>, dcat:downloadURL)
 DOCS = "https://open.example.nl/documenten/"

@@ -5,13 +5,13 @@ import datetime as dt
 
 import pytest
 import rdflib.namespace as ns
+from publish_helpers import BASE, SHARED_VOCAB, make_note, write_notes
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
 
 from kenmerk.output.catalog import Stats, build_catalog, catalog_endpoint, is_public_url
 from kenmerk.output.cli import main
 from kenmerk.output.config import PublishConfig
-from publish_helpers import BASE, SHARED_VOCAB, make_note, write_notes
 
 DATASET = URIRef(BASE + "catalog/dataset")
 CATALOG = URIRef(BASE + "catalog")
@@ -35,8 +35,9 @@ def test_recommended_properties_leave_only_warnings_that_do_not_apply():
     path = SHARED_VOCAB / "dcat-ap-nl-3.0" / "dcat-ap-nl-SHACL-aanbevolen.ttl"
     if not path.is_file():
         pytest.skip(f"missing shapes file {path}")
-    from kenmerk.output.dump import DumpFile
     from pathlib import Path
+
+    from kenmerk.output.dump import DumpFile
 
     dump = DumpFile(Path("/site/notes.nq"), "application/n-quads", "RDF_N_QUADS", 10, "ab" * 32)
     graph = build_catalog(config(endpoint_url="https://data.example.nl/sparql"),

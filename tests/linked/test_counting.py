@@ -12,10 +12,10 @@ import io
 from collections import Counter
 
 import pytest
+from publish_helpers import make_note, write_notes
 
 from kenmerk.output.cli import main
 from kenmerk.output.graph import note_organisation
-from publish_helpers import make_note, write_notes
 
 PREFIXES = """PREFIX dct: <http://purl.org/dc/terms/>
 PREFIX kmk: <https://w3id.org/kenmerk/def#>

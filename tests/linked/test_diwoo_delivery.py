@@ -6,11 +6,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from linked_helpers import DOCS, letter_with_attachment, write_documents
+from publish_helpers import make_note
 
 from kenmerk.extract import DocumentType
 from kenmerk.output.cli import main
 from kenmerk.output.diwoo import DiwooError, diwoo_documents, notes_to_diwoo, sitemap_folder, urlset
-from publish_helpers import make_note
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 DIWOO = "{https://standaarden.overheid.nl/diwoo/metadata/}"

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 from linked_helpers import DOCS, letter_with_attachment
+from publish_helpers import make_note
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, SDO
 
 from kenmerk.output.graph import kenmerk_group_iri, kenmerk_key, note_graph, note_iri, note_parts
 from kenmerk.output.links import BatchLinker, document_url, match_key
 from kenmerk.vocab import KMK
-from publish_helpers import make_note
 
 VWS = URIRef("https://identifier.overheid.nl/tooi/id/ministerie/mnre1025")
 

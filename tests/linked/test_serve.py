@@ -11,13 +11,13 @@ import re
 
 import requests
 from linked_helpers import start_serve
+from publish_helpers import BASE, INJECTION_TITLE, write_notes
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF
 
 from kenmerk.output.cli import main
 from kenmerk.output.graph import kenmerk_group_iri, note_iri
 from kenmerk.vocab import KMK
-from publish_helpers import BASE, INJECTION_TITLE, write_notes
 
 RDF_PARSERS = {"text/turtle": "turtle", "application/ld+json": "json-ld", "application/n-triples": "nt"}
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 import requests
 from linked_helpers import start_serve
+from publish_helpers import BASE, REPO_ROOT, free_port, write_notes
 
 from kenmerk.output.cli import main
 from kenmerk.output.graph import kenmerk_group_iri, note_iri
 from kenmerk.output.layout import iri_path
-from publish_helpers import BASE, REPO_ROOT, free_port, write_notes
 
 PUBLISHING = REPO_ROOT / "output" / "PUBLISHING.md"
 ACCEPTS = {  # what a client sends → the media type it gets

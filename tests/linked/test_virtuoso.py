@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 from linked_helpers import DOCS, letter_with_attachment, six_notes
+from publish_helpers import BASE, write_notes
 
 from kenmerk.output.cli import main
-from publish_helpers import BASE, write_notes
 
 #: every shipped example, with parameters that find something in the notes of `six_notes()`
 EXAMPLES = [

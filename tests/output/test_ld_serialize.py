@@ -13,8 +13,8 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kenmerk.extract.errors import InvalidSetting
-from kenmerk.output.graph import note_graph, note_iri, note_parts, shared_graph_iri
 from kenmerk.output.formats import EXTRACT_FORMATS
+from kenmerk.output.graph import note_graph, note_iri, note_parts, shared_graph_iri
 from kenmerk.output.serialize import WRITERS, notes_graph, serialize_notes
 
 PARSERS = {"turtle": "turtle", "jsonld": "json-ld", "nt": "nt", "xml": "xml"}

@@ -1,14 +1,19 @@
 """Fixtures for the publishing tests (helpers in `publish_helpers.py`)."""
 from __future__ import annotations
 
-
 import pytest
+from publish_helpers import (  # noqa: F401 - workdir and oxigraph_server are fixtures
+    BASE,
+    INJECTION_TITLE,
+    SHARED_VOCAB,
+    make_note,
+    oxigraph_server,
+    six_notes,
+    workdir,
+)
 
 from kenmerk.extract import Note
 from kenmerk.output.config import PublishConfig
-from publish_helpers import (  # noqa: F401 - workdir and oxigraph_server are fixtures
-    BASE, INJECTION_TITLE, SHARED_VOCAB, make_note, oxigraph_server, six_notes, workdir,
-)
 
 
 @pytest.fixture

@@ -1,9 +1,10 @@
 """The public API of `kenmerk.output.publish`: a change to `__all__` must be deliberate."""
 from __future__ import annotations
 
+from publish_helpers import write_notes
+
 import kenmerk.output.publish as publish
 from kenmerk.output.cli import main
-from publish_helpers import write_notes
 
 EXPORTED = [
     "ConfigError",

@@ -4,15 +4,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import rdflib.namespace as ns
+from publish_helpers import BASE, write_notes
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
-import rdflib.namespace as ns
 
 from kenmerk.output.catalog import Stats, build_catalog
 from kenmerk.output.cli import main
 from kenmerk.output.config import ConfigError, PublishConfig, load_config
 from kenmerk.output.dump import DumpFile
-from publish_helpers import BASE, write_notes
 
 TOOI_FIN = URIRef("https://identifier.overheid.nl/tooi/id/ministerie/mnre1090")
 

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pyoxigraph as ox
+from publish_helpers import BASE, INJECTION_TITLE, write_notes
 
 from kenmerk.output.cli import main
 from kenmerk.output.dump import gzip_bytes, nquads_bytes
-from publish_helpers import BASE, INJECTION_TITLE, write_notes
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:

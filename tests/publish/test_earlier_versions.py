@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 import requests
+from publish_helpers import BASE, make_note, write_notes
 
 from kenmerk.output.cli import main
 from kenmerk.output.corrections import Correction, Corrections
 from kenmerk.output.graph import note_iri, reviewer_iri, shared_graph_iri
 from kenmerk.output.publish import Publisher, note_to_triples
 from kenmerk.output.store import EmbeddedStore, TermConverter
-from publish_helpers import BASE, make_note, write_notes
 
 AT = "2025-01-07T10:12:00+01:00"
 NEW_DATE = "2024-04-02"

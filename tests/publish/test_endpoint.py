@@ -6,6 +6,7 @@ import json
 import pyoxigraph as ox
 import pytest
 import requests
+from publish_helpers import BASE, INJECTION_TITLE, write_notes
 
 from kenmerk.extract.errors import InvalidSetting
 from kenmerk.output.catalog import catalog_graph_iri
@@ -14,7 +15,6 @@ from kenmerk.output.graph import note_iri, note_parts, shared_graph_iri
 from kenmerk.output.gsp import endpoint_urls
 from kenmerk.output.publish import Publisher
 from kenmerk.output.store import TermConverter
-from publish_helpers import BASE, INJECTION_TITLE, write_notes
 
 
 def expected_count(note) -> int:

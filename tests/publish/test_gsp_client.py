@@ -10,11 +10,11 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from publish_helpers import write_notes
 
 from kenmerk.output.cli import main
 from kenmerk.output.gsp import EndpointRefused, GraphStoreClient, RetryPolicy, Timeouts
 from kenmerk.output.publish import Publisher
-from publish_helpers import write_notes
 
 
 class Recorder(BaseHTTPRequestHandler):

@@ -6,6 +6,7 @@ import io
 import json
 
 import pytest
+from publish_helpers import BASE, INJECTION_TITLE, write_notes
 from rdflib import Literal, URIRef
 
 from kenmerk.output.cli import main
@@ -19,7 +20,6 @@ from kenmerk.output.query import (
     inject_values,
     parse_header,
 )
-from publish_helpers import BASE, INJECTION_TITLE, write_notes
 
 EXAMPLES = {"attachments-of-note", "beslisnotas-by-ministry", "notes-by-kenmerk", "notes-citing-woo-ground"}
 

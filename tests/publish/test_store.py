@@ -5,8 +5,8 @@ import json
 
 import pyoxigraph as ox
 import pytest
-
 from publish_helpers import BASE, INJECTION_TITLE, OxigraphServer, make_note, write_notes
+
 from kenmerk.output.catalog import catalog_graph_iri
 from kenmerk.output.cli import main
 from kenmerk.output.graph import note_iri, note_parts, shared_graph_iri

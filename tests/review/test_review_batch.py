@@ -14,12 +14,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from review_cases import PERSONAL_MAIL, held_input, opened_by  # noqa: E402 (same folder)
 
 from kenmerk.output.cli import main
 from kenmerk.output.inputs import DocumentSpec
 from kenmerk.output.worker import WorkOptions, process_document
-
-from review_cases import PERSONAL_MAIL, held_input, opened_by  # noqa: E402 (same folder)
 
 REPO_ROOT = Path(__file__).resolve().parent.parent.parent
 SAMPLES = REPO_ROOT / "tests" / "samples"

@@ -4,14 +4,13 @@ read from a PDF line has its dashed box where its bbox maps. Skips without the c
 from __future__ import annotations
 
 import pytest
+from test_review_browser import assert_clean, check_boxes, runner_up_boxes  # noqa: E402  (same folder)
 
 from kenmerk.extract import ReadLimits, read_bytes
 from kenmerk.extract.errors import NoTextLayer
 from kenmerk.extract.note import extract_layout
 from kenmerk.output.review_explain import explain_for_review
 from kenmerk.output.review_html import ReviewWriter
-
-from test_review_browser import assert_clean, check_boxes, runner_up_boxes  # noqa: E402  (same folder)
 
 MARK_JS = """
 (id) => { const a = document.getElementById(id); return !!(a && a.closest('mark')); }

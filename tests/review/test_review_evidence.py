@@ -7,8 +7,8 @@ import pytest
 
 from kenmerk.extract import ReadLimits, read_bytes
 from kenmerk.extract.note import extract_layout
-from kenmerk.output.review_html import RenderSettings, note_report, render_note_page
 from kenmerk.output.review_explain import explain_for_review
+from kenmerk.output.review_html import RenderSettings, note_report, render_note_page
 
 #: the corpus note where the organisation's box stood on the addressee line "Aan Stas IenW" (issue 17)
 IENW = "ienw_beslisnota_2022-11-29_impulsprogramma-chemische-stoffen.pdf"

@@ -6,12 +6,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from page_fixtures import VARIANTS, drawn_words, expected_pixels, ink_box, variant_pdf  # noqa: E402 (same folder)
 
 from kenmerk.extract import BBox, ReadLimits, read_bytes
 from kenmerk.output.cli import main
 from kenmerk.output.review_geometry import page_frame
-
-from page_fixtures import VARIANTS, drawn_words, expected_pixels, ink_box, variant_pdf  # noqa: E402 (same folder)
 
 BORN_DIGITAL = [name for name, v in VARIANTS.items() if not v.scan]
 

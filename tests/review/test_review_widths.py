@@ -6,11 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from test_review_browser import note_page  # noqa: E402 (same folder)
 
 from kenmerk.output.review import IndexEntry, build_index
 from kenmerk.output.review_html import render_index
-
-from test_review_browser import note_page  # noqa: E402 (same folder)
 
 WIDTHS = [1000, 768, 375]
 SETTLE_JS = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"

@@ -13,12 +13,12 @@ import shutil
 import signal
 
 import pytest
+from publish_helpers import make_note
+from test_store_safety import CONFIG, Announcing, graph_sets, notes_only
 
 from kenmerk.output.corrections import Correction, Corrections
 from kenmerk.output.publish import Publisher
 from kenmerk.output.store import EmbeddedStore
-from publish_helpers import make_note
-from test_store_safety import CONFIG, Announcing, graph_sets, notes_only
 
 NOTES = 12
 BATCH = 4

@@ -8,10 +8,11 @@ persons are made up (`person_variants.py`).
 """
 from __future__ import annotations
 
+from person_variants import leaks
+
 from kenmerk.extract import explain_path, extract_note
 from kenmerk.extract.eml import message_text
 from kenmerk.output.serialize import serialize_notes
-from person_variants import leaks
 
 NO_ADDRESSES = """From: Jansen, Pieter
 To: Annemiek de Vries

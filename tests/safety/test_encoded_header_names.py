@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 
+from person_variants import leaks
+from publish_helpers import CONFIG_TOML
+
 from kenmerk.extract import extract_note
 from kenmerk.extract.personal import PLACEHOLDER, scrub_text
 from kenmerk.extract.roster import person_fields
 from kenmerk.output.cli import main
 from kenmerk.output.serialize import serialize_notes
-from person_variants import leaks
-from publish_helpers import CONFIG_TOML
 
 RAW_EMAIL = """From: =?utf-8?q?Jansen=2C_Pieter?= <pieter.jansen@minbzk.nl>
 To: =?UTF-8?B?QW5uZW1pZWsgZGUgVnJpZXM=?= <a.devries@minvws.nl>

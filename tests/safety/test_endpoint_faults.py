@@ -14,12 +14,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import quote
 
 import pytest
+from publish_helpers import BASE, make_note, workdir, write_notes  # noqa: F401 - workdir is a fixture
 from urllib3 import HTTPResponse
 
 from kenmerk.output.cli import main
 from kenmerk.output.gsp import GraphStoreClient, RetryPolicy, Timeouts
 from kenmerk.output.store import PublishError
-from publish_helpers import BASE, make_note, workdir, write_notes  # noqa: F401 - workdir is a fixture
 
 TOKEN = "tok-5ecret-9f2a"
 PASSWORD = "Pa55-w0rd-7f3c9e"

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 import hostile
+import pytest
+from publish_helpers import CONFIG_TOML
+
 from kenmerk.extract import KenmerkError, Note, ReadLimits, read_note
 from kenmerk.extract.pdf_readers import PDF_READERS
 from kenmerk.output.cli import main
-from publish_helpers import CONFIG_TOML
 
 #: what each single-file case must give: "note", "error", or either
 EXPECT = {

@@ -6,9 +6,9 @@ import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import hostile
 import pytest
 
-import hostile
 from kenmerk.output.inputs import (
     DocumentSpec,
     Fetch,

@@ -9,14 +9,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from kenmerk.extract import extract_note
-from kenmerk.extract.names import is_person, name_shaped
-from kenmerk.extract.personal import PLACEHOLDER, personal_values, scrub_note, scrub_text
-from kenmerk.extract.roster import Roster, person_fields
-from kenmerk.output.cli import main
-from kenmerk.output.diwoo import notes_to_diwoo
-from kenmerk.output.serialize import WRITERS, serialize_notes
 from person_variants import (
     BAR_EMAIL,
     OFFICES,
@@ -28,6 +20,14 @@ from person_variants import (
     office_note,
 )
 from publish_helpers import CONFIG_TOML
+
+from kenmerk.extract import extract_note
+from kenmerk.extract.names import is_person, name_shaped
+from kenmerk.extract.personal import PLACEHOLDER, personal_values, scrub_note, scrub_text
+from kenmerk.extract.roster import Roster, person_fields
+from kenmerk.output.cli import main
+from kenmerk.output.diwoo import notes_to_diwoo
+from kenmerk.output.serialize import WRITERS, serialize_notes
 
 P = PLACEHOLDER
 

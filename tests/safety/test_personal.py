@@ -10,12 +10,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
-from kenmerk.extract import extract_note
-from kenmerk.extract.personal import PLACEHOLDER, is_person, scrub_note, scrub_text
-from kenmerk.output.cli import main
-from kenmerk.output.graph import note_graph
-from kenmerk.output.serialize import WRITERS, serialize_notes
 from personal_fixtures import (
     EMAIL_TEXT,
     FUNCTION_TEXT,
@@ -27,6 +21,12 @@ from personal_fixtures import (
     nota_pdf,
 )
 from publish_helpers import CONFIG_TOML
+
+from kenmerk.extract import extract_note
+from kenmerk.extract.personal import PLACEHOLDER, is_person, scrub_note, scrub_text
+from kenmerk.output.cli import main
+from kenmerk.output.graph import note_graph
+from kenmerk.output.serialize import WRITERS, serialize_notes
 
 P = PLACEHOLDER
 

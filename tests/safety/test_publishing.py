@@ -13,14 +13,19 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 import requests
+from publish_helpers import (  # noqa: F401 - workdir and oxigraph_server are fixtures
+    BASE,
+    CONFIG_TOML,
+    make_note,
+    oxigraph_server,
+    workdir,
+    write_notes,
+)
 
 from kenmerk.extract.errors import KenmerkError
 from kenmerk.output.cli import main
 from kenmerk.output.config import ConfigError, load_config
 from kenmerk.output.gsp import GraphStoreClient, RetryPolicy, Timeouts
-from publish_helpers import (  # noqa: F401 - workdir and oxigraph_server are fixtures
-    BASE, CONFIG_TOML, make_note, oxigraph_server, workdir, write_notes,
-)
 
 SECRET = "Pa55-w0rd-7f3c9e"  # never printed, logged, or put in an error
 

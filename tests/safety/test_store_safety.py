@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from publish_helpers import BASE, make_note, write_notes
 
 from kenmerk.output.cli import main
 from kenmerk.output.config import PublishConfig
 from kenmerk.output.publish import Publisher
 from kenmerk.output.store import EmbeddedStore
-from publish_helpers import BASE, make_note, write_notes
 
 CONFIG = PublishConfig(base=BASE, publisher="mnre1090", licence="cc0", contact_email="open-data@example.nl")
 NOTES = 72

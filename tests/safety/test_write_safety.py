@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from publish_helpers import make_note, workdir, write_notes  # noqa: F401 - workdir is a fixture
 
 from kenmerk.output.atomic import OutputError, write_atomic
 from kenmerk.output.cli import main
-from publish_helpers import make_note, workdir, write_notes  # noqa: F401 - workdir is a fixture
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
