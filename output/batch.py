@@ -120,13 +120,13 @@ class BatchOptions:
         fingerprint = None
         cache_dir = None
         if self.cache_dir:
-            from kenmerk.output.cache import ResultCache, extractor_fingerprint
+            from kenmerk.output.cache_folders import clean_stale, extractor_fingerprint, result_folder
 
             # results of other extraction settings (personal data kept, OCR mode, page limit) are cached apart
             fingerprint = extractor_fingerprint() + ("-personal" if self.keep_personal_data else "") + \
                 _settings_key(self.limits)
             cache_dir = os.path.abspath(self.cache_dir)
-            ResultCache(cache_dir, fingerprint).clean_stale()
+            clean_stale(result_folder(cache_dir, fingerprint))
         return WorkOptions(limits=self.limits, fetch=self.fetch, cache_dir=cache_dir, fingerprint=fingerprint,
                            max_memory_mb=self.max_memory_mb, timeout=self.timeout,
                            keep_personal_data=self.keep_personal_data, timeout_option=self.timeout_option,
@@ -337,9 +337,9 @@ class _LocalPool:
                 except (OSError, ValueError):
                     pass
         if killed and self.options.cache_dir:  # what a killed worker was writing into the cache
-            from kenmerk.output.cache import ResultCache
+            from kenmerk.output.cache_folders import clean_stale, extractor_fingerprint, result_folder
 
-            ResultCache(self.options.cache_dir, self.options.fingerprint).clean_stale()
+            clean_stale(result_folder(self.options.cache_dir, self.options.fingerprint or extractor_fingerprint()))
         for child in self.children:
             if not child.tasks:
                 child.stop()
@@ -786,7 +786,7 @@ def cache_notice(cache_dir: str | None, prune: bool = False) -> str | None:
     there is (and that `--prune-cache` removes it), or, with `prune`, what was removed."""
     if not cache_dir:
         return None
-    from kenmerk.output.cache import other_versions, prune_other_versions
+    from kenmerk.output.cache_folders import other_versions, prune_other_versions
 
     if prune:
         folders, size = prune_other_versions(cache_dir)

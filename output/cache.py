@@ -10,8 +10,8 @@ one fingerprint a result is found by the SHA-256 of the document's bytes: a re-r
 unchanged documents, whatever folder or URL they come from.
 
 Results of other extractor versions (an older kenmerk, an edited extractor) are never read
-again by this one; `other_versions` lists their folders and `prune_other_versions` removes
-them (`--prune-cache`). The OCR results in `DIR/ocr/` are keyed apart and kept.
+again by this one; `kenmerk.output.cache_folders` lists their folders and removes them
+(`--prune-cache`). The OCR results in `DIR/ocr/` are keyed apart and kept.
 
 Each entry is written to a temporary file and renamed into place (`os.replace`), so an
 entry is either whole or absent: a run stopped by Ctrl-C or SIGKILL leaves no half-written
@@ -39,10 +39,7 @@ memory, download and internal errors are not.
 """
 from __future__ import annotations
 
-import hashlib
 import os
-import re
-import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -50,70 +47,11 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from kenmerk.output.atomic import output_error, process_alive
+from kenmerk.output.atomic import output_error
+from kenmerk.output.cache_folders import FORMAT, clean_stale, extractor_fingerprint, result_folder
 
-__all__ = ["CacheEntry", "EntryHeader", "ResultCache", "extractor_fingerprint", "other_versions",
-           "prune_other_versions", "suffix_class"]
+__all__ = ["CacheEntry", "EntryHeader", "ResultCache", "suffix_class"]
 
-FORMAT = 1
-
-
-def extractor_fingerprint() -> str:
-    """Hash of the extractor: kenmerk version, pdfminer.six version, the kenmerk.extract sources.
-
-    Read afresh on each call (some 5 ms): a batch takes it once (`BatchOptions.work_options`)
-    and hands it to its workers."""
-    import kenmerk.extract as extract_pkg
-    from kenmerk.extract import __version__
-
-    try:
-        from importlib.metadata import version
-
-        pdfminer_version = version("pdfminer.six")
-    except Exception:  # pragma: no cover - not installed as a distribution
-        pdfminer_version = "?"
-    digest = hashlib.sha256()
-    digest.update(f"cache-format {FORMAT}\nkenmerk {__version__}\npdfminer.six {pdfminer_version}\n".encode())
-    root = Path(extract_pkg.__file__).resolve().parent
-    for path in sorted(root.rglob("*")):
-        if path.is_file() and path.suffix not in (".pyc", ".pyo") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    return f"{__version__.replace('+', '_')}-{digest.hexdigest()[:16]}"
-
-
-#: a result folder's name: "<kenmerk version>-<16 hex of the extractor>[-personal][-<settings>]"
-_FOLDER = re.compile(r"^[\w.]+-[0-9a-f]{16}(?:-[\w]+)*$")
-
-
-def other_versions(root: str | os.PathLike[str]) -> list[tuple[Path, int]]:
-    """The result folders in `root` of extractor versions other than this one, with their bytes."""
-    this = extractor_fingerprint()
-    found = []
-    try:
-        folders = sorted(Path(root).iterdir())
-    except OSError:
-        return []
-    for folder in folders:
-        name = folder.name
-        if not folder.is_dir() or folder.is_symlink() or not _FOLDER.match(name):
-            continue
-        if name == this or name.startswith(this + "-"):
-            continue
-        size = sum(f.stat().st_size for f in folder.rglob("*") if f.is_file() and not f.is_symlink())
-        found.append((folder, size))
-    return found
-
-
-def prune_other_versions(root: str | os.PathLike[str]) -> tuple[int, int]:
-    """Remove the result folders of other extractor versions; returns (folders, bytes) removed."""
-    folders = removed = 0
-    for folder, size in other_versions(root):
-        shutil.rmtree(folder, ignore_errors=True)
-        if not folder.exists():
-            folders += 1
-            removed += size
-    return folders, removed
 
 
 def suffix_class(name: str) -> str:
@@ -162,27 +100,14 @@ class ResultCache:
     def __init__(self, root: str | os.PathLike[str], fingerprint: str | None = None) -> None:
         self.root = Path(root)
         self.fingerprint = fingerprint or extractor_fingerprint()
-        self.folder = self.root / self.fingerprint
+        self.folder = result_folder(self.root, self.fingerprint)
         self.tmp = self.folder / "tmp"
         #: a write failed (a full disk): no more results are written by this object
         self.unwritable = False
-        try:
-            self.tmp.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise output_error(self.root, exc) from None
 
     def clean_stale(self) -> int:
         """Remove temporaries left by processes that are gone (a worker killed mid-write)."""
-        removed = 0
-        for path in self.tmp.iterdir():
-            pid = path.name.split("-", 1)[0]
-            if pid.isdigit() and not process_alive(int(pid)):
-                try:
-                    path.unlink()
-                    removed += 1
-                except OSError:
-                    pass
-        return removed
+        return clean_stale(self.folder)
 
     def path(self, sha256: str) -> Path:
         return self.folder / sha256[:2] / f"{sha256}.json"

@@ -527,14 +527,12 @@ class Child:
         down_r, down_w = os.pipe()
         up_r, up_w = os.pipe()
         notice_r, notice_w = os.pipe()
-        env = dict(os.environ)
-        env.setdefault("PYTHONDONTWRITEBYTECODE", "1")
         try:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "kenmerk.output.worker", "--fd-in", str(down_r), "--fd-out", str(up_w),
                  "--fd-notice", str(notice_w), "--parent", str(os.getpid())],
                 pass_fds=(down_r, up_w, notice_w), stdin=subprocess.DEVNULL, stdout=sys.stderr.fileno()
-                if _has_fileno(sys.stderr) else subprocess.DEVNULL, env=env, close_fds=True,
+                if _has_fileno(sys.stderr) else subprocess.DEVNULL, close_fds=True,
                 start_new_session=os.name == "posix",  # its own process group: a kill takes its children too
             )
         except BaseException:

@@ -10,7 +10,8 @@ import time
 import pytest
 from batch_helpers import held_input, jsonl, kenmerk, opened_by, workers_of, write
 
-from kenmerk.output.cache import ResultCache, extractor_fingerprint
+from kenmerk.output.cache import ResultCache
+from kenmerk.output.cache_folders import extractor_fingerprint
 
 
 def _entries(cache) -> list:
