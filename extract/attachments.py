@@ -50,7 +50,7 @@ COUNT_FIRST = re.compile(r"^(\d{1,2})\s+(?:bijlage(?:\s*\(n\)|n)?|attachments?)(
 FILE_SIZE = re.compile(r"(?<=\S)\s+\d+(?:[.,]\d+)?\s?[KMG]i?B?$", re.IGNORECASE)
 TABLE_HEADER = re.compile(r"^(?:volgnummer|nr\.?|nummer|naam|titel|omschrijving|informatie|toelichting)(?:\s+|$)", re.I)
 STOP = re.compile(r"^(?:informatie|toelichting|pagina\b)", re.IGNORECASE)
-_NP = r"(?P<np>(?:het|de|dit|deze|een)\s+[^.;:]{2,80}?)"
+_NP = r"(?P<np>\b(?:het|de|dit|deze|een)\s+[^.;:]{2,120}?)"
 _SENT = r"(?:(?:mee)?(?:gestuurd|gezonden)|bijgevoegd|toegevoegd|gevoegd|meegestuurd|meegezonden)"
 #: sentences that name an enclosed document, each with the noun phrase that names it
 ENCLOSURES: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
@@ -66,10 +66,13 @@ ENCLOSURES: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for
     # "Als bijlage stuur ik u …", "Als bijlage bij deze brief ontvangt u de X, die …", "Bijgaand treft u X aan"
     r"\b(?:als\s+bijlage(?:\s+bij\s+(?:deze|dit)\s+\w+)?|bijgaand)\s+(?:(?:stuur|zend|doe)\s+(?:ik|wij)\s+u|"
     r"(?:ontvangt|treft|vindt)\s+u)\s+(?P<np>[^.;]{3,120}?)"
-    r"(?=\s*(?:,\s*(?:die|dat|waarin|waarvan|waarmee|zoals|met)\b|\baan\b|[.;]|$))",
+    r"(?=\s*(?:,\s*(?:die|dat|waarin|waarvan|waarmee|zoals|met)\b|\b(?:aan|mee)\b|[.;]|$))",
     # "Het verslag … stuur ik u als bijlage mee", "Het rapport … sturen wij u als bijlage bij deze brief"
     _NP + r"\s+(?:stuur|zend|doe|stuurt|zendt|sturen|zenden|voeg|voegen)\s+(?:ik|wij|we)\s+(?:u\s+)?(?:hierbij\s+)?"
     r"(?:als\s+bijlage|bijgaand|in\s+de\s+bijlage)",
+    # "Ik stuur u de Monitor … mee", "Hierbij zenden wij u het verslag … mee": what the sender sends along
+    r"\b(?:(?:ik|wij|we)\s+(?:stuur|zend|sturen|zenden)|(?:stuur|zend|sturen|zenden)\s+(?:ik|wij|we))\s+u\s+"
+    r"(?:(?:hierbij|ook|graag)\s+)*(?P<np>(?:de|het|een|ons|onze|mijn)\s+[^.;]{3,160}?)\s+mee\b",
     # "Met deze brief sturen wij u de folder … mee": what a letter sends along
     r"\b(?:met|bij)\s+(?:deze|dit)\s+(?:brief|e-?mail|bericht)\s+(?:stuur|zend|sturen|zenden)\s+(?:ik|wij|we)\s+u\s+"
     r"(?:ook\s+)?(?P<np>[^.;]{3,120}?)\s+mee\b",
@@ -82,9 +85,12 @@ ENCLOSURES: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for
 ))
 #: a word every pattern of `ENCLOSURES` needs: texts without one are not searched
 ENCLOSURE_HINT = re.compile(r"bijlage|bijgevoegd|meegezonden|meegestuurd|bijgaand|hierbij\s+bied|"
+                            r"(?:ik|wij|we)\s+(?:stuur|zend|sturen|zenden)\s+u\b|(?:stuur|zend|sturen|zenden)\s+(?:ik|wij|we)\s+u\b|"
                             r"(?:deze|dit)\s+(?:brief|e-?mail|bericht)\s+(?:stuur|zend|sturen|zenden|vindt|treft|ontvangt)",
                             re.IGNORECASE)
 QUOTED = r"[“\"‘'«](?P<title>[^”\"’'»]{6,200})[”\"’'»]"
+#: "… de Monitor X en de Afsprakenlijst Y": one noun phrase naming two documents, each with its capital
+ANOTHER_DOCUMENT = re.compile(r",?\s+en\s+(?:de|het|een)\s+(?=[A-Z])")
 #: what the note itself is about, not an enclosure ("de brief wordt meegestuurd" in a beslisnota)
 SUBJECT_OF_NOTE = re.compile(r"\b(?:brief|kamerbrief|nota|beslisnota|concept)\b", re.IGNORECASE)
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10}
@@ -342,7 +348,10 @@ def _sentences(doc: Document) -> list[Candidate]:
     """Enclosed documents named in running text."""
     out: list[Attachment] = []
     used: list[Line] = []
-    texts = [(s.text, s.lines) for s in doc.sections] or [(join_lines(doc.body), doc.body)]
+    texts = [(s.text, list(s.lines)) for s in doc.sections]
+    in_sections = {ln.index for _, lines in texts for ln in lines}
+    if rest := [ln for ln in doc.body if ln.index not in in_sections]:  # (the opening before the first heading)
+        texts.append((join_lines(rest), rest))
     for text, lines in texts:
         windows = _hint_windows(text)
         for rx in ENCLOSURES:
@@ -350,24 +359,29 @@ def _sentences(doc: Document) -> list[Candidate]:
                 np = re.sub(r"^(?:het|de|dit|deze|een)\s+", "", m.group("np").strip(), flags=re.I)
                 if SUBJECT_OF_NOTE.search(np) and rx is ENCLOSURES[0]:
                     continue  # the letter the note is about, not an enclosure
-                title = np.strip(" ,.")
-                if quoted := re.search(QUOTED, title):
-                    title = quoted.group("title").strip()  # "rapport “X”": the quoted title
-                head = title.split()[-1] if title.split() else title
-                # a quoted or italic title printed after the same noun earlier in the paragraph
-                q = re.search(re.escape(head) + r"\s*(?:,\s*)?" + QUOTED, text, re.I)
-                if q:
-                    title = q.group("title").strip()
-                if any((a.title or "").lower() == title.lower() for a in out):
-                    continue  # one sentence named by two of the forms
-                number = int(m.group("num")) if "num" in rx.groupindex and m.group("num") else len(out) + 1
-                where = _lines_at(lines, text, m.start(), m.end())
-                out.append(Attachment(title=title, number=number, evidence=doc.evidence(where, m.group(0))))
-                used.extend(where)
+                for title in ANOTHER_DOCUMENT.split(np.strip(" ,.")):
+                    _add_enclosure(out, used, doc, title, text, lines, m, rx)
     if not out:
         return []
     return [Candidate(value=out, rule="sentence", score=0.6, lines=tuple(used),
                       why=f"{len(out)} enclosure(s) named in the text")]
+
+
+def _add_enclosure(out: list[Attachment], used: list[Line], doc: Document, title: str, text: str, lines: list[Line],
+                   m: re.Match[str], rx: re.Pattern[str]) -> None:
+    """Add the document `title` an enclosure sentence (`m`, found by `rx` in `text`) names, unless named already."""
+    if quoted := re.search(QUOTED, title):
+        title = quoted.group("title").strip()  # "rapport “X”": the quoted title
+    head = title.split()[-1] if title.split() else title
+    # a quoted or italic title printed after the same noun earlier in the paragraph
+    if q := re.search(re.escape(head) + r"\s*(?:,\s*)?" + QUOTED, text, re.I):
+        title = q.group("title").strip()
+    if not title or any((a.title or "").lower() == title.lower() for a in out):
+        return  # one sentence named by two of the forms
+    number = int(m.group("num")) if "num" in rx.groupindex and m.group("num") else len(out) + 1
+    where = _lines_at(lines, text, m.start(), m.end())
+    out.append(Attachment(title=title, number=number, evidence=doc.evidence(where, m.group(0))))
+    used.extend(where)
 
 
 def _standing_out(doc: Document, line: Line) -> bool:
@@ -438,7 +452,41 @@ def propose_attachments(doc: Document, inputs: Inputs) -> list[Candidate]:
     count, field = _field(doc, avoid)
     field_lines = next((tuple(p.all_lines) for p in doc.pairs_of("attachments")), ())
     lists = _count_first(doc) + _sections(doc, avoid) + _bijlage_lines(doc, avoid) + _sentences(doc)
-    return field + _with_count(lists, count, field_lines, doc)
+    return field + _fuller_lists(field, lists) + _with_count(lists, count, field_lines, doc)
+
+
+def _fuller_title(short: str, long: str) -> str | None:
+    """`long` from where it names `short`, when it is a fuller title of it: the short title's first word
+    opens it there and its other words follow in order, each perhaps inside a longer word ("Afsprakenlijst
+    corporaties" in "het volledige Afsprakenlijst met woningcorporaties …"); None when it is not."""
+    words, longer = short.lower().split(), long.split()
+    folded = [w.lower().strip(",.;:()") for w in longer]
+    if not words or len(longer) <= len(words) or words[0] not in folded:
+        return None
+    start = pos = folded.index(words[0]) + 1
+    for word in words[1:]:
+        pos = next((j for j in range(pos, len(folded)) if word in folded[j]), -1) + 1
+        if not pos:
+            return None
+    return " ".join(longer[start - 1:])
+
+
+def _fuller_lists(field: list[Candidate], lists: list[Candidate]) -> list[Candidate]:
+    """The field's short list with the fuller titles the text gives the same attachments (ANNOTATION: where a
+    short list in the colofon and a fuller list elsewhere name the same attachments, the fuller titles count)."""
+    short = next((c for c in field if c.rule == "field-list" and c.value and all(a.title for a in c.value)), None)
+    if short is None:
+        return []
+    for other in lists:
+        if len(other.value) != len(short.value) or not all(a.title for a in other.value):
+            continue
+        titles = [_fuller_title(a.title, b.title) for a, b in zip(short.value, other.value, strict=True)]
+        if all(titles):
+            items = [b.model_copy(update={"title": t, "number": a.number})
+                     for a, b, t in zip(short.value, other.value, titles, strict=True)]
+            return [Candidate(value=items, rule="field-list-fuller", score=round(short.score + 0.02, 3),
+                              lines=short.lines + other.lines, why=f"{short.why}, named in full by the {other.rule}")]
+    return []
 
 
 ATTACHMENTS = FieldExtractor("attachments", propose_attachments, reads=("document_type", "title", "addressee"),

@@ -109,7 +109,7 @@ def colofon_left(page: Page, skip: frozenset[int] = frozenset()) -> float | None
 #: a colofon on the left keeps within this share of the page width
 LEFT_SHARE = 0.35
 #: the body beside a left colofon: at least this many lines start right of it
-BODY_LINES = 5
+BESIDE_LINES = 8
 
 
 def left_column(page: Page, skip: frozenset[int] = frozenset()) -> float | None:
@@ -123,15 +123,18 @@ def left_column(page: Page, skip: frozenset[int] = frozenset()) -> float | None:
     if len(labels) < 2:
         return None
     edge = min(ln.x0 for ln in labels)
-    column = [ln for ln in lines if abs(ln.x0 - edge) <= geometry.DEFAULT.column]
+    top = max(ln.y1 for ln in labels)
+    # (a letterhead above the column, the sender's name set from the same edge, may run wider)
+    column = [ln for ln in lines if abs(ln.x0 - edge) <= geometry.DEFAULT.column and ln.y1 <= top + COLUMN_ALIGN]
     if any(ln.x1 > narrow for ln in column):
         return None  # a line from that edge runs on into the body: a left margin, not a column
+    label_lines = {lab.index: True for lab in labels}
     beside = [lab for lab in labels if any(o is not lab and o.x0 > lab.x1 and geometry.same_row(lab, o, strict=True)
-                                           for o in lines)]
+                                           for o in lines) and not _value_under(lab, lines, label_lines)]
     if len(beside) * 2 >= len(labels):
         return None  # the labels' values stand beside them: a form or a header block, not a column
     right = max(ln.x1 for ln in lines if edge - COLUMN_ALIGN <= ln.x0 <= edge + VALUE_INDENT and ln.x1 <= narrow)
-    if sum(1 for ln in lines if ln.x0 > right + COLUMN_ALIGN) < BODY_LINES:
+    if sum(1 for ln in lines if ln.x0 > right + COLUMN_ALIGN) < BESIDE_LINES:
         return None
     return right + COLUMN_ALIGN
 

@@ -144,3 +144,39 @@ def test_an_enclosure_in_running_text_points_at_the_line_that_names_it(fixtures_
     [enclosure] = note.attachments
     assert enclosure.evidence.text.startswith("Als bijlage")
     assert enclosure.evidence.bbox is not None and enclosure.evidence.bbox.y1 < 500  # the body line, not the return address at the top
+
+
+def test_a_short_list_in_the_colofon_takes_the_fuller_titles_the_letter_sends_along():
+    # ANNOTATION: where a short list in the colofon and a fuller list elsewhere name the same attachments,
+    # the fuller titles count; "Ik stuur u de X en de Y mee" names two documents
+    n = pdf_note([
+        ("Datum", 460, 700, 7, True), ("12 maart 2025", 460, 691, 7),
+        ("Ons kenmerk", 460, 670, 7, True), ("VV-2025/0031", 460, 661, 7),
+        ("Bijlage(n)", 460, 640, 7, True),
+        ("1. Rapportage ijsbanen", 460, 631, 7),
+        ("2. Kaart wijken", 460, 622, 7),
+        ("Geachte voorzitter,", 80, 600, 9.5),
+        ("Ik stuur u de Rapportage onderhoud ijsbanen in de gemeente Velderveen, winter 2025 en de", 80, 580, 9.5),
+        ("Kaart van de wijken met kunstijsbanen mee.", 80, 567, 9.5),
+    ])
+    assert titles(n) == ["Rapportage onderhoud ijsbanen in de gemeente Velderveen, winter 2025",
+                         "Kaart van de wijken met kunstijsbanen"]
+
+
+def test_a_fuller_title_starts_at_the_short_titles_first_word():
+    from kenmerk.extract.attachments import _fuller_title
+
+    assert _fuller_title("Toetsrapport", "volledige Toetsrapport regeldruk verhuur van loodsen") == \
+        "Toetsrapport regeldruk verhuur van loodsen"
+    assert _fuller_title("Afspraken corporaties", "Afspraken met woningcorporaties over vocht") == \
+        "Afspraken met woningcorporaties over vocht"
+    assert _fuller_title("Kaart wijken", "Rapportage onderhoud ijsbanen") is None  # another document
+    assert _fuller_title("Kaart wijken", "Kaart wijken") is None  # no fuller
+
+
+def test_an_enclosed_title_is_not_cut_inside_a_word_ending_in_de():
+    # "kortdurende verhuur": the noun phrase starts at "Het", not at the "de" that ends "kortdurende"
+    n = note("Brief\n\nGeachte heer,\n\nHet volledige Toetsrapport regeldruk bij het wetsvoorstel registratie "
+             "kortdurende verhuur van loodsen en schuren sturen wij als bijlage mee.\n\nHoogachtend,\n")
+    assert titles(n) == ["volledige Toetsrapport regeldruk bij het wetsvoorstel registratie kortdurende verhuur van "
+                         "loodsen en schuren"]

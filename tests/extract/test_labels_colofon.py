@@ -280,3 +280,24 @@ def test_running_footer_is_not_read_as_a_value():
     )
     (pair,) = Document(lay).pairs_of("attachments")
     assert pair.texts == []
+
+
+def test_a_left_colofon_under_a_wider_letterhead_with_body_lines_on_its_rows():
+    # the sender's name set from the colofon's edge runs wider than the column; two labels happen to share a row
+    # with the body beside them, but each has its value under it: a colofon column, whose values stay its own
+    lay = layout([
+        ("Adviesraad Dijkbeheer Velderland", 40, 802, 13, True),
+        ("De minister van Waterbeheer", 190, 757, 10.5),
+        ("Postbus 123", 40, 758, 7), ("Postbus 456", 190, 743, 10.5),
+        ("Datum", 40, 722, 7, True), ("3 maart 2025", 40, 713, 7),
+        ("Ons kenmerk", 40, 695, 7, True), ("ADV/2025/017", 40, 686, 7),
+        ("Onderwerp:", 190, 677, 10.5), ("Advies over de versterking van de dijk bij", 255, 677, 10.5),
+        ("Uw kenmerk", 40, 668, 7, True), ("Noordoever en Zuidhaven", 255, 663.5, 10.5),
+        ("WB-2025/88", 40, 659, 7),
+        ("Bijlage", 40, 641, 7, True), ("Geachte minister,", 190, 637.5, 10.5), ("Rekenrapport", 40, 632, 7),
+    ] + [(f"Regel {i} van de brief over de versterking van de dijk.", 190, 610 - 14 * i, 10.5) for i in range(8)])
+    doc = Document(lay)
+    assert doc.page_labels[1].colofon is not None
+    pairs = {p.kind.role: p.text for p in doc.pairs}
+    assert pairs["their_reference"] == "WB-2025/88"
+    assert pairs["subject"] == "Advies over de versterking van de dijk bij Noordoever en Zuidhaven"
