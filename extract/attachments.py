@@ -57,7 +57,7 @@ ENCLOSURES: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for
     # "Het rapport … wordt (hierbij) als bijlage meegestuurd", "… is als bijlage 2 bij dit besluit gevoegd"
     _NP + r"\s*,?\s+(?:die|dat\s+)?(?:wordt|worden|is|zijn|gaat|gaan)?\s*(?:hierbij\s+)?(?:als\s+bijlage(?:\s+(?P<num>\d{1,2}))?"
     r"(?:\s+bij\s+(?:dit|deze|de|het)\s+\w+)?\s*(?:is\s+|wordt\s+|zijn\s+|worden\s+)?" + _SENT + r"|bijgevoegd|"
-    r"meegezonden|meegestuurd)",
+    r"meegezonden|meegestuurd)(?!\w)",  # ("bijgevoegde conceptbrief" is a mention, not this sentence)
     # "De Monitor …, die ik (eveneens) als bijlage meestuur"
     _NP + r"\s*,\s*(?:die|dat)\s+(?:ik|wij|we)\s+(?:u\s+)?(?:\w+\s+)?als\s+bijlage\s+(?:meestuur|meezend|bijvoeg|toevoeg|"
     r"stuur|zend|meesturen|meezenden)",

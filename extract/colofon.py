@@ -129,11 +129,18 @@ def left_column(page: Page, skip: frozenset[int] = frozenset()) -> float | None:
     if any(ln.x1 > narrow for ln in column):
         return None  # a line from that edge runs on into the body: a left margin, not a column
     label_lines = {lab.index: True for lab in labels}
-    beside = [lab for lab in labels if any(o is not lab and o.x0 > lab.x1 and geometry.same_row(lab, o, strict=True)
-                                           for o in lines) and not _value_under(lab, lines, label_lines)]
+    # a value beside its label inside the column ("Datum:  2 oktober 2025") is the column's own
+    own = {lab.index: o for lab in labels for o in lines if o.x0 > max(lab.x1, edge + COLUMN_ALIGN)
+           and o.x1 <= narrow and geometry.same_row(lab, o, strict=True)}
+    beside = [lab for lab in labels if lab.index not in own and not _value_under(lab, lines, label_lines)
+              and any(o.x0 > lab.x1 and o.x1 > narrow and geometry.same_row(lab, o, strict=True) for o in lines)]
     if len(beside) * 2 >= len(labels):
-        return None  # the labels' values stand beside them: a form or a header block, not a column
-    right = max(ln.x1 for ln in lines if edge - COLUMN_ALIGN <= ln.x0 <= edge + VALUE_INDENT and ln.x1 <= narrow)
+        return None  # the labels' values run out beside them: a form or a header block, not a column
+    # its right edge: its lines and the values beside its labels (not a letterhead in larger print above it)
+    small = max(ln.size or 0.0 for ln in labels) + 0.5
+    inside = [ln for ln in lines if ln.x1 <= narrow and edge - COLUMN_ALIGN <= ln.x0 <= edge + VALUE_INDENT
+              and (ln.y1 <= top + COLUMN_ALIGN or (ln.size or 0.0) <= small)]
+    right = max(ln.x1 for ln in inside + list(own.values()))
     if sum(1 for ln in lines if ln.x0 > right + COLUMN_ALIGN) < BESIDE_LINES:
         return None
     return right + COLUMN_ALIGN

@@ -156,7 +156,7 @@ WORD = re.compile(r"[^\W\d_]{3}")
 UPPER_SHARE = 0.4
 
 
-#: the letterhead band at the top of page 1: no address block starts above this share of the page height
+#: the letterhead band at the top of page 1: a block all above this share of the page height is no address block
 LETTERHEAD_SHARE = 0.9
 #: segments of one letterhead strip ("Postbus 301 · 8260 AH Kampenveen · T 088 …") stand this close
 STRIP_GAP = 40.0
@@ -168,12 +168,10 @@ SENDER_ROLES = frozenset({"phone", "email"})
 
 
 def _usable(doc: Document, ln: Line) -> bool:
-    page = doc.layout.pages[0]
     label = match_label(ln.text)
     attention = TAV.match(ln.text) is not None  # "T.a.v. …" belongs to the address block it stands in
     return (ln.index not in doc.table_lines and (label is None or label.kind.role in SENDER_ROLES or attention)
             and (ln.index not in doc.pair_lines or label is not None)
-            and (not ln.has_box or ln.y1 <= page.height * LETTERHEAD_SHARE)
             and (WORD.search(ln.text) is not None or POSTAL.search(ln.text) is not None or attention))
 
 
@@ -200,7 +198,8 @@ def _window_blocks(doc: Document, before: list[Line], return_address: Line | Non
     window = [ln for ln in before if ln is not return_address and _usable(doc, ln)
               and not (return_address is not None and geometry.same_row(return_address, ln))
               and (not ln.has_box or ln.x0 < page.width * WINDOW_SHARE)]
-    return [_without_return_line(b) for b in blocks(doc, window)]
+    band = page.height * LETTERHEAD_SHARE  # a block all above it is the letterhead; one that reaches under it is not
+    return [_without_return_line(b) for b in blocks(doc, window) if not all(ln.has_box and ln.y1 > band for ln in b)]
 
 
 def _without_return_line(block: list[Line]) -> list[Line]:

@@ -142,3 +142,29 @@ def test_email_first_unredacted_recipient():
     # regression: with a redacted first recipient the whole 'Aan:' field was kept
     n = kept(MAIL.format(to="5.1.2e; Voorbeeld, F. van (Fleur)"))
     assert n.addressee == "Voorbeeld, F. van (Fleur)"
+
+
+def _left_colofon_letter(top: float) -> list[tuple]:
+    """A letter with its colofon on the left (each label's value beside it, inside the column) and the address
+    block beside the colofon, its first line `top` points from the page's top edge."""
+    y = 842 - top - 9.5
+    return [
+        ("Gemeente Velderveen", 45, 802, 12, True),
+        ("Stichting Speeltuin De Wielewaal", 190, y, 9.5),
+        ("Datum:", 45, y + 0.4, 7.5, True), ("3 maart 2025", 110, y + 0.4, 7.5),
+        ("T.a.v. het bestuur", 190, y - 13, 9.5),
+        ("Ons kenmerk:", 45, y - 9.6, 7.5, True), ("VV/Z-25-0117", 110, y - 9.6, 7.5),
+        ("Kerkpad 4", 190, y - 26, 9.5),
+        ("Contact:", 45, y - 29.6, 7.5, True), ("team Vergunningen", 110, y - 29.6, 7.5),
+        ("8261 AB  VELDERVEEN", 190, y - 39, 9.5),
+        ("Onderwerp", 190, y - 70, 9.5, True), ("Uw aanvraag om subsidie", 255, y - 70, 9.5),
+        ("Geachte bestuursleden,", 190, y - 100, 9.5),
+    ] + [(f"Regel {i} van de brief over de subsidie voor de speeltuin.", 190, y - 125 - 13 * i, 9.5) for i in range(8)]
+
+
+@pytest.mark.parametrize("top", [74.0, 142.0])  # near the letterhead band, and where a window envelope shows it
+def test_an_address_block_beside_a_left_colofon_whose_values_stand_beside_their_labels(top):
+    n = pdf_note(_left_colofon_letter(top))
+    assert n.addressee == "Stichting Speeltuin De Wielewaal"
+    assert n.date.isoformat() == "2025-03-03"
+    assert n.kenmerk == "VV/Z-25-0117"

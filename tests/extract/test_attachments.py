@@ -180,3 +180,9 @@ def test_an_enclosed_title_is_not_cut_inside_a_word_ending_in_de():
              "kortdurende verhuur van loodsen en schuren sturen wij als bijlage mee.\n\nHoogachtend,\n")
     assert titles(n) == ["volledige Toetsrapport regeldruk bij het wetsvoorstel registratie kortdurende verhuur van "
                          "loodsen en schuren"]
+
+
+def test_a_bijgevoegde_document_is_a_mention_not_an_enclosure_sentence():
+    # ANNOTATION: vague mentions ("bijgevoegde brief") leave the field out
+    n = note("Besluitenlijst\n\nHet college besluit de vragen te beantwoorden conform de bijgevoegde conceptbrief.\n")
+    assert titles(n) == []
