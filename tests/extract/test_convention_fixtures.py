@@ -190,7 +190,7 @@ def test_every_document_extracts(conventions_dir, convention_notes):
 #: 0.914 before the extractor learnt their conventions; every batch scored 0.979 to 1.000 after)
 MIN_CONVENTIONS_OVERALL = 0.97
 MIN_CONVENTIONS_FIELD = 0.9
-HOLDOUT_BATCHES = {"h8"}  # scored and printed, no floor: the extractor has not learnt these yet
+HOLDOUT_BATCHES = {"h8", "h9"}  # scored and printed, no floor: the extractor has not learnt these yet
 
 
 def test_the_conventions_score_high(conventions_dir, convention_notes):
