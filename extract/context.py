@@ -171,6 +171,8 @@ class Document:
                 heading = match_heading(f"{self._line(number).text} {ln.text}", bold=True)
             else:
                 heading = None if ln.index in shared_rows else match_heading(ln.text, bold=ln.bold)
+            if heading is not None and current is not None and _next_item(current.lines, ln):
+                heading = None  # "2. Ontwerpbesluit" after "1. Kaders …" under "Bijlagen": an item of its list
             if heading is not None:
                 current = SectionBlock(heading=heading, line=ln)
                 blocks.append(current)
@@ -288,5 +290,20 @@ TABLE_CELLS = 3
 #: a table cell holds a word or a number (not a separator such as "·" or "|")
 WORD_CELL = re.compile(r"\w")
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?$")
+#: the number a list item opens with ("2. ", "2) ")
+ITEM_NUMBER = re.compile(r"^(\d{1,2})[.)]\s")
+
+
+def _next_item(section: list[Line], line: Line) -> bool:
+    """Whether `line` (not bold) numbers the next item of a list its section's text holds: the item before it
+    numbered one less, set in the same type (and, in a PDF, from the same left edge)."""
+    if line.bold or not (m := ITEM_NUMBER.match(line.text)):
+        return False
+    previous = next(((ln, n) for ln in reversed(section) if (n := ITEM_NUMBER.match(ln.text))), None)
+    if previous is None:
+        return False
+    before, number = previous
+    return (int(number[1]) + 1 == int(m[1]) and before.bold == line.bold and before.size == line.size
+            and (not line.has_box or abs(before.x0 - line.x0) <= geometry.DEFAULT.aligned))
 #: white space between a margin heading and the text column beside it, at least
 MARGIN_GUTTER = 12.0

@@ -186,3 +186,16 @@ def test_a_bijgevoegde_document_is_a_mention_not_an_enclosure_sentence():
     # ANNOTATION: vague mentions ("bijgevoegde brief") leave the field out
     n = note("Besluitenlijst\n\nHet college besluit de vragen te beantwoorden conform de bijgevoegde conceptbrief.\n")
     assert titles(n) == []
+
+
+def test_a_numbered_list_under_bijlagen_keeps_an_item_that_reads_like_a_heading():
+    # "2. Ontwerpbesluit" continues the list "1. …" under "Bijlagen": an item, not a numbered section heading
+    n = pdf_note([
+        ("Statenvoorstel", 60, 780, 18),
+        ("Inleiding", 60, 550, 9, True), ("Het fonds voor dorpsbussen loopt eind 2025 af.", 60, 530, 9),
+        ("Bijlagen", 60, 364, 9, True),
+        ("1. Kaders fonds dorpsbussen 2026-2030", 60, 343, 9),
+        ("2. Ontwerpbesluit", 60, 331, 9),
+        ("3. Verslag consultatie gemeenten", 60, 319, 9),
+    ])
+    assert titles(n) == ["Kaders fonds dorpsbussen 2026-2030", "Ontwerpbesluit", "Verslag consultatie gemeenten"]
