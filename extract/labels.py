@@ -45,9 +45,10 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"^[\W_]{{0,6}}(?:{pattern})(?=$|[\s:.])\s*:?\s*", re.IGNORECASE)
 
 
-#: the kinds of document whose own date "Datum <kind>" labels ("Datum nota", "Datum rapport")
+#: the kinds of document whose own date "Datum <kind>" labels ("Datum nota", "Datum rapport"), and the executive
+#: board whose decision dates the paper it sends ("Datum college", "Datum collegebesluit", as "Datum GS-besluit")
 _OWN_DATE = (r"aanbieding|nota|brief|memo|document|besluit|aanvraag|indiening|rapport|rapportage|verslag|advies|"
-             r"notitie|melding|vaststelling|ondertekening|voorstel")
+             r"notitie|melding|vaststelling|ondertekening|voorstel|college(?:besluit)?")
 #: month names that may follow "Datum" in a value printed on the label's line
 _MONTH_WORDS = r"januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 #: Head nouns of reference labels, alone or at the end of a compound: "Kenmerk",

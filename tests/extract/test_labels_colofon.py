@@ -43,6 +43,9 @@ def pdf_pairs(lay: Layout) -> list[tuple[str, str, list[str], bool, int]]:
         ("Zaaknummer", "case_number"),
         ("Registratienummer", "registration_number"),
         ("Datum", "date"),
+        ("Datum college", "date"),  # the college's decision dates the paper it sends, as "Datum GS-besluit"
+        ("Datum collegebesluit", "date"),
+        ("Datum raad", "event_date"),
         ("Beslistermijn", "deadline"),
         ("Datum vergadering", "meeting_date"),
         ("Vergaderdatum", "meeting_date"),
