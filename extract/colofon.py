@@ -22,7 +22,7 @@ from typing import NamedTuple
 from kenmerk.extract import geometry
 from kenmerk.extract.header_table import header_tables
 from kenmerk.extract.headings import match_heading
-from kenmerk.extract.labels import DESIGNATION, STAGE, LabelKind, match_label
+from kenmerk.extract.labels import DESIGNATION, STAGE, LabelKind, LabelMatch, match_label
 from kenmerk.extract.layout import Layout, Line, Page
 
 #: the colofon column starts right of this share of the page width
@@ -330,6 +330,26 @@ def _interleaved(lines: list[Line]) -> set[int]:
     return found if len(found) >= INTERLEAVED_RUN else set()
 
 
+def _label_row(lines: list[Line], i: int) -> list[tuple[Line, LabelMatch]]:
+    """The labels of a table row read from `lines[i]` on, when as many values follow them as one row: two or more
+    labels without a value on their line, then as many lines that are no label, the row ending there (a blank
+    line, a label or the end follows); none otherwise."""
+    row: list[tuple[Line, LabelMatch]] = []
+    j = i
+    while j < len(lines) and (m := match_label(lines[j].text)) and not m.rest and (j == i or not lines[j].gap_before):
+        row.append((lines[j], m))
+        j += 1
+    values = lines[j:j + len(row)]
+    end = j + len(row)
+    if len(row) < 2 or len(values) < len(row) or any(
+            match_label(v.text) or (k > 0 and v.gap_before) or len(v.text) > lab[1].kind.max_chars
+            for k, (v, lab) in enumerate(zip(values, row, strict=True))):
+        return []
+    if end < len(lines) and not (lines[end].gap_before or match_label(lines[end].text)):
+        return []
+    return row
+
+
 def _text_pairs(lines: list[Line]) -> list[LabelledValue]:
     pairs: list[LabelledValue] = []
     pending: list[LabelledValue] = []
@@ -368,6 +388,12 @@ def _text_pairs(lines: list[Line]) -> list[LabelledValue]:
             if not any(p.lines for p in run_pairs):
                 pending[:] = run_pairs  # their values may come a few lines later ("MBZK", "CZW/CZ")
             i = k
+            continue
+        if row := _label_row(lines, i):
+            # a table's row of labels over its row of values ("Datum | Ons kenmerk | Bijlagen", then the values)
+            for k, (lab, mm) in enumerate(row):
+                pairs.append(LabelledValue(kind=mm.kind, label=mm.label, label_line=lab, lines=[lines[i + len(row) + k]]))
+            i += 2 * len(row)
             continue
         pair = LabelledValue(kind=m.kind, label=m.label, label_line=ln, inline=m.rest)
         pairs.append(pair)

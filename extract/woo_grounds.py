@@ -48,8 +48,8 @@ STAMP_OR_ARTICLE = re.compile(r"art(?:ikel|\.)|woo", re.IGNORECASE)
 SECTION_NUMBER = re.compile(r"\.?\s+[A-Z][a-z]")
 
 #: wording of one ground (as the Woo's art. 5.1 and 5.2 word it) → its code in the Woo / in the Wob (None:
-#: the Wob had no such ground); not the special personal data (5.1.1d, 5.1.1e), which texts about privacy
-#: name without withholding anything
+#: the Wob had no such ground, or none kenmerk reads so); not the special personal data (5.1.1d), which texts
+#: about privacy name without withholding anything
 WORDING: dict[str, tuple[str, str | None]] = {
     r"eenheid\s+van\s+de\s+kroon": ("5.1.1a", "10.1a"),
     r"veiligheid\s+van\s+de\s+staat": ("5.1.1b", "10.1b"),
@@ -67,14 +67,20 @@ WORDING: dict[str, tuple[str, str | None]] = {
     r"inspectie,\s+controle\s+en\s+toezicht": ("5.1.2d", "10.2d"),
     r"vertrouwelijk\s+(?:aan\s+de\s+overheid\s+)?(?:meegedeelde|verstrekte)\s+bedrijfs-\s+en\s+fabricagegegevens": ("5.1.1c", "10.1c"),
     r"persoonlijke\s+beleidsopvattingen": ("5.2", "11.1"),
+    # national identification numbers (art. 5.1.1e: the BSN), withheld in so many words
+    r"burgerservicenummers?|nummers?\s+die\s+(?:dien(?:t|en)\s+)?ter\s+identificatie\s+van\s+(?:een\s+)?person":
+        ("5.1.1e", None),
     r"goed\s+functioneren\s+van\s+de\s+staat": ("5.1.2i", "10.2g"),
 }
 WITHHELD = re.compile(
     r"niet\s+openbaar|gelakt|weggelakt|zwartgelakt|onleesbaar\s+gemaakt|geanonimiseerd|niet\s+verstrekt|"
     r"geweigerd|weigeringsgrond|uitzonderingsgrond|achterwege\s+gelaten|verwijderd|niet\s+openbaargemaakt|"
-    r"niet\s+openbaar\s+gemaakt|openbaarmaking\s+(?:van|achterwege)|"
+    r"niet\s+openbaar\s+gemaakt|openbaarmaking\s+(?:van|achterwege)|nooit\s+openbaar|"
+    r"\blaten\s+(?:wij|we|ik)\s+(?:[^.]{0,40}\s)?weg\b|weggelaten|"
     # the weighing of a relative ground: "het belang van X weegt zwaarder dan het belang van openbaarheid"
-    r"zwaarder\s+dan\s+het\s+(?:algemene?\s+)?belang\s+van\s+(?:de\s+)?openbaar",
+    r"zwaarder\s+dan\s+het\s+(?:algemene?\s+)?belang\s+van\s+(?:de\s+)?openbaar|"
+    # or the other way round: "het belang van openbaarheid weegt niet op tegen …"
+    r"openbaarheid\s+(?:weegt|wegen)\s+niet\s+op\s+tegen",
     re.IGNORECASE,
 )
 #: a ground's wording counts in the sentence that withholds, this many sentences before it, or the one after

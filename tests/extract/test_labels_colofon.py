@@ -304,3 +304,12 @@ def test_a_left_colofon_under_a_wider_letterhead_with_body_lines_on_its_rows():
     pairs = {p.kind.role: p.text for p in doc.pairs}
     assert pairs["their_reference"] == "WB-2025/88"
     assert pairs["subject"] == "Advies over de versterking van de dijk bij Noordoever en Zuidhaven"
+
+
+def test_a_row_of_labels_over_a_row_of_values_in_a_text_conversion():
+    # a Word table saved as text: the labels' row, then the values' row, cells a tab apart
+    pairs = text_pairs("Gemeente Velderveen\n\nDatum\tOns kenmerk\tUw verzoek van\tBijlagen\n"
+                       "7 oktober 2025\tVV-2025-WOO-0101\t14 augustus 2025\t2\n\nOnderwerp: Besluit\n")
+    assert [(role, values) for role, _, values in pairs][:4] == [
+        ("date", ["7 oktober 2025"]), ("reference", ["VV-2025-WOO-0101"]),
+        ("their_reference", ["14 augustus 2025"]), ("attachments", ["2"])]

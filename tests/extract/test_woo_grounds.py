@@ -138,3 +138,19 @@ def test_letters_joined_by_en_add_no_ground():
     n = note("Besluit openbaarmaking stukken windpark Kwartelmeer\nDatum: 21 juni 2021\n\nDe passages zijn niet openbaar gemaakt op "
              "grond van artikel 10, tweede lid, onder a en b, van de Wob.\n")
     assert codes(n) == ["10.2a", "10.2b"]
+
+
+def test_wordings_of_withholding_the_other_way_round():
+    # "nooit openbaar", "laten wij weg", "het belang van openbaarheid weegt niet op tegen …": the decision
+    # withholds in other words than "niet openbaar"; the BSN is art. 5.1.1e
+    n = note("Besluit op uw Woo-verzoek\n\nDatum: 3 november 2025\n\n"
+             "Nummers die dienen ter identificatie van personen, zoals burgerservicenummers, maken wij nooit "
+             "openbaar.\n\nNamen van medewerkers laten wij weg. Het belang van openbaarheid weegt niet op tegen de "
+             "eerbiediging van de persoonlijke levenssfeer van deze mensen.\n", "besluit.txt")
+    assert codes(n) == ["5.1.1e", "5.1.2e"]
+
+
+def test_a_burgerservicenummer_mentioned_without_withholding_is_no_ground():
+    n = note("Besluit op uw Woo-verzoek\n\nDatum: 3 november 2025\n\nU heeft uw burgerservicenummer op het "
+             "formulier gezet. Wij maken alle documenten openbaar.\n", "besluit.txt")
+    assert codes(n) == []
