@@ -99,8 +99,9 @@ COMPOUND_BESLUIT = re.compile(r"^\W{0,3}[a-zà-ÿ]{3,}besluit\b", re.IGNORECASE)
 #: a letter that decides ("Met deze brief beslis ik op uw verzoek", "Mijn besluit", "Ons besluit")
 DECIDES = re.compile(r"\bbeslis(?:sen)?\s+(?:ik|wij|we)\b|^(?:mijn|ons)\s+besluit\b|\bbesluit(?:en)?\s+(?:ik|wij|we)\b",
                      re.IGNORECASE)
-KAMER = re.compile(r"voorzitter\s+van\s+de\s+(?:tweede|eerste)\s+kamer|^(?:tweede|eerste)\s+kamer\b|"
-                   r"^van\s+de\s+(?:tweede|eerste)\s+kamer\b", re.IGNORECASE)  # "(… commissie) van de Eerste Kamer"
+#: an address to a Kamer: "Tweede Kamer der Staten-Generaal", "De Voorzitter van de Eerste Kamer", "Vaste commissie
+#: voor … van de Tweede Kamer" (a committee is the Kamer's), "(… commissie) / van de Eerste Kamer"
+KAMER = re.compile(r"^(?:de\s+)?(?:tweede|eerste)\s+kamer\b|\bvan\s+de\s+(?:tweede|eerste)\s+kamer\b", re.IGNORECASE)
 #: lines near the top of page 1 where a designation counts
 TOP_LINES = 15
 #: types that a proposed decision turns into a beslisnota

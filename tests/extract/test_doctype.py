@@ -120,3 +120,11 @@ def test_inventarislijst_spelling():
     # regression: the cue knew 'Inventarisatielijst' but not the spelling 'Inventarislijst'
     assert doc_type("Inventarislijst Woo-besluit waterbussen\nNr. Document Datum Beoordeling Grond\n"
                     "1 E-mail 6-3-2023 Deels openbaar 5.1.2e\n") == T.inventarislijst
+
+
+def test_a_letter_to_a_committee_of_the_kamer_is_a_kamerbrief():
+    # ANNOTATION: a kamerbrief is a letter to the Eerste or Tweede Kamer; a committee is the Kamer's
+    assert doc_type("Stichting Waterrecht\n\nVaste commissie voor Waterbeheer van de Tweede Kamer\nPostbus 20018\n"
+             "2500 EA  Den Haag\n\nDatum: 4 maart 2025\nOnderwerp: Reactie op het wetsvoorstel\n\n"
+             "Geachte leden van de commissie,\n\nHierbij reageren wij op het wetsvoorstel.\n\nMet vriendelijke groet,\n") \
+        == T.kamerbrief
