@@ -31,6 +31,7 @@ from kenmerk.extract.context import Document
 from kenmerk.extract.dates import WEEKDAY_LINE, find_dates, has_time
 from kenmerk.extract.decision import BULLET
 from kenmerk.extract.labels import match_label
+from kenmerk.extract.layout import Line
 from kenmerk.extract.letter import WORD, letter
 from kenmerk.extract.mail import top_header
 from kenmerk.extract.model import DatedEvent, DateRole, DocumentType as T
@@ -108,6 +109,12 @@ def _list_item(doc: Document, line) -> bool:
                for other in doc.content if other.page == line.page)
 
 
+def _after_salutation(doc: Document, line: Line) -> bool:
+    """A line of a letter's body: after its salutation ("Datum: donderdag 20 maart" of a meeting it invites to)."""
+    salutation = letter(doc).salutation
+    return salutation is not None and line.index > salutation.index
+
+
 def _under_other_labels(doc: Document) -> set[int]:
     """Lines right under a label of another date ("Datum ontvangst Commissiedocument" / "25 november 2021")."""
     out = set()
@@ -140,7 +147,8 @@ def _label_candidates(doc: Document, doc_type: T | None, reference: dt.date | No
             if pair.label_line.page > 1:
                 s, why = s - 0.1, why + [f"on page {pair.label_line.page}"]
             elif not pair.in_colofon and not pair.in_table and (
-                    doc.header and pair.label_line.index >= doc.header_end or _list_item(doc, pair.label_line)):
+                    doc.header and pair.label_line.index >= doc.header_end or _list_item(doc, pair.label_line)
+                    or _after_salutation(doc, pair.label_line)):
                 s, why = s - 0.3, why + ["in the body, not the header"]
             if not printed_year:
                 s, why = s - 0.1, why + ["year taken from the document"]

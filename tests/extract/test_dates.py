@@ -216,3 +216,12 @@ def test_no_date_anywhere_leaves_date_empty():
     n = note("Notitie\nLessen uit de proef met deelbakfietsen\n\n• Het gebruik verschilt per wijk.\n")
     assert n.date is None
     assert n.dates == []
+
+
+def test_a_date_label_in_a_letters_body_is_an_events_date_not_the_letters():
+    # ANNOTATION: a "Datum:" inside the body is the date of what it tells of; the place and date line dates the letter
+    n = note("Bewonersgroep Het Veld\n\nAan de gemeenteraad\nPostbus 10\n9999 AA  Velderveen\n\n"
+             "Velderveen, 3 maart 2025\n\nBetreft: Verkeer bij de school\n\nGeachte raadsleden,\n\n"
+             "Wij nodigen u uit voor een avond met de bewoners:\n\nDatum: donderdag 20 maart 2025\nTijd: 19.30 uur\n"
+             "Plaats: Buurthuis Het Veld\n\nMet vriendelijke groet,\n")
+    assert n.date.isoformat() == "2025-03-03"
