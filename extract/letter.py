@@ -26,7 +26,9 @@ from kenmerk.extract.headings import match_heading
 from kenmerk.extract.labels import match_label
 from kenmerk.extract.layout import Line
 
-SALUTATION = re.compile(r"^(?:(?:zeer\s+)?(?:hoog)?geachte?|beste|waarde|dear|excellentie)\b|^l\.\s?s\.", re.IGNORECASE)
+#: "Geachte heer", "Beste Anna", "Dear Sir", "L.S."; "Sehr geehrte Damen und Herren" (to a German body)
+SALUTATION = re.compile(r"^(?:(?:zeer\s+)?(?:hoog)?geachte?|beste|waarde|dear|excellentie|sehr\s+geehrte[rs]?)\b|"
+                        r"^l\.\s?s\.", re.IGNORECASE)
 CLOSING = re.compile(
     r"^(?:hoogachtend|met\s+(?:de\s+meeste\s+hoogachting|(?:vriendelijke|hartelijke|collegiale)\s+groet(?:en)?)|"
     r"(?:vriendelijke|hartelijke)\s+groet(?:en)?|namens\s+(?:deze|dezen|het\s+college|de\s+minister)|"

@@ -60,7 +60,9 @@ ORGANISATION_STEMS = ("directie", "afdeling", "ministerie", "dienst", "bureau", 
                       "gemeente", "provincie", "rijks", "agentschap", "centrum", "instituut", "universiteit", "kamer",
                       "overheid", "staten", "cluster", "team", "unit", "bestuur", "fonds", "ggd", "politie", "griffie",
                       "waterschap", "hoogheemraadschap", "omgevingsdienst", "adviesraad", "kantoor", "loket",
-                      "redactie", "bedrijf", "fractie")
+                      "redactie", "bedrijf", "fractie",
+                      # the German bodies a border municipality or province writes to
+                      "landkreis", "gemeinde", "bezirk", "verwaltung", "regierung", "behörde", "ministerium")
 #: the legal form that ends a company's or foundation's name: "B.V.", "N.V.", "V.O.F.", "U.A."
 LEGAL_FORM = re.compile(r"(?<!\w)(?:B\.?\s?V\.?|N\.?\s?V\.?|V\.?O\.?F\.?|C\.?V\.?|U\.?A\.?|Ltd\.?|GmbH|Inc\.?)(?!\w)")
 #: endings of words that name a body ("Werkgroep", "Jeugdzorg", "Veiligheidsregio", "Rabobank")
@@ -89,7 +91,8 @@ NOT_FUNCTION = rf"(?!(?:{PREFIX}\s+)*{FUNCTION})"
 #: abbreviations that look like initials ("N.B. Dit is …")
 NOT_ABBREVIATION = r"(?!(?:N\.\s?B|P\.\s?S|Z\.\s?S\.\s?M|I\.\s?O\.\s?V|B\.\s?V|N\.\s?V|C\.\s?Q|E\.\s?D|I\.\s?V\.\s?M|U\.\s?S)\.)"
 
-_ADDRESS_WORD = r"(?i:de\s+heer|mevrouw|meneer|dhr|mevr|mw|mr|dr|drs|ir|ing|prof|heer)"
+#: forms of address and titles before a name ("Herr", "Frau": a letter to a German body)
+_ADDRESS_WORD = r"(?i:de\s+heer|mevrouw|meneer|dhr|mevr|mw|mr|dr|drs|ir|ing|prof|heer|herrn?|frau)"
 ADDRESS = rf"(?:{_ADDRESS_WORD}\b\.?\s*)"
 
 #: (name, pattern) of text shapes that are person names; the whole match is replaced

@@ -92,7 +92,7 @@ _AUTHOR = next(kind.pattern for kind in LABELS if kind.role == "author")
 #: a quick pre-check: text without any of these cannot hold personal data of our patterns
 _TRIGGERS = re.compile(
     rf"[@＠﹫]|\d\W{{0,3}}\d\W{{0,3}}\d|[\[({{<]\s*(?i:at)\s*[\])}}>]|{INITIAL}|"
-    rf"(?i:heer|mevr|mevrouw|dhr|mw\.|mr\.|dr\.|drs\.|ir\.|prof\.|ing\.|groet|regards|hoogachtend|namens|"
+    rf"(?i:heer|mevr|mevrouw|dhr|mw\.|mr\.|dr\.|drs\.|ir\.|prof\.|ing\.|herr|frau|groet|regards|hoogachtend|namens|"
     rf"\b(?:dag|beste|hoi|hallo|hi|hey|lieve|goede\w+|geachte|dear|hello)\s|"
     rf"van\s*:|aan\s*:|from\s*:|to\s*:|cc\s*:|{_AUTHOR})|,\s*[{UPPER}]|[{UPPER}][{LOWER}]+\s+(?:van|de|der|den)\s+[{UPPER}]")
 

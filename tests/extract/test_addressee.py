@@ -168,3 +168,10 @@ def test_an_address_block_beside_a_left_colofon_whose_values_stand_beside_their_
     assert n.addressee == "Stichting Speeltuin De Wielewaal"
     assert n.date.isoformat() == "2025-03-03"
     assert n.kenmerk == "VV/Z-25-0117"
+
+
+def test_a_letter_to_a_german_body_with_a_german_salutation():
+    n = note("Gemeente Velderveen\n\nLandkreis Emsheide\nFachbereich Planung\nAm Markt 4\n49828  NEUENHAUS\n"
+             "DUITSLAND\n\nDatum: 14 juli 2025\nOnderwerp: Grensoverschrijdend overleg\n\n"
+             "Sehr geehrte Damen und Herren,\n\nDe gemeente legt het ontwerpplan voor.\n\nMet vriendelijke groet,\n")
+    assert (n.document_type, n.addressee) == ("brief", "Landkreis Emsheide")

@@ -71,6 +71,8 @@ def test_scrub_text(text, expected):
     ("Gedeputeerde Staten", False),
     ("gedeputeerde Stigter, portefeuille klimaat en energie", False),
     ("Gemeente Utrecht", False),
+    ("Landkreis Emsheide", False),  # a German body a border municipality writes to
+    ("Herr Dr. K. Meinhardt", True),
 ])
 def test_person_or_office(addressee, person):
     assert is_person(addressee) is person
