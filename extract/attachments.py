@@ -48,6 +48,9 @@ BIJLAGE_LINE = re.compile(r"^bijlage\s+(?P<num>\d{1,2}|[IVX]{1,5}|[A-H])\b\.?\s*
 COUNT_FIRST = re.compile(r"^(\d{1,2})\s+(?:bijlage(?:\s*\(n\)|n)?|attachments?)(?:\s*\([^)]*\))?:?$", re.IGNORECASE)
 #: "Notulen.pdf   184K": a file's size printed beside its name in a webmail print's attachment list
 FILE_SIZE = re.compile(r"(?<=\S)\s+\d+(?:[.,]\d+)?\s?[KMG]i?B?$", re.IGNORECASE)
+#: a label set between rules: "-- Bijlagen --", "=== Attachments ==="
+RULED = re.compile(r"^\s*[-–—=*_]{2,}")
+SIZE_ONLY = re.compile(r"\(?\d+(?:[.,]\d+)?\s?[KMG]i?B?\)?", re.IGNORECASE)
 TABLE_HEADER = re.compile(r"^(?:volgnummer|nr\.?|nummer|naam|titel|omschrijving|informatie|toelichting)(?:\s+|$)", re.I)
 STOP = re.compile(r"^(?:informatie|toelichting|pagina\b)", re.IGNORECASE)
 _NP = r"(?P<np>\b(?:het|de|dit|deze|een)\s+[^.;:]{2,120}?)"
@@ -132,6 +135,12 @@ def _items(lines: list[Line]) -> list[tuple[str | None, list[Line]]]:
     items: list[tuple[str | None, list[Line]]] = []
     for row in geometry.rows(lines) if lines and lines[0].has_box else [[ln] for ln in lines]:
         text = " ".join(ln.text for ln in row).strip()
+        if len(row) > 1 and all(FILE_NAME.fullmatch(FILE_SIZE.sub("", ln.text.strip())) for ln in row):
+            # a webmail print's attachment cards side by side: each file an item
+            items.extend((FILE_SIZE.sub("", ln.text.strip()), [ln]) for ln in row)
+            continue
+        if all(SIZE_ONLY.fullmatch(ln.text.strip()) for ln in row):
+            continue  # the cards' sizes under their names ("38K   15K")
         if UNTICKED.match(text):
             continue  # a form's option left unticked
         m = NUMBERED.match(text)
@@ -416,6 +425,13 @@ def _mail(doc: Document) -> list[Candidate]:
         if listed and len(listed[0].value) > len(items):
             return [replace(listed[0], rule="mail-files", score=0.95,
                             why=f"{len(listed[0].value)} file(s) listed under the top message")]
+        # a mail client's print ends with its attachments under a ruled label ("-- Bijlagen --": Thunderbird)
+        framed = [p for p in doc.pairs_of("attachments") if RULED.match(p.label_line.text) and p.lines
+                  and all(FILE_NAME.fullmatch(FILE_SIZE.sub("", ln.text.strip())) for ln in p.lines)]
+        if framed and len(framed[-1].lines) > len(items):
+            files = [(FILE_SIZE.sub("", ln.text.strip()), [ln]) for ln in framed[-1].lines]
+            return [Candidate(value=_listed(files, doc), rule="mail-files", score=0.95,
+                              lines=tuple(framed[-1].all_lines), why=f"{len(files)} file(s) under a ruled label")]
     why = f"{len(items)} file(s) in the top message's header" if items else "the top message's header lists none"
     return [Candidate(value=items, rule="mail-header", score=0.95, lines=tuple(header.lines[:2]), why=why)]
 

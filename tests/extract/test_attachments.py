@@ -199,3 +199,27 @@ def test_a_numbered_list_under_bijlagen_keeps_an_item_that_reads_like_a_heading(
         ("3. Verslag consultatie gemeenten", 60, 319, 9),
     ])
     assert titles(n) == ["Kaders fonds dorpsbussen 2026-2030", "Ontwerpbesluit", "Verslag consultatie gemeenten"]
+
+
+def test_a_mail_clients_print_lists_its_attachments_under_a_ruled_label():
+    # Thunderbird prints the top message's attachments at the end, under "-- Bijlagen --"
+    n = note("Onderwerp: Andere datum\nVan: Bewonersgroep Het Veld <info@hetveld.example>\n"
+             "Datum: vrijdag 19 sep. 2025 om 21:14\nAan: Team Omgeving <omgeving@waterschap.example>\n\n"
+             "Geachte heer, mevrouw,\n\nWij sturen u de uitkomst van onze enquête.\n\nMet vriendelijke groet,\n"
+             "Bewonersgroep Het Veld\n\n-- Bijlagen --\nEnquete peilbesluit 2025.pdf\nFotos kelders.zip\n", "mail.txt")
+    assert titles(n) == ["Enquete peilbesluit 2025.pdf", "Fotos kelders.zip"]
+
+
+def test_a_webmail_prints_attachment_cards_side_by_side():
+    # "2 bijlagen" over two cards, each a file name over its size
+    n = pdf_note([
+        ("Zwembadrooster", 50, 780, 14, True),
+        ("Vereniging De Snoek <info@desnoek.example>", 50, 760, 9),
+        ("ma 16 jun 2025 om 14:02", 400, 760, 9),
+        ("Aan: sport@gemeente.example", 50, 748, 9),
+        ("Hierbij onze reactie op het voorstel.", 50, 720, 9.5),
+        ("2 bijlagen", 50, 456, 8.5, True),
+        ("Rooster badwatertijden 2025-2026.pdf", 50, 442, 8.5), ("Ledenaantallen juni 2025.xlsx", 290, 442, 8.5),
+        ("38K", 50, 431, 8.5), ("15K", 290, 431, 8.5),
+    ])
+    assert titles(n) == ["Rooster badwatertijden 2025-2026.pdf", "Ledenaantallen juni 2025.xlsx"]
