@@ -201,11 +201,14 @@ def _value_under(lab: Line, lines: list[Line], matches: dict) -> bool:
                and lab.y0 - ln.y1 <= max(FIRST_GAP, FIRST_LEADING * max(lab.height, MIN_HEIGHT)) for ln in lines)
 
 
-def _column_goes_on(head: Line, lines: list[Line]) -> bool:
-    """Whether two or more rows stand under `head`, starting where it starts: a table's column, not one value."""
+def _column_goes_on(head: Line, lines: list[Line], plain: bool = False) -> bool:
+    """Whether two or more rows stand under `head`, starting where it starts: a table's column, not one value;
+    with `plain`, rows in plain print that are no labels (a grid of labels over their values is no table)."""
     reach = head.y0 - COLUMN_ROWS * max(head.height, MIN_HEIGHT)
-    under = {round(ln.y1) for ln in lines if abs(ln.x0 - head.x0) <= COLUMN_ALIGN and reach < ln.y1 < head.y0}
-    return len(under) >= 2
+    column = [ln for ln in lines if abs(ln.x0 - head.x0) <= COLUMN_ALIGN and reach < ln.y1 < head.y0]
+    if plain and any(ln.bold or match_label(ln.text) for ln in column):
+        return False
+    return len({round(ln.y1) for ln in column}) >= 2
 
 
 def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[LabelledValue]:
@@ -232,6 +235,9 @@ def _pdf_pairs(page: Page, column: Column | None, skip: set[int]) -> list[Labell
         if not m.rest and len(row) >= 3 and all(len(ln.text) <= 25 and not re.search(r"\d", ln.text) for ln in row) \
                 and (sum(1 for ln in row if matches.get(ln.index)) < 2 or _column_goes_on(lab, lines)):
             continue  # (labels over one row of values are a reference row: "Briefnummer | Uw klantnummer | Datum")
+        if not m.rest and len(row) == 2 and lab.bold and all(ln.bold and len(ln.text) <= 25 for ln in row) \
+                and all(_column_goes_on(head, lines, plain=True) for head in row):
+            continue  # two bold column heads over their columns ("Tijd | Onderwerp" over an agenda's rows)
         pair = LabelledValue(kind=m.kind, label=m.label, label_line=lab, inline=m.rest, in_colofon=in_col)
         pairs.append(pair)
         if m.rest and m.kind.max_lines <= 1:

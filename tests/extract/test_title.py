@@ -138,3 +138,16 @@ def test_return_address_is_never_the_title():
 def test_no_title_at_all():
     n = note("Nota\nDatum\n14 maart 2024\n")
     assert n.title is None
+
+
+def test_two_bold_column_heads_over_an_agendas_rows_are_no_subject_label():
+    # "Tijd | Onderwerp" heads the agenda's table: its rows are items, not the subject of the paper
+    n = pdf_note([
+        ("Agenda vergadering dagelijks bestuur", 70, 761, 16, True),
+        ("Datum:", 70, 722, 10, True), ("10 juni 2025", 150, 722, 10),
+        ("Tijd", 70, 647, 10, True), ("Onderwerp", 130, 647, 10, True),
+        ("16.00", 70, 634, 10), ("1. Opening en mededelingen", 130, 634, 10),
+        ("16.05", 70, 621, 10), ("2. Besluitenlijst van de vorige vergadering", 130, 621, 10),
+        ("16.15", 70, 608, 10), ("3. Jaarstukken 2024", 130, 608, 10),
+    ])
+    assert n.title == "Agenda vergadering dagelijks bestuur"
