@@ -243,6 +243,17 @@ BACK_REFERENCE = re.compile(r"(?:(?:over|inzake|betreffende|bij|op|van|voor)\s+)
                             re.IGNORECASE)
 
 
+#: a kind and whom the paper is for, no subject: "Voorstel aan de Raad van Bestuur", "Nota aan de minister" (a
+#: subject would follow: "… over …", "… inzake …")
+KIND_FOR_WHOM = re.compile(r"[^\W\d]+\s+aan\s+(?!.*\b(?:over|inzake|betreffende|m\.b\.t\.|ter|tot|voor)\b).+",
+                           re.IGNORECASE)
+
+
+def _kind_for_whom(text: str) -> bool:
+    """A line that names the document's kind and whom it is for, and no subject."""
+    return KIND_FOR_WHOM.fullmatch(text.strip()) is not None and designation_of(text) is not None
+
+
 def from_named_title(doc: Document, inputs: Inputs) -> list[Candidate]:
     """A line at the top that opens with the document's kind and goes on to its subject."""
     avoid = _avoid(doc, inputs)
@@ -252,7 +263,8 @@ def from_named_title(doc: Document, inputs: Inputs) -> list[Candidate]:
         if found and len(ln.text.strip()) > found[1].end() + 2 and not match_label(ln.text) \
                 and not mostly_noise(ln.text) and ln.index not in doc.table_cells \
                 and not BACK_REFERENCE.fullmatch(rest := ln.text.strip()[found[1].end():].strip()) \
-                and not STAGE.match(rest):  # "NOTA TER INFORMATIE": the kind and its stage, no subject
+                and not STAGE.match(rest) and not _kind_for_whom(ln.text):
+            # ("NOTA TER INFORMATIE", "Voorstel aan de Raad van Bestuur": the kind and its stage or reader, no subject)
             page = doc.first_page
             block = _block(page, page.index(ln), doc, avoid, limit=3)
             return [c for c in [_candidate(block, "named-title", 0.72, "a line at the top naming the kind and subject")]
@@ -330,7 +342,7 @@ def from_large_print(doc: Document, inputs: Inputs) -> list[Candidate]:
     page = doc.layout.pages[0]
     avoid = _avoid(doc, inputs)
     top = [ln for ln in doc.first_page if ln.size and ln.y1 > page.height * 0.45 and ln.index not in avoid
-           and not doc.in_colofon(ln) and _title_like(ln)]
+           and not doc.in_colofon(ln) and _title_like(ln) and not _kind_for_whom(ln.text)]
     body_size = doc.body_size
     if not top or body_size is None:
         return []

@@ -151,3 +151,17 @@ def test_two_bold_column_heads_over_an_agendas_rows_are_no_subject_label():
         ("16.15", 70, 608, 10), ("3. Jaarstukken 2024", 130, 608, 10),
     ])
     assert n.title == "Agenda vergadering dagelijks bestuur"
+
+
+def test_a_kind_line_naming_whom_the_paper_is_for_is_no_title():
+    # "Voorstel aan de Raad van Bestuur" names the kind and its reader; the subject is the bold line under the header
+    n = pdf_note([
+        ("Rijksdienst Kaartbeheer", 65, 801, 18, True),
+        ("Voorstel aan de Raad van Bestuur", 360, 802, 12),
+        ("AAN", 65, 763, 7, True), ("VAN", 180, 763, 7, True), ("DATUM", 330, 763, 7, True),
+        ("Raad van Bestuur", 65, 751, 9), ("directeur Kaarten", 180, 751, 9), ("12 aug. 2025", 330, 751, 9),
+        ("Vervanging van de meetpunten in het kustgebied", 65, 712, 12, True),
+        ("Gevraagd besluit", 65, 668, 9, True),
+        ("De Raad van Bestuur besluit de meetpunten te vervangen.", 65, 647, 9),
+    ])
+    assert n.title == "Vervanging van de meetpunten in het kustgebied"
