@@ -191,7 +191,7 @@ def test_every_document_extracts(conventions_dir, convention_notes):
 #: 0.914, 0.926 and 0.944 before the extractor learnt their conventions; every batch scored 0.979 to 1.000 after)
 MIN_CONVENTIONS_OVERALL = 0.97
 MIN_CONVENTIONS_FIELD = 0.9
-HOLDOUT_BATCHES: set[str] = set()  # scored and printed, no floor: a batch the extractor has not learnt yet
+HOLDOUT_BATCHES: set[str] = {"h10"}  # scored and printed, no floor: a batch the extractor has not learnt yet
 
 
 def test_the_conventions_score_high(conventions_dir, convention_notes):
