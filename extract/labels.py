@@ -70,8 +70,10 @@ def _any(*forms: str) -> str:
 LABELS: tuple[LabelKind, ...] = (
     # dates with a qualifier before ("vergaderdatum") or after the head ("datum vergadering"): a meeting's,
     # a publication's, a deadline, a sending or a receipt; never the document's own date
+    # … and the meetings a proposal goes to: "Raadsvergadering", "Commissievergadering" (a header row's label)
     LabelKind("meeting_date", _any(r"datum\s+(?:van\s+(?:de|het)\s+)?(?:vergadering|overleg|bespreking|bijeenkomst|"
-                                   r"ministerraad|zitting)", r"(?:vergader|overleg|zittings?|bijeenkomst)datum"),
+                                   r"ministerraad|zitting)", r"(?:vergader|overleg|zittings?|bijeenkomst)datum",
+                                   r"(?:raads|commissie|staten|college|bestuurs)vergadering"),
               1, 60, "any"),
     LabelKind("publication_date", _any(r"(?:publicatie|openbaarmakings?)datum",
                                        r"datum\s+(?:van\s+)?(?:publicatie|openbaarmaking)"), 1, 60, "any"),

@@ -112,7 +112,8 @@ def _letter(doc: Document) -> Letter:
     before = [ln for ln in first if salutation is None or ln.index < salutation.index]
     return_address = next((ln for ln in before if RETURN_ADDRESS.match(ln.text)), None)
     # a cover's place and date stand on page 2 (under a foreword)
-    place_date = next((ln for ln in doc.opening if PLACE_DATE.match(ln.text) and not doc.in_colofon(ln)), None)
+    place_date = next((ln for ln in doc.opening if PLACE_DATE.match(ln.text) and not doc.in_colofon(ln)
+                       and not _beside_a_label(doc, ln)), None)
     labelled = any(p.label_line.page == 1 for p in doc.pairs_of("addressee"))
     address = None if labelled else _address_block(doc, before, return_address, salutation)
     others = () if labelled else tuple(b for b in _postal_blocks(doc, before, return_address)
@@ -120,6 +121,14 @@ def _letter(doc: Document) -> Letter:
     return Letter(salutation=salutation, closing=closing, return_address=return_address, address=address,
                   place_date=place_date, signature=_signature(doc, closing),
                   address_blocks=((address,) if address else ()) + others)
+
+
+def _beside_a_label(doc: Document, line: Line) -> bool:
+    """A label's value, not a line of its own: a cell of a header table, or right of a line on its row
+    ("Commissie | Ruimte, 16 juni 2025" names a meeting, and looks like a place and date line)."""
+    return line.index in doc.table_lines or (line.has_box and any(
+        o is not line and o.page == line.page and o.x1 <= line.x0 and geometry.same_row(o, line, strict=True)
+        for o in doc.first_page))
 
 
 def _salutes(text: str) -> bool:

@@ -32,9 +32,9 @@ SCHEMES: dict[str, IdentifierScheme] = {
 KENMERK_SCORES: dict[str, float] = {"reference": 0.95, "case_number": 0.8, "registration_number": 0.7}
 
 #: what a reference looks like: a token with digits, possibly with / - . and spaced slashes
-#: ("UIT 24-0871 / WBA": a prefix, the number, a spaced slash and the writer's initials)
-REFERENCE = re.compile(r"^[A-Za-z0-9][\w.\-/]*(?:\s*[/|-]\s*[\w.\-/]+)*"
-                       r"(?:\s+[A-Z0-9][\w.\-/]*\d[\w.\-/]*(?:\s*[/|-]\s*[\w.\-/]+)*)?"
+#: ("UIT 24-0871 / WBA": a prefix, the number, a spaced slash and the writer's initials; a unit "O&I" inside it)
+REFERENCE = re.compile(r"^[A-Za-z0-9][\w.\-/&]*(?:\s*[/|-]\s*[\w.\-/&]+)*"
+                       r"(?:\s+[A-Z0-9][\w.\-/&]*\d[\w.\-/&]*(?:\s*[/|-]\s*[\w.\-/&]+)*)?"
                        r"(?:\s[A-Z]{1,2}$)?")  # a series letter after the number, as printed: "24004417 R"
 #: parliamentary and publication identifiers printed in footers ("kst-35538-4")
 #: "Nummer 2025-019", "Nr. 14": a number printed on its own beside the document's name
@@ -88,7 +88,27 @@ def propose_kenmerk(doc: Document, inputs: Inputs) -> list[Candidate]:
             out.append(Candidate(value=value, rule=f"label:{role}", score=round(score - (0.1 if late else 0.0), 3),
                                  lines=tuple(pair.all_lines), why=_where(pair)))
     out.extend(_title_number(doc))
+    out.extend(_formula_number(doc))
     return out
+
+
+#: the title formula of a published decision: "Besluit van de Minister van X van 14 april 2025, nr. WJZ/25104433,
+#: houdende …" (Staatscourant, Provinciaal blad, Gemeenteblad): its "nr." is the decision's own reference
+FORMULA_NUMBER = re.compile(r"\b(?:besluit|regeling|beschikking)\s+van\s+[^,]{3,160}?\s+van\s+\d{1,2}\s+[a-z]+\s+\d{4}"
+                            r"\s*,\s*(?:nr\.?|nummer|kenmerk)\s*(?P<ref>[A-Z0-9][\w./\-&]*\d[\w./\-&]*)", re.IGNORECASE)
+#: how many lines at the top of page 1 the formula is looked for in
+FORMULA_LINES = 6
+
+
+def _formula_number(doc: Document) -> list[Candidate]:
+    """The number in a published decision's title formula ("Besluit van … van <date>, nr. <ref>, houdende …")."""
+    top = doc.first_page[:FORMULA_LINES]
+    m = FORMULA_NUMBER.search(" ".join(ln.text for ln in top))
+    if m is None:
+        return []
+    lines = tuple(ln for ln in top if m.group("ref")[:6] in ln.text) or top[:1]
+    return [Candidate(value=m.group("ref").rstrip("."), rule="formula-number", score=0.85, lines=tuple(lines),
+                      why="the number in the decision's title formula ('van <date>, nr. …')")]
 
 
 def _title_number(doc: Document) -> list[Candidate]:

@@ -225,3 +225,16 @@ def test_a_date_label_in_a_letters_body_is_an_events_date_not_the_letters():
              "Wij nodigen u uit voor een avond met de bewoners:\n\nDatum: donderdag 20 maart 2025\nTijd: 19.30 uur\n"
              "Plaats: Buurthuis Het Veld\n\nMet vriendelijke groet,\n")
     assert n.date.isoformat() == "2025-03-03"
+
+
+def test_a_meetings_place_and_date_beside_its_label_is_no_place_and_date_line():
+    # "Commissie | Ruimte, 16 juni 2025" names a meeting; the voorstel is dated by the line above its signature
+    n = pdf_note([
+        ("Raadsvoorstel", 72, 761, 18, True),
+        ("Onderwerp", 72, 716, 10, True), ("Vaststellen van het plan voor de Molenbuurt", 200, 716, 10),
+        ("Commissie", 72, 677, 10, True), ("Ruimte, 16 juni 2025", 200, 677, 10),
+        ("Raadsvergadering", 72, 664, 10, True), ("3 juli 2025", 200, 664, 10),
+        ("Beslispunten", 72, 628, 11, True), ("1. Het plan vast te stellen.", 72, 611, 10),
+        ("Velderveen, 27 mei 2025", 72, 100, 10),
+    ])
+    assert n.date.isoformat() == "2025-05-27"

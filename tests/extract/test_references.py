@@ -139,3 +139,15 @@ def test_no_reference_at_all():
     n = note("Notitie\nBevindingen uit de inventarisatie\n")
     assert n.kenmerk is None
     assert n.identifiers == []
+
+
+def test_a_unit_code_with_an_ampersand_stays_in_the_reference():
+    n = note("Brief\nOnze referentie\nVV-2025/O&I/1547\n\nGeachte heer,\n")
+    assert n.kenmerk == "VV-2025/O&I/1547"
+
+
+def test_the_number_in_a_published_decisions_title_formula_is_its_kenmerk():
+    # "Besluit van de Minister van X van <date>, nr. <ref>, houdende …": the Staatscourant's form
+    n = note("Besluit van de Minister van Waterbeheer van 14 april 2025, nr.\nWB/25104433, houdende regels voor "
+             "de subsidie aan dijkversterking\n\nDe Minister van Waterbeheer,\n\nBesluit:\n\nArtikel 1\nTekst.\n")
+    assert n.kenmerk == "WB/25104433"
