@@ -134,6 +134,22 @@ def _bounds(obj) -> tuple[float, float, float, float]:
     return left.value, bottom.value, right.value, top.value
 
 
+#: how close to a whole number of spaces the rest of a gap must be to be spaces pdfium's text lists once
+SPACE_FIT = 0.1
+
+
+def _dropped_spaces(space: Glyph, after: Glyph) -> list[Glyph]:
+    """The spaces of a run pdfium's text lists once ("N O T A   T E R": three spaces drawn edge to edge), as
+    pdfminer.six lists each: as many more as fill the rest of the gap to `after` edge to edge, when it holds a
+    whole number of them; none otherwise."""
+    width = space.x1 - space.x0
+    rest = after.x0 - space.x1
+    count = round(rest / width) if width > 0 else 0
+    if count < 1 or abs(rest / width - count) > SPACE_FIT:
+        return []
+    return [space._replace(x0=space.x1 + k * width, x1=space.x1 + (k + 1) * width) for k in range(count)]
+
+
 class _Chars:
     """The characters of one text page as glyphs with pdfminer's boxes, in pdfminer's coordinates."""
 
@@ -288,6 +304,7 @@ class _Chars:
                             left, bottom, right, top, size, _ = one
                             out.append(Glyph(text[index], left, bottom, right, top, size, index, right - left,
                                              right - left))
+                    out.extend(_dropped_spaces(out[-1], after) if out[-1].text == " " else ())
                 else:
                     glyphs[0] = new_glyph(Glyph, (*after[:-1], True))
             spaces = None
