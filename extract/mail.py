@@ -45,7 +45,8 @@ _FIELD = re.compile(
 )
 #: "Buurtvereniging De Brink <brinkbuurt@example.nl>": a webmail print (Gmail, Thunderbird) opens a message
 #: with its sender's name and address, unlabelled, and the sent date at the right of that row
-SENDER_LINE = re.compile(r"^[^<>:@]{2,80}<[^<>\s@]+@[^<>\s@]+>\s*$")
+#: (or run on into it on one line: "De Brink <brink@example.nl>dinsdag 4 mrt. 2025 om 10:12")
+SENDER_LINE = re.compile(r"^(?P<sender>[^<>:@]{2,80}<[^<>\s@]+@[^<>\s@]+>)\s*(?P<rest>.*)$")
 #: a sent date: a day, a month or a year, and a time of day
 DATED = re.compile(r"\d.*\b(?:19|20)\d{2}\b.*\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}[:.]\d{2}\b.*\b(?:19|20)\d{2}\b")
 #: lines of one header block stand within this many lines of each other
@@ -120,13 +121,17 @@ def headers(doc: Document) -> list[MailHeader]:
     return doc.once(_headers)
 
 
-def _sender(ln: Line, near: list[Line]) -> MailField | None:
-    """The sent date of a webmail print's unlabelled sender line: on its row at the right, or the line under it."""
-    if not SENDER_LINE.match(ln.text):
+def _sender(ln: Line, near: list[Line]) -> tuple[str, MailField] | None:
+    """A webmail print's unlabelled sender line: the sender, and the sent date on its row at the right (or run on
+    into the line), or on the line under it."""
+    if not (m := SENDER_LINE.match(ln.text.strip())):
         return None
+    if m["rest"]:
+        return (m["sender"], MailField(name="sent", label_line=ln, text=m["rest"], lines=())) \
+            if DATED.search(m["rest"]) else None
     dated = [x for x in near if x is not ln and DATED.search(x.text) and _field_of(x) is None
              and (x.index == ln.index + 1 or ln.has_box and geometry.beside(ln, x, geometry.Tolerances(beside=400.0)))]
-    return MailField(name="sent", label_line=dated[0], text=dated[0].text, lines=()) if dated else None
+    return (m["sender"], MailField(name="sent", label_line=dated[0], text=dated[0].text, lines=())) if dated else None
 
 
 def _headers(doc: Document) -> list[MailHeader]:
@@ -139,10 +144,11 @@ def _headers(doc: Document) -> list[MailHeader]:
         if ln.index in used:
             continue
         found = _field_of(ln)
-        if found is None and (sent := _sender(ln, lines[i:i + 3])) is not None:
+        if found is None and (opened := _sender(ln, lines[i:i + 3])) is not None:
+            sender, sent = opened
             current = MailHeader()  # a webmail print: the sender line opens the message's header
             out.append(current)
-            current.fields["from"] = MailField(name="from", label_line=ln, text=ln.text.strip(), lines=())
+            current.fields["from"] = MailField(name="from", label_line=ln, text=sender, lines=())
             current.fields["sent"] = sent
             used.add(sent.label_line.index)
             last = i + 1

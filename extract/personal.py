@@ -51,6 +51,7 @@ from kenmerk.extract.model import Evidence, Note
 from kenmerk.extract.names import (
     EMAIL,
     INITIAL,
+    LEGAL_FORM,
     LOWER,
     NAME_PATTERNS,
     UPPER,
@@ -215,11 +216,25 @@ def _note_roster(note: Note, known: tuple[str, ...], fields: dict[str, list[Pers
                  persons: Iterable[str] = ()) -> Roster:
     """The names of a note: its known values, the names in its texts' person fields, an addressee that is
     a person (left out, and their name wherever else it appears; an OCR scrap names nobody) and `persons`."""
-    found_names = [f.name(t) for t, found in fields.items() for f in found]
+    found_names = [part for t, found in fields.items() for f in found for part in _without_firm(f.name(t))]
     # not an office that signs off or sends: "Groet, Projectteam X"
-    names = [n for n in found_names if not any(is_office_word(w) for w in re.findall(r"[\w'’-]+", n))]
+    names = [n for n in found_names if not _office(n)]
     names += [p for p in (note.addressee, *persons) if p is not None and is_person(p)]
     return _roster(known, names)
+
+
+def _office(text: str) -> bool:
+    """Whether `text` names an office or a firm, not a person: a word of a body or a function, or a legal form."""
+    return LEGAL_FORM.search(text) is not None or any(is_office_word(w) for w in re.findall(r"[\w'’-]+", text))
+
+
+def _without_firm(name: str) -> list[str]:
+    """A person field's name without the office or firm set after it: "Bas Verhagen, Zuivelfabriek Dommelhof
+    B.V." is Bas Verhagen (and Dommelhof no name); an inverted "Verhagen, Bas" stays whole."""
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) > 1 and any(_office(p) for p in parts):
+        return [p for p in parts if p and not _office(p)]
+    return [name]
 
 
 def text_scrubber(note: Note, known: Iterable[str] = (), *, texts: Iterable[str] = (),

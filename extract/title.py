@@ -23,7 +23,7 @@ from kenmerk.extract.doctype import designation_of
 from kenmerk.extract.labels import DESIGNATION, STAGE, match_label
 from kenmerk.extract.layout import Line
 from kenmerk.extract.letter import PLACE_DATE, letter
-from kenmerk.extract.mail import top_header
+from kenmerk.extract.mail import headers, top_header
 from kenmerk.extract.model import DocumentType as T
 from kenmerk.extract.noise import mostly_noise
 from kenmerk.extract.organisation import unit_blocks
@@ -139,8 +139,11 @@ def from_subject(doc: Document, inputs: Inputs) -> list[Candidate]:
         f = header.fields["subject"]
         return [c for c in [_candidate([f.label_line, *f.lines], "mail-subject", 0.95,
                                        "the subject of the top message", text=f.text.strip())] if c]
+    # an e-mail's older messages below its top one carry their own subjects
+    top = top_header(doc) if doc_type == T.email else None
+    quoted = {ln.index for h in headers(doc) if h is not top for ln in h.lines} if doc_type == T.email else set()
     for pair in doc.pairs_of("subject"):
-        if pair.label_line.page != 1 or not pair.text:
+        if pair.label_line.page != 1 or not pair.text or pair.label_line.index in quoted:
             continue
         if pair.label.lower().startswith("inzake") and len(pair.text) < 4:
             continue

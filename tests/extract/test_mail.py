@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from builders import layout, note
+from builders import layout, note, pdf_note
 
 from kenmerk.extract.context import Document
 from kenmerk.extract.mail import headers, top_header
@@ -147,3 +147,28 @@ def test_the_top_messages_fields_are_the_notes():
     assert n.date == dt.date(2023, 10, 3)
     assert (n.title, n.addressee) == ("RE: Ferries", "Stuurgroep Waterbussen")
     assert [a.title for a in n.attachments] == ["vaarschema.pdf", "kaart.png"]
+
+
+def test_a_webmail_sender_line_with_the_date_run_on_into_it():
+    # "Name <address>dinsdag 4 mrt. 2025 om 10:12": the sent date printed right after the address on one line
+    n = note("Gmail\n\nZorgen over de kap van de bomen\n\n1 bericht\n\n"
+             "Bewonersgroep Het Veld <hetveld@mail.example>dinsdag 4 mrt. 2025 om 10:12\n"
+             "Aan: Gemeente Velderveen <info@velderveen.example>\n\nGeachte heer, mevrouw,\n\nWij maken ons zorgen.\n")
+    assert (n.document_type, n.date) == ("email", dt.date(2025, 3, 4))
+
+
+def test_an_older_messages_subject_is_not_the_top_messages_title():
+    # Outlook on the web prints the top message's subject as a heading; "Onderwerp:" belongs to the quoted message
+    n = pdf_note([
+        ("RE: Lozingsvergunning koelwater fabriek Dommeldal", 55, 797, 15),
+        ("Vergunningen Waterschap <vergunningen@waterschap.example>", 55, 758, 9.5, True),
+        ("Thu 10/9/2025 2:41 PM", 55, 745, 9),
+        ("To: Zuivel Dommeldal B.V. <milieu@dommeldal.example>", 55, 733, 9),
+        ("Beste heer, dank voor de meetgegevens.", 55, 698, 9.5),
+        ("Van: Verhagen, Bas <b.verhagen@dommeldal.example>", 55, 563, 9),
+        ("Verzonden: maandag 6 oktober 2025 16:05", 55, 551, 9),
+        ("Aan: Vergunningen Waterschap <vergunningen@waterschap.example>", 55, 540, 9),
+        ("Onderwerp: RE: Lozingsvergunning koelwater fabriek Dommeldal - meetgegevens september", 55, 528, 9),
+        ("Goedemiddag, hierbij de meetgegevens. Met vriendelijke groet, Bas Verhagen, Zuivel Dommeldal B.V.", 55, 510, 9.5),
+    ])
+    assert n.title == "RE: Lozingsvergunning koelwater fabriek Dommeldal"

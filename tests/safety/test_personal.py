@@ -171,3 +171,16 @@ def test_published_triples_never_carry_personal_data(tmp_path, monkeypatch, caps
                  "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }"]) == 0
     everything = capsys.readouterr().out
     assert len(everything.splitlines()) > 50 and leaks(everything) == []
+
+
+def test_a_firm_after_a_name_in_a_signature_is_no_name():
+    # "Bas Verhagen, Zuivelfabriek Dommeldal B.V.": the person is scrubbed, the firm's name stays wherever it stands
+    text = ("Van: Vergunningen Waterschap <vergunningen@waterschap.example>\nVerzonden: donderdag 9 oktober 2025 14:41\n"
+            "Aan: Zuivelfabriek Dommeldal B.V. <milieu@dommeldal.example>\n"
+            "Onderwerp: RE: Meetgegevens Zuivelfabriek Dommeldal\n\nDank voor de gegevens.\n\n"
+            "Van: Verhagen, Bas <b.verhagen@dommeldal.example>\nVerzonden: maandag 6 oktober 2025 16:05\n"
+            "Aan: Vergunningen Waterschap <vergunningen@waterschap.example>\nOnderwerp: Meetgegevens\n\n"
+            "Hierbij de gegevens. Met vriendelijke groet, Bas Verhagen, Zuivelfabriek Dommeldal B.V.\n")
+    note = extract_note(text.encode(), "mail.txt")
+    dumped = note.model_dump_json()
+    assert "Verhagen" not in dumped and note.title == "RE: Meetgegevens Zuivelfabriek Dommeldal"
