@@ -187,7 +187,10 @@ def _usable(doc: Document, ln: Line) -> bool:
 
 
 def _sender_row(doc: Document, block: list[Line]) -> bool:
-    """A block that is (part of) the sender's strip: a sender word on a line of it or beside it on its row."""
+    """A block that is (part of) the sender's strip: a sender word on a line of it or beside it on its row; not a
+    block sent "Per e-mail" or "Aangetekend" (whose e-mail address is the addressee's)."""
+    if PREAMBLE.match(block[0].text):
+        return False
     strip = list(block)
     boxed = sorted((o for o in doc.first_page if o.has_box), key=lambda o: o.x0)
     for ln in boxed:  # the segments of a strip, left to right, one after another

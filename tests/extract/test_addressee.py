@@ -175,3 +175,18 @@ def test_a_letter_to_a_german_body_with_a_german_salutation():
              "DUITSLAND\n\nDatum: 14 juli 2025\nOnderwerp: Grensoverschrijdend overleg\n\n"
              "Sehr geehrte Damen und Herren,\n\nDe gemeente legt het ontwerpplan voor.\n\nMet vriendelijke groet,\n")
     assert (n.document_type, n.addressee) == ("brief", "Landkreis Emsheide")
+
+
+def test_an_address_block_sent_per_e_mail_with_the_addressees_e_mail_address():
+    n = pdf_note([
+        ("Ministerie van Dijkbeheer", 170, 803, 10, True),
+        ("Per e-mail", 75, 738, 9.5),
+        ("Stichting Open Archief Velderland", 75, 713, 9.5),
+        ("woo@openarchief.example", 75, 701, 9.5),
+        ("Ons kenmerk", 440, 705, 7, True), ("DB-WOO/2025/0917", 440, 696, 7),
+        ("Datum", 440, 669, 7, True), ("21 oktober 2025", 440, 660, 7),
+        ("Betreft", 75, 648, 9.5, True), ("Besluit op uw Woo-verzoek", 130, 648, 9.5),
+        ("Geachte heer, mevrouw,", 75, 610, 9.5),
+        ("U vroeg om documenten over de dijken.", 75, 590, 9.5),
+    ])
+    assert n.addressee == "Stichting Open Archief Velderland"
