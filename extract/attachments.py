@@ -70,9 +70,10 @@ ENCLOSURES: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for
     r"\b(?:als\s+bijlage(?:\s+bij\s+(?:deze|dit)\s+\w+)?|bijgaand)\s+(?:(?:stuur|zend|doe)\s+(?:ik|wij)\s+u|"
     r"(?:ontvangt|treft|vindt)\s+u)\s+(?P<np>[^.;]{3,120}?)"
     r"(?=\s*(?:,\s*(?:die|dat|waarin|waarvan|waarmee|zoals|met)\b|\b(?:aan|mee)\b|[.;]|$))",
-    # "Het verslag … stuur ik u als bijlage mee", "Het rapport … sturen wij u als bijlage bij deze brief"
-    _NP + r"\s+(?:stuur|zend|doe|stuurt|zendt|sturen|zenden|voeg|voegen)\s+(?:ik|wij|we)\s+(?:u\s+)?(?:hierbij\s+)?"
-    r"(?:als\s+bijlage|bijgaand|in\s+de\s+bijlage)",
+    # "Het verslag … stuur ik u als bijlage mee", "Het rapport … sturen wij u als bijlage bij deze brief",
+    # "Het verslag … stuurt de commissie u hierbij mee"
+    _NP + r"\s*,?\s+(?:stuur|zend|doe|stuurt|zendt|sturen|zenden|voeg|voegen)\s+(?:ik|wij|we|(?:de|het)\s+[a-z]+)\s+"
+    r"(?:u\s+)?(?:hierbij\s+)?(?:als\s+bijlage|bijgaand|in\s+de\s+bijlage|mee\b)",
     # "Ik stuur u de Monitor … mee", "Hierbij zenden wij u het verslag … mee": what the sender sends along
     r"\b(?:(?:ik|wij|we)\s+(?:stuur|zend|sturen|zenden)|(?:stuur|zend|sturen|zenden)\s+(?:ik|wij|we))\s+u\s+"
     r"(?:(?:hierbij|ook|graag)\s+)*(?P<np>(?:de|het|een|ons|onze|mijn)\s+[^.;]{3,160}?)\s+mee\b",
@@ -88,7 +89,8 @@ ENCLOSURES: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for
 ))
 #: a word every pattern of `ENCLOSURES` needs: texts without one are not searched
 ENCLOSURE_HINT = re.compile(r"bijlage|bijgevoegd|meegezonden|meegestuurd|bijgaand|hierbij\s+bied|"
-                            r"(?:ik|wij|we)\s+(?:stuur|zend|sturen|zenden)\s+u\b|(?:stuur|zend|sturen|zenden)\s+(?:ik|wij|we)\s+u\b|"
+                            r"(?:ik|wij|we)\s+(?:stuur|zend|sturen|zenden)\s+u\b|(?:stuur|zend|sturen|zenden)\s+(?:ik|wij|we)\s+(?:u|mee)\b|"
+                            r"(?:stuurt|zendt)\s+(?:de|het)\s+[a-z]+\s+u\b|"
                             r"(?:deze|dit)\s+(?:brief|e-?mail|bericht)\s+(?:stuur|zend|sturen|zenden|vindt|treft|ontvangt)",
                             re.IGNORECASE)
 QUOTED = r"[“\"‘'«](?P<title>[^”\"’'»]{6,200})[”\"’'»]"
@@ -379,8 +381,8 @@ def _sentences(doc: Document) -> list[Candidate]:
 def _add_enclosure(out: list[Attachment], used: list[Line], doc: Document, title: str, text: str, lines: list[Line],
                    m: re.Match[str], rx: re.Pattern[str]) -> None:
     """Add the document `title` an enclosure sentence (`m`, found by `rx` in `text`) names, unless named already."""
-    if quoted := re.search(QUOTED, title):
-        title = quoted.group("title").strip()  # "rapport “X”": the quoted title
+    if quoted := re.search(QUOTED, title) or re.match(r"\s*:\s*" + QUOTED, text[m.end():]):
+        title = quoted.group("title").strip()  # "rapport “X”", "… is bijgevoegd: ‘X’": the quoted title
     head = title.split()[-1] if title.split() else title
     # a quoted or italic title printed after the same noun earlier in the paragraph
     if q := re.search(re.escape(head) + r"\s*(?:,\s*)?" + QUOTED, text, re.I):

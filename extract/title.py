@@ -139,9 +139,7 @@ def from_subject(doc: Document, inputs: Inputs) -> list[Candidate]:
         f = header.fields["subject"]
         return [c for c in [_candidate([f.label_line, *f.lines], "mail-subject", 0.95,
                                        "the subject of the top message", text=f.text.strip())] if c]
-    # an e-mail's older messages below its top one carry their own subjects
-    top = top_header(doc) if doc_type == T.email else None
-    quoted = {ln.index for h in headers(doc) if h is not top for ln in h.lines} if doc_type == T.email else set()
+    quoted = _older_messages(doc) if doc_type == T.email else set()
     for pair in doc.pairs_of("subject"):
         if pair.label_line.page != 1 or not pair.text or pair.label_line.index in quoted:
             continue
@@ -153,6 +151,13 @@ def from_subject(doc: Document, inputs: Inputs) -> list[Candidate]:
                        text=_text_of_pair(pair))
         return [c] if c else []
     return []
+
+
+def _older_messages(doc: Document) -> set[int]:
+    """The header lines of an e-mail's older messages, below its top one: each opens with its own sender ("Van:",
+    "From:") and carries its own subject (a top header broken in two by a scan is no older message)."""
+    senders = [h for h in headers(doc) if "from" in h.fields]
+    return {ln.index for h in senders[1:] for ln in h.lines}
 
 
 def _text_of_pair(pair) -> str:

@@ -223,3 +223,19 @@ def test_a_webmail_prints_attachment_cards_side_by_side():
         ("38K", 50, 431, 8.5), ("15K", 290, 431, 8.5),
     ])
     assert titles(n) == ["Rooster badwatertijden 2025-2026.pdf", "Ledenaantallen juni 2025.xlsx"]
+
+
+@pytest.mark.parametrize("sentence, title", [
+    # the title quoted after the verb
+    ("De voortgangsrapportage over het eerste kwartaal is bijgevoegd: 'Rapportage voortgang dijkversterking Noord, "
+     "eerste kwartaal 2025'.", "Rapportage voortgang dijkversterking Noord, eerste kwartaal 2025"),
+    # a third person sends it along
+    ("Het verslag van dat gesprek stuurt de commissie u hierbij mee: \"Verslag deskundigengesprek dijken, 30 "
+     "september 2025\".", "Verslag deskundigengesprek dijken, 30 september 2025"),
+    # the noun phrase, a comma, then the verb
+    ("Het meetplan dat u moet volgen, sturen wij mee: 'Meetplan grondwaterstanden bouwput Velderveen'.",
+     "Meetplan grondwaterstanden bouwput Velderveen"),
+])
+def test_enclosure_sentences_with_the_title_quoted_after_them(sentence, title):
+    n = note(f"Brief\n\nGeachte heer,\n\n{sentence}\n\nMet vriendelijke groet,\n")
+    assert titles(n) == [title]
