@@ -18,7 +18,7 @@
 2. **jobs**: `--jobs 2` against `--jobs 1` on the same documents (worker start-up
    included): 160 generated notes, which take about the same time each; the median of 7 interleaved pairs. (On the corpus
    one 22-page PDF takes over two thirds of the time, so no schedule of two workers can
-   halve it.) Target ≥ 1.8× on two cores.
+   halve it.) Target ≥ 1.7× on two cores (issue 14's bar).
 3. **memory**: peak resident memory of the main process for 100 and for 1,000 generated
    notes (`kenmerk extract FOLDER -o FILE`, each in a fresh process). Target ≤ 1.2×.
 4. **cache**: documents/s and pages/s without a cache, with an empty cache (filling it) and
@@ -56,6 +56,8 @@ from benchinfo import cpu_model  # scripts/benchinfo.py
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 CORPUS = (REPO_ROOT / ".." / "shared" / "corpus").resolve()
+#: --jobs 2 against --jobs 1 on two cores: at least this speed-up (issue 14)
+JOBS_TARGET = 1.7
 
 
 # -- the machine ---------------------------------------------------------------------------------
@@ -408,14 +410,14 @@ def bench_jobs(work: list[Path], repeat: int) -> None:
     ratio = statistics.median(ratios)
     ceiling = statistics.median(ceilings)
     t1, u1, t2, u2 = min(pairs, key=lambda row: abs(row[0] / row[2] - ratio))
-    verdict = "OK" if ratio >= 1.8 else "BELOW TARGET"
+    verdict = "OK" if ratio >= JOBS_TARGET else "BELOW TARGET"
     print(f"\n2. jobs: {len(work)} generated notes, worker start-up included ({repeat} interleaved pairs)")
     print(f"   --jobs 1 {t1:6.2f} s (workers kept {u1:.2f} cores busy)   "
           f"--jobs 2 {t2:6.2f} s (workers kept {u2:.2f} cores busy)   (the median pair)")
     print(f"   pairs: {', '.join(f'{r:.2f}x' for r in ratios)}")
     print(f"   machine ceiling, two busy loops at once vs one after the other: median {ceiling:.2f}x "
           f"({', '.join(f'{c:.2f}x' for c in sorted(ceilings))})")
-    print(f"   speed-up --jobs 2 / --jobs 1 = {ratio:.2f}x, median (target >= 1.8x on two cores: {verdict}; "
+    print(f"   speed-up --jobs 2 / --jobs 1 = {ratio:.2f}x, median (target >= {JOBS_TARGET}x on two cores: {verdict}; "
           f"{ratio / ceiling:.0%} of what this machine gave two busy loops; {cores} CPU(s) here; "
           f"load average now {os.getloadavg()[0]:.2f})")
 
