@@ -32,7 +32,8 @@ GROUNDS_IN_WORDS = {"h2-woo-besluit-uwv-gronden-in-woorden": {"5.1.2e", "5.2"},
                     "h7-woo-besluit-noord-brabant-gronden-in-woorden-zaaknummer-datum-onder-adres": {"5.1.1c", "5.1.2c"},
                     "h8-woo-besluit-cbr-tekst-gronden-in-woorden-datum-ontvangst": {"5.1.2d", "5.1.2e"},
                     "h9-woo-besluit-gemeente-tekst-gronden-in-woorden-labelrij-boven-waarden-bijlagen-telling": {"5.1.1e", "5.1.2e", "5.1.2h"},
-                    "h10-woo-besluit-gemeente-tekst-persoon-gronden-in-woorden-datum-verzending-buiten-verzoek-bijlagen": {"5.1.1c", "5.1.2e", "5.2"}}
+                    "h10-woo-besluit-gemeente-tekst-persoon-gronden-in-woorden-datum-verzending-buiten-verzoek-bijlagen": {"5.1.1c", "5.1.2e", "5.2"},
+                    "h11-woo-besluit-rvo-tekst-gronden-in-woorden-zaaknummer-geen-kenmerk-bijlage-telling": {"5.1.1c", "5.1.2e"}}
 
 
 @pytest.fixture(scope="module")
