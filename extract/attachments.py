@@ -77,6 +77,9 @@ ENCLOSURES: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for
     # "Ik stuur u de Monitor … mee", "Hierbij zenden wij u het verslag … mee": what the sender sends along
     r"\b(?:(?:ik|wij|we)\s+(?:stuur|zend|sturen|zenden)|(?:stuur|zend|sturen|zenden)\s+(?:ik|wij|we))\s+u\s+"
     r"(?:(?:hierbij|ook|graag)\s+)*(?P<np>(?:de|het|een|ons|onze|mijn)\s+[^.;]{3,160}?)\s+mee\b",
+    # "Wij sturen u hierbij de Monitor …." (what a letter sends, the sentence ending with its name)
+    r"\b(?:(?:ik|wij|we)\s+(?:stuur|zend|sturen|zenden)|(?:stuur|zend|sturen|zenden)\s+(?:ik|wij|we))\s+u\s+hierbij\s+"
+    r"(?P<np>(?:de|het|ons|onze|mijn)\s+[^.;]{3,160}?)(?=\s+mee\b|\s*(?:[.;]|,\s*(?:die|dat|waarin|waarmee)\b|$))",
     # "Met deze brief sturen wij u de folder … mee": what a letter sends along
     r"\b(?:met|bij)\s+(?:deze|dit)\s+(?:brief|e-?mail|bericht)\s+(?:stuur|zend|sturen|zenden)\s+(?:ik|wij|we)\s+u\s+"
     r"(?:ook\s+)?(?P<np>[^.;]{3,120}?)\s+mee\b",

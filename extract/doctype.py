@@ -66,6 +66,8 @@ DESIGNATIONS: tuple[Designation, ...] = (
     Designation(T.memo, r"memo(?:randum)?"),
     Designation(T.notitie, r"(?:gespreks|staf-?|discussie|informatie)?notitie"),
     Designation(T.kamerbrief, r"kamerbrief"),
+    # the letters of a college or GS to their council or states ("Raadsinformatiebrief 2025-027", "Statenbrief")
+    Designation(T.brief, r"(?:raads|staten|commissie)?informatiebrief|statenbrief|raadsbrief"),
     # the formal advice of an advisory body, as a letter or a report
     Designation(T.advies, r"advies|adviesrapport"),
     # kamerstukken, press releases, forms, fiches and reports: no type of their own (annotation: other)

@@ -239,3 +239,9 @@ def test_a_webmail_prints_attachment_cards_side_by_side():
 def test_enclosure_sentences_with_the_title_quoted_after_them(sentence, title):
     n = note(f"Brief\n\nGeachte heer,\n\n{sentence}\n\nMet vriendelijke groet,\n")
     assert titles(n) == [title]
+
+
+def test_a_letter_that_sends_a_named_report_hierbij():
+    n = note("Brief\n\nGeachte voorzitter,\n\nWij sturen u hierbij de Monitor wachttijden dijkwerken derde kwartaal "
+             "2025. Daarin staan de cijfers per regio.\n\nMet vriendelijke groet,\n")
+    assert titles(n) == ["Monitor wachttijden dijkwerken derde kwartaal 2025"]

@@ -128,3 +128,8 @@ def test_a_letter_to_a_committee_of_the_kamer_is_a_kamerbrief():
              "2500 EA  Den Haag\n\nDatum: 4 maart 2025\nOnderwerp: Reactie op het wetsvoorstel\n\n"
              "Geachte leden van de commissie,\n\nHierbij reageren wij op het wetsvoorstel.\n\nMet vriendelijke groet,\n") \
         == T.kamerbrief
+
+
+def test_a_raadsinformatiebrief_is_a_letter():
+    assert doc_type("RAADSINFORMATIEBRIEF\nAan\nGemeenteraad van Velderveen\nVan\ncollege van burgemeester en "
+                    "wethouders\nDatum\n22 mei 2025\n\nWij informeren u over de stand van zaken.\n") == T.brief
