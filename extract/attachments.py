@@ -27,7 +27,7 @@ from dataclasses import replace
 from kenmerk.extract import geometry
 from kenmerk.extract.candidates import Candidate, FieldExtractor, Inputs
 from kenmerk.extract.context import Document, join_lines
-from kenmerk.extract.labels import STAGE, match_label
+from kenmerk.extract.labels import NUMBERED_ITEM, STAGE, match_label
 from kenmerk.extract.layout import Line
 from kenmerk.extract.mail import FILE_NAME, top_header
 from kenmerk.extract.model import Attachment, DocumentType as T
@@ -202,7 +202,10 @@ def _field(doc: Document, avoid: frozenset[int]) -> tuple[int | None, list[Candi
         if m and len(lines) > 1 and not pair.inline and not first.rstrip().endswith((".", ")")):
             lines, count = lines[1:], int(m.group(1))
         items: list[tuple[str | None, list[Line]]]
-        if pair.inline:
+        if pair.inline and NUMBERED_ITEM.match(pair.inline):
+            # the list's first item on the label's line: an item of the list set under it
+            items = _items([replace(pair.label_line, text=pair.inline), *lines])
+        elif pair.inline:
             items = [(join_lines([pair.inline] + [ln.text for ln in lines]), [pair.label_line, *lines])]
         else:
             items = _items(lines)

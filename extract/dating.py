@@ -50,6 +50,9 @@ OTHER_ROLES: dict[str, DateRole] = {
 OWN_LABELS: dict[str, float] = {"date": 0.95, "publication_date": 0.8, "sent_date": 0.6}
 #: types whose "Datum" with a time of day is their own date (a meeting record, an e-mail)
 TIMED_TYPES = (T.verslag, T.agenda, T.email)
+#: a meeting's record (verslag, notulen, besluitenlijst): dated by the meeting it is of
+MEETING_RECORDS = (T.verslag,)
+MEETING_RECORD_SCORE = 0.9
 
 RECEIVED = re.compile(r"\(ontvangen\s+([^)]+)\)", re.IGNORECASE)
 #: a line that is a date and little else
@@ -128,7 +131,10 @@ def _under_other_labels(doc: Document) -> set[int]:
 
 def _label_candidates(doc: Document, doc_type: T | None, reference: dt.date | None) -> list[Candidate]:
     out = []
-    for role, score in OWN_LABELS.items():
+    # the record of a meeting is dated by the meeting ("Vergaderdatum"), below its own "Datum" (an agenda is dated
+    # when it is sent, before the meeting)
+    roles = {**OWN_LABELS, "meeting_date": MEETING_RECORD_SCORE} if doc_type in MEETING_RECORDS else OWN_LABELS
+    for role, score in roles.items():
         for pair in doc.pairs_of(role):
             text = pair.text
             found = _dated(text, reference) if text else None

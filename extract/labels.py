@@ -196,6 +196,8 @@ NUMBERED_ROLES = frozenset({"reference", "case_number", "registration_number"})
 QUALIFIER = re.compile(r"[a-zà-ÿ]{4,}")
 
 
+#: the first item of a numbered list set on a label's line ("Bijlagen  1. Conceptbrief aan …")
+NUMBERED_ITEM = re.compile(r"\d{1,2}[.)]\s+[^\W\d]")
 #: "b) Datum ontvangst": the letter or number of an item in a form's list of labels
 ENUMERATOR = re.compile(r"^\(?(?:[a-z]|\d{1,2})\)\s+")
 
@@ -234,8 +236,9 @@ def _match(text: str) -> LabelMatch | None:
             continue  # "Titel" alone is a column header; "Titel: …" is the subject
         if rest and not colon and kind.inline == "colon":
             continue  # "Aan Juridische Zaken is voorgelegd…" is a sentence, not a label
-        if rest and not colon and kind.inline == "count" and not re.fullmatch(r"\d{1,2}|geen|-", rest, re.IGNORECASE):
-            continue
+        if rest and not colon and kind.inline == "count" and not re.fullmatch(r"\d{1,2}|geen|-", rest, re.IGNORECASE) \
+                and not NUMBERED_ITEM.match(rest):
+            continue  # (a count, or the first item of a numbered list: "Bijlagen 1. Conceptbrief …")
         if rest and not colon and kind.inline == "any" and rest[:1].islower() and not re.search(r"\d", rest):
             continue  # "Uw verzoek om een …": words running on, not a reference or a date after its label
         if len(label) > 40:

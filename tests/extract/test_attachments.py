@@ -245,3 +245,16 @@ def test_a_letter_that_sends_a_named_report_hierbij():
     n = note("Brief\n\nGeachte voorzitter,\n\nWij sturen u hierbij de Monitor wachttijden dijkwerken derde kwartaal "
              "2025. Daarin staan de cijfers per regio.\n\nMet vriendelijke groet,\n")
     assert titles(n) == ["Monitor wachttijden dijkwerken derde kwartaal 2025"]
+
+
+def test_the_first_item_of_a_numbered_list_on_the_labels_line():
+    # "Bijlagen 1. Conceptbrief aan …" in the colofon, the list going on under it
+    n = pdf_note([
+        ("Datum", 440, 686, 7, True), ("19 november 2025", 440, 677, 7),
+        ("Kenmerk", 440, 659, 7, True), ("2025-0000718842", 440, 650, 7),
+        ("Bijlagen 1. Conceptbrief aan de Vereniging van", 440, 622, 7, True),
+        ("Dijkbeheerders", 449, 613, 7),
+        ("2. Planning invoering dijkregister", 440, 604, 7),
+        ("Beslispunten", 79, 588, 8.5, True), ("1. Instemmen met de brief.", 79, 574, 8.5),
+    ])
+    assert titles(n) == ["Conceptbrief aan de Vereniging van Dijkbeheerders", "Planning invoering dijkregister"]

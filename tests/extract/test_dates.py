@@ -238,3 +238,11 @@ def test_a_meetings_place_and_date_beside_its_label_is_no_place_and_date_line():
         ("Velderveen, 27 mei 2025", 72, 100, 10),
     ])
     assert n.date.isoformat() == "2025-05-27"
+
+
+def test_a_besluitenlijst_is_dated_by_its_meeting():
+    # a meeting's record is dated by the meeting ("Vergaderdatum"), not by the later adoption
+    n = note("Besluitenlijst openbare vergadering algemeen bestuur\n\n"
+             "Vergaderdatum       maandag 8 december 2025, 16.00 - 17.45 uur\nLocatie             Raadzaal\n"
+             "Datum vastgesteld   26 januari 2026\n\n1. Opening\n   Besluit: de agenda wordt vastgesteld.\n")
+    assert n.date.isoformat() == "2025-12-08"
