@@ -194,7 +194,7 @@ def test_every_document_extracts(conventions_dir, convention_notes):
 #: 0.99 to 1.000 after, personal data kept)
 MIN_CONVENTIONS_OVERALL = 0.97
 MIN_CONVENTIONS_FIELD = 0.9
-HOLDOUT_BATCHES: set[str] = set()  # scored and printed, no floor: a batch the extractor has not learnt yet
+HOLDOUT_BATCHES: set[str] = {"h13"}  # scored and printed, no floor: a batch the extractor has not learnt yet
 
 
 def test_the_conventions_score_high(conventions_dir, convention_notes):
