@@ -262,6 +262,16 @@ def _kind_for_whom(text: str) -> bool:
     return KIND_FOR_WHOM.fullmatch(text.strip()) is not None and designation_of(text) is not None
 
 
+def _kind_only(text: str) -> bool:
+    """A line that names the document's kind, perhaps with its stage or whom it is for, and no subject
+    ("NOTA TER INFORMATIE", "Voorstel aan de Raad van Bestuur")."""
+    found = designation_of(text)
+    if found is None:
+        return False
+    rest = text.strip()[found[1].end():].strip()
+    return not rest or STAGE.match(rest) is not None or STAGE.match(text.strip()) is not None or _kind_for_whom(text)
+
+
 def from_named_title(doc: Document, inputs: Inputs) -> list[Candidate]:
     """A line at the top that opens with the document's kind and goes on to its subject."""
     avoid = _avoid(doc, inputs)
@@ -350,7 +360,7 @@ def from_large_print(doc: Document, inputs: Inputs) -> list[Candidate]:
     page = doc.layout.pages[0]
     avoid = _avoid(doc, inputs)
     top = [ln for ln in doc.first_page if ln.size and ln.y1 > page.height * 0.45 and ln.index not in avoid
-           and not doc.in_colofon(ln) and _title_like(ln) and not _kind_for_whom(ln.text)]
+           and not doc.in_colofon(ln) and _title_like(ln) and not _kind_only(ln.text)]
     body_size = doc.body_size
     if not top or body_size is None:
         return []

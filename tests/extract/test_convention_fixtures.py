@@ -189,12 +189,12 @@ def test_every_document_extracts(conventions_dir, convention_notes):
     assert not [m for m in report.misses if not m.extracted]
 
 
-#: floors on each batch of made-up convention documents (the batches h3 to h12 scored 0.880, 0.905, 0.895, 0.903,
-#: 0.914, 0.926, 0.944, 0.930, 0.951 and 0.958 before the extractor learnt their conventions; every batch scored
-#: 0.99 to 1.000 after, personal data kept)
+#: floors on each batch of made-up convention documents (the batches h3 to h13 scored 0.880, 0.905, 0.895, 0.903,
+#: 0.914, 0.926, 0.944, 0.930, 0.951, 0.958 and 0.949 before the extractor learnt their conventions; every batch
+#: scored 0.975 to 1.000 after, personal data kept)
 MIN_CONVENTIONS_OVERALL = 0.97
 MIN_CONVENTIONS_FIELD = 0.9
-HOLDOUT_BATCHES: set[str] = {"h13"}  # scored and printed, no floor: a batch the extractor has not learnt yet
+HOLDOUT_BATCHES: set[str] = set()  # scored and printed, no floor: a batch the extractor has not learnt yet
 
 
 def test_the_conventions_score_high(conventions_dir, convention_notes):

@@ -165,3 +165,19 @@ def test_a_kind_line_naming_whom_the_paper_is_for_is_no_title():
         ("De Raad van Bestuur besluit de meetpunten te vervangen.", 65, 647, 9),
     ])
     assert n.title == "Vervanging van de meetpunten in het kustgebied"
+
+
+def test_a_large_kind_and_stage_line_is_no_title():
+    # "NOTA TER INFORMATIE" in the largest print names the kind and its stage; the subject is the bold line under
+    # the header table
+    n = pdf_note([
+        ("Ministerie van Werk en Inkomen", 72, 797, 11, True),
+        ("NOTA TER INFORMATIE", 72, 767, 12, True),
+        ("Aan", 72, 743, 9, True), ("de staatssecretaris", 120, 743, 9),
+        ("Datum", 320, 743, 9, True), ("7 november 2025", 375, 743, 9),
+        ("Van", 72, 730.5, 9, True), ("directeur Participatie", 120, 730.5, 9),
+        ("Kenmerk", 320, 730.5, 9, True), ("2025-0000214873", 375, 730.5, 9),
+        ("Uitkomsten van de proef met loonkostensubsidie bij kleine werkgevers", 72, 680, 10.5, True),
+        ("Aanleiding", 72, 648, 9, True), ("In 2024 liep een proef.", 72, 635, 9),
+    ])
+    assert n.title == "Uitkomsten van de proef met loonkostensubsidie bij kleine werkgevers"
