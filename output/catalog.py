@@ -314,7 +314,7 @@ class _Context:
     creator: URIRef
     creator_name: str
     licence: URIRef
-    modified: dt.date
+    modified: Literal
     issued: Literal
     title: str
     description: str
@@ -337,7 +337,7 @@ class _Context:
         return cls(
             graph=graph, config=config, contact_email=values.contact_email, iris=CatalogIris.of(values.base), lang=lang,
             publisher=publisher, publisher_name=publisher_name, creator=creator, creator_name=creator_name,
-            licence=URIRef(values.licence), modified=modified,
+            licence=URIRef(values.licence), modified=Literal(modified.isoformat(), datatype=XSD.date),
             issued=Literal((stats.issued or modified).isoformat(), datatype=XSD.date),
             title=config.title or f"Nota's van {publisher_name}",
             description=config.description or (
@@ -348,6 +348,13 @@ class _Context:
         )
 
 
+def _responsible(c: _Context, subject: URIRef) -> None:
+    """Who publishes, made and answers for `subject` (the catalog, the dataset, the SPARQL service)."""
+    c.graph.add((subject, DCTERMS.publisher, c.publisher))
+    c.graph.add((subject, DCTERMS.creator, c.creator))
+    c.graph.add((subject, DCAT.contactPoint, c.iris.contact))
+
+
 def _describe_catalog(c: _Context) -> None:
     """The catalog: its title, publisher, licence, dates, theme taxonomy and homepage."""
     add = c.graph.add
@@ -355,13 +362,11 @@ def _describe_catalog(c: _Context) -> None:
     add((cat, RDF.type, DCAT.Catalog))
     add((cat, DCTERMS.title, Literal(f"Catalogus: {c.title}", lang=c.lang)))
     add((cat, DCTERMS.description, Literal(c.description, lang=c.lang)))
-    add((cat, DCTERMS.publisher, c.publisher))
-    add((cat, DCTERMS.creator, c.creator))
-    add((cat, DCAT.contactPoint, c.iris.contact))
+    _responsible(c, cat)
     add((cat, DCTERMS.language, c.language))
     add((cat, DCTERMS.license, c.licence))
     add((cat, DCTERMS.issued, c.issued))
-    add((cat, DCTERMS.modified, Literal(c.modified.isoformat(), datatype=XSD.date)))
+    add((cat, DCTERMS.modified, c.modified))
     add((cat, DCAT.dataset, c.iris.dataset))
     add((cat, DCAT.themeTaxonomy, DATA_THEMES))
     add((DATA_THEMES, RDF.type, SKOS.ConceptScheme))
@@ -381,15 +386,13 @@ def _describe_dataset(c: _Context, stats: Stats, organisation_property: URIRef |
     add((ds, DCTERMS.title, Literal(c.title, lang=c.lang)))
     add((ds, DCTERMS.description, Literal(c.description, lang=c.lang)))
     add((ds, DCTERMS.identifier, Literal(c.config.identifier or str(ds))))
-    add((ds, DCTERMS.publisher, c.publisher))
-    add((ds, DCTERMS.creator, c.creator))
-    add((ds, DCAT.contactPoint, c.iris.contact))
+    _responsible(c, ds)
     add((ds, DCTERMS.accessRights, c.public))
     add((ds, DCAT.theme, c.gove))
     add((ds, DCTERMS.language, c.language))
     add((ds, DCTERMS.spatial, _nal("country/NLD")))
     add((ds, DCTERMS.issued, c.issued))
-    add((ds, DCTERMS.modified, Literal(c.modified.isoformat(), datatype=XSD.date)))
+    add((ds, DCTERMS.modified, c.modified))
     add((ds, DCTERMS.conformsTo, DCAT_AP_NL))
     add((ds, DCTERMS.conformsTo, KENMERK_VOCABULARY))
     for standard, name in ((DCAT_AP_NL, "DCAT-AP-NL 3.0"), (KENMERK_VOCABULARY, "kenmerk vocabulary")):
@@ -472,7 +475,7 @@ def _describe_dumps(c: _Context, download_url: str, dumps: Sequence[DumpFile],
         add((checksum, SPDX.checksumValue, Literal(dump.sha256, datatype=XSD.hexBinary)))
         add((dist, DCATAP.availability, _nal("planned-availability/STABLE")))
         add((dist, DCTERMS.issued, c.issued))
-        add((dist, DCTERMS.modified, Literal(c.modified.isoformat(), datatype=XSD.date)))
+        add((dist, DCTERMS.modified, c.modified))
         add((c.iris.dataset, VOID.dataDump, url))
 
 
@@ -492,9 +495,7 @@ def _describe_endpoint(c: _Context, endpoint: str) -> None:
     add((svc, DCTERMS.conformsTo, SPARQL_PROTOCOL))
     add((SPARQL_PROTOCOL, RDF.type, DCTERMS.Standard))
     add((svc, DCAT.servesDataset, c.iris.dataset))
-    add((svc, DCTERMS.publisher, c.publisher))
-    add((svc, DCTERMS.creator, c.creator))
-    add((svc, DCAT.contactPoint, c.iris.contact))
+    _responsible(c, svc)
     add((svc, DCTERMS.accessRights, c.public))
     add((svc, DCTERMS.license, c.licence))
     add((svc, DCAT.theme, c.gove))

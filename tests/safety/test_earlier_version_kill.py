@@ -7,14 +7,12 @@ returned: every document then has exactly one note graph, its old or its new tri
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
 import shutil
 import signal
 
 import pytest
 from publish_helpers import make_note
-from test_store_safety import CONFIG, Announcing, graph_sets, notes_only
+from test_store_safety import CONFIG, Announcing, graph_sets, kill_at, notes_only
 
 from kenmerk.output.corrections import Correction, Corrections
 from kenmerk.output.publish import Publisher
@@ -81,19 +79,7 @@ def test_sigkill_while_a_corrected_note_replaces_its_earlier_version_leaves_one_
     call, nth = moment
     path = tmp_path / "store"
     shutil.copytree(old_store, path)
-    context = multiprocessing.get_context("forkserver")  # children of a process that never opened RocksDB
-    context.set_forkserver_preload(["kenmerk.output.publish", __name__])
-    reader, writer = context.Pipe(duplex=False)
-    child = context.Process(target=republish, args=(str(path), writer))
-    child.start()
-    writer.close()
-    seen = 0
-    while seen < nth:
-        seen += reader.recv_bytes() == call.encode()  # EOFError if the child ends first
-    os.kill(child.pid, signal.SIGKILL)
-    child.join()
-    reader.close()
-    assert child.exitcode == -signal.SIGKILL
+    assert kill_at(republish, path, call, nth, __name__) == -signal.SIGKILL
     now = by_document(graph_sets(path))
     assert set(now) == set(before)
     for sha, graphs in now.items():

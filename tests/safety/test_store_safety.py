@@ -128,25 +128,32 @@ def check_every_note_old_or_new(path: Path, before: dict, after: dict) -> tuple[
     return old, new
 
 
+def kill_at(target, path: Path, call: str, nth: int, module: str) -> int | None:
+    """Run `target(str(path), pipe)` in a child of the forkserver (a process that never opened RocksDB, with
+    `module` preloaded), SIGKILL it once it has announced `call` `nth` times; its exit code."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["kenmerk.output.publish", module])
+    reader, writer = context.Pipe(duplex=False)
+    child = context.Process(target=target, args=(str(path), writer))
+    child.start()
+    writer.close()
+    seen = 0
+    while seen < nth:
+        seen += reader.recv_bytes() == call.encode()  # EOFError if the child ends first
+    os.kill(child.pid, signal.SIGKILL)
+    child.join()
+    reader.close()
+    return child.exitcode
+
+
 def test_sigkill_at_ten_moments_of_a_republish_leaves_every_note_whole(tmp_path, versions):
     old_store, before, after = versions
-    context = multiprocessing.get_context("forkserver")  # children of a process that never opened RocksDB
-    context.set_forkserver_preload(["kenmerk.output.publish", __name__])
     outcomes = []
     for n, (call, nth) in enumerate(KILLS):
         path = tmp_path / f"store-{n}"
         shutil.copytree(old_store, path)
-        reader, writer = context.Pipe(duplex=False)
-        child = context.Process(target=republish, args=(str(path), writer))
-        child.start()
-        writer.close()
-        seen = 0
-        while seen < nth:
-            seen += reader.recv_bytes() == call.encode()  # EOFError if the child ends first
-        os.kill(child.pid, signal.SIGKILL)
-        child.join()
-        reader.close()
-        assert child.exitcode == -signal.SIGKILL, f"{call} #{nth}: the child ended before the kill"
+        exitcode = kill_at(republish, path, call, nth, __name__)
+        assert exitcode == -signal.SIGKILL, f"{call} #{nth}: the child ended before the kill"
         outcomes.append(check_every_note_old_or_new(path, before, after))
     # the kills landed at different points of the run: the stores hold different numbers of new notes
     assert len({new for _, new in outcomes}) >= 5, outcomes
