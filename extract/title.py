@@ -257,11 +257,6 @@ KIND_FOR_WHOM = re.compile(r"[^\W\d]+\s+aan\s+(?!.*\b(?:over|inzake|betreffende|
                            re.IGNORECASE)
 
 
-def _kind_for_whom(text: str) -> bool:
-    """A line that names the document's kind and whom it is for, and no subject."""
-    return KIND_FOR_WHOM.fullmatch(text.strip()) is not None and designation_of(text) is not None
-
-
 def _kind_only(text: str) -> bool:
     """A line that names the document's kind, perhaps with its stage or whom it is for, and no subject
     ("NOTA TER INFORMATIE", "Voorstel aan de Raad van Bestuur")."""
@@ -269,7 +264,7 @@ def _kind_only(text: str) -> bool:
     if found is None:
         return False
     rest = text.strip()[found[1].end():].strip()
-    return not rest or STAGE.match(rest) is not None or STAGE.match(text.strip()) is not None or _kind_for_whom(text)
+    return not rest or bool(STAGE.match(rest) or STAGE.match(text.strip()) or KIND_FOR_WHOM.fullmatch(text.strip()))
 
 
 def from_named_title(doc: Document, inputs: Inputs) -> list[Candidate]:
@@ -281,7 +276,7 @@ def from_named_title(doc: Document, inputs: Inputs) -> list[Candidate]:
         if found and len(ln.text.strip()) > found[1].end() + 2 and not match_label(ln.text) \
                 and not mostly_noise(ln.text) and ln.index not in doc.table_cells \
                 and not BACK_REFERENCE.fullmatch(rest := ln.text.strip()[found[1].end():].strip()) \
-                and not STAGE.match(rest) and not _kind_for_whom(ln.text):
+                and not STAGE.match(rest) and not KIND_FOR_WHOM.fullmatch(ln.text.strip()):
             # ("NOTA TER INFORMATIE", "Voorstel aan de Raad van Bestuur": the kind and its stage or reader, no subject)
             page = doc.first_page
             block = _block(page, page.index(ln), doc, avoid, limit=3)
